@@ -1,0 +1,130 @@
+"""The event itself: create it, read it, and count what it holds."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from . import checkin
+from .dto import EventDTO, EventSummary, HubDTO, LevelDTO
+from .errors import EventFileError, InvalidInput
+from .models import Attendee, Event, Facilitator, Hub, Level, Registration, Venue
+from .models import Session as LearningSession
+from .timeutil import UTC, utc
+
+MAX_LENGTH_MINUTES = 72 * 60
+
+
+def create_event(
+    session: Session,
+    *,
+    name: str,
+    start_utc: datetime,
+    length_minutes: int = 24 * 60,
+    theme: str = "",
+    created_utc: datetime,
+) -> Event:
+    """Add the event row of a new file; the file must not hold an event yet."""
+    name = name.strip()
+    if not name:
+        raise InvalidInput("the event needs a name")
+    if not 60 <= length_minutes <= MAX_LENGTH_MINUTES:
+        raise InvalidInput(f"the event must last between 1 and 72 hours, not {length_minutes} minutes")
+    if session.scalar(select(func.count()).select_from(Event)):
+        raise InvalidInput("this file already holds an event")
+    event = Event(
+        name=name, theme=theme.strip(), start_utc=utc(start_utc), length_minutes=length_minutes,
+        created_utc=utc(created_utc),
+    )
+    session.add(event)
+    session.flush()
+    return event
+
+
+def _event_row(session: Session) -> Event:
+    event = session.scalars(select(Event).limit(1)).first()
+    if event is None:
+        raise EventFileError("this event file holds no event yet")
+    return event
+
+
+def get_event(session: Session) -> EventDTO:
+    event = _event_row(session)
+    return EventDTO(
+        uid=event.uid,
+        name=event.name,
+        theme=event.theme,
+        start_utc=event.start_utc,
+        end_utc=event.start_utc + timedelta(minutes=event.length_minutes),
+        length_minutes=event.length_minutes,
+    )
+
+
+def list_levels(session: Session) -> tuple[LevelDTO, ...]:
+    return tuple(
+        LevelDTO(lv.id, lv.name, lv.audience, lv.colour, lv.foundational, tuple(lv.learning_paths))
+        for lv in session.scalars(select(Level).order_by(Level.id))
+    )
+
+
+def list_hubs(session: Session) -> tuple[HubDTO, ...]:
+    return tuple(
+        HubDTO(h.id, h.name, h.zone, h.work_start_min, h.work_end_min)
+        for h in session.scalars(select(Hub).order_by(Hub.position, Hub.name))
+    )
+
+
+def _count(session: Session, model: type, *where: object) -> int:
+    return int(session.scalar(select(func.count()).select_from(model).where(*where)) or 0)
+
+
+def event_summary(session: Session) -> EventSummary:
+    return EventSummary(
+        event=get_event(session),
+        levels=list_levels(session),
+        hubs=list_hubs(session),
+        venues=_count(session, Venue),
+        facilitators=_count(session, Facilitator),
+        sessions=_count(session, LearningSession),
+        unscheduled_sessions=_count(session, LearningSession, LearningSession.start_utc.is_(None)),
+        attendees=_count(session, Attendee),
+        registrations=_count(session, Registration, Registration.status == "registered"),
+        waitlisted=_count(session, Registration, Registration.status == "waitlisted"),
+        checkins=checkin.count_current(session),
+        checkin_log_entries=checkin.count_log_entries(session),
+        attendees_checked_in=checkin.count_attendees_present(session),
+    )
+
+
+def create_event_file(
+    path: Path,
+    *,
+    name: str,
+    start_utc: datetime,
+    length_minutes: int = 24 * 60,
+    theme: str = "",
+    replace: bool = False,
+) -> Path:
+    """Write a new event file holding just the event; ``replace`` lets it take an existing name."""
+    from .db import open_event
+
+    path = Path(path)
+    if path.exists() and not replace:
+        raise InvalidInput(f"{path} exists already; choose another name")
+    if not path.parent.is_dir():
+        raise InvalidInput(f"folder {path.parent} does not exist")
+    tmp = path.with_name(f".{path.name}.partial")
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+    try:
+        with open_event(tmp, create=True) as event_file, event_file.write() as session:
+            create_event(session, name=name, start_utc=start_utc, length_minutes=length_minutes,
+                         theme=theme, created_utc=datetime.now(UTC))
+        tmp.replace(path)
+    finally:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+    return path

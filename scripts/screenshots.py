@@ -1,0 +1,45 @@
+"""Write the README's screenshots: the main window on a demo event, one PNG per workspace.
+
+Run: QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [OUT_DIR]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtCore import QSettings, QStandardPaths  # noqa: E402
+
+from learningday.demo import build_demo  # noqa: E402
+from ui.app import make_app  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+
+NAMES = ("plan", "attendees", "checkin", "reports")
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        QStandardPaths.setTestModeEnabled(True)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp)
+        event = build_demo(Path(tmp) / "demo.lday", attendees=2000, seed=1)
+        app = make_app()
+        window = MainWindow()
+        window.resize(1440, 900)
+        window.show()
+        window.open_path(event)
+        for index, name in enumerate(NAMES):
+            window.tabs.setCurrentIndex(index)
+            app.processEvents()
+            window.grab().save(str(out / f"{name}.png"))
+            print(out / f"{name}.png")
+        window.close()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "docs")

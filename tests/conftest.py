@@ -1,0 +1,36 @@
+"""Shared fixtures: offscreen Qt, a demo event per session, fresh copies per test."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+# Before any QApplication can exist.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DATA = Path(__file__).parent / "data"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/ui/" in str(item.path).replace(os.sep, "/") or "qtbot" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One demo event (1,000 attendees, seed 3) built once per test run; copy before changing it."""
+    from learningday.demo import build_demo
+
+    return build_demo(tmp_path_factory.mktemp("demo") / "template.lday", attendees=1000, seed=3)
+
+
+@pytest.fixture()
+def demo_file(demo_template: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the demo event for this test."""
+    target = tmp_path / "demo.lday"
+    shutil.copyfile(demo_template, target)
+    return target

@@ -1,0 +1,157 @@
+"""The main window on a real event file: every workspace shows that event's numbers."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from learningday.db import open_event
+from learningday.event import event_summary
+from ui import errors, settings
+from ui.main_window import MainWindow, demo_event_path
+
+
+def _summary(path: Path):
+    with open_event(path) as event_file, event_file.read() as session:
+        return event_summary(session)
+
+
+def _text(model, row: int, column: int) -> str:
+    return model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+
+
+def test_every_workspace_shows_the_events_numbers(window: MainWindow, demo_file: Path) -> None:
+    summary = _summary(demo_file)
+    assert window.open_path(demo_file)
+    assert "Global AI Learning Day (demo)" in window.windowTitle() and str(demo_file) in window.windowTitle()
+    # Plan: one row per session, first one at the event's first session time, one card per level.
+    assert window.plan.model.rowCount() == summary.sessions
+    assert len(window.plan.level_cards) == 5
+    assert sum(int(c.value.text().split()[0]) for c in window.plan.level_cards) == summary.sessions
+    assert window.plan.hubs.rowCount() == len(summary.hubs)
+    # Attendees: the windowed model counts every attendee and pages them in by name.
+    assert window.attendees.model.rowCount() == summary.attendees == 1000
+    assert window.attendees.count_label.text() == "1,000 attendees"
+    names = [_text(window.attendees.model, r, 0) for r in range(0, 1000, 97)]
+    assert names == sorted(names)
+    # Check-in and Reports: the headline counts of the log.
+    assert window.checkin.people.value.text() == f"{summary.attendees_checked_in:,}"
+    assert window.checkin.attendances.value.text() == f"{summary.checkins:,}"
+    assert window.checkin.log.value.text() == f"{summary.checkin_log_entries:,}"
+    assert window.reports.registered.value.text() == f"{summary.registrations:,}"
+    assert window.reports.people.value.text() == f"{summary.attendees_checked_in:,}"
+    assert window.reports.by_level.rowCount() == 5
+
+
+def test_attendee_search_and_filters_run_in_sql(window: MainWindow, demo_file: Path, qtbot) -> None:
+    window.open_path(demo_file)
+    first = _text(window.attendees.model, 0, 0)
+    qtbot.keyClicks(window.attendees.search, first.split()[0][:3])
+    qtbot.waitUntil(lambda: window.attendees.model.rowCount() < 1000)
+    shown = window.attendees.model.rowCount()
+    assert shown >= 1
+    assert all(_text(window.attendees.model, r, 0).lower().startswith(first[:3].lower()) or
+               _text(window.attendees.model, r, 2).startswith(first[:3].lower()) for r in range(shown))
+    assert "of 1,000 attendees match" in window.attendees.count_label.text()
+    window.attendees.search.clear()
+    qtbot.waitUntil(lambda: window.attendees.model.rowCount() == 1000)
+    window.attendees.hub_box.setCurrentIndex(window.attendees.hub_box.findText("Bangalore"))
+    assert 0 < window.attendees.model.rowCount() < 1000
+    assert {_text(window.attendees.model, r, 6) for r in range(window.attendees.model.rowCount())} == {"Bangalore"}
+
+
+def test_times_can_be_shown_in_any_hub(window: MainWindow, demo_file: Path) -> None:
+    window.open_path(demo_file)
+    first_utc = _text(window.plan.model, 0, 0)
+    box = window.plan.zone_box
+    box.setCurrentIndex(box.findText("Sydney", Qt.MatchFlag.MatchStartsWith))
+    first_sydney = _text(window.plan.model, 0, 0)
+    assert first_utc == "Wed 10 Mar 21:30" and first_sydney == "Thu 11 Mar 08:30"
+    box.setCurrentIndex(box.findText("Bangalore", Qt.MatchFlag.MatchStartsWith))
+    assert _text(window.plan.model, 0, 0) == "Thu 11 Mar 03:00"
+
+
+def test_bad_file_shows_one_error_and_keeps_the_open_event(window: MainWindow, demo_file: Path, tmp_path: Path) -> None:
+    window.open_path(demo_file)
+    bad = tmp_path / "photo.lday"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    assert not window.open_path(bad)
+    assert errors.shown == [f"{bad} is not a LearningDay event file (it is not a SQLite database)"]
+    assert window.document is not None and window.document.path == demo_file
+    assert bad.read_bytes() == b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def test_recent_files_and_geometry_are_remembered(qtbot, demo_file: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.lday"
+    shutil.copyfile(demo_file, other)
+    first = MainWindow()
+    qtbot.addWidget(first)
+    first.show()
+    first.open_path(demo_file)
+    first.open_path(other)
+    first.setGeometry(40, 50, 700, 533)
+    chosen = first.size()
+    assert chosen.height() == 533
+    first.tabs.setCurrentIndex(2)
+    first.close()
+    assert settings.recent_files()[:2] == [str(other.resolve()), str(demo_file.resolve())]
+    second = MainWindow()
+    qtbot.addWidget(second)
+    assert second.size() == chosen
+    second._fill_recent_menu()
+    texts = [a.text() for a in second.recent_menu.actions()]
+    assert texts[0].endswith(str(other.resolve())) and texts[1].endswith(str(demo_file.resolve()))
+    second.recent_menu.actions()[1].trigger()
+    assert second.document is not None and second.document.path.resolve() == demo_file.resolve()
+    assert second.tabs.currentIndex() == 2
+
+
+def test_open_demo_event_writes_it_off_the_gui_thread(window: MainWindow, qtbot, monkeypatch) -> None:
+    import ui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "build_demo",
+                        lambda path, **kw: __import__("learningday.demo", fromlist=["build_demo"]).build_demo(
+                            path, attendees=50, **kw))
+    assert not demo_event_path().exists()
+    with qtbot.waitSignal(window.event_shown, timeout=30000):
+        window.open_demo()
+    assert window.document is not None and window.document.path == demo_event_path()
+    assert window.attendees.model.rowCount() == 50
+
+
+def test_new_event_dialog_writes_a_real_event_file(window: MainWindow, tmp_path: Path, monkeypatch, qtbot) -> None:
+    from ui.new_event import NewEventDialog
+
+    target = tmp_path / "fresh.lday"
+
+    def fake_exec(dialog: NewEventDialog) -> int:
+        dialog.name.setText("Tokyo AI Day")
+        dialog.theme.setText("Agents at work")
+        dialog.length.setValue(12)
+        dialog.path.setText(str(target))
+        return NewEventDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(NewEventDialog, "exec", fake_exec)
+    window.new_event()
+    summary = _summary(target)
+    assert (summary.event.name, summary.event.theme, summary.event.length_minutes) == ("Tokyo AI Day", "Agents at work", 720)
+    assert window.document is not None and window.document.path == target
+    assert window.plan.model.rowCount() == 0 and window.attendees.model.rowCount() == 0
+
+
+def test_item_models_pass_qtmodeltester(window: MainWindow, demo_file: Path, qtmodeltester) -> None:
+    window.open_path(demo_file)
+    qtmodeltester.check(window.plan.model, force_py=True)
+    qtmodeltester.check(window.attendees.model, force_py=True)
+    assert window.attendees.model.rowCount(window.attendees.model.index(0, 0)) == 0
+    assert window.plan.model.columnCount(QModelIndex()) == len(window.plan.model.HEADERS)
+
+
+def test_close_event_returns_to_the_welcome_page(window: MainWindow, demo_file: Path) -> None:
+    window.open_path(demo_file)
+    assert window.stack.currentIndex() == 1
+    window.close_event_file()
+    assert window.stack.currentIndex() == 0 and window.document is None
+    assert window.windowTitle() == "LearningDay"

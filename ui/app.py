@@ -1,0 +1,50 @@
+"""Start the desktop app: QApplication, style, excepthook, the main window on an event."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from . import settings
+from .errors import install_excepthook
+from .main_window import MainWindow, demo_event_path
+from .resources import icon, stylesheet
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(settings.ORGANISATION)
+    app.setApplicationName(settings.APPLICATION)
+    app.setApplicationDisplayName("LearningDay")
+    app.setWindowIcon(icon("app"))
+    app.setStyleSheet(stylesheet())
+    return app  # type: ignore[return-value]
+
+
+def open_initial_event(window: MainWindow, event: str | None) -> None:
+    """The given file; else the last one opened if it is still there; else the demo event."""
+    if event:
+        window.open_path(event)
+        return
+    for path in settings.recent_files()[:1]:
+        if Path(path).exists() and window.open_path(path):
+            return
+    window.open_demo()
+
+
+def run_gui(event: str | None = None, *, exit_when_shown: bool = False) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = make_app()
+    install_excepthook()
+    window = MainWindow()
+    window.show()
+    if exit_when_shown:  # for the start-up benchmark: quit as soon as the event is on screen
+        window.event_shown.connect(lambda: QTimer.singleShot(0, app.quit))
+        if event is None:
+            event = str(demo_event_path())
+    open_initial_event(window, event)
+    return app.exec()

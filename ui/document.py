@@ -1,0 +1,52 @@
+"""The open event as the windows see it: read operations that hand out DTOs, one per call."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from learningday import agenda, checkin, event, roster
+from learningday.db import EventFile, open_event
+from learningday.dto import AttendeeQuery, AttendeeRow, EventSummary, SessionRow
+
+
+class EventDocument(QObject):
+    """Owns the EventFile; widgets ask it for data and never open sessions themselves."""
+
+    changed = Signal()
+
+    def __init__(self, event_file: EventFile, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.file = event_file
+
+    @classmethod
+    def open(cls, target: str | Path) -> EventDocument:
+        return cls(open_event(target))
+
+    @property
+    def path(self) -> Path | None:
+        return self.file.path
+
+    def summary(self) -> EventSummary:
+        with self.file.read() as session:
+            return event.event_summary(session)
+
+    def sessions(self) -> list[SessionRow]:
+        with self.file.read() as session:
+            return agenda.list_sessions(session)
+
+    def walk_ins_by_session(self) -> dict[int | None, int]:
+        with self.file.read() as session:
+            return checkin.walk_ins_by_session(session)
+
+    def count_attendees(self, query: AttendeeQuery) -> int:
+        with self.file.read() as session:
+            return roster.count_attendees(session, query)
+
+    def attendee_page(self, query: AttendeeQuery, offset: int, limit: int) -> list[AttendeeRow]:
+        with self.file.read() as session:
+            return roster.attendee_page(session, query, offset=offset, limit=limit)
+
+    def close(self) -> None:
+        self.file.close()

@@ -1,0 +1,42 @@
+"""The one place that words errors for people and shows them (tests switch dialogs off)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from learningday.errors import LearningDayError
+
+log = logging.getLogger("learningday")
+
+#: tests set this to False; errors are then only logged (and kept in ``shown``)
+DIALOGS = True
+shown: list[str] = []
+
+
+def describe(exc: BaseException) -> str:
+    if isinstance(exc, LearningDayError):
+        return exc.message
+    return f"Something went wrong that LearningDay did not expect ({exc.__class__.__name__}: {exc})."
+
+
+def show_error(*, parent: QWidget | None, exc: BaseException, title: str = "LearningDay") -> None:
+    text = describe(exc)
+    shown.append(text)
+    log.warning("%s: %s", title, text)
+    if DIALOGS:
+        QMessageBox.warning(parent, title, text)
+
+
+def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+    log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
+    show_error(parent=None, exc=exc, title="Unexpected error")
+
+
+def install_excepthook() -> None:
+    """Unexpected exceptions in slots are logged and shown, not lost on stderr."""
+    sys.excepthook = _excepthook

@@ -1,0 +1,245 @@
+"""The main window: File menu, recent files, and the four workspaces over one open event."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from learningday import __version__
+from learningday.db import EXTENSION
+from learningday.demo import build_demo
+from learningday.errors import LearningDayError
+
+from . import settings
+from .document import EventDocument
+from .errors import show_error
+from .new_event import NewEventDialog
+from .ops import run_with_progress
+from .resources import icon
+from .widgets import heading
+from .workspaces.attendees import AttendeesWorkspace
+from .workspaces.checkin import CheckinWorkspace
+from .workspaces.plan import PlanWorkspace
+from .workspaces.reports import ReportsWorkspace
+
+FILE_FILTER = f"LearningDay events (*{EXTENSION});;All files (*)"
+
+
+def demo_event_path() -> Path:
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"demo{EXTENSION}"
+
+
+class MainWindow(QMainWindow):
+    #: emitted once an event is open and every workspace shows it
+    event_shown = Signal()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.document: EventDocument | None = None
+        self.setWindowIcon(icon("app"))
+        self.plan = PlanWorkspace()
+        self.attendees = AttendeesWorkspace()
+        self.checkin = CheckinWorkspace()
+        self.reports = ReportsWorkspace()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        for widget, name in ((self.plan, "Plan"), (self.attendees, "Attendees"),
+                             (self.checkin, "Check-in"), (self.reports, "Reports")):
+            self.tabs.addTab(widget, name)
+        self.tabs.currentChanged.connect(settings.save_last_workspace)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._welcome_page())
+        self.stack.addWidget(self.tabs)
+        self.setCentralWidget(self.stack)
+        self._build_menus()
+        self.statusBar()
+        self._update_title()
+        geometry = settings.window_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+
+    # -- building -------------------------------------------------------------------------
+    def _welcome_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        title = heading("LearningDay")
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text = heading("Plan, run and report a 24-hour, follow-the-sun AI Learning Day.", sub=True)
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(title)
+        layout.addWidget(text)
+        for label, slot in (("New event…", self.new_event), ("Open event…", self.open_dialog),
+                            ("Open the demo event", self.open_demo)):
+            button = QPushButton(label)
+            button.setMinimumWidth(240)
+            button.clicked.connect(slot)
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        return page
+
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self._action("&New Event…", self.new_event, QKeySequence.StandardKey.New))
+        file_menu.addAction(self._action("&Open…", self.open_dialog, QKeySequence.StandardKey.Open))
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addAction(self._action("Open &Demo Event", self.open_demo))
+        file_menu.addSeparator()
+        self.close_action = self._action("&Close Event", self.close_event_file, QKeySequence.StandardKey.Close)
+        file_menu.addAction(self.close_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        view_menu = self.menuBar().addMenu("&View")
+        for index, name in enumerate(("&Plan", "&Attendees", "&Check-in", "&Reports")):
+            view_menu.addAction(self._action(name, lambda _=False, i=index: self.show_workspace(i), f"Ctrl+{index + 1}"))
+        view_menu.addSeparator()
+        view_menu.addAction(self._action("Re&load", self.refresh, QKeySequence.StandardKey.Refresh))
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("&About LearningDay", self._on_about_triggered))
+        self._fill_recent_menu()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = settings.recent_files()
+        for number, path in enumerate(files, start=1):
+            action = self.recent_menu.addAction(f"&{number} {path}")
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+        if files:
+            self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction("Clear Menu")
+        clear.setEnabled(bool(files))
+        clear.triggered.connect(settings.clear_recent_files)
+
+    # -- documents ------------------------------------------------------------------------
+    def open_path(self, path: str | Path) -> bool:
+        """Open an event file; a bad file shows one readable error and leaves the window as it was."""
+        try:
+            document = EventDocument.open(path)
+        except LearningDayError as exc:
+            show_error(parent=self, exc=exc, title="Cannot open the event")
+            return False
+        try:
+            document.summary()  # refuse a file without an event before dropping the current one
+        except LearningDayError as exc:
+            document.close()
+            show_error(parent=self, exc=exc, title="Cannot open the event")
+            return False
+        self._set_document(document)
+        if document.file.backup_path:
+            self.statusBar().showMessage(
+                f"Brought up to date; the earlier file is kept as {document.file.backup_path}", 10000
+            )
+        if document.path is not None:
+            settings.add_recent_file(document.path)
+        return True
+
+    def _set_document(self, document: EventDocument | None) -> None:
+        if self.document is not None:
+            self.document.close()
+        self.document = document
+        self.close_action.setEnabled(document is not None)
+        if document is None:
+            self.stack.setCurrentIndex(0)
+            self._update_title()
+            return
+        self.refresh()
+        self.stack.setCurrentIndex(1)
+        self.tabs.setCurrentIndex(max(0, min(settings.last_workspace(), self.tabs.count() - 1)))
+        self.event_shown.emit()
+
+    def refresh(self) -> None:
+        """Read the open event again and show it in every workspace."""
+        if self.document is None:
+            return
+        summary = self.document.summary()
+        sessions = self.document.sessions()
+        walk_ins = self.document.walk_ins_by_session()
+        self.plan.show_event(summary, sessions)
+        self.attendees.show_event(self.document, summary)
+        self.checkin.show_event(summary, sessions, walk_ins)
+        self.reports.show_event(summary, sessions, walk_ins)
+        self._update_title(summary.event.name)
+        self.statusBar().showMessage(
+            f"{summary.sessions} sessions · {summary.attendees:,} attendees · "
+            f"{summary.checkins:,} check-ins"
+        )
+
+    def _update_title(self, event_name: str | None = None) -> None:
+        if self.document is None:
+            self.setWindowTitle("LearningDay")
+        else:
+            self.setWindowTitle(f"{event_name} — {self.document.file.label} — LearningDay")
+
+    def close_event_file(self) -> None:
+        self._set_document(None)
+
+    def show_workspace(self, index: int) -> None:
+        if self.document is not None:
+            self.tabs.setCurrentIndex(index)
+
+    # -- actions --------------------------------------------------------------------------
+    def open_dialog(self) -> None:
+        start = str(self.document.path.parent) if self.document and self.document.path else ""
+        path, _ = QFileDialog.getOpenFileName(self, "Open event", start, FILE_FILTER)
+        if path:
+            self.open_path(path)
+
+    def new_event(self) -> None:
+        dialog = NewEventDialog(self)
+        if dialog.exec() != NewEventDialog.DialogCode.Accepted:
+            return
+        try:
+            path = dialog.create()
+        except LearningDayError as exc:
+            show_error(parent=self, exc=exc, title="Cannot create the event")
+            return
+        self.open_path(path)
+
+    def open_demo(self) -> None:
+        path = demo_event_path()
+        if path.exists():
+            self.open_path(path)
+            return
+        run_with_progress(
+            parent=self,
+            label="Writing the demo event…",
+            job=lambda progress, cancelled: build_demo(path, progress=progress, cancelled=cancelled),
+            on_done=self.open_path,
+        )
+
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self, "About LearningDay",
+            f"<b>LearningDay {__version__}</b><p>Plan, run and report a 24-hour, follow-the-sun "
+            "AI Learning Day, offline.</p>",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings.save_window_geometry(self.saveGeometry())
+        if self.document is not None:
+            self.document.close()
+            self.document = None
+        super().closeEvent(event)
+

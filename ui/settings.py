@@ -1,0 +1,53 @@
+"""Remembered settings (QSettings): window geometry, recent files, last workspace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+ORGANISATION = "LearningDay"
+APPLICATION = "LearningDay"
+MAX_RECENT = 8
+
+
+def settings() -> QSettings:
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+
+
+def recent_files() -> list[str]:
+    value = settings().value("recent_files", [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(v) for v in (value or [])]
+
+
+def add_recent_file(path: str | Path) -> list[str]:
+    path = str(Path(path).resolve())
+    files = [path] + [p for p in recent_files() if p != path]
+    settings().setValue("recent_files", files[:MAX_RECENT])
+    return files[:MAX_RECENT]
+
+
+def clear_recent_files() -> None:
+    settings().setValue("recent_files", [])
+
+
+def window_geometry() -> QByteArray | None:
+    value = settings().value("window/geometry")
+    return value if isinstance(value, QByteArray) else None
+
+
+def save_window_geometry(geometry: QByteArray) -> None:
+    settings().setValue("window/geometry", geometry)
+
+
+def last_workspace() -> int:
+    try:
+        return int(settings().value("window/workspace", 0))
+    except (TypeError, ValueError):
+        return 0
+
+
+def save_last_workspace(index: int) -> None:
+    settings().setValue("window/workspace", index)

@@ -1,0 +1,48 @@
+"""Small shared widgets: headline cards, headings, a level colour swatch."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+
+class Card(QFrame):
+    """A headline figure with its label underneath."""
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        self.value = QLabel("–")
+        self.value.setObjectName("cardValue")
+        self.caption = QLabel(label)
+        self.caption.setObjectName("cardLabel")
+        self.caption.setWordWrap(True)
+        self.caption.setMinimumWidth(60)  # wrap rather than widen the window
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+    def set_value(self, text: str, *, colour: str | None = None) -> None:
+        self.value.setText(text)
+        if colour:
+            self.setStyleSheet(f"QFrame#card {{ border-left: 6px solid {colour}; }}")
+
+
+def heading(text: str, *, sub: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("subheading" if sub else "heading")
+    label.setWordWrap(sub)
+    return label
+
+
+def card_row(cards: list[Card]) -> QWidget:
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for card in cards:
+        layout.addWidget(card)
+    return row
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{part / whole:.0%}" if whole else "–"

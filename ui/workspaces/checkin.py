@@ -1,0 +1,48 @@
+"""Check-in workspace: the live counts of the append-only log, by session."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from learningday.dto import EventSummary, SessionRow
+
+from ..models import SessionTableModel
+from ..widgets import Card, card_row, heading, percent
+
+HIDDEN_COLUMNS = (1, 5, 6)  # end, facilitators, audience: the door needs counts, not plans
+
+
+class CheckinWorkspace(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.people = Card("people checked in")
+        self.attendances = Card("session attendances")
+        self.walk_ins = Card("walk-ins")
+        self.rate = Card("of registered places checked in")
+        self.log = Card("entries in the check-in log")
+        self.model = SessionTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column in HIDDEN_COLUMNS:
+            self.table.setColumnHidden(column, True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Check-in"))
+        layout.addWidget(heading("Counts derived from the check-in log of this event file (undone entries left out).",
+                                 sub=True))
+        layout.addWidget(card_row([self.people, self.attendances, self.walk_ins, self.rate, self.log]))
+        layout.addWidget(self.table, 1)
+
+    def show_event(self, summary: EventSummary, sessions: list[SessionRow], walk_ins: dict[int | None, int]) -> None:
+        self.people.set_value(f"{summary.attendees_checked_in:,}")
+        self.attendances.set_value(f"{summary.checkins:,}")
+        self.walk_ins.set_value(f"{sum(walk_ins.values()):,}")
+        registered_present = summary.checkins - sum(walk_ins.values())
+        self.rate.set_value(percent(registered_present, summary.registrations))
+        self.log.set_value(f"{summary.checkin_log_entries:,}")
+        self.model.set_rows(sessions, summary.levels)
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(3, min(self.table.columnWidth(3), 380))
