@@ -10,16 +10,19 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
 from sqlalchemy import create_engine, event, inspect, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .errors import EventFileError, MigrationError, NewerEventFileError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 #: written into the SQLite header (PRAGMA application_id): 'LDay'
 APPLICATION_ID = 0x4C446179
@@ -70,22 +73,37 @@ class EventFile:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config  # alembic costs ~0.7 s to import: only when migrating
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     return cfg
 
 
+_REVISION_LINE = re.compile(r"^(down_revision|revision)\s*=\s*['\"]?([\w]+)['\"]?", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _revision_graph() -> dict[str, str | None]:
+    """revision -> down_revision, read from the migration scripts' text (no alembic import)."""
+    graph: dict[str, str | None] = {}
+    for script in sorted((MIGRATIONS / "versions").glob("*.py")):
+        fields = dict((k, v) for k, v in _REVISION_LINE.findall(script.read_text(encoding="utf-8")))
+        if "revision" in fields:
+            down = fields.get("down_revision")
+            graph[fields["revision"]] = None if down in (None, "None") else down
+    return graph
+
+
 def head_revision() -> str:
-    heads = ScriptDirectory.from_config(alembic_config()).get_heads()
+    graph = _revision_graph()
+    heads = sorted(set(graph) - {down for down in graph.values() if down})
     assert len(heads) == 1, f"migrations have several heads: {heads}"
     return heads[0]
 
 
 def _known_revision(revision: str) -> bool:
-    try:
-        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
-    except CommandError:
-        return False
+    return revision in _revision_graph()
 
 
 def _sqlite_path(target: str | Path) -> Path | None:
@@ -197,6 +215,8 @@ def _sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
 
 
 def _migrate(engine: Engine) -> None:
+    from alembic import command
+
     cfg = alembic_config()
     with engine.begin() as connection:
         cfg.attributes["connection"] = connection
@@ -240,7 +260,7 @@ def open_event(target: str | Path, *, create: bool = False) -> EventFile:
             migration_engine = _sqlite_engine(path, foreign_keys=False)
             try:
                 _migrate(migration_engine)
-            except (SQLAlchemyError, CommandError, MigrationError) as exc:
+            except Exception as exc:  # alembic's CommandError, SQLAlchemy errors, our own
                 where = f"; the file before migration is kept as {backup}" if backup else ""
                 raise MigrationError(f"could not bring {path} up to date: {exc}{where}") from exc
             finally:

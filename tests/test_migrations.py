@@ -50,3 +50,13 @@ def test_revision_0001_file_opens_at_head_with_its_data(tmp_path: Path) -> None:
         assert event_file.backup_path is not None
         assert _revision(event_file.backup_path) == "0001"
     assert FIXTURE.read_bytes() == original
+
+
+def test_revision_graph_read_from_text_matches_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    from learningday.db import _revision_graph, alembic_config
+
+    scripts = ScriptDirectory.from_config(alembic_config())
+    assert scripts.get_heads() == [head_revision()]
+    assert {r.revision: r.down_revision for r in scripts.walk_revisions()} == _revision_graph()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -42,8 +43,12 @@ def run_gui(event: str | None = None, *, exit_when_shown: bool = False) -> int:
     install_excepthook()
     window = MainWindow()
     window.show()
-    if exit_when_shown:  # for the start-up benchmark: quit as soon as the event is on screen
-        window.event_shown.connect(lambda: QTimer.singleShot(0, app.quit))
+    if exit_when_shown:  # for the start-up benchmark: say when the event is on screen, then quit
+        def _shown() -> None:
+            print("shown", time.time(), flush=True)
+            app.quit()
+
+        window.event_shown.connect(lambda: QTimer.singleShot(0, _shown))
         if event is None:
             event = str(demo_event_path())
     open_initial_event(window, event)

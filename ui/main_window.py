@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from learningday import __version__
 from learningday.db import EXTENSION
 from learningday.demo import build_demo
+from learningday.dto import EventSummary
 from learningday.errors import LearningDayError
 
 from . import settings
@@ -115,7 +116,7 @@ class MainWindow(QMainWindow):
         for index, name in enumerate(("&Plan", "&Attendees", "&Check-in", "&Reports")):
             view_menu.addAction(self._action(name, lambda _=False, i=index: self.show_workspace(i), f"Ctrl+{index + 1}"))
         view_menu.addSeparator()
-        view_menu.addAction(self._action("Re&load", self.refresh, QKeySequence.StandardKey.Refresh))
+        view_menu.addAction(self._action("Re&load", lambda: self.refresh(), QKeySequence.StandardKey.Refresh))
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addAction(self._action("&About LearningDay", self._on_about_triggered))
         self._fill_recent_menu()
@@ -141,12 +142,12 @@ class MainWindow(QMainWindow):
             show_error(parent=self, exc=exc, title="Cannot open the event")
             return False
         try:
-            document.summary()  # refuse a file without an event before dropping the current one
+            summary = document.summary()  # refuse a file without an event before dropping the current one
         except LearningDayError as exc:
             document.close()
             show_error(parent=self, exc=exc, title="Cannot open the event")
             return False
-        self._set_document(document)
+        self._set_document(document, summary)
         if document.file.backup_path:
             self.statusBar().showMessage(
                 f"Brought up to date; the earlier file is kept as {document.file.backup_path}", 10000
@@ -155,7 +156,7 @@ class MainWindow(QMainWindow):
             settings.add_recent_file(document.path)
         return True
 
-    def _set_document(self, document: EventDocument | None) -> None:
+    def _set_document(self, document: EventDocument | None, summary: EventSummary | None = None) -> None:
         if self.document is not None:
             self.document.close()
         self.document = document
@@ -164,16 +165,16 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(0)
             self._update_title()
             return
-        self.refresh()
+        self.refresh(summary)
         self.stack.setCurrentIndex(1)
         self.tabs.setCurrentIndex(max(0, min(settings.last_workspace(), self.tabs.count() - 1)))
         self.event_shown.emit()
 
-    def refresh(self) -> None:
-        """Read the open event again and show it in every workspace."""
+    def refresh(self, summary: EventSummary | None = None) -> None:
+        """Read the open event again (``summary`` if just read) and show it in every workspace."""
         if self.document is None:
             return
-        summary = self.document.summary()
+        summary = summary or self.document.summary()
         sessions = self.document.sessions()
         walk_ins = self.document.walk_ins_by_session()
         self.plan.show_event(summary, sessions)

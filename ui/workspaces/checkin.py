@@ -44,5 +44,5 @@ class CheckinWorkspace(QWidget):
         self.rate.set_value(percent(registered_present, summary.registrations))
         self.log.set_value(f"{summary.checkin_log_entries:,}")
         self.model.set_rows(sessions, summary.levels)
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(3, min(self.table.columnWidth(3), 380))
+        for column, width in enumerate((130, 130, 170, 330, 170, 160, 200, 90, 70, 80)):
+            self.table.setColumnWidth(column, width)  # fixed: sizing to contents reads every row

@@ -83,8 +83,8 @@ class PlanWorkspace(QWidget):
         self.model.set_display_zone(None)
         self._show_levels(summary, sessions)
         self._show_hubs(summary)
-        self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(3, min(self.table.columnWidth(3), 380))
+        for column, width in enumerate((130, 130, 170, 330, 170, 160, 200, 90, 70, 80)):
+            self.table.setColumnWidth(column, width)  # fixed: sizing to contents reads every row
 
     def _show_levels(self, summary: EventSummary, sessions: list[SessionRow]) -> None:
         for card in self.level_cards:
