@@ -274,7 +274,7 @@ def _write(connection, b: _Builder, report: Progress, stop: Cancelled) -> None:
     def pick_facilitator(candidates: list[tuple[int, set[int]]], level: int, start: datetime, minutes: int) -> int:
         ranked = [f for f, lv in candidates if level in lv and free(f, start, minutes)]
         ranked = ranked or [f for f, _ in candidates if free(f, start, minutes)] or [candidates[0][0]]
-        fid = ranked[0]
+        fid = rng.choice(ranked[:2])  # share the teaching out rather than give it all to one person
         busy.setdefault(fid, []).append((start, start + timedelta(minutes=minutes)))
         return fid
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -37,8 +38,17 @@ def open_initial_event(window: MainWindow, event: str | None) -> None:
     window.open_demo()
 
 
+def _no_screen() -> bool:
+    return (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_gui(event: str | None = None, *, exit_when_shown: bool = False) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    if _no_screen():
+        print("learningday: no screen here (DISPLAY is not set). Run it on a desktop, or under a "
+              "virtual one: xvfb-run -a learningday", file=sys.stderr)
+        return 1
     app = make_app()
     install_excepthook()
     window = MainWindow()

@@ -106,7 +106,9 @@ class PlanWorkspace(QWidget):
                       f"{start:%a %d %b %H:%M}", f"{end:%a %d %b %H:%M}")
             for column, value in enumerate(values):
                 self.hubs.setItem(row, column, QTableWidgetItem(value))
-        self.hubs.setMaximumHeight(self.hubs.verticalHeader().length() + self.hubs.horizontalHeader().height() + 6)
+        height = self.hubs.verticalHeader().length() + self.hubs.horizontalHeader().height() + 6
+        self.hubs.setMaximumHeight(height)
+        self.hubs.setMinimumHeight(min(height, 260))
 
     def _on_zone_box_changed(self, index: int) -> None:
         self.model.set_display_zone(self.zone_box.itemData(index))

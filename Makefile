@@ -1,0 +1,32 @@
+# Two commands do all the set-up: `make run` (the app on the demo event) and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+EVENT ?=
+PYTEST_ARGS ?=
+
+.PHONY: run test bench screenshots setup clean
+
+run: $(STAMP)  ## open the app (on EVENT=path.lday, else the last event or the demo event)
+	$(PY) main.py $(EVENT)
+
+test: $(STAMP)  ## the whole test suite, offscreen
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)  ## every benchmark beside its raw baseline
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+screenshots: $(STAMP)  ## refresh docs/*.png from the offscreen window
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml scripts/install-system-deps.sh
+	sh scripts/install-system-deps.sh
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check -e ".[test]"
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis bench/.cache *.egg-info
