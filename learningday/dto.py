@@ -99,3 +99,13 @@ class AttendeeQuery:
     hub_id: int | None = None
     level_id: int | None = None
     extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class VenueDTO:
+    id: int
+    name: str
+    kind: str
+    site: str
+    capacity: int | None
+    hub: str = ""

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from . import checkin
-from .dto import EventDTO, EventSummary, HubDTO, LevelDTO
+from .dto import EventDTO, EventSummary, HubDTO, LevelDTO, VenueDTO
 from .errors import EventFileError, InvalidInput
 from .models import Attendee, Event, Facilitator, Hub, Level, Registration, Venue
 from .models import Session as LearningSession
@@ -75,6 +75,15 @@ def list_hubs(session: Session) -> tuple[HubDTO, ...]:
         HubDTO(h.id, h.name, h.zone, h.work_start_min, h.work_end_min)
         for h in session.scalars(select(Hub).order_by(Hub.position, Hub.name))
     )
+
+
+def list_venues(session: Session) -> tuple[VenueDTO, ...]:
+    """Rooms grouped by site, then virtual channels, each by name."""
+    rows = session.execute(
+        select(Venue, Hub.name).outerjoin(Hub, Hub.id == Venue.hub_id)
+        .order_by(Venue.kind == "virtual", Venue.site, Venue.name)
+    )
+    return tuple(VenueDTO(v.id, v.name, v.kind, v.site, v.capacity, hub or "") for v, hub in rows)
 
 
 def _count(session: Session, model: type, *where: object) -> int:

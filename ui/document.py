@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject, Signal
 
 from learningday import agenda, checkin, event, roster
 from learningday.db import EventFile, open_event
-from learningday.dto import AttendeeQuery, AttendeeRow, EventSummary, SessionRow
+from learningday.dto import AttendeeQuery, AttendeeRow, EventSummary, SessionRow, VenueDTO
 
 
 class EventDocument(QObject):
@@ -35,6 +35,10 @@ class EventDocument(QObject):
     def sessions(self) -> list[SessionRow]:
         with self.file.read() as session:
             return agenda.list_sessions(session)
+
+    def venues(self) -> tuple[VenueDTO, ...]:
+        with self.file.read() as session:
+            return event.list_venues(session)
 
     def walk_ins_by_session(self) -> dict[int | None, int]:
         with self.file.read() as session:

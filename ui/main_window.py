@@ -177,7 +177,7 @@ class MainWindow(QMainWindow):
         summary = summary or self.document.summary()
         sessions = self.document.sessions()
         walk_ins = self.document.walk_ins_by_session()
-        self.plan.show_event(summary, sessions)
+        self.plan.show_event(summary, sessions, self.document.venues())
         self.attendees.show_event(self.document, summary)
         self.checkin.show_event(summary, sessions, walk_ins)
         self.reports.show_event(summary, sessions, walk_ins)

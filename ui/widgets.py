@@ -8,13 +8,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 class Card(QFrame):
     """A headline figure with its label underneath."""
 
-    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+    def __init__(self, label: str, parent: QWidget | None = None, *, compact: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("card")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 10)
+        layout = QHBoxLayout(self) if compact else QVBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6) if compact else layout.setContentsMargins(14, 10, 14, 10)
         self.value = QLabel("–")
-        self.value.setObjectName("cardValue")
+        self.value.setObjectName("cardValueSmall" if compact else "cardValue")
         self.caption = QLabel(label)
         self.caption.setObjectName("cardLabel")
         self.caption.setWordWrap(True)

@@ -30,7 +30,8 @@ def test_every_workspace_shows_the_events_numbers(window: MainWindow, demo_file:
     assert window.plan.model.rowCount() == summary.sessions
     assert len(window.plan.level_cards) == 5
     assert sum(int(c.value.text().split()[0]) for c in window.plan.level_cards) == summary.sessions
-    assert window.plan.hubs.rowCount() == len(summary.hubs)
+    assert len(window.plan.timeline.rulers) == len(summary.hubs)
+    assert len(window.plan.timeline.sessions) == summary.sessions - summary.unscheduled_sessions
     # Attendees: the windowed model counts every attendee and pages them in by name.
     assert window.attendees.model.rowCount() == summary.attendees == 1000
     assert window.attendees.count_label.text() == "1,000 attendees"
