@@ -156,3 +156,24 @@ def test_close_event_returns_to_the_welcome_page(window: MainWindow, demo_file: 
     window.close_event_file()
     assert window.stack.currentIndex() == 0 and window.document is None
     assert window.windowTitle() == "LearningDay"
+
+
+def test_plan_filters_narrow_the_table_and_dim_the_timeline(window: MainWindow, demo_file: Path, qtbot) -> None:
+    window.open_path(demo_file)
+    plan = window.plan
+    total = plan.model.rowCount()
+    plan.level_filter.setCurrentIndex(plan.level_filter.findData(4))
+    level_four = plan.model.rowCount()
+    assert 0 < level_four < total
+    assert all(plan.model.row_at(r).level_id == 4 for r in range(level_four))
+    assert plan.timeline.visible == {plan.model.row_at(r).uid for r in range(level_four)}
+    plan.hub_filter.setCurrentIndex(plan.hub_filter.findData("Bangalore"))
+    assert all("Bangalore" in plan.model.row_at(r).target_hubs for r in range(plan.model.rowCount()))
+    plan.level_filter.setCurrentIndex(0)
+    plan.hub_filter.setCurrentIndex(0)
+    qtbot.keyClicks(plan.search, "prompt")
+    assert 0 < plan.model.rowCount() < total
+    assert all("prompt" in plan.model.row_at(r).title.lower() or
+               any("prompt" in t for t in plan.model.row_at(r).topics) for r in range(plan.model.rowCount()))
+    plan.search.clear()
+    assert plan.model.rowCount() == total and plan.timeline.visible is None
