@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QAbstractItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class Card(QFrame):
@@ -46,3 +57,24 @@ def card_row(cards: list[Card]) -> QWidget:
 
 def percent(part: int, whole: int) -> str:
     return f"{part / whole:.0%}" if whole else "–"
+
+
+def search_box(name: str, placeholder: str) -> QLineEdit:
+    box = QLineEdit()
+    box.setObjectName(name)
+    box.setPlaceholderText(placeholder)
+    box.setClearButtonEnabled(True)
+    return box
+
+
+def table_view(model: QAbstractItemModel, *, row_numbers: bool = False) -> QTableView:
+    """A read-only table over ``model``: whole rows selected, striped, columns sized by hand."""
+    table = QTableView()
+    table.setModel(model)
+    table.setAlternatingRowColors(True)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.horizontalHeader().setStretchLastSection(True)
+    if not row_numbers:
+        table.verticalHeader().hide()
+    return table

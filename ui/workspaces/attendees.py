@@ -4,13 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +16,7 @@ from learningday.dto import AttendeeQuery, EventSummary
 
 from ..document import EventDocument
 from ..models import AttendeeWindowModel
-from ..widgets import heading
+from ..widgets import heading, search_box, table_view
 
 
 class AttendeesWorkspace(QWidget):
@@ -28,22 +25,15 @@ class AttendeesWorkspace(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document: EventDocument | None = None
-        self.search = QLineEdit()
-        self.search.setObjectName("attendeeSearch")
-        self.search.setPlaceholderText("Search name, email, employee ID or badge code…")
-        self.search.setClearButtonEnabled(True)
+        self.search = search_box("attendeeSearch", "Search name, email, employee ID or badge code…")
         self.hub_box = QComboBox()
         self.level_box = QComboBox()
         self.count_label = QLabel()
         self.count_label.setObjectName("subheading")
         self.model = AttendeeWindowModel(self._count, self._page, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = table_view(self.model, row_numbers=True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(self.SEARCH_DELAY_MS)

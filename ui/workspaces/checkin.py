@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from learningday.dto import EventSummary, SessionRow
 
 from ..models import SessionTableModel
-from ..widgets import Card, card_row, heading, percent
+from ..widgets import Card, card_row, heading, percent, table_view
 
 HIDDEN_COLUMNS = (1, 5, 6)  # end, facilitators, audience: the door needs counts, not plans
 
@@ -21,12 +21,7 @@ class CheckinWorkspace(QWidget):
         self.rate = Card("of registered places checked in")
         self.log = Card("entries in the check-in log")
         self.model = SessionTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table = table_view(self.model)
         for column in HIDDEN_COLUMNS:
             self.table.setColumnHidden(column, True)
         layout = QVBoxLayout(self)

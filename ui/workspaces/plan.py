@@ -7,11 +7,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +18,7 @@ from learningday.timeutil import offset_label
 
 from ..models import SessionTableModel
 from ..timeline import TimelineView
-from ..widgets import Card, heading
+from ..widgets import Card, heading, search_box, table_view
 
 COLUMN_WIDTHS = (130, 130, 170, 330, 170, 160, 200, 90, 70, 80)
 
@@ -42,10 +39,7 @@ class PlanWorkspace(QWidget):
         self.zone_box.currentIndexChanged.connect(self._on_zone_box_currentIndexChanged)
         self.sessions: list[SessionRow] = []
         self.levels: tuple = ()
-        self.search = QLineEdit()
-        self.search.setObjectName("planSearch")
-        self.search.setPlaceholderText("Search titles and topics…")
-        self.search.setClearButtonEnabled(True)
+        self.search = search_box("planSearch", "Search titles and topics…")
         self.level_filter = QComboBox()
         self.hub_filter = QComboBox()
         self.venue_filter = QComboBox()
@@ -58,14 +52,8 @@ class PlanWorkspace(QWidget):
         self.timeline = TimelineView()
         self.timeline.session_selected.connect(self._on_timeline_session_selected)
         self.model = SessionTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = table_view(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.clicked.connect(self._on_table_clicked)
 
         top = QHBoxLayout()
