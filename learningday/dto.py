@@ -99,3 +99,20 @@ class AttendeeQuery:
     hub_id: int | None = None
     level_id: int | None = None
     extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SessionDraft:
+    """What the session editor hands back: every field a session service writes."""
+
+    title: str
+    level_id: int
+    #: None: an unscheduled draft
+    start_utc: datetime | None
+    duration_minutes: int = 60
+    venue_id: int | None = None
+    facilitator_ids: tuple[int, ...] = ()
+    hub_ids: tuple[int, ...] = ()
+    topics: tuple[str, ...] = ()
+    description: str = ""
+    capacity: int | None = None
