@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from .clock import merge, night_windows, windows
 from .plandata import PlanRules, PlanSnapshot, SessionSnap
@@ -16,15 +16,6 @@ KINDS = ("outside_window", "venue_double_booked", "facilitator_double_booked", "
          "facilitator_night", "over_capacity", "level_overlap")
 
 
-@dataclass(frozen=True)
-class Conflict:
-    kind: str
-    severity: str
-    #: uids of the sessions involved, in start order
-    sessions: tuple[str, ...]
-    message: str
-
-
 def _utc_span(s: SessionSnap) -> str:
     return f"{s.start:%a %d %H:%M}–{s.end:%H:%M} UTC"
 
@@ -32,6 +23,42 @@ def _utc_span(s: SessionSnap) -> str:
 def _local_span(s: SessionSnap, zone_name: str) -> str:
     lo, hi = to_local(s.start, zone_name), to_local(s.end, zone_name)
     return f"{lo:%a %d %H:%M}–{hi:%H:%M} {zone_name} time"
+
+
+class Conflict(NamedTuple):
+    """One conflict (immutable); its message is worded when asked for: a bad plan has
+    thousands, a view shows a few dozen, and a tuple is several times cheaper to make than a
+    frozen dataclass."""
+
+    kind: str
+    severity: str
+    #: uids of the sessions involved, in start order
+    sessions: tuple[str, ...]
+    #: the sessions themselves and what they clash over (a venue, people, hubs, a zone)
+    subjects: tuple[SessionSnap, ...]
+    about: str = ""
+    extra: str = ""
+
+    @property
+    def message(self) -> str:
+        a, b = self.subjects[0], self.subjects[-1]
+        match self.kind:
+            case "outside_window":
+                return f"'{a.title}' ({_utc_span(a)}) is not inside the event window"
+            case "over_capacity":
+                return f"'{a.title}' has {a.registered} registrations for {self.about} ({self.extra} seats)"
+            case "venue_double_booked":
+                return f"{self.about} is booked twice: '{a.title}' ({_utc_span(a)}) and '{b.title}' ({_utc_span(b)})"
+            case "facilitator_double_booked":
+                return (f"{self.about} cannot teach '{a.title}' ({_utc_span(a)}) and '{b.title}' ({_utc_span(b)})"
+                        " at once")
+            case "level_overlap":
+                return f"level {a.level_id} sessions '{a.title}' and '{b.title}' overlap for {self.about}"
+            case "facilitator_unavailable":
+                return f"{self.about} is not available for '{a.title}' ({_local_span(a, self.extra)})"
+            case "facilitator_night":
+                return f"{self.about} would teach '{a.title}' in their night ({_local_span(a, self.extra)})"
+        raise AssertionError(self.kind)
 
 
 def overlapping_pairs(sessions: Iterable[SessionSnap]) -> Iterator[tuple[SessionSnap, SessionSnap]]:
@@ -44,14 +71,17 @@ def overlapping_pairs(sessions: Iterable[SessionSnap]) -> Iterator[tuple[Session
         active.append(s)
 
 
-def _pairs_by_group(groups: dict, name_of) -> dict[tuple[SessionSnap, SessionSnap], list[str]]:
-    """(a, b) -> names of the groups (venue, facilitator, hub) in which the two overlap."""
-    found: dict[tuple[SessionSnap, SessionSnap], list[str]] = defaultdict(list)
+def _pairs_by_group(groups: dict, name_of) -> list[tuple[SessionSnap, SessionSnap, list[str]]]:
+    """(a, b, names of the groups - venues, facilitators, hubs - in which the two overlap)."""
+    found: dict[tuple[int, int], tuple[SessionSnap, SessionSnap, list[str]]] = {}
     for key, members in groups.items():
         if len(members) > 1:
-            for pair in overlapping_pairs(members):
-                found[pair].append(name_of(key))
-    return found
+            for a, b in overlapping_pairs(members):
+                entry = found.get((a.id, b.id))
+                if entry is None:
+                    entry = found[(a.id, b.id)] = (a, b, [])
+                entry[2].append(name_of(key))
+    return list(found.values())
 
 
 def find_conflicts(plan: PlanSnapshot, rules: PlanRules = PlanRules()) -> list[Conflict]:
@@ -62,35 +92,33 @@ def find_conflicts(plan: PlanSnapshot, rules: PlanRules = PlanRules()) -> list[C
     all_hubs = tuple(hubs)
     found: list[tuple[datetime, Conflict]] = []
 
-    def add(kind: str, sessions: tuple[SessionSnap, ...], message: str, severity: str = ERROR) -> None:
-        found.append((sessions[0].start, Conflict(kind, severity, tuple(s.uid for s in sessions), message)))
+    def add(kind: str, sessions: tuple[SessionSnap, ...], about: str = "", extra: str = "",
+            severity: str = ERROR) -> None:
+        uids = (sessions[0].uid,) if len(sessions) == 1 else (sessions[0].uid, sessions[1].uid)
+        found.append((sessions[0].start, Conflict(kind, severity, uids, sessions, about, extra)))
 
     by_venue: dict[int, list[SessionSnap]] = defaultdict(list)
     by_person: dict[int, list[SessionSnap]] = defaultdict(list)
     by_level_hub: dict[tuple[int, int], list[SessionSnap]] = defaultdict(list)
     for s in plan.sessions:
         if s.start < plan.start or s.end > plan.end:
-            add("outside_window", (s,), f"'{s.title}' ({_utc_span(s)}) is not inside the event window")
+            add("outside_window", (s,))
         if s.venue_id is not None:
             by_venue[s.venue_id].append(s)
-            cap = venues[s.venue_id].capacity if s.venue_id in venues else None
-            if cap is not None and s.registered > cap:
-                add("over_capacity", (s,), f"'{s.title}' has {s.registered} registrations for "
-                    f"{venues[s.venue_id].name} ({cap} seats)")
+            venue = venues.get(s.venue_id)
+            if venue is not None and venue.capacity is not None and s.registered > venue.capacity:
+                add("over_capacity", (s,), venue.name, str(venue.capacity))
         for fid in s.facilitator_ids:
             by_person[fid].append(s)
         for hid in s.hub_ids or all_hubs:
             by_level_hub[(s.level_id, hid)].append(s)
 
-    for (a, b), names in _pairs_by_group(by_venue, lambda vid: venues[vid].name).items():
-        add("venue_double_booked", (a, b), f"{names[0]} is booked twice: '{a.title}' ({_utc_span(a)}) "
-            f"and '{b.title}' ({_utc_span(b)})")
-    for (a, b), names in _pairs_by_group(by_person, lambda fid: people[fid].name).items():
-        add("facilitator_double_booked", (a, b), f"{' and '.join(names)} cannot teach '{a.title}' "
-            f"({_utc_span(a)}) and '{b.title}' ({_utc_span(b)}) at once")
-    for (a, b), names in _pairs_by_group(by_level_hub, lambda key: hubs[key[1]].name).items():
-        add("level_overlap", (a, b), f"level {a.level_id} sessions '{a.title}' and '{b.title}' overlap "
-            f"for {', '.join(names)}", WARNING)
+    for a, b, names in _pairs_by_group(by_venue, lambda vid: venues[vid].name):
+        add("venue_double_booked", (a, b), names[0])
+    for a, b, names in _pairs_by_group(by_person, lambda fid: people[fid].name):
+        add("facilitator_double_booked", (a, b), " and ".join(names))
+    for a, b, names in _pairs_by_group(by_level_hub, lambda key: hubs[key[1]].name):
+        add("level_overlap", (a, b), ", ".join(names), severity=WARNING)
 
     span = (plan.start - timedelta(days=1), plan.end + timedelta(days=1))  # sessions may stray outside
     for fid, sessions in by_person.items():
@@ -99,10 +127,9 @@ def find_conflicts(plan: PlanSnapshot, rules: PlanRules = PlanRules()) -> list[C
         free = merge([(w.start, w.end) for a, b in person.availability for w in windows(*span, person.zone, a, b)])
         for s in sessions:
             if person.availability and not any(lo <= s.start and s.end <= hi for lo, hi in free):
-                add("facilitator_unavailable", (s,), f"{person.name} is not available for '{s.title}' "
-                    f"({_local_span(s, person.zone)})")
+                add("facilitator_unavailable", (s,), person.name, person.zone)
             if any(w.start < s.end and s.start < w.end for w in nights):
-                add("facilitator_night", (s,), f"{person.name} would teach '{s.title}' in their night "
-                    f"({_local_span(s, person.zone)})")
-    found.sort(key=lambda item: (item[1].severity != ERROR, item[0], KINDS.index(item[1].kind)))
+                add("facilitator_night", (s,), person.name, person.zone)
+    order = {kind: k for k, kind in enumerate(KINDS)}
+    found.sort(key=lambda item: (item[1].severity != ERROR, item[0], order[item[1].kind]))
     return [conflict for _, conflict in found]
