@@ -148,3 +148,39 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"  {hub.name:<{width}}" + "".join(f"{c.count:>3}{'!' if c.gap else ' '}" for c in cells))
     print(f"{len(coverage.gaps)} gaps")
     return status
+
+
+# -- export-ics ---------------------------------------------------------------------------
+def _configure_export_ics(p: argparse.ArgumentParser) -> None:
+    p.add_argument("event", metavar="EVENT.lday", help="the event file (or a database URL)")
+    p.add_argument("out", metavar="OUT.ics", help="the calendar file to write")
+    p.add_argument("--hub", metavar="NAME", help="only the sessions for this hub (or for every hub)")
+    p.add_argument("--level", type=int, metavar="N", help="only sessions of framework level N (1-5)")
+
+
+@command("export-ics", "write the agenda (or one hub's or one level's part) as an .ics calendar")(
+    _configure_export_ics)
+def cmd_export_ics(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from learningday.agenda import list_sessions
+    from learningday.db import open_event
+    from learningday.event import get_event, list_hubs, list_levels
+    from learningday.ics import agenda_calendar
+
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise InvalidInput(f"folder {out.parent} does not exist")
+    with open_event(args.event) as event_file, event_file.read() as session:
+        event, hubs, levels = get_event(session), list_hubs(session), list_levels(session)
+        hub = _hub_by_name(hubs, args.hub, "--hub")
+        _check_level(levels, args.level)
+        rows = [r for r in list_sessions(session) if r.start_utc is not None
+                and (args.level is None or r.level_id == args.level)
+                and (hub is None or not r.target_hubs or hub.name in r.target_hubs)]
+    title = event.name + (f" — {hub.name}" if hub else "") + (f" — level {args.level}" if args.level else "")
+    tmp = out.with_name(f".{out.name}.partial")
+    tmp.write_bytes(agenda_calendar(event, rows, levels, title=title))
+    tmp.replace(out)
+    print(f"wrote {out} ({len(rows)} sessions)")
+    return 0
