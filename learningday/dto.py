@@ -109,3 +109,20 @@ class VenueDTO:
     site: str
     capacity: int | None
     hub: str = ""
+
+
+@dataclass(frozen=True)
+class SessionDraft:
+    """What the session editor hands back: every field a session service writes."""
+
+    title: str
+    level_id: int
+    #: None: an unscheduled draft
+    start_utc: datetime | None
+    duration_minutes: int = 60
+    venue_id: int | None = None
+    facilitator_ids: tuple[int, ...] = ()
+    hub_ids: tuple[int, ...] = ()
+    topics: tuple[str, ...] = ()
+    description: str = ""
+    capacity: int | None = None
