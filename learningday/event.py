@@ -86,6 +86,11 @@ def list_venues(session: Session) -> tuple[VenueDTO, ...]:
     return tuple(VenueDTO(v.id, v.name, v.kind, v.site, v.capacity, hub or "") for v, hub in rows)
 
 
+def list_facilitators(session: Session) -> tuple[tuple[int, str], ...]:
+    """(id, name) of every facilitator, by name."""
+    return tuple((i, n) for i, n in session.execute(select(Facilitator.id, Facilitator.name).order_by(Facilitator.name)))
+
+
 def _count(session: Session, model: type, *where: object) -> int:
     return int(session.scalar(select(func.count()).select_from(model).where(*where)) or 0)
 

@@ -7,8 +7,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from learningday import agenda, checkin, event, roster
+from learningday.conflicts import Conflict, find_conflicts
+from learningday.coverage import Coverage, coverage_by_level_and_hub
+from learningday.plandata import PlanRules, load_plan
 from learningday.db import EventFile, open_event
-from learningday.dto import AttendeeQuery, AttendeeRow, EventSummary, SessionRow, VenueDTO
+from learningday.dto import AttendeeQuery, AttendeeRow, EventSummary, SessionDraft, SessionRow, VenueDTO
 
 
 class EventDocument(QObject):
@@ -51,6 +54,38 @@ class EventDocument(QObject):
     def attendee_page(self, query: AttendeeQuery, offset: int, limit: int) -> list[AttendeeRow]:
         with self.file.read() as session:
             return roster.attendee_page(session, query, offset=offset, limit=limit)
+
+    def plan_checks(self, rules: PlanRules = PlanRules()) -> tuple[list[Conflict], Coverage]:
+        """Conflicts and the level × hub coverage of the agenda as it is on disk."""
+        with self.file.read() as session:
+            plan = load_plan(session)
+        return find_conflicts(plan, rules), coverage_by_level_and_hub(plan, rules)
+
+    def facilitators(self) -> tuple[tuple[int, str], ...]:
+        with self.file.read() as session:
+            return event.list_facilitators(session)
+
+    # -- agenda changes: one transaction each, then ``changed`` -------------------------------
+    def session_draft(self, uid: str) -> SessionDraft:
+        with self.file.read() as session:
+            return agenda.session_draft(session, uid)
+
+    def save_session(self, uid: str, draft: SessionDraft) -> None:
+        with self.file.write() as session:
+            agenda.edit_session(session, uid, draft)
+        self.changed.emit()
+
+    def create_session(self, draft: SessionDraft, uid: str | None = None) -> str:
+        with self.file.write() as session:
+            uid = agenda.create_session(session, draft, uid=uid)
+        self.changed.emit()
+        return uid
+
+    def delete_session(self, uid: str, *, drop_registrations: bool = False) -> SessionDraft:
+        with self.file.write() as session:
+            draft = agenda.delete_session(session, uid, drop_registrations=drop_registrations)
+        self.changed.emit()
+        return draft
 
     def close(self) -> None:
         self.file.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.document: EventDocument | None = None
+        self.undo_stack = QUndoStack(self)
         self.setWindowIcon(icon("app"))
         self.plan = PlanWorkspace()
         self.attendees = AttendeesWorkspace()
@@ -112,6 +113,15 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.close_action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        edit_menu = self.menuBar().addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._action("New &Session…", self._on_new_session_triggered, "Ctrl+Shift+N"))
         view_menu = self.menuBar().addMenu("&View")
         for index, name in enumerate(("&Plan", "&Attendees", "&Check-in", "&Reports")):
             view_menu.addAction(self._action(name, lambda _=False, i=index: self.show_workspace(i), f"Ctrl+{index + 1}"))
@@ -159,7 +169,10 @@ class MainWindow(QMainWindow):
     def _set_document(self, document: EventDocument | None, summary: EventSummary | None = None) -> None:
         if self.document is not None:
             self.document.close()
+        self.undo_stack.clear()  # its commands belong to the file that was open
         self.document = document
+        if document is not None:
+            document.changed.connect(lambda: self.refresh())
         self.close_action.setEnabled(document is not None)
         if document is None:
             self.stack.setCurrentIndex(0)
@@ -177,7 +190,7 @@ class MainWindow(QMainWindow):
         summary = summary or self.document.summary()
         sessions = self.document.sessions()
         walk_ins = self.document.walk_ins_by_session()
-        self.plan.show_event(summary, sessions, self.document.venues())
+        self.plan.show_event(self.document, self.undo_stack, summary, sessions, self.document.venues())
         self.attendees.show_event(self.document, summary)
         self.checkin.show_event(summary, sessions, walk_ins)
         self.reports.show_event(summary, sessions, walk_ins)
@@ -229,6 +242,11 @@ class MainWindow(QMainWindow):
             job=lambda progress, cancelled: build_demo(path, progress=progress, cancelled=cancelled),
             on_done=self.open_path,
         )
+
+    def _on_new_session_triggered(self) -> None:
+        if self.document is not None:
+            self.show_workspace(0)
+            self.plan.new_session()
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(

@@ -9,14 +9,14 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
+from learningday.clock import HubClock, hub_clock, local_time
 from learningday.dto import HubDTO, LevelDTO, SessionRow, VenueDTO
-from learningday.timeutil import offset_label, to_local
+from learningday.timeutil import offset_label
 
 LABEL_W = 200
 RULER_H = 20
 LANE_H = 34
 GRID_MINUTES = 15  # every offset in use is a multiple of 15 minutes (+05:45, +12:45 …)
-AWAKE = (7 * 60, 22 * 60)
 WORKING = QColor("#cdebd3")
 AWAKE_COLOUR = QColor("#f4f6f8")
 NIGHT = QColor("#3a4150")
@@ -87,9 +87,12 @@ class TimelineView(QAbstractScrollArea):
         first = start + timedelta(minutes=(-start.minute) % GRID_MINUTES, seconds=-start.second)
         offset = int((first - start).total_seconds() // 60)
         self.rulers = [
-            [RulerCell(m, to_local(start + timedelta(minutes=m), hub.zone))
+            [RulerCell(m, local_time(start + timedelta(minutes=m), hub.zone))
              for m in range(offset - GRID_MINUTES, self.minutes + GRID_MINUTES, GRID_MINUTES)]
             for hub in self.hubs
+        ]
+        self.clocks: list[HubClock] = [
+            hub_clock(hub.name, hub.zone, start, end, hub.work_start_min, hub.work_end_min) for hub in self.hubs
         ]
         self._update_scrollbars()
         self.viewport().update()
@@ -253,33 +256,33 @@ class TimelineView(QAbstractScrollArea):
             painter.drawLine(QPointF(x, RULER_H - 5), QPointF(x, RULER_H))
             if minute % label_every == 0:
                 painter.drawText(QPointF(x + 3, RULER_H - 6), f"{instant:%H:%M}")
-        for row, (hub, cells) in enumerate(zip(self.hubs, self.rulers), start=1):
+        for row, (clock, cells) in enumerate(zip(self.clocks, self.rulers), start=1):
             y = row * RULER_H
-            night_cells = set()
-            for cell in cells:  # backgrounds first, so no later cell paints over a label
-                local_minute = cell.local.hour * 60 + cell.local.minute
-                if hub.work_start_min <= local_minute < hub.work_end_min:
-                    colour = WORKING
-                elif AWAKE[0] <= local_minute < AWAKE[1]:
-                    colour = AWAKE_COLOUR
-                else:
-                    colour = NIGHT
-                    night_cells.add(cell.minute)
-                painter.fillRect(QRectF(self._x(cell.minute), y + 1, GRID_MINUTES * self.ppm + 0.5, RULER_H - 2),
-                                 colour)
+            painter.fillRect(QRectF(self._x(0), y + 1, self.minutes * self.ppm, RULER_H - 2), AWAKE_COLOUR)
+            for windows, colour in ((clock.working, WORKING), (clock.night, NIGHT)):
+                for window in windows:
+                    a, b = self._minute_of(window.start), self._minute_of(window.end)
+                    painter.fillRect(QRectF(self._x(a), y + 1, (b - a) * self.ppm, RULER_H - 2), colour)
+            nights = [(self._minute_of(w.start), self._minute_of(w.end)) for w in clock.night]
             free_from = -1e9  # x where the next label may start without overlapping the last one
-            for previous, cell in zip(cells, cells[1:]):
+            for change in clock.date_changes:
+                x = self._x(self._minute_of(change.at))
+                painter.setPen(QPen(QColor("#e15554"), 2))
+                painter.drawLine(QPointF(x, y), QPointF(x, y + RULER_H))
+                in_night = any(a <= self._minute_of(change.at) < b for a, b in nights)
+                painter.setPen(QColor("#ffd6d6") if in_night else QColor("#b42318"))
+                painter.drawText(QPointF(x + 3, y + RULER_H - 5), change.label)
+            changes = [self._x(self._minute_of(c.at)) for c in clock.date_changes]
+            for cell in cells:
                 x = self._x(cell.minute)
-                if previous.local.date() != cell.local.date():
-                    text = f"{previous.local:%a} {previous.local.day} → {cell.local:%a} {cell.local.day}"
-                    painter.setPen(QPen(QColor("#e15554"), 2))
-                    painter.drawLine(QPointF(x, y), QPointF(x, y + RULER_H))
-                    painter.setPen(QColor("#ffd6d6") if cell.minute in night_cells else QColor("#b42318"))
-                    painter.drawText(QPointF(x + 3, y + RULER_H - 5), text)
-                    free_from = x + 6 + painter.fontMetrics().horizontalAdvance(text)
-                elif x >= free_from and cell.local.minute == 0 and (cell.local.hour * 60) % label_every == 0:
-                    painter.setPen(QColor("#e8ebf0") if cell.minute in night_cells else QColor("#1f2a44"))
-                    painter.drawText(QPointF(x + 3, y + RULER_H - 5), f"{cell.local:%H}")
+                if cell.local.minute or (cell.local.hour * 60) % label_every:
+                    continue
+                if any(cx - 4 <= x <= cx + painter.fontMetrics().horizontalAdvance("Wed 10 → Thu 11") + 6
+                       for cx in changes) or x < free_from:
+                    continue  # leave room for the date-change label
+                in_night = any(a <= cell.minute < b for a, b in nights)
+                painter.setPen(QColor("#e8ebf0") if in_night else QColor("#1f2a44"))
+                painter.drawText(QPointF(x + 3, y + RULER_H - 5), f"{cell.local:%H}")
 
     def _paint_labels(self, painter: QPainter, height: int) -> None:
         top = self._top()

@@ -2,23 +2,41 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import datetime
+
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from learningday.dto import EventSummary, SessionRow, VenueDTO
+from learningday.conflicts import Conflict
+from learningday.coverage import Coverage
+from learningday.dto import EventSummary, SessionDraft, SessionRow, VenueDTO
+from learningday.errors import LearningDayError
 from learningday.timeutil import offset_label
 
+from ..document import EventDocument
+from ..errors import show_error
 from ..models import SessionTableModel
+from ..plan_commands import ChangeSession, CreateSession, DeleteSession
+from ..session_editor import SessionEditor
 from ..timeline import TimelineView
 from ..widgets import Card, heading, search_box, table_view
+
+GAP = QColor("#f8d7da")
+COVERED = QColor("#d7f0dd")
 
 COLUMN_WIDTHS = (130, 130, 170, 330, 170, 160, 200, 90, 70, 80)
 
@@ -49,8 +67,34 @@ class PlanWorkspace(QWidget):
             box.currentIndexChanged.connect(self._apply_filters)
         self.level_cards: list[Card] = []
         self.level_row = QHBoxLayout()
+        self.document: EventDocument | None = None
+        self.undo_stack: QUndoStack | None = None
+        self.summary: EventSummary | None = None
+        self.venues: tuple[VenueDTO, ...] = ()
+        self.conflicts: list[Conflict] = []
+        self.coverage: Coverage | None = None
         self.timeline = TimelineView()
         self.timeline.session_selected.connect(self._on_timeline_session_selected)
+        self.timeline.session_changed.connect(self._on_timeline_session_changed)
+        self.timeline.session_activated.connect(self.edit_session)
+        self.timeline.delete_requested.connect(self.delete_session)
+        self.conflict_table = QTableWidget(0, 2)
+        self.conflict_table.setObjectName("conflicts")
+        self.conflict_table.setHorizontalHeaderLabels(["", "Conflict"])
+        self.conflict_table.verticalHeader().hide()
+        self.conflict_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.conflict_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.conflict_table.setWordWrap(True)
+        self.conflict_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.conflict_table.horizontalHeader().setStretchLastSection(True)
+        self.conflict_table.cellClicked.connect(self._on_conflict_table_cellClicked)
+        self.coverage_table = QTableWidget(0, 0)
+        self.coverage_table.setObjectName("coverage")
+        self.coverage_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.coverage_table.cellClicked.connect(self._on_coverage_table_cellClicked)
+        self.checks = QTabWidget()
+        self.checks.addTab(self.conflict_table, "Conflicts")
+        self.checks.addTab(self.coverage_table, "Coverage")
         self.model = SessionTableModel(self)
         self.table = table_view(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -70,8 +114,14 @@ class PlanWorkspace(QWidget):
         self.match_label = QLabel()
         self.match_label.setObjectName("subheading")
         filters.addWidget(self.match_label)
+        upper = QSplitter(Qt.Orientation.Horizontal)
+        upper.addWidget(self.timeline)
+        upper.addWidget(self.checks)
+        upper.setStretchFactor(0, 4)
+        upper.setStretchFactor(1, 1)
+        upper.setSizes([1000, 360])
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.timeline)
+        split.addWidget(upper)
         split.addWidget(self.table)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
@@ -82,7 +132,9 @@ class PlanWorkspace(QWidget):
         layout.addLayout(filters)
         layout.addWidget(split, 1)
 
-    def show_event(self, summary: EventSummary, sessions: list[SessionRow], venues: tuple[VenueDTO, ...]) -> None:
+    def show_event(self, document: EventDocument, undo_stack: QUndoStack, summary: EventSummary,
+                   sessions: list[SessionRow], venues: tuple[VenueDTO, ...]) -> None:
+        self.document, self.undo_stack, self.summary, self.venues = document, undo_stack, summary, venues
         self.window_label.setText(_window_text(summary))
         self.sessions, self.levels = list(sessions), summary.levels
         self._fill_filters(summary, sessions, venues)
@@ -98,6 +150,9 @@ class PlanWorkspace(QWidget):
                                venues=venues, sessions=sessions, levels=summary.levels)
         self._show_levels(summary, sessions)
         self._apply_filters()
+        self.conflicts, self.coverage = document.plan_checks()
+        self._show_conflicts()
+        self._show_coverage(summary)
         for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)  # fixed: sizing to contents reads every row
 
@@ -167,3 +222,97 @@ class PlanWorkspace(QWidget):
                 )
                 self.table.scrollTo(self.model.index(row, 0))
                 return
+
+    # -- conflicts and coverage -------------------------------------------------------------
+    def _show_conflicts(self) -> None:
+        table = self.conflict_table
+        table.setRowCount(len(self.conflicts))
+        for row, conflict in enumerate(self.conflicts):
+            mark = QTableWidgetItem("⚠" if conflict.severity == "warning" else "⛔")
+            mark.setToolTip(conflict.severity)
+            table.setItem(row, 0, mark)
+            text = QTableWidgetItem(conflict.message)
+            text.setToolTip(conflict.message)
+            table.setItem(row, 1, text)
+        errors = sum(1 for c in self.conflicts if c.severity != "warning")
+        warnings = len(self.conflicts) - errors
+        self.checks.setTabText(0, f"Conflicts ({errors} + {warnings} warnings)" if warnings else f"Conflicts ({errors})")
+
+    def _show_coverage(self, summary: EventSummary) -> None:
+        assert self.coverage is not None
+        table = self.coverage_table
+        table.setRowCount(len(summary.levels))
+        table.setColumnCount(len(summary.hubs))
+        table.setVerticalHeaderLabels([f"{lv.id} {lv.name}" for lv in summary.levels])
+        table.setHorizontalHeaderLabels([h.name for h in summary.hubs])
+        for r, level in enumerate(summary.levels):
+            for c, hub in enumerate(summary.hubs):
+                cell = self.coverage.cell(level.id, hub.name)
+                item = QTableWidgetItem(str(cell.count))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setBackground(QBrush(GAP if cell.gap else COVERED))
+                item.setToolTip(f"{cell.count} level-{level.id} sessions inside {hub.name}'s working hours"
+                                f" (minimum {cell.minimum})")
+                table.setItem(r, c, item)
+        table.resizeColumnsToContents()
+        gaps = len(self.coverage.gaps)
+        self.checks.setTabText(1, f"Coverage ({gaps} gaps)" if gaps else "Coverage")
+
+    def _on_conflict_table_cellClicked(self, row: int, _column: int) -> None:
+        if 0 <= row < len(self.conflicts):
+            uid = self.conflicts[row].sessions[0]
+            self.timeline.select(uid)
+            self._on_timeline_session_selected(uid)
+
+    def _on_coverage_table_cellClicked(self, _row: int, column: int) -> None:
+        if self.coverage is None or self.summary is None:
+            return
+        hub = self.summary.hubs[column].name
+        windows = next((i.working for i in self.coverage.idle if i.hub == hub), ())
+        self.timeline.set_highlight((windows[0].start, windows[0].end) if windows else None)
+
+    # -- changes (each one undoable) --------------------------------------------------------
+    def _push(self, command) -> bool:
+        try:
+            command.apply_first()
+        except LearningDayError as exc:
+            show_error(parent=self, exc=exc, title="The agenda was not changed")
+            return False
+        assert self.undo_stack is not None
+        self.undo_stack.push(command)
+        return True
+
+    def _on_timeline_session_changed(self, uid: str, start: datetime, venue: str, minutes: int) -> None:
+        assert self.document is not None
+        before = self.document.session_draft(uid)
+        venue_id = next((v.id for v in self.venues if v.name == venue), before.venue_id)
+        after = replace(before, start_utc=start, venue_id=venue_id, duration_minutes=minutes)
+        verb = "Resize" if after.duration_minutes != before.duration_minutes else "Move"
+        self._push(ChangeSession(self.document, uid, before, after, f"{verb} “{before.title}”"))
+
+    def _editor(self, draft: SessionDraft) -> SessionEditor:
+        assert self.document is not None and self.summary is not None
+        return SessionEditor(draft, levels=self.summary.levels, venues=self.venues, hubs=self.summary.hubs,
+                             facilitators=self.document.facilitators(),
+                             default_start=self.summary.event.start_utc, parent=self)
+
+    def edit_session(self, uid: str) -> None:
+        if self.document is None:
+            return
+        before = self.document.session_draft(uid)
+        editor = self._editor(before)
+        if editor.exec() == SessionEditor.DialogCode.Accepted and editor.draft() != before:
+            self._push(ChangeSession(self.document, uid, before, editor.draft(), f"Edit “{before.title}”"))
+
+    def new_session(self) -> None:
+        if self.document is None or self.summary is None:
+            return
+        editor = self._editor(SessionDraft(title="", level_id=1, start_utc=None))
+        if editor.exec() == SessionEditor.DialogCode.Accepted:
+            self._push(CreateSession(self.document, editor.draft()))
+
+    def delete_session(self, uid: str) -> None:
+        if self.document is None:
+            return
+        title = next((s.title for s in self.sessions if s.uid == uid), uid)
+        self._push(DeleteSession(self.document, uid, title))
