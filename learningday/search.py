@@ -18,6 +18,8 @@ from .folding import query_words
 #: the highest code point: every string that starts with ``w`` sorts below ``w + _TOP``
 _TOP = "\U0010ffff"
 MAX_HITS = 50
+#: registrations above which a session's search is driven by the typed word instead
+LARGE_SESSION = 1000
 
 _HAS_WORD = ("EXISTS (SELECT 1 FROM attendee_terms AS t{n} WHERE t{n}.attendee_id = {col} "
              "AND t{n}.term >= ? AND t{n}.term < ?)")
@@ -33,6 +35,14 @@ def _registered_sql(n_words: int) -> str:
     words = " AND ".join(_HAS_WORD.format(n=i, col="r.attendee_id") for i in range(n_words))
     return ("SELECT r.attendee_id FROM registrations AS r WHERE r.session_id = ? AND r.status = 'registered' "
             f"AND {words} LIMIT ?")
+
+
+@lru_cache(maxsize=64)
+def _registered_by_term_sql(n_words: int) -> str:
+    more = "".join(" AND " + _HAS_WORD.format(n=i, col="t.attendee_id") for i in range(1, n_words))
+    return ("SELECT DISTINCT t.attendee_id FROM attendee_terms AS t CROSS JOIN registrations AS r "
+            "ON r.attendee_id = t.attendee_id AND r.session_id = ? AND r.status = 'registered' "
+            f"WHERE t.term >= ? AND t.term < ?{more} LIMIT ?")
 
 
 @lru_cache(maxsize=64)
@@ -67,8 +77,12 @@ def search_attendees(
         exact = list(run("SELECT id FROM attendees WHERE code = ?", (normalise_code(text),)).scalars())
     registered: list[int] = []
     if session_id is not None:
-        # Driven by the session's registrations, not by the many matches of a one-letter word.
-        registered = list(run(_registered_sql(len(words)), (session_id, *_ranges(words), limit)).scalars())
+        # A small session: walk its registrations (not the many matches of a one-letter word).
+        # A large one (a virtual session of thousands): walk the matches, one in a few is registered.
+        size = run("SELECT COUNT(*) FROM (SELECT 1 FROM registrations WHERE session_id = ? "
+                   "AND status = 'registered' LIMIT ?)", (session_id, LARGE_SESSION)).scalar()
+        sql = _registered_by_term_sql if size >= LARGE_SESSION else _registered_sql
+        registered = list(run(sql(len(words)), (session_id, *_ranges(words), limit)).scalars())
     others = list(run(_matching_sql(len(words)), (*_ranges(words), limit + len(registered) + len(exact))).scalars())
     rows = _hit_rows(session, {*exact, *registered, *others}, session_id)
     ordered = exact + sorted(registered, key=lambda i: rows[i].name.casefold()) + others
@@ -94,7 +108,7 @@ def _hit_rows(session: Session, ids: set[int], session_id: int | None) -> dict[i
         here = set(run(_ARRIVED.format(ids=marks, where_session="c.session_id = ?"), (*id_list, session_id))
                    .scalars())
         registered = set(run(
-            f"SELECT attendee_id FROM registrations WHERE attendee_id IN ({marks}) AND session_id = ? "
+            f"SELECT attendee_id FROM registrations WHERE attendee_id IN ({marks}) AND +session_id = ? "
             "AND status = 'registered'", (*id_list, session_id)).scalars())
     return {
         r[0]: SearchHit(id=r[0], uid=r[1], code=r[2], name=r[3], email=r[4], employee_id=r[5], hub=r[6],

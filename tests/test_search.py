@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from learningday import checkin
+from learningday import checkin, search
 from learningday.db import open_event
 from learningday.event import create_event_file
 from learningday.folding import attendee_terms, fold
@@ -108,7 +108,11 @@ def test_renamed_attendee_is_found_by_the_new_name_only(people_event: tuple[Path
     assert _names(path, "khou") == []
 
 
-def test_registered_people_come_first_and_flags_are_right(demo_file: Path) -> None:
+@pytest.mark.parametrize("large_session", [False, True], ids=["small-session", "large-session"])
+def test_registered_people_come_first_and_flags_are_right(demo_file: Path, large_session: bool,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    if large_session:  # the word-driven plan that sessions of thousands use
+        monkeypatch.setattr(search, "LARGE_SESSION", 1)
     with open_event(demo_file) as ef, ef.read() as s:
         session_uid, session_id = s.execute(select(LearningSession.uid, LearningSession.id)).first()
         names = s.scalars(select(Attendee.name).join(Registration, Registration.attendee_id == Attendee.id)
