@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
-from sqlalchemy import and_, exists, func, select
+import random
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, exists, func, insert, select
 from sqlalchemy.orm import Session, aliased
 
-from .models import CheckIn
+from .codes import new_code, normalise_code
+from .dto import CheckInResult, UndoResult
+from .errors import InvalidInput
+from .models import CHECKIN_METHODS, Attendee, CheckIn, Hub, Registration, Station, new_uid
+from .models import Session as LearningSession
+from .timeutil import utc
 
 ARRIVALS = ("check_in", "walk_in")
 
 
-def _current_arrivals():
+def current_arrivals():  # noqa: ANN201 - an SQL expression
     """Arrival entries that no undo entry reverses."""
     undo = aliased(CheckIn)
     return and_(
@@ -25,20 +35,20 @@ def count_log_entries(session: Session) -> int:
 
 def count_current(session: Session) -> int:
     """Attendances now recorded: one per (attendee, session), undone entries left out."""
-    pairs = select(CheckIn.attendee_id, CheckIn.session_id).where(_current_arrivals()).distinct().subquery()
+    pairs = select(CheckIn.attendee_id, CheckIn.session_id).where(current_arrivals()).distinct().subquery()
     return int(session.scalar(select(func.count()).select_from(pairs)) or 0)
 
 
 def count_attendees_present(session: Session) -> int:
     """People who checked in to at least one session or to the event."""
-    return int(session.scalar(select(func.count(func.distinct(CheckIn.attendee_id))).where(_current_arrivals())) or 0)
+    return int(session.scalar(select(func.count(func.distinct(CheckIn.attendee_id))).where(current_arrivals())) or 0)
 
 
 def checked_in_by_session(session: Session) -> dict[int | None, int]:
     """Session id (None: the event as a whole) -> attendees checked in."""
     rows = session.execute(
         select(CheckIn.session_id, func.count(func.distinct(CheckIn.attendee_id)))
-        .where(_current_arrivals())
+        .where(current_arrivals())
         .group_by(CheckIn.session_id)
     )
     return {session_id: int(n) for session_id, n in rows}
@@ -47,7 +57,253 @@ def checked_in_by_session(session: Session) -> dict[int | None, int]:
 def walk_ins_by_session(session: Session) -> dict[int | None, int]:
     rows = session.execute(
         select(CheckIn.session_id, func.count(func.distinct(CheckIn.attendee_id)))
-        .where(_current_arrivals(), CheckIn.kind == "walk_in")
+        .where(current_arrivals(), CheckIn.kind == "walk_in")
         .group_by(CheckIn.session_id)
     )
     return {session_id: int(n) for session_id, n in rows}
+
+
+# -- the services: one user action each; the caller commits (use EventFile.write()) -------
+_UID_LENGTH = 36
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass(frozen=True)
+class _Person:
+    id: int
+    uid: str
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class _Where:
+    id: int | None
+    uid: str | None
+    title: str
+
+
+def _find_person(session: Session, code_or_attendee: str | int) -> _Person | None:
+    cols = select(Attendee.id, Attendee.uid, Attendee.code, Attendee.name)
+    if isinstance(code_or_attendee, int):
+        row = session.execute(cols.where(Attendee.id == code_or_attendee)).first()
+    elif len(code_or_attendee.strip()) == _UID_LENGTH and code_or_attendee.count("-") == 4:
+        row = session.execute(cols.where(Attendee.uid == code_or_attendee.strip())).first()
+    else:
+        row = session.execute(cols.where(Attendee.code == normalise_code(code_or_attendee))).first()
+    return _Person(*row) if row else None
+
+
+def _find_session(session: Session, session_uid: str | None) -> _Where:
+    if session_uid is None:
+        return _Where(None, None, "")
+    row = session.execute(select(LearningSession.id, LearningSession.title)
+                          .where(LearningSession.uid == session_uid.strip())).first()
+    if row is None:
+        raise InvalidInput(f"no session with uid {session_uid!r} in this event")
+    return _Where(row[0], session_uid.strip(), row[1])
+
+
+def station_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidInput("the station needs a name (e.g. 'Door B')")
+    if len(name) > 100:
+        raise InvalidInput(f"a station name is at most 100 characters, not {len(name)}")
+    return name
+
+
+def station_id(session: Session, name: str, *, at_utc: datetime) -> int:
+    """The station called ``name``, created on first use."""
+    name = station_name(name)
+    found = session.scalar(select(Station.id).where(Station.name == name))
+    if found is not None:
+        return found
+    return session.execute(insert(Station).values(uid=new_uid(), name=name, created_utc=at_utc)
+                           .returning(Station.id)).scalar_one()
+
+
+def _checked(method: str, facilitator_name: str, at_utc: datetime, station: str) -> datetime:
+    station_name(station)
+    if method not in CHECKIN_METHODS:
+        raise InvalidInput(f"unknown check-in method {method!r} (one of {', '.join(CHECKIN_METHODS)})")
+    if len(facilitator_name) > 200:
+        raise InvalidInput("a facilitator name is at most 200 characters")
+    return utc(at_utc)
+
+
+def _pair_state(session: Session, attendee_id: int, session_id: int | None):  # noqa: ANN202
+    """The entry that decides where this person stands for this session: an arrival, a
+    check-out, or None (never came, or every arrival was undone)."""
+    where_session = CheckIn.session_id.is_(None) if session_id is None else CheckIn.session_id == session_id
+    rows = session.execute(
+        select(CheckIn.uid, CheckIn.kind, CheckIn.at_utc, Station.name, CheckIn.reverses_uid)
+        .outerjoin(Station, Station.id == CheckIn.station_id)
+        .where(CheckIn.attendee_id == attendee_id, where_session)
+        .order_by(CheckIn.at_utc, CheckIn.id)
+    ).all()
+    undone = {r.reverses_uid for r in rows if r.kind == "undo"}
+    state = None
+    for row in rows:
+        if row.kind != "undo" and row.uid not in undone:
+            state = row
+    return state
+
+
+def _append(session: Session, *, kind: str, attendee_id: int, session_id: int | None, at_utc: datetime,
+            station: int, facilitator_name: str, method: str, reverses_uid: str | None = None) -> str:
+    uid = new_uid()
+    session.execute(insert(CheckIn).values(
+        uid=uid, kind=kind, attendee_id=attendee_id, session_id=session_id, at_utc=at_utc, station_id=station,
+        facilitator_name=facilitator_name.strip(), method=method, reverses_uid=reverses_uid,
+    ))
+    return uid
+
+
+def check_in(
+    session: Session,
+    *,
+    code_or_attendee: str | int,
+    session_uid: str | None = None,
+    station: str,
+    facilitator_name: str = "",
+    method: str = "search",
+    at_utc: datetime,
+    kind: str = "check_in",
+) -> CheckInResult:
+    """Check a person (badge code, attendee uid or id) in to a session or, without one, the event.
+
+    A second check-in of someone already here is reported as "already", not recorded twice.
+    Run it in an IMMEDIATE transaction (``EventFile.write()``) so two stations cannot both
+    record the same person.
+    """
+    at = _checked(method, facilitator_name, at_utc, station)
+    where = _find_session(session, session_uid)
+    person = _find_person(session, code_or_attendee)
+    if person is None:
+        shown = code_or_attendee if isinstance(code_or_attendee, str) else str(code_or_attendee)
+        return CheckInResult("unknown_code", "", where.title, None, None, session_uid=where.uid,
+                             code=normalise_code(shown) or shown.strip())
+    state = _pair_state(session, person.id, where.id)
+    if state is not None and state.kind in ARRIVALS:
+        return CheckInResult("already", person.name, where.title, at, None, person.uid, where.uid, person.code,
+                             earlier_at_utc=state.at_utc, earlier_station=state.name or "")
+    entry = _append(session, kind=kind, attendee_id=person.id, session_id=where.id, at_utc=at,
+                    station=station_id(session, station, at_utc=at), facilitator_name=facilitator_name,
+                    method=method)
+    return CheckInResult("checked_in", person.name, where.title, at, entry, person.uid, where.uid, person.code)
+
+
+def check_out(
+    session: Session,
+    *,
+    code_or_attendee: str | int,
+    session_uid: str | None = None,
+    station: str,
+    facilitator_name: str = "",
+    method: str = "search",
+    at_utc: datetime,
+) -> CheckInResult:
+    """Record that a checked-in person left (for learning-hours reporting)."""
+    at = _checked(method, facilitator_name, at_utc, station)
+    where = _find_session(session, session_uid)
+    person = _find_person(session, code_or_attendee)
+    if person is None:
+        raise InvalidInput(f"no attendee has the code {code_or_attendee!r}")
+    state = _pair_state(session, person.id, where.id)
+    if state is None or state.kind not in ARRIVALS:
+        raise InvalidInput(f"{person.name} is not checked in{' to ' + where.title if where.title else ''}")
+    entry = _append(session, kind="check_out", attendee_id=person.id, session_id=where.id, at_utc=at,
+                    station=station_id(session, station, at_utc=at), facilitator_name=facilitator_name,
+                    method=method)
+    return CheckInResult("checked_out", person.name, where.title, at, entry, person.uid, where.uid, person.code)
+
+
+def undo(session: Session, entry_uid: str, *, station: str, facilitator_name: str = "",
+         at_utc: datetime) -> UndoResult:
+    """Reverse an entry with a compensating 'undo' entry; the entry itself stays in the log."""
+    at = _checked("search", facilitator_name, at_utc, station)
+    row = session.execute(
+        select(CheckIn.id, CheckIn.kind, CheckIn.attendee_id, CheckIn.session_id, CheckIn.method,
+               Attendee.name, LearningSession.title)
+        .join(Attendee, Attendee.id == CheckIn.attendee_id)
+        .outerjoin(LearningSession, LearningSession.id == CheckIn.session_id)
+        .where(CheckIn.uid == entry_uid.strip())
+    ).first()
+    if row is None:
+        raise InvalidInput(f"no check-in entry {entry_uid!r} in this event")
+    if row.kind == "undo":
+        raise InvalidInput(f"entry {entry_uid} is itself an undo; it cannot be undone")
+    earlier = session.scalar(select(CheckIn.at_utc).where(CheckIn.kind == "undo",
+                                                          CheckIn.reverses_uid == entry_uid.strip()))
+    if earlier is not None:
+        raise InvalidInput(f"{row.name}'s {row.kind.replace('_', '-')} was already undone at "
+                           f"{earlier:%H:%M} UTC")
+    uid = _append(session, kind="undo", attendee_id=row.attendee_id, session_id=row.session_id, at_utc=at,
+                  station=station_id(session, station, at_utc=at), facilitator_name=facilitator_name,
+                  method=row.method, reverses_uid=entry_uid.strip())
+    return UndoResult(uid, entry_uid.strip(), row.kind, row.name, row.title or "", at)
+
+
+def walk_in(
+    session: Session,
+    *,
+    name: str,
+    email: str = "",
+    hub: str | None = None,
+    session_uid: str | None = None,
+    station: str,
+    facilitator_name: str = "",
+    at_utc: datetime,
+    employee_id: str | None = None,
+    department: str = "",
+    role: str = "",
+) -> CheckInResult:
+    """Someone not on the list turns up: add them to the roster and check them in, at once.
+
+    A person whose email is already on the roster is checked in as themselves, not duplicated.
+    """
+    at = _checked("walk_in", facilitator_name, at_utc, station)
+    name = " ".join(name.split())
+    email = email.strip().lower()
+    employee_id = (employee_id or "").strip() or None
+    if not name:
+        raise InvalidInput("a walk-in needs a name")
+    if len(name) > 200:
+        raise InvalidInput("a name is at most 200 characters")
+    if email and not _EMAIL.match(email):
+        raise InvalidInput(f"not an email address: {email!r}")
+    where = _find_session(session, session_uid)
+    hub_id = None
+    if hub and hub.strip():
+        hub_id = session.scalar(select(Hub.id).where(Hub.name == hub.strip()))
+        if hub_id is None:
+            raise InvalidInput(f"no hub called {hub.strip()!r} in this event")
+    existing = session.scalar(select(Attendee.id).where(Attendee.email == email).limit(1)) if email else None
+    if existing is not None:
+        on_list = where.id is not None and session.scalar(select(Registration.id).where(
+            Registration.attendee_id == existing, Registration.session_id == where.id,
+            Registration.status == "registered"))
+        return check_in(session, code_or_attendee=existing, session_uid=session_uid, station=station,
+                        facilitator_name=facilitator_name, method="walk_in", at_utc=at,
+                        kind="check_in" if on_list else "walk_in")
+    if employee_id and session.scalar(select(Attendee.id).where(Attendee.employee_id == employee_id)):
+        raise InvalidInput(f"employee id {employee_id} belongs to someone else on the roster")
+    code = new_unused_code(session)
+    uid = new_uid()
+    attendee_id = session.execute(insert(Attendee).values(
+        uid=uid, code=code, name=name, email=email, employee_id=employee_id, department=department.strip(),
+        role=role.strip(), hub_id=hub_id, level_id=None, created_utc=at,
+    ).returning(Attendee.id)).scalar_one()
+    entry = _append(session, kind="walk_in", attendee_id=attendee_id, session_id=where.id, at_utc=at,
+                    station=station_id(session, station, at_utc=at), facilitator_name=facilitator_name,
+                    method="walk_in")
+    return CheckInResult("checked_in", name, where.title, at, entry, uid, where.uid, code, new_attendee=True)
+
+
+def new_unused_code(session: Session) -> str:
+    rng = random.SystemRandom()
+    while True:
+        code = new_code(rng, set())  # type: ignore[arg-type]
+        if session.scalar(select(Attendee.id).where(Attendee.code == code)) is None:
+            return code

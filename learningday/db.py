@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .errors import EventFileError, MigrationError, NewerEventFileError
+from .folding import register_sql_functions
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -205,6 +206,7 @@ def _sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
         # FULL: a committed check-in survives a power cut, not only a crash of the app.
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.close()
+        register_sql_functions(dbapi_connection)  # the search-term triggers call it
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: object) -> None:

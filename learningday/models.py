@@ -220,6 +220,17 @@ class Attendee(Base):
     )
 
 
+#: folded search terms of each attendee, kept by triggers (migration 0002, learningday.folding)
+attendee_terms = Table(
+    "attendee_terms",
+    Base.metadata,
+    Column("term", String, primary_key=True),
+    Column("attendee_id", Integer, primary_key=True),
+    Index("ix_attendee_terms_attendee", "attendee_id", "term"),
+    sqlite_with_rowid=False,
+)
+
+
 class Registration(Base):
     """An attendee's place in a session: registered, waitlisted or cancelled."""
 
