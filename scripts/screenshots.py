@@ -38,7 +38,38 @@ def main(out: Path) -> None:
             app.processEvents()
             window.grab().save(str(out / f"{name}.png"))
             print(out / f"{name}.png")
+        _station_and_kiosk(app, window, out)
         window.close()
+
+
+def _station_and_kiosk(app, window: MainWindow, out: Path) -> None:
+    """The check-in station mid-queue at 1366×768, and the kiosk after a wrong code."""
+    from ui.kiosk import KioskWindow
+
+    window.resize(1366, 768)
+    window.tabs.setCurrentIndex(2)
+    station = window.checkin
+    station.session_box.setCurrentIndex(5)
+    station.station.setText("Door A")
+    station.search.setText("mar")
+    station._run_search()
+    station.check_in(station.results.item(0).data(256), method="search")
+    station.search.setText("ra")
+    station._run_search()
+    app.processEvents()
+    window.grab().save(str(out / "station.png"))
+    print(out / "station.png")
+    kiosk = KioskWindow(window.document, session_uid=station.session_uid,
+                        session_title=station.session_box.currentText(), station="Kiosk 1", pin="1234")
+    kiosk.resize(1366, 768)
+    kiosk.show()
+    kiosk.code.setText("ZZZZZZ")
+    kiosk._on_code_returnPressed()
+    app.processEvents()
+    kiosk.grab().save(str(out / "kiosk.png"))
+    print(out / "kiosk.png")
+    kiosk._unlocked = True
+    kiosk.close()
 
 
 if __name__ == "__main__":

@@ -6,18 +6,34 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from learningday import agenda, checkin, event, roster
+from datetime import datetime, timezone
+
+from learningday import agenda, checkin, event, presence, roster, search
 from learningday.conflicts import Conflict, find_conflicts
 from learningday.coverage import Coverage, coverage_by_level_and_hub
 from learningday.plandata import PlanRules, load_plan
 from learningday.db import EventFile, open_event
-from learningday.dto import AttendeeQuery, AttendeeRow, EventSummary, SessionDraft, SessionRow, VenueDTO
+from learningday.dto import (
+    AttendeeQuery,
+    AttendeeRow,
+    CheckInResult,
+    EventSummary,
+    LogEntryRow,
+    PresenceCounts,
+    SearchHit,
+    SessionDraft,
+    SessionRow,
+    UndoResult,
+    VenueDTO,
+)
 
 
 class EventDocument(QObject):
     """Owns the EventFile; widgets ask it for data and never open sessions themselves."""
 
     changed = Signal()
+    #: a check-in, undo or walk-in was written (cheaper than ``changed``: the agenda is the same)
+    log_changed = Signal()
 
     def __init__(self, event_file: EventFile, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +102,48 @@ class EventDocument(QObject):
             draft = agenda.delete_session(session, uid, drop_registrations=drop_registrations)
         self.changed.emit()
         return draft
+
+    # -- check-in station: each call is one committed transaction ---------------------------
+    def search(self, text: str, session_uid: str | None, limit: int = 12) -> list[SearchHit]:
+        with self.file.read() as session:
+            return search.search_attendees(session, text, session_uid=session_uid, limit=limit)
+
+    def presence(self, session_uid: str | None) -> PresenceCounts:
+        with self.file.read() as session:
+            return presence.presence_counts(session, session_uid)
+
+    def not_yet_here(self, session_uid: str | None, limit: int = 200) -> list[AttendeeRow]:
+        with self.file.read() as session:
+            return presence.not_yet_here(session, session_uid, limit=limit)
+
+    def recent_entries(self, station: str, session_uid: str | None, limit: int = 10) -> list[LogEntryRow]:
+        with self.file.read() as session:
+            return presence.recent_entries(session, station=station, session_uid=session_uid, limit=limit)
+
+    def check_in(self, who: str | int, *, session_uid: str | None, station: str, facilitator: str,
+                 method: str) -> CheckInResult:
+        """Returns once the entry is committed to disk (synchronous=FULL)."""
+        with self.file.write() as session:
+            result = checkin.check_in(session, code_or_attendee=who, session_uid=session_uid, station=station,
+                                      facilitator_name=facilitator, method=method, at_utc=datetime.now(timezone.utc))
+        if result.status == "checked_in":
+            self.log_changed.emit()
+        return result
+
+    def undo_entry(self, entry_uid: str, *, station: str, facilitator: str) -> UndoResult:
+        with self.file.write() as session:
+            result = checkin.undo(session, entry_uid, station=station, facilitator_name=facilitator,
+                                  at_utc=datetime.now(timezone.utc))
+        self.log_changed.emit()
+        return result
+
+    def walk_in(self, *, name: str, email: str, hub: str | None, session_uid: str | None, station: str,
+                facilitator: str) -> CheckInResult:
+        with self.file.write() as session:
+            result = checkin.walk_in(session, name=name, email=email, hub=hub, session_uid=session_uid,
+                                     station=station, facilitator_name=facilitator, at_utc=datetime.now(timezone.utc))
+        self.log_changed.emit()
+        return result
 
     def close(self) -> None:
         self.file.close()

@@ -8,6 +8,8 @@ from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
+    QInputDialog,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -21,11 +23,12 @@ from learningday import __version__
 from learningday.db import EXTENSION
 from learningday.demo import build_demo
 from learningday.dto import EventSummary
-from learningday.errors import LearningDayError
+from learningday.errors import InvalidInput, LearningDayError
 
 from . import settings
 from .document import EventDocument
 from .errors import show_error
+from .kiosk import KioskWindow
 from .new_event import NewEventDialog
 from .ops import run_with_progress
 from .resources import icon
@@ -62,7 +65,10 @@ class MainWindow(QMainWindow):
         for widget, name in ((self.plan, "Plan"), (self.attendees, "Attendees"),
                              (self.checkin, "Check-in"), (self.reports, "Reports")):
             self.tabs.addTab(widget, name)
-        self.tabs.currentChanged.connect(settings.save_last_workspace)
+        self.tabs.currentChanged.connect(self._on_tabs_currentChanged)
+        self.checkin.kiosk_requested.connect(self.start_kiosk)
+        self._stale = False
+        self.kiosk: KioskWindow | None = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self._welcome_page())
         self.stack.addWidget(self.tabs)
@@ -173,6 +179,7 @@ class MainWindow(QMainWindow):
         self.document = document
         if document is not None:
             document.changed.connect(lambda: self.refresh())
+            document.log_changed.connect(self._on_document_log_changed)
         self.close_action.setEnabled(document is not None)
         if document is None:
             self.stack.setCurrentIndex(0)
@@ -192,7 +199,7 @@ class MainWindow(QMainWindow):
         walk_ins = self.document.walk_ins_by_session()
         self.plan.show_event(self.document, self.undo_stack, summary, sessions, self.document.venues())
         self.attendees.show_event(self.document, summary)
-        self.checkin.show_event(summary, sessions, walk_ins)
+        self.checkin.show_event(self.document, summary, sessions)
         self.reports.show_event(summary, sessions, walk_ins)
         self._update_title(summary.event.name)
         self.statusBar().showMessage(
@@ -242,6 +249,36 @@ class MainWindow(QMainWindow):
             job=lambda progress, cancelled: build_demo(path, progress=progress, cancelled=cancelled),
             on_done=self.open_path,
         )
+
+    def _on_document_log_changed(self) -> None:
+        self._stale = True  # other workspaces catch up when they are shown; the station stays fast
+
+    def _on_tabs_currentChanged(self, index: int) -> None:
+        settings.save_last_workspace(index)
+        if self._stale and self.document is not None:
+            self._stale = False
+            self.refresh()
+
+    def start_kiosk(self) -> None:
+        """Full-screen self check-in on the station's session, behind a PIN the organiser sets now."""
+        if self.document is None:
+            return
+        pin, ok = QInputDialog.getText(self, "Kiosk mode", "Choose a PIN (4 or more digits) to leave kiosk mode:",
+                                       QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        if len(pin) < 4 or not pin.isdigit():
+            show_error(parent=self, exc=InvalidInput("the PIN must be 4 or more digits"), title="Kiosk mode")
+            return
+        self.kiosk = KioskWindow(self.document, session_uid=self.checkin.session_uid,
+                                 session_title=self.checkin.session_box.currentText(),
+                                 station=self.checkin.station_name(), pin=pin)
+        self.kiosk.left.connect(self._on_kiosk_left)
+        self.kiosk.showFullScreen()
+
+    def _on_kiosk_left(self) -> None:
+        self.kiosk = None
+        self.checkin.refresh_station()
 
     def _on_new_session_triggered(self) -> None:
         if self.document is not None:

@@ -38,9 +38,13 @@ def test_every_workspace_shows_the_events_numbers(window: MainWindow, demo_file:
     names = [_text(window.attendees.model, r, 0) for r in range(0, 1000, 97)]
     assert names == sorted(names)
     # Check-in and Reports: the headline counts of the log.
-    assert window.checkin.people.value.text() == f"{summary.attendees_checked_in:,}"
-    assert window.checkin.attendances.value.text() == f"{summary.checkins:,}"
-    assert window.checkin.log.value.text() == f"{summary.checkin_log_entries:,}"
+    # whole event at the station: people checked in to anything, and who registered
+    assert window.checkin.session_uid is None
+    assert window.checkin.session_box.count() == summary.sessions + 1
+    busiest = max(window.plan.sessions, key=lambda s: s.checked_in)
+    window.checkin.session_box.setCurrentIndex(window.checkin.session_box.findData(busiest.uid))
+    assert window.checkin.counters["checked_in"].value.text() == f"{busiest.checked_in:,}"
+    assert window.checkin.counters["registered"].value.text() == f"{busiest.registered:,}"
     assert window.reports.registered.value.text() == f"{summary.registrations:,}"
     assert window.reports.people.value.text() == f"{summary.attendees_checked_in:,}"
     assert window.reports.by_level.rowCount() == 5

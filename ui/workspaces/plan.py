@@ -64,6 +64,8 @@ class PlanWorkspace(QWidget):
         self.facilitator_filter = QComboBox()
         self.search.textChanged.connect(self._apply_filters)
         for box in (self.level_filter, self.hub_filter, self.venue_filter, self.facilitator_filter):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(10)
             box.currentIndexChanged.connect(self._apply_filters)
         self.level_cards: list[Card] = []
         self.level_row = QHBoxLayout()
