@@ -200,8 +200,15 @@ class ParsedRow:
     issues: list[Issue] = field(default_factory=list)
 
 
+#: an apostrophe an export put before text a spreadsheet would execute (see reports/roster_export.py)
+_FORMULA_GUARD = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+
+
 def _clean(text: str) -> str:
-    return unicodedata.normalize("NFC", text.strip())
+    text = text.strip()
+    if text.startswith(_FORMULA_GUARD):
+        text = text[1:].strip()
+    return unicodedata.normalize("NFC", text)
 
 
 def parse_rows(
