@@ -52,6 +52,7 @@ class ImportRefused(InvalidInput):
     """The file has problems; nothing was imported. ``issues`` is the row-level report."""
 
     def __init__(self, message: str, issues: tuple[Issue, ...] = (), issue_count: int | None = None) -> None:
+        self.headline = message
         self.issues = issues
         self.issue_count = len(issues) if issue_count is None else issue_count
         listed = "; ".join(str(i) for i in issues[:5])

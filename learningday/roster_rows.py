@@ -14,7 +14,7 @@ from .models import Attendee, Hub
 
 def hub_id_by_name(session: Session, name: str) -> int:
     """The id of the hub called ``name`` (case-insensitive); an unknown name is a readable error."""
-    hubs = dict(session.execute(select(Hub.name, Hub.id)).tuples())
+    hubs = {hub_name: hub_id for hub_name, hub_id in session.execute(select(Hub.name, Hub.id))}
     folded = {n.casefold(): i for n, i in hubs.items()}
     if name.casefold() not in folded:
         raise InvalidInput(f"no hub called {name!r} (hubs: {', '.join(sorted(hubs)) or 'none'})")
