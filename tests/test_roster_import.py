@@ -190,3 +190,21 @@ def test_an_event_file_copied_before_import_still_opens(event: Path, tmp_path: P
     copy = tmp_path / "copy.lday"
     shutil.copyfile(event, copy)
     assert run_import(copy, ROSTER / "utf8_bom.csv").created == 8
+
+
+@pytest.mark.parametrize("text", ["a@example.com", "A.B@EXAMPLE.COM", "x@localhost", "x@foo.test", "x@münchen.de",
+                                  "ü@x.com", "a..b@x.com", "a@-x.com", "a+b@x.co.uk", "a@x.com.", "'a@x.com",
+                                  "a" * 65 + "@x.com"])
+def test_fast_email_path_agrees_with_email_validator(text: str) -> None:
+    from email_validator import EmailNotValidError, validate_email
+
+    from learningday.importer import CellProblem
+    from learningday.roster_import import parse_email
+
+    try:
+        expected = validate_email(text, check_deliverability=False).normalized
+    except EmailNotValidError:
+        with pytest.raises(CellProblem):
+            parse_email(text)
+    else:
+        assert parse_email(text) == expected
