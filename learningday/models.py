@@ -293,3 +293,19 @@ class CheckIn(Base):
         Index("ix_checkins_attendee", "attendee_id"),
         Index("ix_checkins_reverses", "reverses_uid"),
     )
+
+
+class RoleLevel(Base):
+    """An editable rule: roles containing ``pattern`` are recommended levels min..max."""
+
+    __tablename__ = "role_levels"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pattern: Mapped[str] = mapped_column(String(100), unique=True)
+    level_min: Mapped[int] = mapped_column(Integer)
+    level_max: Mapped[int] = mapped_column(Integer)
+
+    __table_args__ = (
+        CheckConstraint("level_min BETWEEN 1 AND 5 AND level_max BETWEEN level_min AND 5",
+                        name="ck_role_levels_range"),
+    )

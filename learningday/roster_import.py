@@ -1,0 +1,398 @@
+"""Attendee import: the roster's column spec and the all-or-nothing write (create or update people)."""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from .codes import looks_like_code, new_code, normalise_code
+from .db import EventFile
+from .errors import InvalidInput
+from .importer import (
+    MAX_ISSUES, CellProblem, Field, ImportRefused, ImportSpec, Issue, Progress, Cancelled, find_mapping, parse_rows,
+)
+from .models import Attendee, Hub, Level, new_uid
+from .roles import RoleMatcher, role_matcher
+from .sources import open_source
+from .timeutil import UTC, is_zone
+
+WRITE_CHUNK = 5000
+#: what an import may change on a person it recognises (never code, uid or created_utc)
+UPDATABLE = ("name", "email", "employee_id", "department", "role", "hub_id", "level_id")
+_LEVEL_WORD = re.compile(r"^(?:level|lvl|l)\s*([1-5])$", re.IGNORECASE)
+_UID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+#: a plain ASCII dot-atom local part: the common case, checked here without email-validator's full pass
+_PLAIN_LOCAL = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*\Z")
+
+
+@lru_cache(maxsize=4096)
+def _email_domain(domain: str) -> str:
+    """A domain checked (and normalised) by email-validator once per import, not once per person."""
+    from email_validator import validate_email
+
+    return validate_email(f"a@{domain}", check_deliverability=False).domain
+
+
+def parse_email(text: str) -> str:
+    """The address as email-validator normalises it; syntax only (offline, no DNS)."""
+    from email_validator import EmailNotValidError, validate_email
+
+    local, at, domain = text.rpartition("@")
+    if at and len(local) <= 64 and len(text) <= 254 and _PLAIN_LOCAL.match(local):
+        try:
+            return f"{local}@{_email_domain(domain)}"
+        except EmailNotValidError:
+            pass  # the full check below words the problem
+    try:
+        return validate_email(text, check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise CellProblem(f"not a valid email address: {exc}") from None
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(text.split())).casefold()
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What row validation needs from the event: hubs (by name and zone), levels, the role table."""
+
+    hubs_by_name: Mapping[str, int]
+    hubs_by_zone: Mapping[str, tuple[int, ...]]
+    levels_by_name: Mapping[str, int]
+    roles: RoleMatcher
+
+    @classmethod
+    def load(cls, session: Session) -> Reference:
+        by_name: dict[str, int] = {}
+        by_zone: dict[str, list[int]] = {}
+        for hub_id, name, zone in session.execute(select(Hub.id, Hub.name, Hub.zone).order_by(Hub.position, Hub.id)):
+            by_name[_fold(name)] = hub_id
+            by_zone.setdefault(zone, []).append(hub_id)
+        levels = {_fold(name): lid for lid, name in session.execute(select(Level.id, Level.name))}
+        return cls(by_name, {z: tuple(ids) for z, ids in by_zone.items()}, levels, role_matcher(session))
+
+    def hub(self, text: str) -> int:
+        found = self.hubs_by_name.get(_fold(text))
+        if found is not None:
+            return found
+        if is_zone(text):
+            ids = self.hubs_by_zone.get(text, ())
+            if len(ids) == 1:
+                return ids[0]
+            if ids:
+                raise CellProblem(f"several hubs use the zone {text}; name the hub instead")
+            raise CellProblem(f"no hub of this event is in the zone {text}")
+        known = ", ".join(sorted(self.hubs_by_name)) or "none yet"
+        raise CellProblem(f"unknown hub (known hubs: {known[:200]})")
+
+    def level(self, text: str) -> int:
+        folded = _fold(text)
+        word = _LEVEL_WORD.match(folded)
+        if word:
+            return int(word.group(1))
+        try:
+            number = float(folded)
+        except ValueError:
+            number = None
+        if number is not None:
+            if number.is_integer() and 1 <= number <= 5:
+                return int(number)
+            raise CellProblem("a level is a whole number from 1 to 5")
+        if folded in self.levels_by_name:
+            return self.levels_by_name[folded]
+        raise CellProblem("not a level: give 1-5 or a level name")
+
+
+def _code(text: str) -> str:
+    if not looks_like_code(text):
+        raise CellProblem("not a check-in code (6 letters and digits)")
+    return normalise_code(text)
+
+
+def _uid(text: str) -> str:
+    if not _UID.match(text.lower()):
+        raise CellProblem("not a LearningDay uid")
+    return text.lower()
+
+
+def attendee_spec(ref: Reference) -> ImportSpec:
+    """The attendee columns, their synonyms and parsers (hub and level need the event's data)."""
+    return ImportSpec("attendees", (
+        Field("name", "Name", ("Full name", "Attendee", "Participant", "Employee name", "Display name",
+                               "Person", "Nom", "Nombre", "Name (full)"), required=True, max_length=200),
+        Field("email", "Email", ("E-mail", "E-mail address", "Email address", "Work email", "Work e-mail",
+                                 "Business email", "Corporate email", "Mail", "Courriel", "Correo"),
+              max_length=254, parse=parse_email),
+        Field("employee_id", "Employee ID", ("Employee number", "Employee no", "Emp ID", "Emp no", "Staff ID",
+                                             "Staff number", "Personnel number", "Worker ID", "Badge ID", "EID"),
+              max_length=64),
+        Field("department", "Department", ("Dept", "Team", "Business unit", "Division", "Org unit",
+                                           "Organisation", "Organization", "Function"), max_length=100),
+        Field("role", "Role", ("Job title", "Title", "Position", "Job", "Job family", "Job role", "Function title"),
+              max_length=100),
+        Field("hub", "Hub", ("Office", "Location", "Site", "City", "Work location", "Time zone", "Timezone",
+                             "Zone"), max_length=100, parse=ref.hub),
+        Field("level", "Level", ("AI level", "Skill level", "Framework level", "Level ID"), max_length=40,
+              parse=ref.level),
+        Field("code", "Code", ("Check-in code", "Badge code", "Checkin code"), max_length=20, parse=_code),
+        Field("uid", "UID", ("LearningDay ID", "LearningDay UID"), max_length=36, parse=_uid),
+    ))
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did (or, refused, would have done) and why."""
+
+    created: int
+    updated: int
+    unchanged: int
+    merged: int
+    skipped: int
+    levels_from_role: int
+    issues: tuple[Issue, ...]
+    issue_count: int
+    #: updates of known people and rows merged inside the file (the reported choices), capped
+    notices: tuple[Issue, ...]
+    format: str = ""
+    encoding: str = ""
+    delimiter: str = ""
+    ignored_columns: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "created": self.created, "updated": self.updated, "skipped": self.skipped,
+            "unchanged": self.unchanged, "merged": self.merged, "levels_from_role": self.levels_from_role,
+            "errors": [i.as_dict() for i in self.issues], "error_count": self.issue_count,
+            "notices": [i.as_dict() for i in self.notices],
+        }
+
+
+class _Person:
+    """One person of the file, after merging the rows that repeat them."""
+
+    __slots__ = ("row", "values", "target")
+
+    def __init__(self, row: int, values: dict[str, Any]) -> None:
+        self.row = row
+        self.values = values
+        self.target: int | None = None  # index into the existing attendees
+
+
+class _Report:
+    def __init__(self) -> None:
+        self.issues: list[Issue] = []
+        self.count = 0
+        self.bad_rows: set[int] = set()
+        self.notices: list[Issue] = []
+
+    def problem(self, issue: Issue) -> None:
+        self.count += 1
+        self.bad_rows.add(issue.row)
+        if len(self.issues) < MAX_ISSUES:
+            self.issues.append(issue)
+
+    def notice(self, issue: Issue) -> None:
+        if len(self.notices) < MAX_ISSUES:
+            self.notices.append(issue)
+
+
+def _read_people(source, spec: ImportSpec, mapping, report: _Report, progress, cancel) -> list[_Person]:
+    """Parse the rows and merge those that repeat a person (same uid, employee id or email)."""
+    people: list[_Person] = []
+    keys: dict[tuple[str, str], int] = {}
+    for parsed in parse_rows(source, spec, mapping, progress=progress, cancel=cancel):
+        for issue in parsed.issues:
+            report.problem(issue)
+        if parsed.issues:
+            continue
+        values = parsed.values
+        if "email" in values:
+            values["email_key"] = values["email"].lower()
+        found = None
+        for key in ("uid", "employee_id", "email_key"):
+            if key in values and (key, values[key]) in keys:
+                found = keys[(key, values[key])]
+                break
+        if found is None:
+            people.append(_Person(parsed.row, values))
+            index = len(people) - 1
+        else:
+            earlier = people[found]
+            theirs, ours = earlier.values.get("employee_id"), values.get("employee_id")
+            if theirs and ours and theirs != ours:
+                report.problem(Issue(parsed.row, mapping.header_of("email") if "email" in mapping.columns else "",
+                                     values.get("email", ""),
+                                     f"row {earlier.row} has this email with another employee id ({theirs})"))
+                continue
+            how = next(k for k in ("uid", "employee_id", "email_key") if k in values and (k, values[k]) in keys)
+            report.notice(Issue(parsed.row, "", "", f"repeats row {earlier.row} (same {how.replace('_key', '')}): "
+                                                    "merged into one person, this row's values win"))
+            earlier.values.update(values)
+            index = found
+        for key in ("uid", "employee_id", "email_key"):
+            if key in values:
+                keys.setdefault((key, values[key]), index)
+    return people
+
+
+_EXISTING = (Attendee.id, Attendee.uid, Attendee.code, *(getattr(Attendee, c) for c in UPDATABLE))
+
+
+def _match_existing(session: Session, people: list[_Person], report: _Report):
+    rows = session.execute(select(*_EXISTING).order_by(Attendee.id)).all()
+    by_uid = {r.uid: i for i, r in enumerate(rows)}
+    by_emp = {r.employee_id: i for i, r in enumerate(rows) if r.employee_id}
+    by_email: dict[str, int] = {}
+    for i, r in enumerate(rows):
+        if r.email:
+            by_email.setdefault(r.email.lower(), i)
+    claimed: dict[int, int] = {}
+    for person in people:
+        v = person.values
+        target = by_uid.get(v.get("uid", "")) if "uid" in v else None
+        if target is None and "employee_id" in v:
+            target = by_emp.get(v["employee_id"])
+        if target is None and "email_key" in v:
+            target = by_email.get(v["email_key"])
+            if target is not None and rows[target].employee_id and v.get("employee_id") not in (
+                    None, rows[target].employee_id):
+                report.problem(Issue(person.row, "Email", v["email"], "this email belongs to an attendee with "
+                                     f"employee id {rows[target].employee_id}, not {v['employee_id']}"))
+                continue
+        owner = by_emp.get(v.get("employee_id", ""))
+        if target is not None and owner is not None and owner != target:
+            report.problem(Issue(person.row, "Employee ID", v["employee_id"],
+                                 f"this employee id belongs to another attendee ({rows[owner].name})"))
+            continue
+        if target is not None and target in claimed:
+            report.problem(Issue(person.row, "", "", f"this person is also row {claimed[target]} of the file"))
+            continue
+        if target is not None:
+            claimed[target] = person.row
+        person.target = target
+    return rows
+
+
+def import_roster(
+    event_file: EventFile,
+    path: Path | str,
+    *,
+    overrides: Mapping[str, str | int | None] | None = None,
+    valid_only: bool = False,
+    progress: Progress | None = None,
+    cancel: Cancelled | None = None,
+    now: datetime | None = None,
+) -> ImportResult:
+    """Import attendees from a CSV or XLSX file: all rows or nothing (``valid_only`` skips bad rows).
+
+    People are recognised by uid, else employee id, else email (case-insensitively) and updated
+    rather than created again; empty cells never erase what is known. Raises ImportRefused with the
+    row-level report when any row is wrong (and ``valid_only`` is false): nothing is written then.
+    """
+    path = Path(path)
+    report = _Report()
+    with event_file.read() as session:
+        ref = Reference.load(session)
+    spec = attendee_spec(ref)
+    read_progress = (lambda f, m: progress(0.8 * f, m)) if progress else None
+    with open_source(path) as source:
+        mapping = find_mapping(source, spec, overrides)
+        people = _read_people(source, spec, mapping, report, read_progress, cancel)
+        info = (source.format, source.encoding, source.delimiter)
+    if cancel is not None and cancel():
+        from .importer import ImportCancelled
+
+        raise ImportCancelled("import cancelled; nothing was imported")
+    try:
+        with event_file.write() as session:
+            rows = _match_existing(session, people, report)
+            if report.count and not valid_only:
+                raise ImportRefused(f"{path.name}: {len(report.bad_rows):,} row(s) have problems; nothing was imported",
+                                    tuple(report.issues), report.count)
+            counts = _write(session, people, rows, ref, report, progress, now or datetime.now(UTC))
+    except IntegrityError as exc:
+        raise InvalidInput(f"{path.name}: the roster changed while importing ({exc.orig}); nothing was imported; "
+                           "try again") from None
+    created, updated, unchanged, from_role = counts
+    return ImportResult(
+        created=created, updated=updated, unchanged=unchanged,
+        merged=sum(1 for n in report.notices if n.message.startswith("repeats")),
+        skipped=len(report.bad_rows), levels_from_role=from_role, issues=tuple(report.issues),
+        issue_count=report.count, notices=tuple(report.notices), format=info[0], encoding=info[1],
+        delimiter=info[2], ignored_columns=mapping.ignored,
+    )
+
+
+def _write(session: Session, people: list[_Person], rows, ref: Reference, report: _Report,
+           progress: Progress | None, now: datetime) -> tuple[int, int, int, int]:
+    table = Attendee.__table__
+    taken = {r.code for r in rows}
+    uids = {r.uid for r in rows}
+    rng = random.Random(random.SystemRandom().getrandbits(64))  # SystemRandom per character is 10x slower
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    created = updated = unchanged = from_role = 0
+    total = max(1, len(people))
+    for done, person in enumerate(people, start=1):
+        if person.row in report.bad_rows:
+            continue
+        v = person.values
+        if "hub" in v:
+            v["hub_id"] = v["hub"]
+        if "level" in v:
+            v["level_id"] = v["level"]
+        if person.target is not None:
+            old = rows[person.target]
+            new = {c: v.get(c, getattr(old, c)) for c in UPDATABLE}
+            if new == {c: getattr(old, c) for c in UPDATABLE}:
+                unchanged += 1
+                continue
+            changed = ", ".join(c for c in UPDATABLE if new[c] != getattr(old, c))
+            report.notice(Issue(person.row, "", "", f"updates existing attendee {old.name} ({changed})"))
+            updates.append({"_id": old.id, **new})
+            updated += 1
+        else:
+            level = v.get("level_id")
+            if level is None and v.get("role"):
+                level = ref.roles.recommended_level(v["role"])
+                from_role += level is not None
+            code = v.get("code")
+            if code is None or code in taken:
+                code = new_code(rng, taken)
+            taken.add(code)
+            uid = v.get("uid") if v.get("uid") and v["uid"] not in uids else new_uid()
+            uids.add(uid)
+            inserts.append({
+                "uid": uid, "code": code, "name": v["name"], "email": v.get("email", ""),
+                "employee_id": v.get("employee_id"), "department": v.get("department", ""),
+                "role": v.get("role", ""), "hub_id": v.get("hub_id"), "level_id": level, "created_utc": now,
+            })
+            created += 1
+        if len(inserts) >= WRITE_CHUNK:
+            session.execute(insert(table), inserts)
+            inserts = []
+            if progress is not None:
+                progress(0.8 + 0.2 * done / total, f"written {done:,} of {total:,} people")
+    if inserts:
+        session.execute(insert(table), inserts)
+    if updates:
+        stmt = update(table).where(table.c.id == bindparam("_id")).values(
+            {c: bindparam(c) for c in UPDATABLE})
+        session.connection().execute(stmt, updates)
+    if progress is not None:
+        progress(1.0, f"{created:,} created, {updated:,} updated")
+    return created, updated, unchanged, from_role

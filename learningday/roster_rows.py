@@ -1,0 +1,36 @@
+"""The whole roster as DTO rows, streamed (for exports, badges and the CLI)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .dto import AttendeeRow
+from .errors import InvalidInput
+from .models import Attendee, Hub
+
+
+def hub_id_by_name(session: Session, name: str) -> int:
+    """The id of the hub called ``name`` (case-insensitive); an unknown name is a readable error."""
+    hubs = {hub_name: hub_id for hub_name, hub_id in session.execute(select(Hub.name, Hub.id))}
+    folded = {n.casefold(): i for n, i in hubs.items()}
+    if name.casefold() not in folded:
+        raise InvalidInput(f"no hub called {name!r} (hubs: {', '.join(sorted(hubs)) or 'none'})")
+    return folded[name.casefold()]
+
+
+def iter_attendee_rows(session: Session, *, hub_id: int | None = None, batch: int = 2000) -> Iterator[AttendeeRow]:
+    """Every attendee (of one hub if given) by hub then name, without holding them all."""
+    stmt = (
+        select(Attendee.id, Attendee.uid, Attendee.code, Attendee.name, Attendee.email, Attendee.employee_id,
+               Attendee.department, Attendee.role, Hub.name, Attendee.level_id)
+        .outerjoin(Hub, Hub.id == Attendee.hub_id)
+        .order_by(Hub.position, Hub.name, Attendee.name, Attendee.id)
+        .execution_options(yield_per=batch)
+    )
+    if hub_id is not None:
+        stmt = stmt.where(Attendee.hub_id == hub_id)
+    for row in session.execute(stmt):
+        yield AttendeeRow(*row[:8], hub=row[8] or "", level_id=row[9])

@@ -1,0 +1,87 @@
+"""The roster as CSV or XLSX, written so that no spreadsheet executes a cell from user data."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from learningday.dto import AttendeeRow
+from learningday.errors import InvalidInput
+
+#: the header names are the import's own, so an exported roster imports back unchanged
+HEADER = ("UID", "Code", "Name", "Email", "Employee ID", "Department", "Role", "Hub", "Level")
+#: a spreadsheet reads a cell starting with one of these as a formula (or a DDE command)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+Progress = Callable[[float, str], None]
+
+
+def _values(row: AttendeeRow) -> list[str | int | None]:
+    return [row.uid, row.code, row.name, row.email, row.employee_id or "", row.department, row.role, row.hub,
+            row.level_id]
+
+
+def csv_safe(value: str | int | None) -> str:
+    """A CSV cell: text a spreadsheet would execute gets a leading apostrophe (the import removes it)."""
+    if value is None:
+        return ""
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def write_roster_csv(rows: Iterable[AttendeeRow], path: Path) -> int:
+    """UTF-8 with a BOM (Excel then reads accents right), comma-separated; returns the rows written."""
+    count = 0
+    with Path(path).open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(HEADER)
+        for row in rows:
+            writer.writerow([csv_safe(v) for v in _values(row)])
+            count += 1
+    return count
+
+
+def write_roster_xlsx(rows: Iterable[AttendeeRow], path: Path) -> int:
+    """A streamed (write-only) workbook; every text cell is a string cell, never a formula."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Roster")
+    sheet.freeze_panes = "A2"
+    for letter, width in zip("ABCDEFGHI", (38, 9, 30, 34, 14, 22, 30, 14, 7)):
+        sheet.column_dimensions[letter].width = width
+    bold = Font(bold=True)
+    header = []
+    for title in HEADER:
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    count = 0
+    for row in rows:
+        cells = []
+        for value in _values(row):
+            if isinstance(value, str):
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.data_type = "s"  # openpyxl would otherwise store '=…' as a formula
+                cells.append(cell)
+            else:
+                cells.append(value)
+        sheet.append(cells)
+        count += 1
+    book.save(path)
+    return count
+
+
+def export_roster(rows: Iterable[AttendeeRow], path: Path | str) -> int:
+    """Write ``rows`` as CSV or XLSX, chosen by the file's extension."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return write_roster_csv(rows, path)
+    if suffix == ".xlsx":
+        return write_roster_xlsx(rows, path)
+    raise InvalidInput(f"cannot export the roster as {suffix or 'a file without extension'}: use .csv or .xlsx")

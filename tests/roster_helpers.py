@@ -1,0 +1,28 @@
+"""Helpers for the roster tests: a small event with four hubs, and a file's fingerprint."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import datetime, timezone
+from pathlib import Path
+
+from learningday.db import open_event
+from learningday.event import create_event_file
+from learningday.models import Hub
+
+from .conftest import DATA
+
+ROSTER = DATA / "roster"
+HUBS = (("London", "Europe/London"), ("Bangalore", "Asia/Kolkata"), ("São Paulo", "America/Sao_Paulo"),
+        ("Tokyo", "Asia/Tokyo"))
+
+
+def make_event(path: Path) -> Path:
+    create_event_file(path, name="Roster test day", start_utc=datetime(2027, 3, 10, 21, tzinfo=timezone.utc))
+    with open_event(path) as event_file, event_file.write() as session:
+        session.add_all(Hub(name=n, zone=z, position=i) for i, (n, z) in enumerate(HUBS))
+    return path
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()

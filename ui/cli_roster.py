@@ -1,0 +1,179 @@
+"""Roster sub-commands: import-roster, attendees, export-roster and badges (no Qt; heavy imports inside)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from ui.cli import _progress_to_stderr, command, emit_json
+
+
+def _write_then_rename(out: Path, write: Callable[[Path], int]) -> int:
+    """Write beside ``out`` and rename at the end: a failed write leaves no half file behind."""
+    from learningday.errors import InvalidInput
+
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise InvalidInput(f"folder {out.parent} does not exist")
+    partial = out.with_name(f".{out.stem}.partial{out.suffix}")
+    try:
+        count = write(partial)
+        os.replace(partial, out)
+    finally:
+        partial.unlink(missing_ok=True)
+    return count
+
+
+def _hub_id(session, name: str | None) -> int | None:
+    from learningday.roster_rows import hub_id_by_name
+
+    return None if name is None else hub_id_by_name(session, name)
+
+
+# -- import-roster ------------------------------------------------------------------------
+def _configure_import(p: argparse.ArgumentParser) -> None:
+    p.add_argument("event", metavar="EVENT.lday", help="the event file")
+    p.add_argument("roster", metavar="ROSTER.csv|xlsx", type=Path, help="the roster to import")
+    p.add_argument("--valid-only", action="store_true", help="import the valid rows and skip the others")
+    p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
+                   help="read FIELD (name, email, employee_id, department, role, hub, level) from COLUMN")
+    p.add_argument("--json", action="store_true", help="print the result as one JSON object")
+
+
+def _overrides(pairs: list[str]) -> dict[str, str]:
+    from learningday.errors import InvalidInput
+
+    result = {}
+    for pair in pairs:
+        field, sep, column = pair.partition("=")
+        if not sep or not field.strip():
+            raise InvalidInput(f"--map wants FIELD=COLUMN, not {pair!r}")
+        result[field.strip()] = column.strip()
+    return result
+
+
+def _print_issues(issues, count: int, stream) -> None:
+    for issue in issues:
+        print(f"  {issue}", file=stream)
+    if count > len(issues):
+        print(f"  … and {count - len(issues):,} more", file=stream)
+
+
+@command("import-roster", "import attendees from a CSV or XLSX file: every row or nothing")(_configure_import)
+def cmd_import_roster(args: argparse.Namespace) -> int:
+    from learningday.db import open_event
+    from learningday.errors import InvalidInput
+    from learningday.importer import ImportRefused
+    from learningday.roster_import import import_roster
+
+    try:
+        with open_event(args.event) as event_file:
+            result = import_roster(event_file, args.roster, overrides=_overrides(args.map),
+                                   valid_only=args.valid_only,
+                                   progress=_progress_to_stderr(not args.json and sys.stderr.isatty()))
+    except ImportRefused as exc:
+        if args.json:
+            emit_json({"created": 0, "updated": 0, "skipped": 0, "errors": [i.as_dict() for i in exc.issues],
+                       "error_count": exc.issue_count})
+        else:
+            print(f"learningday: error: {exc.headline}", file=sys.stderr)
+            _print_issues(exc.issues, exc.issue_count, sys.stderr)
+        return exc.exit_code
+    except InvalidInput as exc:
+        if not args.json:
+            raise
+        emit_json({"created": 0, "updated": 0, "skipped": 0, "error_count": 1,
+                   "errors": [{"row": None, "column": None, "value": None, "message": exc.message}]})
+        return exc.exit_code
+    if args.json:
+        emit_json(result.as_dict())
+        return 0
+    print(f"{result.created:,} created, {result.updated:,} updated, {result.unchanged:,} unchanged, "
+          f"{result.skipped:,} skipped ({result.format}"
+          + (f", {result.encoding}, delimiter {result.delimiter!r}" if result.format == "csv" else "") + ")")
+    if result.merged:
+        print(f"{result.merged:,} row(s) repeated a person and were merged")
+    if result.ignored_columns:
+        print(f"columns not imported: {', '.join(result.ignored_columns)}")
+    if result.issue_count:
+        print("skipped rows:")
+        _print_issues(result.issues, result.issue_count, sys.stdout)
+    return 0
+
+
+# -- attendees ----------------------------------------------------------------------------
+def _configure_attendees(p: argparse.ArgumentParser) -> None:
+    p.add_argument("event", metavar="EVENT.lday", help="the event file")
+    p.add_argument("--hub", metavar="NAME", help="only the attendees of this hub")
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+
+
+@command("attendees", "list the attendees of an event")(_configure_attendees)
+def cmd_attendees(args: argparse.Namespace) -> int:
+    from learningday.db import open_event
+    from learningday.roster_rows import iter_attendee_rows
+
+    with open_event(args.event) as event_file, event_file.read() as session:
+        rows = list(iter_attendee_rows(session, hub_id=_hub_id(session, args.hub)))
+    if args.json:
+        emit_json([{"uid": r.uid, "name": r.name, "email": r.email, "employee_id": r.employee_id,
+                    "department": r.department, "role": r.role, "hub": r.hub, "level": r.level_id, "code": r.code}
+                   for r in rows])
+        return 0
+    for r in rows:
+        print(f"{r.code}  {r.name:<32.32} {r.hub:<14.14} L{r.level_id or '-'}  {r.email}")
+    print(f"{len(rows):,} attendee(s)")
+    return 0
+
+
+# -- export-roster ------------------------------------------------------------------------
+def _configure_export(p: argparse.ArgumentParser) -> None:
+    p.add_argument("event", metavar="EVENT.lday", help="the event file")
+    p.add_argument("out", metavar="OUT.csv|xlsx", type=Path, help="the file to write")
+    p.add_argument("--hub", metavar="NAME", help="only the attendees of this hub")
+
+
+@command("export-roster", "write the roster to CSV or XLSX (it imports back unchanged)")(_configure_export)
+def cmd_export_roster(args: argparse.Namespace) -> int:
+    from learningday.db import open_event
+    from learningday.errors import InvalidInput
+    from learningday.roster_rows import iter_attendee_rows
+    from reports.roster_export import export_roster
+
+    if args.out.suffix.lower() not in (".csv", ".xlsx"):
+        raise InvalidInput(f"cannot export the roster as {args.out.suffix or 'a file without extension'}: "
+                           "use .csv or .xlsx")
+    with open_event(args.event) as event_file, event_file.read() as session:
+        hub_id = _hub_id(session, args.hub)
+        count = _write_then_rename(args.out, lambda path: export_roster(
+            iter_attendee_rows(session, hub_id=hub_id), path))
+    print(f"wrote {args.out} ({count:,} attendees)")
+    return 0
+
+
+# -- badges -------------------------------------------------------------------------------
+def _configure_badges(p: argparse.ArgumentParser) -> None:
+    p.add_argument("event", metavar="EVENT.lday", help="the event file")
+    p.add_argument("out", metavar="OUT.pdf", type=Path, help="the badge sheet to write")
+    p.add_argument("--hub", metavar="NAME", help="only the attendees of this hub")
+    p.add_argument("--letter", action="store_true", help="US Letter label sheets (default A4)")
+
+
+@command("badges", "write a badge sheet PDF: name, hub, level colour and QR check-in code")(_configure_badges)
+def cmd_badges(args: argparse.Namespace) -> int:
+    from learningday.db import open_event
+    from learningday.event import get_event, list_levels
+    from learningday.roster_rows import iter_attendee_rows
+    from reports.badges import render_badges
+
+    with open_event(args.event) as event_file, event_file.read() as session:
+        hub_id = _hub_id(session, args.hub)
+        event, levels = get_event(session), list_levels(session)
+        count = _write_then_rename(args.out, lambda path: render_badges(
+            iter_attendee_rows(session, hub_id=hub_id), levels, path, layout="letter" if args.letter else "a4",
+            event_name=event.name))
+    print(f"wrote {args.out} ({count:,} badges)")
+    return 0
