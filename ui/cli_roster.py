@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -12,19 +11,9 @@ from ui.cli import _progress_to_stderr, command, emit_json
 
 
 def _write_then_rename(out: Path, write: Callable[[Path], int]) -> int:
-    """Write beside ``out`` and rename at the end: a failed write leaves no half file behind."""
-    from learningday.errors import InvalidInput
+    from reports.output import write_then_rename
 
-    out = Path(out)
-    if not out.parent.is_dir():
-        raise InvalidInput(f"folder {out.parent} does not exist")
-    partial = out.with_name(f".{out.stem}.partial{out.suffix}")
-    try:
-        count = write(partial)
-        os.replace(partial, out)
-    finally:
-        partial.unlink(missing_ok=True)
-    return count
+    return write_then_rename(out, write)
 
 
 def _hub_id(session, name: str | None) -> int | None:

@@ -145,5 +145,39 @@ class EventDocument(QObject):
         self.log_changed.emit()
         return result
 
+    # -- roster ---------------------------------------------------------------------------------
+    def attendee_import_spec(self):  # noqa: ANN201 - learningday.importer.ImportSpec
+        from learningday.roster_import import Reference, attendee_spec
+
+        with self.file.read() as session:
+            return attendee_spec(Reference.load(session))
+
+    def export_roster(self, path: Path, *, hub_id: int | None = None) -> int:
+        from learningday.roster_rows import iter_attendee_rows
+        from reports.output import write_then_rename
+        from reports.roster_export import export_roster
+
+        with self.file.read() as session:
+            return write_then_rename(path, lambda tmp: export_roster(iter_attendee_rows(session, hub_id=hub_id), tmp))
+
+    def write_badges(self, path: Path, *, hub_id: int | None = None, letter: bool = False) -> int:
+        from learningday.roster_rows import iter_attendee_rows
+        from reports.badges import render_badges
+        from reports.output import write_then_rename
+
+        with self.file.read() as session:
+            ev, levels = event.get_event(session), event.list_levels(session)
+            return write_then_rename(path, lambda tmp: render_badges(
+                iter_attendee_rows(session, hub_id=hub_id), levels, tmp, layout="letter" if letter else "a4",
+                event_name=ev.name))
+
+    def register(self, session_id: int, attendee_ids: list[int]):  # noqa: ANN201 - RegistrationResult
+        from learningday import registrations
+
+        with self.file.write() as session:
+            result = registrations.register(session, session_id, attendee_ids, now=datetime.now(timezone.utc))
+        self.changed.emit()
+        return result
+
     def close(self) -> None:
         self.file.close()

@@ -32,6 +32,12 @@ def show_error(*, parent: QWidget | None, exc: BaseException, title: str = "Lear
         QMessageBox.warning(parent, title, text)
 
 
+def show_info(*, parent: QWidget | None, text: str, title: str = "LearningDay") -> None:
+    shown.append(text)
+    if DIALOGS:
+        QMessageBox.information(parent, title, text)
+
+
 def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, exc, tb)))
     show_error(parent=None, exc=exc, title="Unexpected error")

@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
         sessions = self.document.sessions()
         walk_ins = self.document.walk_ins_by_session()
         self.plan.show_event(self.document, self.undo_stack, summary, sessions, self.document.venues())
-        self.attendees.show_event(self.document, summary)
+        self.attendees.show_event(self.document, summary, sessions)
         self.checkin.show_event(self.document, summary, sessions)
         self.reports.show_event(summary, sessions, walk_ins)
         self._update_title(summary.event.name)

@@ -1,0 +1,254 @@
+"""The roster import wizard: file → column mapping with the first rows → report → import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from learningday.errors import LearningDayError
+from learningday.importer import ImportCancelled, ImportRefused, Issue, preview
+from learningday.roster_import import ImportResult, import_roster
+
+from .document import EventDocument
+from .errors import describe
+from .ops import Worker
+
+NOT_IMPORTED = "— not imported —"
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.verticalHeader().hide()
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class FilePage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Choose the roster")
+        self.setSubTitle("A CSV (any common encoding and delimiter) or an Excel workbook (.xlsx).")
+        self.path = QLineEdit()
+        self.path.setObjectName("rosterPath")
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._on_browse_clicked)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b42318;")
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+        self.path.textChanged.connect(self.completeChanged)
+
+    def _on_browse_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Roster", self.path.text(), "Rosters (*.csv *.xlsx *.txt);;All files (*)")
+        if path:
+            self.path.setText(path)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt's name
+        return bool(self.path.text().strip())
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt's name
+        wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
+        try:
+            wizard.preview = preview(Path(self.path.text().strip()), wizard.spec)
+        except (LearningDayError, OSError) as exc:
+            self.error.setText(describe(exc))
+            return False
+        self.error.clear()
+        return True
+
+
+class MappingPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Check the columns")
+        self.setSubTitle("Each field LearningDay knows, and the column of your file it is read from.")
+        self.detected = QLabel()
+        self.fields = _table(["Field", "Column in the file"])
+        self.fields.setObjectName("mapping")
+        self.sample = _table([])
+        self.sample.setObjectName("sample")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.detected)
+        layout.addWidget(self.fields, 1)
+        layout.addWidget(QLabel("The first rows of the file:"))
+        layout.addWidget(self.sample, 1)
+        self.boxes: dict[str, QComboBox] = {}
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
+        p = wizard.preview
+        assert p is not None
+        what = p.format.upper() + (f", {p.encoding}, delimiter {p.delimiter!r}" if p.format == "csv" else f", sheet {p.sheet}")
+        self.detected.setText(f"Read as {what}; header on row {p.mapping.header_row}.")
+        self.fields.setRowCount(len(wizard.spec.fields))
+        self.boxes = {}
+        for row, field in enumerate(wizard.spec.fields):
+            self.fields.setItem(row, 0, QTableWidgetItem(field.label + (" *" if field.required else "")))
+            box = QComboBox()
+            box.addItem(NOT_IMPORTED, None)
+            for index, header in enumerate(p.mapping.headers):
+                box.addItem(header or f"column {index + 1}", index)
+            chosen = p.mapping.columns.get(field.key)
+            box.setCurrentIndex(box.findData(chosen) if chosen is not None else 0)
+            self.fields.setCellWidget(row, 1, box)
+            self.boxes[field.key] = box
+        self.fields.resizeColumnToContents(0)
+        self.sample.setColumnCount(len(p.mapping.headers))
+        self.sample.setHorizontalHeaderLabels(list(p.mapping.headers))
+        self.sample.setRowCount(len(p.rows))
+        for r, (_number, cells) in enumerate(p.rows):
+            for c, value in enumerate(cells[: len(p.mapping.headers)]):
+                self.sample.setItem(r, c, QTableWidgetItem(value))
+
+    def overrides(self) -> dict[str, int | None]:
+        return {key: box.currentData() for key, box in self.boxes.items()}
+
+
+class ImportPage(QWizardPage):
+    """Runs the import off the GUI thread; a refusal shows the row-level report."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle("Import")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setObjectName("importStatus")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.cancel = QPushButton("Cancel import")
+        self.valid_only = QPushButton("Import the valid rows only")
+        self.valid_only.hide()
+        self.report = _table(["Row", "Column", "Value", "Problem"])
+        self.report.setObjectName("report")
+        self.report.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.report.horizontalHeader().setStretchLastSection(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel)
+        buttons.addWidget(self.valid_only)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status)
+        layout.addWidget(self.progress)
+        layout.addLayout(buttons)
+        layout.addWidget(self.report, 1)
+        self.cancel.clicked.connect(self._on_cancel_clicked)
+        self.valid_only.clicked.connect(lambda: self.start(valid_only=True))
+        self.worker: Worker | None = None
+        self.result: ImportResult | None = None
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        self.start(valid_only=False)
+
+    def start(self, *, valid_only: bool) -> None:
+        wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
+        path = Path(wizard.file_page.path.text().strip())
+        overrides = wizard.mapping_page.overrides()
+        event_file = wizard.document.file
+        self.result = None
+        self.report.setRowCount(0)
+        self.valid_only.hide()
+        self.cancel.setEnabled(True)
+        self.status.setText(f"Reading {path.name}…")
+        self.completeChanged.emit()
+
+        def job(progress, cancelled) -> ImportResult:
+            return import_roster(event_file, path, overrides=overrides, valid_only=valid_only,
+                                 progress=progress, cancel=cancelled)
+
+        self.worker = Worker(job)
+        self.worker.signals.progress.connect(self._on_progress)
+        self.worker.signals.finished.connect(self._on_finished)
+        self.worker.signals.failed.connect(self._on_failed)
+        QThreadPool.globalInstance().start(self.worker)
+
+    def _on_progress(self, fraction: float, message: str) -> None:
+        self.progress.setValue(int(fraction * 1000))
+        if message:
+            self.status.setText(message)
+
+    def _on_finished(self, result: ImportResult) -> None:
+        self.worker = None
+        self.result = result
+        self.cancel.setEnabled(False)
+        self.progress.setValue(1000)
+        text = (f"Imported: {result.created:,} created, {result.updated:,} updated, "
+                f"{result.unchanged:,} unchanged, {result.skipped:,} rows skipped.")
+        if result.merged:
+            text += f" {result.merged:,} rows repeated a person and were merged."
+        self.status.setText(text)
+        self._show_issues(result.issues + result.notices)
+        wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
+        wizard.document.changed.emit()
+        self.completeChanged.emit()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.worker = None
+        self.cancel.setEnabled(False)
+        self.progress.setValue(0)
+        if isinstance(exc, ImportRefused):
+            self.status.setText(f"{exc.headline}. Nothing was imported. Fix the file and import again, "
+                                "or import the valid rows only.")
+            self._show_issues(exc.issues)
+            self.valid_only.show()
+        elif isinstance(exc, ImportCancelled):
+            self.status.setText("Cancelled: nothing was imported.")
+        else:
+            self.status.setText(describe(exc))
+        self.completeChanged.emit()
+
+    def _show_issues(self, issues: tuple[Issue, ...]) -> None:
+        self.report.setRowCount(len(issues))
+        for row, issue in enumerate(issues):
+            for column, value in enumerate((str(issue.row), issue.column, issue.value, issue.message)):
+                self.report.setItem(row, column, QTableWidgetItem(value))
+
+    def _on_cancel_clicked(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt's name
+        return self.result is not None
+
+
+class ImportWizard(QWizard):
+    def __init__(self, document: EventDocument, parent: QWidget | None = None, *, path: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import attendees")
+        self.document = document
+        self.spec = document.attendee_import_spec()
+        self.preview: Any = None
+        self.file_page = FilePage()
+        self.file_page.path.setText(path)
+        self.mapping_page = MappingPage()
+        self.import_page = ImportPage()
+        for page in (self.file_page, self.mapping_page, self.import_page):
+            self.addPage(page)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.resize(820, 620)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
