@@ -59,8 +59,11 @@ def _fresh(blank: Path) -> Path:
 
 def _raw_insert(target: Path, rows) -> None:
     """The baseline: the rows as they come, hub names looked up, one executemany, one commit."""
+    from learningday.folding import register_sql_functions
+
     con = sqlite3.connect(target)
     con.execute("PRAGMA journal_mode = WAL")
+    register_sql_functions(con)  # the attendee triggers keep the search terms, for both sides
     hubs = dict(con.execute("SELECT name, id FROM hubs"))
     now = datetime.now(timezone.utc).replace(tzinfo=None).isoformat(sep=" ")
     con.executemany(

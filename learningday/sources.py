@@ -7,12 +7,12 @@ import csv
 import io
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date, datetime, time
 from itertools import islice
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from .errors import InvalidInput
+from .xlsx_read import XlsxBook
 
 SAMPLE_BYTES = 64 * 1024
 #: csv's own default field limit: a longer cell is not a roster (and is not held in memory)
@@ -153,54 +153,37 @@ class CsvSource(Source):
         return min(1.0, raw.tell() / self._size) if raw is not None and not raw.closed else 1.0
 
 
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime):
-        return value.isoformat(sep=" ", timespec="minutes") if value.time() != time() else value.date().isoformat()
-    if isinstance(value, (date, time)):
-        return value.isoformat()
-    return str(value)
-
-
 class XlsxSource(Source):
     format = "xlsx"
 
     def __init__(self, path: Path) -> None:
-        from openpyxl import load_workbook  # reading input only; writing workbooks is reports/' job
-
         self.path = path
         try:
-            self._book = load_workbook(path, read_only=True, data_only=True)
-        except Exception as exc:  # zipfile.BadZipFile, KeyError, InvalidFileException, XML errors
-            raise InvalidInput(f"{path.name} is not a readable XLSX workbook ({exc.__class__.__name__})") from None
-        if not self._book.worksheets:
+            self._book = XlsxBook(str(path))
+        except InvalidInput as exc:
+            raise InvalidInput(f"{path.name} is {exc.message}") from None
+        if not self._book.sheets:
             raise InvalidInput(f"{path.name} has no worksheet")
-        self._sheet = self._book.worksheets[0]
-        self.sheet = self._sheet.title
-        self._estimate = self._sheet.max_row or 0
-        self._sheet.reset_dimensions()  # stated dimensions are often wrong: read what is there
-        self._read = 0
+        self.choose_sheet(0)
 
     def choose_sheet(self, index: int) -> None:
-        self._sheet = self._book.worksheets[index]
-        self.sheet = self._sheet.title
-        self._estimate = self._sheet.max_row or 0
-        self._sheet.reset_dimensions()
+        self._index = index
+        self.sheet = self._book.sheets[index][0]
+        self._estimate = self._book.row_estimate(index)
+        self._read = 0
 
     @property
     def sheet_count(self) -> int:
-        return len(self._book.worksheets)
+        return len(self._book.sheets)
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         self._read = 0
-        for row_no, values in enumerate(self._sheet.iter_rows(values_only=True), start=1):
-            self._read = row_no
-            yield row_no, [_cell_text(v) for v in values]
+        try:
+            for row_no, cells in self._book.rows(self._index):
+                self._read = row_no
+                yield row_no, cells
+        except (SyntaxError, KeyError, ValueError, IndexError) as exc:  # XML errors, dangling references
+            raise InvalidInput(f"{self.path.name}: sheet {self.sheet!r} cannot be read ({exc.__class__.__name__})") from None
 
     def fraction(self) -> float:
         return min(1.0, self._read / self._estimate) if self._estimate else 0.0
