@@ -1,0 +1,48 @@
+"""Writing a report file safely, and the number formats every report shares."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from learningday.analytics import ReportCancelled
+from learningday.errors import InvalidInput
+
+Progress = Callable[[float, str], None]
+Cancelled = Callable[[], bool]
+
+
+@contextmanager
+def atomic_output(out: Path) -> Iterator[Path]:
+    """Yield a hidden temporary name beside ``out``; it becomes ``out`` only if the block succeeds.
+
+    A cancel or a failure leaves neither the temporary file nor a half-written ``out``.
+    """
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise InvalidInput(f"folder {out.parent} does not exist")
+    tmp = out.with_name(f".{out.name}.partial")
+    try:
+        yield tmp
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def check(cancelled: Cancelled | None) -> None:
+    if cancelled is not None and cancelled():
+        raise ReportCancelled("report cancelled; no file was written")
+
+
+def quiet(_fraction: float, _message: str) -> None:
+    """A progress callback that shows nothing."""
+
+
+def pct(rate: float | None) -> str:
+    return "–" if rate is None else f"{rate:.0%}"
+
+
+def hours(minutes: int) -> str:
+    return f"{minutes / 60:,.1f}"
