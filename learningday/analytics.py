@@ -149,6 +149,7 @@ def analyse(session: Session, *, top: int = TOP_N, progress: Progress | None = N
     overall, by_level = _Acc(), defaultdict(_Acc)
     by_hub, by_dept, by_fac = defaultdict(_Acc), defaultdict(_Acc), defaultdict(_Acc)
     fac_label: dict[int | None, str] = {None: NO_FACILITATOR}
+    level_hub: Counter[tuple[int, int | None]] = Counter()
     hours = [0] * math.ceil(event.length_minutes / 60)
     local_hours: dict[int, list[int]] = {h.id: [0] * 24 for h in hubs}
     attended_by: dict[int, list[int]] = defaultdict(list)
@@ -181,6 +182,7 @@ def analyse(session: Session, *, top: int = TOP_N, progress: Progress | None = N
         if 0 <= index < len(hours):
             hours[index] += len(came)
         for hub_id, n in Counter(hub_of[aid] for aid in came).items():
+            level_hub[row.level_id, hub_id] += n
             if hub_id is not None:
                 local_hours[hub_id][to_local(row.start_utc, hub_by_id[hub_id].zone).hour] += n
         main_hub = hub_by_id.get(row.hub_id) if row.kind == "room" else None
@@ -249,6 +251,8 @@ def analyse(session: Session, *, top: int = TOP_N, progress: Progress | None = N
                                 in sorted(paths.items(), key=lambda kv: (-kv[1], kv[0]))),
         top_sessions=tuple(best),
         bottom_sessions=tuple(worst),
+        by_level_and_hub=tuple((lv.id, b.label, level_hub[lv.id, b.key]) for lv in levels for b in hub_rows
+                               if level_hub[lv.id, b.key]),
     )
 
 

@@ -181,6 +181,8 @@ class EventAnalytics:
     progression_paths: tuple[ProgressionPath, ...]
     top_sessions: tuple[SessionOutcome, ...]
     bottom_sessions: tuple[SessionOutcome, ...]
+    #: session attendances by (level id, hub label): the levels x hubs matrix, zero cells left out
+    by_level_and_hub: tuple[tuple[int, str, int], ...] = ()
 
     @property
     def session_attendances(self) -> int:

@@ -74,6 +74,9 @@ def test_by_hub_with_attendees_without_a_hub(small) -> None:
         (NO_HUB, 0, 1, 1, 0, 1, 60),  # A4, waitlisted for S1, came anyway
     ]
     assert small.by_hub[-1].key is None
+    assert small.by_level_and_hub == (
+        (1, "Kathmandu", 1), (1, NO_HUB, 1), (2, "Kathmandu", 1), (2, "New York", 1), (4, "New York", 2),
+    )
 
 
 def test_by_department_and_facilitator(small) -> None:
