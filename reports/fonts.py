@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -35,6 +36,8 @@ FALLBACK = (SANS, DEVANAGARI, ARABIC, CJK, HANGUL)
 #: scripts harfbuzz must shape (reordering, conjuncts, joining forms)
 COMPLEX = frozenset({DEVANAGARI, ARABIC})
 _NEUTRAL = ("Z", "P", "S", "N", "C")
+#: Hebrew, Arabic, Syriac, Thaana, NKo ... and the Arabic presentation forms: a quick first test
+_RTL_SCRIPTS = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
 
 
@@ -48,7 +51,8 @@ def register() -> None:
 
 
 @lru_cache(maxsize=None)
-def _cmap(font: str) -> frozenset[int]:
+def glyphs(font: str) -> frozenset[int]:
+    """The code points ``font`` can draw."""
     register()
     return frozenset(pdfmetrics.getFont(font).face.charToGlyph)
 
@@ -56,10 +60,10 @@ def _cmap(font: str) -> frozenset[int]:
 @lru_cache(maxsize=65536)
 def _font_of(ch: str, previous: str | None) -> str:
     code = ord(ch)
-    if previous and unicodedata.category(ch)[0] in _NEUTRAL and code in _cmap(previous):
+    if previous and unicodedata.category(ch)[0] in _NEUTRAL and code in glyphs(previous):
         return previous  # spaces, digits and punctuation stay in the run they sit in
     for font in FALLBACK:
-        if code in _cmap(font):
+        if code in glyphs(font):
             return font
     return previous or SANS
 
@@ -102,7 +106,7 @@ def visual(text: str) -> str:
     python-bidi orders the line; harfbuzz then shapes each right-to-left word itself (it joins
     the letters and lays them out right to left), so the letters go back to logical order.
     """
-    if not any(_is_rtl(ch) for ch in text):
+    if not _RTL_SCRIPTS.search(text):
         return text
     from bidi import get_base_level, get_display
 

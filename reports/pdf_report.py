@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
+from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
@@ -19,6 +21,8 @@ from .pdf_doc import (
     TocPlaceholder,
 )
 
+_SCRIPT_STYLES: dict[str, ParagraphStyle] = {}
+SMALL_BOLD = ParagraphStyle("small-bold", parent=SMALL, fontName=fonts.SANS_BOLD)
 #: rows per table: reportlab splits many small tables far faster than one long one
 CHUNK = 250
 NAMES_PER_PARAGRAPH = 80
@@ -142,14 +146,37 @@ def _sessions(a: EventAnalytics) -> list[Flowable]:
     return [Heading("Sessions", H1), *_chunked(header, rows, widths, numbers_from=5), PageBreak()]
 
 
+def _script_style(font: str) -> ParagraphStyle:
+    style = _SCRIPT_STYLES.get(font)
+    if style is None:
+        style = _SCRIPT_STYLES[font] = ParagraphStyle(f"names-{font}", parent=SMALL, fontName=font,
+                                                      shaping=int(font in fonts.COMPLEX))
+    return style
+
+
+def _separator(font: str) -> str:
+    cmap = fonts.glyphs(font)
+    return " · " if 0xB7 in cmap else ", " if ord(",") in cmap else "   "
+
+
 def _names(label: str, names: Sequence[str]) -> list[Flowable]:
-    out: list[Flowable] = []
-    for start in range(0, len(names), NAMES_PER_PARAGRAPH):
-        part = names[start:start + NAMES_PER_PARAGRAPH]
-        body = " · ".join(fonts.markup(n) for n in part)
-        style = fonts.shaped(SMALL) if any(fonts.needs_shaping(n) for n in part) else SMALL
-        lead = f"<b>{label} ({len(names):,}):</b> " if start == 0 else ""
-        out.append(Paragraph(lead + body, style))
+    """The names grouped by script: a paragraph in one font (no markup) lays out several times faster."""
+    if not names:
+        return []
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        parts = fonts.runs(name)
+        groups.setdefault(parts[0][0] if len(parts) == 1 else "", []).append(name)
+    out: list[Flowable] = [Paragraph(f"{label} ({len(names):,})", SMALL_BOLD)]
+    for font, group in groups.items():
+        for start in range(0, len(group), NAMES_PER_PARAGRAPH):
+            part = group[start:start + NAMES_PER_PARAGRAPH]
+            if font:  # one script: plain text in that script's font, shaped where the script needs it
+                out.append(Paragraph(escape(_separator(font).join(fonts.visual(n) for n in part)),
+                                     _script_style(font)))
+            else:  # names that mix scripts: a <font> per run
+                style = fonts.shaped(SMALL) if any(fonts.needs_shaping(n) for n in part) else SMALL
+                out.append(Paragraph(" · ".join(fonts.markup(n) for n in part), style))
     return out
 
 

@@ -63,7 +63,13 @@ class _Sheet:
         return cell
 
     def append(self, values: Sequence[Any]) -> None:
-        self.ws.append([self.cell(v, fmt) for v, fmt in zip(values, self.formats)])
+        # A styled cell object costs several times a plain value: only where a format or text safety needs one.
+        self.ws.append([
+            self.cell(v, fmt) if (fmt and v is not None and fmt != DATE)
+            or (isinstance(v, str) and v.startswith(FORMULA_START))
+            else v  # a plain datetime gets openpyxl's own date format
+            for v, fmt in zip(values, self.formats)
+        ])
         self.rows += 1
 
     def table(self, name: str) -> None:
@@ -89,13 +95,13 @@ def _summary(wb: Workbook, a: EventAnalytics) -> None:
     ws.append([])
     o = a.overall
     figures = [
-        ("Session attendances", o.attended, "#,##0"), ("People who attended", a.unique_attendees, "#,##0"),
-        ("Attendance rate (registered who came)", o.rate, PERCENT), ("Registered places", o.registered, "#,##0"),
-        ("Walk-ins", o.walk_ins, "#,##0"), ("No-shows", o.no_shows, "#,##0"),
-        ("Learning hours", o.learning_minutes / 60, "#,##0.0"), ("Sessions", len(a.sessions), "#,##0"),
-        ("Sessions per attendee", a.sessions_per_attendee, HOURS), ("People on the roster", a.roster_size, "#,##0"),
-        ("People registered", a.registered_people, "#,##0"),
-        ("Attended more than one level", len(a.progression), "#,##0"),
+        ("Session attendances", o.attended, None), ("People who attended", a.unique_attendees, None),
+        ("Attendance rate (registered who came)", o.rate, PERCENT), ("Registered places", o.registered, None),
+        ("Walk-ins", o.walk_ins, None), ("No-shows", o.no_shows, None),
+        ("Learning hours", o.learning_minutes / 60, "#,##0.0"), ("Sessions", len(a.sessions), None),
+        ("Sessions per attendee", a.sessions_per_attendee, HOURS), ("People on the roster", a.roster_size, None),
+        ("People registered", a.registered_people, None),
+        ("Attended more than one level", len(a.progression), None),
     ]
     ws.append([cell("Headline figures", font=BOLD)])
     for label, value, fmt in figures:
@@ -128,8 +134,8 @@ def _summary(wb: Workbook, a: EventAnalytics) -> None:
 
 
 def _breakdown_sheet(wb: Workbook, title: str, name: str, rows: Iterable[Breakdown]) -> None:
-    sheet = _Sheet(wb, title, [(name, 32, None), ("Registered", 12, "#,##0"), ("Attended", 12, "#,##0"),
-                               ("Walk-ins", 11, "#,##0"), ("No-shows", 11, "#,##0"), ("People", 11, "#,##0"),
+    sheet = _Sheet(wb, title, [(name, 32, None), ("Registered", 12, None), ("Attended", 12, None),
+                               ("Walk-ins", 11, None), ("No-shows", 11, None), ("People", 11, None),
                                ("Rate", 10, PERCENT), ("Learning hours", 15, "#,##0.0")])
     sheet.header()
     for b in rows:
@@ -142,9 +148,9 @@ def _sessions(wb: Workbook, a: EventAnalytics) -> None:
     sheet = _Sheet(wb, "Sessions", [
         ("Session", 44, None), ("Level", 20, None), ("Start (UTC)", 17, DATE), ("End (UTC)", 17, DATE),
         ("Main hub", 14, None), ("Local start", 17, DATE), ("Local end", 17, DATE), ("Venue", 22, None),
-        ("Venue kind", 10, None), ("Facilitators", 26, None), ("Capacity", 10, "#,##0"), ("Registered", 11, "#,##0"),
-        ("Waitlisted", 11, "#,##0"), ("Attended", 11, "#,##0"), ("Walk-ins", 10, "#,##0"), ("No-shows", 10, "#,##0"),
-        ("Rate", 9, PERCENT), ("Minutes", 9, "0"), ("Session uid", 38, None),
+        ("Venue kind", 10, None), ("Facilitators", 26, None), ("Capacity", 10, None), ("Registered", 11, None),
+        ("Waitlisted", 11, None), ("Attended", 11, None), ("Walk-ins", 10, None), ("No-shows", 10, None),
+        ("Rate", 9, PERCENT), ("Minutes", 9, None), ("Session uid", 38, None),
     ])
     sheet.header()
     for s in a.sessions:
@@ -159,9 +165,9 @@ def _sessions(wb: Workbook, a: EventAnalytics) -> None:
 def _attendees(wb: Workbook, a: EventAnalytics, cancelled: Cancelled | None) -> None:
     sheet = _Sheet(wb, "Attendees", [
         ("Code", 9, None), ("Name", 28, None), ("Email", 30, None), ("Employee id", 12, None),
-        ("Department", 18, None), ("Role", 22, None), ("Hub", 14, None), ("Own level", 10, "0"),
-        ("Registered", 11, "0"), ("Attended", 10, "0"), ("Walk-ins", 10, "0"), ("No-shows", 10, "0"),
-        ("Learning hours", 14, HOURS), ("Levels attended", 15, None), ("Highest level", 13, "0"),
+        ("Department", 18, None), ("Role", 22, None), ("Hub", 14, None), ("Own level", 10, None),
+        ("Registered", 11, None), ("Attended", 10, None), ("Walk-ins", 10, None), ("No-shows", 10, None),
+        ("Learning hours", 14, HOURS), ("Levels attended", 15, None), ("Highest level", 13, None),
     ])
     sheet.header()
     for i, p in enumerate(a.attendees):
@@ -193,8 +199,8 @@ def _checkins(wb: Workbook, log: Sequence[CheckInLogRow], cancelled: Cancelled |
 
 def _levels_by_hubs(wb: Workbook, a: EventAnalytics) -> None:
     hubs = [b.label for b in a.by_hub]
-    sheet = _Sheet(wb, "Levels × Hubs", [("Level", 24, None), *[(h, 12, "#,##0") for h in hubs],
-                                          ("Total", 12, "#,##0")])
+    sheet = _Sheet(wb, "Levels × Hubs", [("Level", 24, None), *[(h, 12, None) for h in hubs],
+                                          ("Total", 12, None)])
     sheet.header()
     cells = {(lv, hub): n for lv, hub, n in a.by_level_and_hub}
     for lv in a.levels:
