@@ -15,19 +15,20 @@ from reportlab.lib.colors import HexColor, white
 from reportlab.lib.pagesizes import A4, letter
 from reportlab.lib.units import inch, mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from learningday.dto import AttendeeRow, LevelDTO
 from learningday.errors import InvalidInput
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+from . import fonts
+
+FONT_DIR = fonts.FONT_DIR
 #: font name -> file; the order is the fallback order for a character no script font has
 FONT_FILES = {
-    "LD-Latin": "NotoSans-Regular.ttf",  # Latin, Greek, Cyrillic
-    "LD-Latin-Bold": "NotoSans-Bold.ttf",
-    "LD-CJK": "DroidSansFallbackFull.ttf",  # Han, kana, Hangul (TrueType outlines, unlike Noto CJK's CFF)
-    "LD-Hangul": "NanumGothic.ttf",
+    "LD-Sans": "NotoSans-Regular.ttf",  # Latin, Greek, Cyrillic
+    "LD-Sans-Bold": "NotoSans-Bold.ttf",
+    "LD-CJK": "DroidSansFallbackFull.ttf",  # Han and kana (TrueType outlines, unlike Noto CJK's CFF)
+    "LD-Hangul": "WenQuanYiMicroHei-Hangul.ttf",  # Droid Sans Fallback has no Hangul syllables
     "LD-Arabic": "NotoSansArabic-Regular.ttf",
     "LD-Devanagari": "NotoSansDevanagari-Regular.ttf",
 }
@@ -69,16 +70,16 @@ LAYOUTS = {
 
 @lru_cache(maxsize=1)
 def register_fonts() -> dict[str, frozenset[int]]:
-    """Register the bundled TrueType fonts once; returns each font's covered code points."""
-    coverage = {}
-    for name, filename in FONT_FILES.items():
-        path = FONT_DIR / filename
-        if not path.is_file():
-            raise InvalidInput(f"font file missing: {path} (reinstall LearningDay)")
-        font = TTFont(name, str(path), shapable=name in _SHAPED)
-        pdfmetrics.registerFont(font)
-        coverage[name] = frozenset(font.face.charToGlyph)
-    return coverage
+    """The bundled fonts, registered once by reports.fonts; returns each font's covered code points.
+
+    One registration per font file: a second TTFont of the same file changes how the first
+    one's shaped text comes back out of a PDF.
+    """
+    for filename in FONT_FILES.values():
+        if not (FONT_DIR / filename).is_file():
+            raise InvalidInput(f"font file missing: {FONT_DIR / filename} (reinstall LearningDay)")
+    fonts.register()
+    return {name: fonts.glyphs(name) for name in FONT_FILES}
 
 
 def _script_font(ch: str) -> str | None:
@@ -86,7 +87,7 @@ def _script_font(ch: str) -> str | None:
     return next((font for prefix, font in _SCRIPT_PREFIXES if name.startswith(prefix)), None)
 
 
-def font_runs(text: str, *, base: str = "LD-Latin") -> list[tuple[str, str]]:
+def font_runs(text: str, *, base: str = "LD-Sans") -> list[tuple[str, str]]:
     """Split ``text`` into (font, text) runs: each script its font; spaces and marks join their neighbour."""
     coverage = register_fonts()
     runs: list[list[str]] = []
@@ -136,7 +137,7 @@ def text_width(runs: list[tuple[str, str]], size: float) -> float:
 
 
 def draw_text(canvas: Canvas, x: float, y: float, text: str, size: float, *, max_width: float,
-              min_size: float = 8, base: str = "LD-Latin", centred: bool = False) -> None:
+              min_size: float = 8, base: str = "LD-Sans", centred: bool = False) -> None:
     """Draw ``text`` in the fonts its scripts need, shrunk (then cut with …) to fit ``max_width``."""
     runs = font_runs(text, base=base)
     while size > min_size and text_width(runs, size) > max_width:
@@ -184,7 +185,7 @@ def draw_badge(canvas: Canvas, row: AttendeeRow, level: LevelDTO | None, x: floa
     canvas.rect(x, y + h - band, w, band, stroke=0, fill=1)
     canvas.setFillColor(white)
     label = f"Level {level.id} · {level.name}" if level else "Level not set"
-    draw_text(canvas, x + pad, y + h - band + 3.8 * mm, label, 10, max_width=w - 2 * pad, base="LD-Latin-Bold")
+    draw_text(canvas, x + pad, y + h - band + 3.8 * mm, label, 10, max_width=w - 2 * pad, base="LD-Sans-Bold")
     qr = min(24 * mm, h - band - 12 * mm)
     text_w = w - 3 * pad - qr
     canvas.setFillColor(HexColor("#1B1F24"))
@@ -197,7 +198,7 @@ def draw_badge(canvas: Canvas, row: AttendeeRow, level: LevelDTO | None, x: floa
     qx, qy = x + w - pad - qr, y + h - band - 3 * mm - qr
     _qr(canvas, row.code, qx, qy, qr)
     canvas.setFillColor(HexColor("#1B1F24"))
-    draw_text(canvas, qx + qr / 2, qy - 4.5 * mm, row.code, 10, max_width=qr + pad, base="LD-Latin-Bold",
+    draw_text(canvas, qx + qr / 2, qy - 4.5 * mm, row.code, 10, max_width=qr + pad, base="LD-Sans-Bold",
               centred=True)
 
 

@@ -1,24 +1,54 @@
-"""Writing a user's file safely: beside the target first, renamed into place at the end."""
+"""Writing a report file safely, and the number formats every report shares."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from learningday.analytics import ReportCancelled
 from learningday.errors import InvalidInput
 
+Progress = Callable[[float, str], None]
+Cancelled = Callable[[], bool]
 
-def write_then_rename(out: Path | str, write: Callable[[Path], int]) -> int:
-    """Run ``write(partial_path)`` and rename the result to ``out``; a failure or a cancel leaves
-    no half-written file behind (and an older ``out`` untouched)."""
+
+@contextmanager
+def atomic_output(out: Path) -> Iterator[Path]:
+    """Yield a hidden temporary name beside ``out``; it becomes ``out`` only if the block succeeds.
+
+    A cancel or a failure leaves neither the temporary file nor a half-written ``out``.
+    """
     out = Path(out)
     if not out.parent.is_dir():
         raise InvalidInput(f"folder {out.parent} does not exist")
-    partial = out.with_name(f".{out.stem}.partial{out.suffix}")
+    tmp = out.with_name(f".{out.stem}.partial{out.suffix}")  # keeps the suffix writers dispatch on
     try:
-        count = write(partial)
-        os.replace(partial, out)
+        yield tmp
+        os.replace(tmp, out)
     finally:
-        partial.unlink(missing_ok=True)
-    return count
+        tmp.unlink(missing_ok=True)
+
+
+def write_then_rename(out: Path | str, write: Callable[[Path], int]) -> int:
+    """Run ``write(temporary_path)`` and give the result the name ``out`` (see atomic_output)."""
+    with atomic_output(Path(out)) as tmp:
+        return write(tmp)
+
+
+def check(cancelled: Cancelled | None) -> None:
+    if cancelled is not None and cancelled():
+        raise ReportCancelled("report cancelled; no file was written")
+
+
+def quiet(_fraction: float, _message: str) -> None:
+    """A progress callback that shows nothing."""
+
+
+def pct(rate: float | None) -> str:
+    return "–" if rate is None else f"{rate:.0%}"
+
+
+def hours(minutes: int) -> str:
+    return f"{minutes / 60:,.1f}"

@@ -5,7 +5,8 @@ set -eu
 
 PACKAGES="libgl1 libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 \
 xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
-libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 fonts-noto-core fonts-noto-cjk poppler-utils"
+libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 fonts-noto-core fonts-noto-cjk poppler-utils \
+libreoffice-calc"
 
 command -v dpkg-query >/dev/null 2>&1 || { echo "install-system-deps: not Debian/Ubuntu; see README for your system"; exit 0; }
 

@@ -17,8 +17,8 @@ from reports.badges import FONT_DIR, FONT_FILES, LAYOUTS, font_runs, render_badg
 
 LEVELS = [LevelDTO(lv.id, lv.name, lv.audience, lv.colour, lv.foundational) for lv in FRAMEWORK]
 NAMES = {
-    "Zoë Ångström-Łukasiewicz": "LD-Latin",
-    "Анна Смирнова": "LD-Latin",
+    "Zoë Ångström-Łukasiewicz": "LD-Sans",
+    "Анна Смирнова": "LD-Sans",
     "王芳": "LD-CJK",
     "田中 さくら": "LD-CJK",
     "प्रिया शर्मा": "LD-Devanagari",
@@ -39,7 +39,7 @@ def _text(pdf: Path) -> str:
 def test_each_script_gets_its_font() -> None:
     for name, font in NAMES.items():
         assert {f for f, _ in font_runs(name)} == {font}, name
-    assert [f for f, _ in font_runs("Wang 王芳")] == ["LD-Latin", "LD-CJK"]
+    assert [f for f, _ in font_runs("Wang 王芳")] == ["LD-Sans", "LD-CJK"]
 
 
 def test_names_in_every_script_are_in_the_pdf_text(tmp_path: Path) -> None:
@@ -73,7 +73,7 @@ def test_nothing_to_print_and_unknown_layout_are_refused(tmp_path: Path) -> None
 
 def test_fonts_ship_with_their_licences() -> None:
     assert all((FONT_DIR / f).is_file() for f in FONT_FILES.values())
-    assert (FONT_DIR / "OFL-1.1.txt").is_file() and (FONT_DIR / "Apache-2.0.txt").is_file()
+    assert (FONT_DIR / "LICENSE-OFL.txt").is_file() and (FONT_DIR / "LICENSE-Apache-2.0.txt").is_file()
     assert sum(p.stat().st_size for p in FONT_DIR.iterdir()) < 25 * 1024 * 1024
 
 

@@ -1,0 +1,146 @@
+"""Certificates of participation: one page per person who attended at least one session."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from learningday.analytics_dto import AttendeeOutcome, EventAnalytics, SessionOutcome
+from learningday.errors import InvalidInput
+
+from . import fonts
+from .output import Cancelled, Progress, atomic_output, check, quiet
+
+PAGE = landscape(A4)
+ACCENT = colors.HexColor("#1F4E79")
+MUTED = colors.HexColor("#6B7280")
+MAX_SESSIONS = 8
+
+
+def _draw(canvas: Canvas, text: str, x: float, y: float, size: float, *, font: str = fonts.SANS,
+          centre: bool = True) -> None:
+    """One line of ``text`` in any script: runs of fonts, or a shaped paragraph where needed."""
+    if fonts.needs_shaping(text):
+        style = ParagraphStyle("cert", fontName=font, fontSize=size, leading=size * 1.25,
+                               alignment=TA_CENTER if centre else 0)
+        para = fonts.paragraph(text, style, base=font)
+        width = PAGE[0] - 2 * x if centre else PAGE[0] - x - 25 * mm
+        _, height = para.wrap(width, size * 3)
+        para.drawOn(canvas, x if not centre else (PAGE[0] - width) / 2, y - height + size)
+        return
+    parts = fonts.runs(text, base=font)
+    total = sum(stringWidth(piece, f, size) for f, piece in parts)
+    left = PAGE[0] / 2 - total / 2 if centre else x
+    for f, piece in parts:
+        canvas.setFont(f, size)
+        canvas.drawString(left, y, piece)
+        left += stringWidth(piece, f, size)
+
+
+def _page(canvas: Canvas, a: EventAnalytics, person: AttendeeOutcome, sessions: dict[int, SessionOutcome],
+          date: str) -> None:
+    width, height = PAGE
+    canvas.setStrokeColor(ACCENT)
+    canvas.setLineWidth(3)
+    canvas.rect(12 * mm, 12 * mm, width - 24 * mm, height - 24 * mm)
+    canvas.setLineWidth(0.8)
+    canvas.rect(15 * mm, 15 * mm, width - 30 * mm, height - 30 * mm)
+    canvas.setFillColor(ACCENT)
+    _draw(canvas, "Certificate of participation", 0, height - 42 * mm, 26, font=fonts.SANS_BOLD)
+    canvas.setFillColor(colors.black)
+    _draw(canvas, "This certifies that", 0, height - 56 * mm, 12)
+    _draw(canvas, person.name, 30 * mm, height - 72 * mm, 28, font=fonts.SANS_BOLD)
+    hours = person.learning_minutes / 60
+    _draw(canvas, f"took part in {a.event.name}, {date}, with {hours:.1f} learning hours in "
+                  f"{len(person.sessions_attended)} session{'s' if len(person.sessions_attended) != 1 else ''}:",
+          0, height - 86 * mm, 12)
+    y = height - 98 * mm
+    attended = [sessions[sid] for sid in person.sessions_attended if sid in sessions]
+    for s in attended[:MAX_SESSIONS]:
+        _draw(canvas, f"{s.title} — level {s.level_id}, {s.level_name}", 0, y, 11)
+        y -= 6.5 * mm
+    if len(attended) > MAX_SESSIONS:
+        _draw(canvas, f"and {len(attended) - MAX_SESSIONS} more", 0, y, 10)
+        y -= 6.5 * mm
+    levels = ", ".join(a.level(lv).name for lv in person.levels_attended)
+    canvas.setFillColor(MUTED)
+    _draw(canvas, f"Levels attended: {levels}", 0, y - 3 * mm, 10)
+    if person.highest_level is not None:
+        paths = a.level(person.highest_level).learning_paths
+        canvas.setFillColor(ACCENT)
+        _draw(canvas, "Suggested next steps", 0, 48 * mm, 12, font=fonts.SANS_BOLD)
+        canvas.setFillColor(colors.black)
+        _draw(canvas, " · ".join(paths), 0, 40 * mm, 10.5)
+    canvas.setFillColor(MUTED)
+    _draw(canvas, a.event.theme, 0, 24 * mm, 9)
+    canvas.showPage()
+
+
+def recipients(a: EventAnalytics) -> list[AttendeeOutcome]:
+    """Everyone who attended at least one session, by name."""
+    return [p for p in a.attendees if p.sessions_attended]
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^\w.-]+", "-", name, flags=re.UNICODE).strip("-")[:60] or "attendee"
+
+
+def write_certificates(analytics: EventAnalytics, out: Path, *, progress: Progress | None = None,
+                       cancelled: Cancelled | None = None) -> Path:
+    """``out`` ending in .pdf: one merged PDF; otherwise a new folder with one PDF per person.
+
+    A cancel (checked before each page) leaves no file and no folder behind.
+    """
+    fonts.register()
+    report = progress or quiet
+    out = Path(out)
+    people = recipients(analytics)
+    sessions = {s.id: s for s in analytics.sessions}
+    date = f"{analytics.event.start_utc:%-d %B %Y}"
+    if out.suffix.lower() == ".pdf":
+        with atomic_output(out) as tmp:
+            canvas = Canvas(str(tmp), pagesize=PAGE, pageCompression=1)
+            canvas.setTitle(f"{analytics.event.name}: certificates")
+            for i, person in enumerate(people):
+                check(cancelled)
+                _page(canvas, analytics, person, sessions, date)
+                if i % 50 == 49:
+                    report(i / max(len(people), 1), f"{i + 1:,} of {len(people):,} certificates")
+            if not people:
+                _draw(canvas, "Nobody has attended a session yet.", 0, PAGE[1] / 2, 14)
+                canvas.showPage()
+            canvas.save()
+        report(1.0, "certificates written")
+        return out
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise InvalidInput(f"{out} exists and is not an empty folder; choose a new folder or a .pdf name")
+    if not out.parent.is_dir():
+        raise InvalidInput(f"folder {out.parent} does not exist")
+    tmp = out.with_name(f".{out.name}.partial")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    try:
+        for i, person in enumerate(people):
+            check(cancelled)
+            canvas = Canvas(str(tmp / f"{person.code}-{_safe(person.name)}.pdf"), pagesize=PAGE)
+            _page(canvas, analytics, person, sessions, date)
+            canvas.save()
+            if i % 50 == 49:
+                report(i / max(len(people), 1), f"{i + 1:,} of {len(people):,} certificates")
+        check(cancelled)
+        if out.exists():
+            out.rmdir()
+        tmp.rename(out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    report(1.0, "certificates written")
+    return out
