@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from learningday.errors import InvalidInput
 from ui.cli import _progress_to_stderr, command, emit_json
 
 
@@ -21,36 +20,17 @@ def _configure_report(p: argparse.ArgumentParser) -> None:
 
 @command("report", "write the post-event PDF report, the Excel workbook and/or certificates")(_configure_report)
 def cmd_report(args: argparse.Namespace) -> int:
-    if not (args.pdf or args.xlsx or args.certificates):
-        raise InvalidInput("say what to write: --pdf OUT.pdf, --xlsx OUT.xlsx and/or --certificates OUT")
-    for option, path in (("--pdf", args.pdf), ("--xlsx", args.xlsx), ("--certificates", args.certificates)):
-        if path is None:
-            continue
-        if option != "--certificates" and path.suffix.lower() != f".{option[2:]}":
-            raise InvalidInput(f"{option} needs a file name ending in .{option[2:]}, not {path.name!r}")
-        if not path.parent.is_dir():
-            raise InvalidInput(f"{option}: folder {path.parent} does not exist")
-    from learningday.analytics import analyse, checkin_log
     from learningday.db import open_event
+    from ui.report_job import ReportRequest, write_reports
 
-    progress = _progress_to_stderr(sys.stderr.isatty())
-    with open_event(args.event) as event_file, event_file.read() as session:
-        analytics = analyse(session, progress=progress)
-        log = checkin_log(session) if args.xlsx else []
-    written: dict[str, str] = {}
-    if args.pdf:
-        from reports.pdf_report import write_pdf
-
-        written["pdf"] = str(write_pdf(analytics, args.pdf, progress=progress))
-    if args.xlsx:
-        from reports.xlsx_report import write_xlsx
-
-        written["xlsx"] = str(write_xlsx(analytics, log, args.xlsx, progress=progress))
+    request = ReportRequest(pdf=args.pdf, xlsx=args.xlsx, certificates=args.certificates)
+    request.check()
+    with open_event(args.event) as event_file:
+        outcome = write_reports(event_file, request, progress=_progress_to_stderr(sys.stderr.isatty()))
+    analytics = outcome.analytics
+    written: dict[str, str] = {kind: str(path) for kind, path in outcome.written.items()}
     if args.certificates:
-        from reports.certificates import recipients, write_certificates
-
-        written["certificates"] = str(write_certificates(analytics, args.certificates, progress=progress))
-        written["certificate_count"] = str(len(recipients(analytics)))
+        written["certificate_count"] = str(outcome.certificate_count)
     o = analytics.overall
     if args.json:
         emit_json({**written, "session_attendances": o.attended, "unique_attendees": analytics.unique_attendees,

@@ -196,11 +196,10 @@ class MainWindow(QMainWindow):
             return
         summary = summary or self.document.summary()
         sessions = self.document.sessions()
-        walk_ins = self.document.walk_ins_by_session()
         self.plan.show_event(self.document, self.undo_stack, summary, sessions, self.document.venues())
         self.attendees.show_event(self.document, summary, sessions)
         self.checkin.show_event(self.document, summary, sessions)
-        self.reports.show_event(summary, sessions, walk_ins)
+        self.reports.set_document(self.document)
         self._update_title(summary.event.name)
         self.statusBar().showMessage(
             f"{summary.sessions} sessions · {summary.attendees:,} attendees · "
