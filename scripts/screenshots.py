@@ -36,6 +36,8 @@ def main(out: Path) -> None:
         for index, name in enumerate(NAMES):
             window.tabs.setCurrentIndex(index)
             app.processEvents()
+            while name == "reports" and window.reports.analytics is None:  # computed off the GUI thread
+                app.processEvents()
             window.grab().save(str(out / f"{name}.png"))
             print(out / f"{name}.png")
         _station_and_kiosk(app, window, out)

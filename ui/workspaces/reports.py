@@ -111,7 +111,8 @@ class ReportsWorkspace(QWidget):
         for view in (self.level_chart, self.hour_chart):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(170)
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        folder = documents if documents.is_dir() else Path.home()
         self.pdf = _Target("PDF report for leaders", str(Path(folder) / "learning-day-report.pdf"), "PDF (*.pdf)")
         self.xlsx = _Target("Excel workbook for analysts", str(Path(folder) / "learning-day.xlsx"),
                             "Excel workbook (*.xlsx)")
