@@ -17,8 +17,12 @@ test: $(STAMP)  ## the whole test suite, offscreen
 bench: $(STAMP)  ## every benchmark beside its raw baseline
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
-screenshots: $(STAMP)  ## refresh docs/*.png from the offscreen window
+screenshots: $(STAMP)  ## refresh docs/*.png: the offscreen window, and PDF pages via pdftoppm
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs
+	$(PY) main.py demo /tmp/learningday-docs.lday --seed 1 >/dev/null
+	$(PY) main.py report /tmp/learningday-docs.lday --pdf /tmp/learningday-docs.pdf --certificates /tmp/learningday-cert.pdf
+	pdftoppm -png -r 45 -f 1 -l 4 /tmp/learningday-docs.pdf docs/report-page
+	pdftoppm -png -r 45 -f 1 -l 1 /tmp/learningday-cert.pdf docs/certificate
 
 setup: $(STAMP)
 
