@@ -24,14 +24,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .analytics_dto import (
     AttendeeOutcome, Breakdown, CheckInLogRow, EventAnalytics, HourBucket, HubHours, ProgressionPath,
     SessionOutcome,
 )
-from .checkin import ARRIVALS
+from .checkin import current_arrivals
 from .errors import LearningDayError
 from .event import get_event, list_hubs, list_levels
 from .models import Attendee, CheckIn, Facilitator, Hub, Registration, Station, Venue
@@ -77,21 +77,15 @@ class _Acc:
 
 
 def _current_arrivals(session: Session) -> tuple[dict[int | None, set[int]], int]:
-    """Session id (None: the event) -> attendees who arrived; and the number of undone entries."""
-    undone: set[str] = set()
-    arrivals: list[tuple[str, int, int | None]] = []
-    for uid, kind, attendee_id, session_id, reverses in session.execute(
-        select(CheckIn.uid, CheckIn.kind, CheckIn.attendee_id, CheckIn.session_id, CheckIn.reverses_uid)
-    ):
-        if kind == "undo" and reverses:
-            undone.add(reverses)
-        elif kind in ARRIVALS:
-            arrivals.append((uid, attendee_id, session_id))
+    """Session id (None: the event) -> attendees who arrived (checkin's rule); and the undone entries."""
     present: dict[int | None, set[int]] = defaultdict(set)
-    for uid, attendee_id, session_id in arrivals:
-        if uid not in undone:
-            present[session_id].add(attendee_id)
-    return present, len(undone)
+    for session_id, attendee_id in session.execute(
+        select(CheckIn.session_id, CheckIn.attendee_id).where(current_arrivals())
+    ):
+        present[session_id].add(attendee_id)
+    undone = session.scalar(select(func.count(func.distinct(CheckIn.reverses_uid)))
+                            .where(CheckIn.kind == "undo", CheckIn.reverses_uid.is_not(None)))
+    return present, int(undone or 0)
 
 
 def analyse(session: Session, *, top: int = TOP_N, progress: Progress | None = None,

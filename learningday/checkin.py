@@ -54,15 +54,6 @@ def checked_in_by_session(session: Session) -> dict[int | None, int]:
     return {session_id: int(n) for session_id, n in rows}
 
 
-def walk_ins_by_session(session: Session) -> dict[int | None, int]:
-    rows = session.execute(
-        select(CheckIn.session_id, func.count(func.distinct(CheckIn.attendee_id)))
-        .where(current_arrivals(), CheckIn.kind == "walk_in")
-        .group_by(CheckIn.session_id)
-    )
-    return {session_id: int(n) for session_id, n in rows}
-
-
 # -- the services: one user action each; the caller commits (use EventFile.write()) -------
 _UID_LENGTH = 36
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,9 +31,6 @@ FONT_FILES = {
     "LD-Arabic": "NotoSansArabic-Regular.ttf",
     "LD-Devanagari": "NotoSansDevanagari-Regular.ttf",
 }
-_SCRIPT_PREFIXES = (("ARABIC", "LD-Arabic"), ("DEVANAGARI", "LD-Devanagari"), ("CJK", "LD-CJK"),
-                    ("HIRAGANA", "LD-CJK"), ("KATAKANA", "LD-CJK"), ("HANGUL", "LD-Hangul"),
-                    ("IDEOGRAPHIC", "LD-CJK"))
 _SHAPED = {"LD-Arabic", "LD-Devanagari"}
 NO_LEVEL_COLOUR = "#8A8F98"
 
@@ -82,28 +78,10 @@ def register_fonts() -> dict[str, frozenset[int]]:
     return {name: fonts.glyphs(name) for name in FONT_FILES}
 
 
-def _script_font(ch: str) -> str | None:
-    name = unicodedata.name(ch, "")
-    return next((font for prefix, font in _SCRIPT_PREFIXES if name.startswith(prefix)), None)
-
-
-def font_runs(text: str, *, base: str = "LD-Sans") -> list[tuple[str, str]]:
-    """Split ``text`` into (font, text) runs: each script its font; spaces and marks join their neighbour."""
-    coverage = register_fonts()
-    runs: list[list[str]] = []
-    for ch in text:
-        wanted = _script_font(ch)
-        if wanted is None and (ch.isspace() or unicodedata.category(ch)[0] in "MPZ") and runs:
-            runs[-1][1] += ch
-            continue
-        font = wanted or base
-        if ord(ch) not in coverage[font]:
-            font = next((f for f in FONT_FILES if ord(ch) in coverage[f]), font)
-        if runs and runs[-1][0] == font:
-            runs[-1][1] += ch
-        else:
-            runs.append([font, ch])
-    return [(font, run) for font, run in runs]
+def font_runs(text: str, *, base: str = fonts.SANS) -> list[tuple[str, str]]:
+    """``text`` cut into (font, piece) runs by script: the one rule reports.fonts uses everywhere."""
+    register_fonts()
+    return fonts.runs(text, base=base)
 
 
 @lru_cache(maxsize=1)

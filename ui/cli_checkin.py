@@ -83,9 +83,10 @@ def cmd_export_log(args: argparse.Namespace) -> int:
         raise InvalidInput(f"folder {args.out.parent} does not exist")
     with open_event(args.event) as event_file, event_file.read() as session:
         log = export_log(session)
-    tmp = args.out.with_name(f".{args.out.name}.partial")
-    tmp.write_text(json.dumps(log, ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(args.out)
+    from reports.output import write_then_rename
+
+    write_then_rename(args.out, lambda tmp: tmp.write_text(json.dumps(log, ensure_ascii=False, indent=1),
+                                                           encoding="utf-8"))
     print(f"wrote {args.out} ({len(log['entries']):,} entries)")
     return 0
 

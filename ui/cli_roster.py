@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from ui.cli import _progress_to_stderr, command, emit_json
-
-
-def _write_then_rename(out: Path, write: Callable[[Path], int]) -> int:
-    from reports.output import write_then_rename
-
-    return write_then_rename(out, write)
 
 
 def _hub_id(session, name: str | None) -> int | None:
@@ -127,6 +120,7 @@ def _configure_export(p: argparse.ArgumentParser) -> None:
 
 @command("export-roster", "write the roster to CSV or XLSX (it imports back unchanged)")(_configure_export)
 def cmd_export_roster(args: argparse.Namespace) -> int:
+    from reports.output import write_then_rename
     from learningday.db import open_event
     from learningday.errors import InvalidInput
     from learningday.roster_rows import iter_attendee_rows
@@ -137,7 +131,7 @@ def cmd_export_roster(args: argparse.Namespace) -> int:
                            "use .csv or .xlsx")
     with open_event(args.event) as event_file, event_file.read() as session:
         hub_id = _hub_id(session, args.hub)
-        count = _write_then_rename(args.out, lambda path: export_roster(
+        count = write_then_rename(args.out, lambda path: export_roster(
             iter_attendee_rows(session, hub_id=hub_id), path))
     print(f"wrote {args.out} ({count:,} attendees)")
     return 0
@@ -153,6 +147,7 @@ def _configure_badges(p: argparse.ArgumentParser) -> None:
 
 @command("badges", "write a badge sheet PDF: name, hub, level colour and QR check-in code")(_configure_badges)
 def cmd_badges(args: argparse.Namespace) -> int:
+    from reports.output import write_then_rename
     from learningday.db import open_event
     from learningday.event import get_event, list_levels
     from learningday.roster_rows import iter_attendee_rows
@@ -161,7 +156,7 @@ def cmd_badges(args: argparse.Namespace) -> int:
     with open_event(args.event) as event_file, event_file.read() as session:
         hub_id = _hub_id(session, args.hub)
         event, levels = get_event(session), list_levels(session)
-        count = _write_then_rename(args.out, lambda path: render_badges(
+        count = write_then_rename(args.out, lambda path: render_badges(
             iter_attendee_rows(session, hub_id=hub_id), levels, path, layout="letter" if args.letter else "a4",
             event_name=event.name))
     print(f"wrote {args.out} ({count:,} badges)")

@@ -59,10 +59,6 @@ class EventDocument(QObject):
         with self.file.read() as session:
             return event.list_venues(session)
 
-    def walk_ins_by_session(self) -> dict[int | None, int]:
-        with self.file.read() as session:
-            return checkin.walk_ins_by_session(session)
-
     def count_attendees(self, query: AttendeeQuery) -> int:
         with self.file.read() as session:
             return roster.count_attendees(session, query)

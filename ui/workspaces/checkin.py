@@ -31,6 +31,7 @@ from ..errors import show_error
 from ..walk_in import WalkInDialog
 from ..widgets import Card, heading
 
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 BANNER_STYLES = {
     "ok": "background:#1e7b34; color:white;",
     "warn": "background:#b7791f; color:white;",
@@ -239,6 +240,7 @@ class CheckinWorkspace(QWidget):
         for hit in self.document.search(text, self.session_uid):
             item = QListWidgetItem(self._hit_text(hit))
             item.setData(Qt.ItemDataRole.UserRole, hit.uid)
+            item.setData(CODE_ROLE, hit.code)
             self.results.addItem(item)
         if self.results.count():
             self.results.setCurrentRow(0)
@@ -258,15 +260,11 @@ class CheckinWorkspace(QWidget):
         if not text or self.document is None:
             return
         item = self.results.currentItem()
-        exact = looks_like_code(text) and (item is None or self._is_code_of(item, text))
+        exact = looks_like_code(text) and (item is None or item.data(CODE_ROLE) == normalise_code(text))
         if exact or item is None:
             self.check_in(text, method="scan")
         else:
             self.check_in(item.data(Qt.ItemDataRole.UserRole), method="search")
-
-    @staticmethod
-    def _is_code_of(item: QListWidgetItem, text: str) -> bool:
-        return f"·   {normalise_code(text)}   ·" in item.text()
 
     def check_in(self, who: str, *, method: str) -> CheckInResult | None:
         assert self.document is not None

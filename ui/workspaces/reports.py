@@ -102,6 +102,7 @@ class ReportsWorkspace(QWidget):
         self._stale = True
         self._analysis: Worker | None = None
         self.worker: Worker | None = None
+        self._last: Path | None = None
         self.cards = {key: Card(label) for key, label in (
             ("registered", "registered places"), ("attended", "session attendances"),
             ("rate", "of registered places used"), ("people", "people who attended"),
@@ -270,7 +271,6 @@ class ReportsWorkspace(QWidget):
             self.status.setText("Cancelling…")
 
     def _on_open_button_clicked(self) -> None:
-        target = getattr(self, "_last", None)
-        if target is not None:
-            folder = target if target.is_dir() else target.parent
+        if self._last is not None:
+            folder = self._last if self._last.is_dir() else self._last.parent
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
