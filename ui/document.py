@@ -141,6 +141,27 @@ class EventDocument(QObject):
         self.log_changed.emit()
         return result
 
+    def export_station_log(self, path: Path) -> int:
+        """This file's check-in log as a station log (JSON), written atomically; returns the entry count."""
+        from learningday.station_log import export_log, log_json
+        from reports.output import write_then_rename
+
+        with self.file.read() as session:
+            log = export_log(session)
+        write_then_rename(path, lambda tmp: tmp.write_text(log_json(log), encoding="utf-8"))
+        return len(log["entries"])
+
+    def merge_station_log(self, path: Path):  # noqa: ANN201 - learningday.dto.MergeReport
+        """Merge another station's log, in one transaction (merging twice changes nothing)."""
+        from learningday.station_log import merge_log, read_log_file
+
+        data = read_log_file(path)
+        with self.file.write() as session:
+            report = merge_log(session, data)
+        if report.changed:
+            self.log_changed.emit()
+        return report
+
     # -- roster ---------------------------------------------------------------------------------
     def attendee_import_spec(self):  # noqa: ANN201 - learningday.importer.ImportSpec
         from learningday.roster_import import Reference, attendee_spec
