@@ -90,3 +90,31 @@ class RestoreResult:
     recreated: int
     deleted: int
     updated: int
+
+
+#: how each compared field is named for people
+FIELD_LABELS = {
+    "start_utc": "start", "venue": "venue", "title": "title", "level": "level", "duration_minutes": "duration",
+    "facilitators": "facilitators", "target_hubs": "for hubs", "topics": "topics", "description": "description",
+    "capacity": "capacity",
+}
+
+
+def value_text(field: str, value: object) -> str:
+    """A compared value in words ('Wed 10 Mar 22:30 UTC', '90 min', 'none')."""
+    if value is None or value == [] or value == "":
+        return {"start_utc": "unscheduled", "venue": "no venue", "capacity": "the venue's"}.get(field, "none")
+    if field == "start_utc":
+        return f"{datetime.fromisoformat(str(value)):%a %d %b %H:%M} UTC"
+    if field == "duration_minutes":
+        return f"{value} min"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    text = str(value).replace("\n", " ")
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def change_text(change: FieldChange) -> str:
+    """'start: Wed 10 Mar 22:00 UTC → Wed 10 Mar 22:30 UTC'."""
+    label = FIELD_LABELS.get(change.field, change.field)
+    return f"{label}: {value_text(change.field, change.before)} → {value_text(change.field, change.after)}"

@@ -56,7 +56,7 @@ def current_sessions(session: Session) -> dict[str, SavedSession]:
     return result
 
 
-def _to_json(s: SavedSession) -> dict[str, Any]:
+def saved_session_json(s: SavedSession) -> dict[str, Any]:
     return {
         "uid": s.uid, "title": s.title, "description": s.description, "level": s.level,
         "topics": list(s.topics), "start_utc": iso(s.start_utc) if s.start_utc else None,
@@ -99,7 +99,7 @@ def save_snapshot(session: Session, name: str, *, now: datetime | None = None) -
         raise InvalidInput(f"there is already a saved version called {taken!r}; choose another name")
     sessions = sorted(current_sessions(session).values(), key=_order)
     row = AgendaSnapshot(name=name, created_utc=(now or datetime.now(UTC)).astimezone(UTC),
-                         payload={"version": PAYLOAD_VERSION, "sessions": [_to_json(s) for s in sessions]})
+                         payload={"version": PAYLOAD_VERSION, "sessions": [saved_session_json(s) for s in sessions]})
     session.add(row)
     session.flush()
     return _row(row)
