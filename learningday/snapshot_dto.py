@@ -111,7 +111,7 @@ def value_text(field: str, value: object) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
     text = str(value).replace("\n", " ")
-    return text if len(text) <= 40 else text[:39] + "…"
+    return text if field != "description" or len(text) <= 60 else text[:59] + "…"
 
 
 def change_text(change: FieldChange) -> str:
