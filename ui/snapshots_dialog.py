@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from learningday.errors import LearningDayError
+from learningday.errors import InvalidInput, LearningDayError
 from learningday.snapshot_dto import FIELD_LABELS, Comparison, SavedSession, SnapshotRow, value_text
 
 from .document import EventDocument
@@ -37,9 +37,9 @@ KIND_COLOURS = {"added": "#1a7f37", "removed": "#b42318", "moved": "#2e5fa8", "c
 class RestoreVersion(QUndoCommand):
     """Restore a saved version; undo restores the version saved automatically just before."""
 
-    def __init__(self, document: EventDocument, snapshot: SnapshotRow) -> None:
+    def __init__(self, document: EventDocument, snapshot: SnapshotRow, stack: QUndoStack) -> None:
         super().__init__(f"Restore version “{snapshot.name}”")
-        self.document, self.snapshot = document, snapshot
+        self.document, self.snapshot, self.stack = document, snapshot, stack
         self.backup: SnapshotRow | None = None
         self._applied = False
 
@@ -53,8 +53,11 @@ class RestoreVersion(QUndoCommand):
         try:
             self.document.restore_snapshot(uid, backup=False)
         except LearningDayError as exc:  # e.g. people registered since: this step cannot be replayed
-            show_error(parent=None, exc=exc, title="The agenda was not changed")
-            self.setObsolete(True)  # QUndoStack drops it
+            # The commands around this one expect an agenda the file no longer has: drop them all
+            # (after this call returns; a stack cannot clear itself inside undo()).
+            show_error(parent=None, title="The agenda was not changed", exc=InvalidInput(
+                f"{exc.message}. The undo history is cleared: it no longer matches the agenda."))
+            QTimer.singleShot(0, self.stack.clear)
 
     def redo(self) -> None:
         if self._applied:
@@ -146,7 +149,18 @@ class SnapshotsDialog(QDialog):
         layout.addWidget(split, 1)
         layout.addLayout(buttons)
         self.resize(1320, 580)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        document.changed.connect(self._on_document_changed)
         self.reload()
+
+    def _on_document_changed(self) -> None:
+        """An edit, an undo or a restore: the list and the comparison shown follow the file."""
+        if not self.isVisible():
+            return
+        selected = self.selected()
+        self.reload(select_uid=selected.uid if selected else None)
+        if self.comparison is not None:
+            self.compare_selected()
 
     # -- the list -----------------------------------------------------------------------------
     def reload(self, select_uid: str | None = None) -> None:
@@ -254,7 +268,7 @@ class SnapshotsDialog(QDialog):
 
     def restore(self, row: SnapshotRow) -> bool:
         """Restore ``row`` through the undo stack; False when refused or nothing differed."""
-        command = RestoreVersion(self.document, row)
+        command = RestoreVersion(self.document, row, self.undo_stack)
         try:
             changed = command.apply_first()
         except LearningDayError as exc:
@@ -265,5 +279,5 @@ class SnapshotsDialog(QDialog):
             return False
         self.undo_stack.push(command)
         self.reload(select_uid=row.uid)
-        self.compare_selected()
+        self.compare_selected()  # shows "no differences"
         return True

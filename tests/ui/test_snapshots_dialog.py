@@ -138,3 +138,31 @@ def test_restoring_a_version_the_agenda_matches_pushes_nothing(window, planned, 
     assert errors.shown[-1] == "The agenda already matches “Agreed”."
     assert window.undo_stack.count() == 0 and dialog.versions.rowCount() == 1
     assert set(on_disk(small.path)) == set(uids.values())
+
+
+def test_the_dialog_follows_later_edits_and_an_undo_that_cannot_replay_clears_the_history(
+        window: MainWindow, planned, qtbot, monkeypatch) -> None:
+    small, uids = planned
+    dialog = open_dialog(window, small.path, qtbot, monkeypatch)
+    save_as(dialog, qtbot, monkeypatch, "Agreed")
+    window.plan.delete_session(uids["B"])
+    dialog.compare_selected()
+    assert tree_rows(dialog)[0] == ("Removed (1)",)
+    assert dialog.restore(dialog.selected())  # B comes back; undo would delete it again
+    window.plan._on_timeline_session_changed(uids["A"], at(4), "Room A", 60)  # the open comparison follows
+    assert tree_rows(dialog) == [
+        ("Moved (1)",), ("A: AI literacy", "start", "Wed 10 Mar 22:00 UTC", "Thu 11 Mar 01:00 UTC")]
+    window.undo_stack.undo()  # the move
+    with open_event(small.path) as ef, ef.write() as s:  # someone registers for the re-created B
+        sid = s.scalar(select(LearningSession.id).where(LearningSession.uid == uids["B"]))
+        person = Attendee(code="ABC123", name="Mia", created_utc=at(0))
+        s.add(person)
+        s.flush()
+        s.add(Registration(attendee_id=person.id, session_id=sid, created_utc=at(0)))
+    before = sha(small.path)
+    window.undo_stack.undo()  # undoing the restore would delete B: refused and said
+    assert "'B: Prompting' (1 registrations)" in errors.shown[-1]
+    assert errors.shown[-1].endswith("The undo history is cleared: it no longer matches the agenda.")
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 0)  # what is left of it expects another agenda
+    assert sha(small.path) == before
+    assert uids["B"] in on_disk(small.path)
