@@ -282,11 +282,14 @@ def restore(session: Session, snapshot_uid: str, *, now: datetime | None = None,
     if comparison.identical:
         return RestoreResult(_row(row), None, 0, 0, 0)
     kept = save_snapshot(session, free_name(session, BACKUP_PREFIX + row.name), now=now) if backup else None
-    for uid in added:
-        agenda.delete_session(session, uid, drop_registrations=True)  # only cancelled ones remain
-    for change in comparison.moved + comparison.changed:
-        agenda.edit_session(session, change.uid, drafts[change.uid])
-    for change in comparison.removed:
-        agenda.create_session(session, drafts[change.uid], uid=change.uid)
+    try:
+        for uid in added:
+            agenda.delete_session(session, uid, drop_registrations=True)  # only cancelled ones remain
+        for change in comparison.moved + comparison.changed:
+            agenda.edit_session(session, change.uid, drafts[change.uid])
+        for change in comparison.removed:
+            agenda.create_session(session, drafts[change.uid], uid=change.uid)
+    except InvalidInput as exc:  # e.g. the event window moved since; the caller's transaction rolls back
+        raise InvalidInput(f"cannot restore {row.name!r}: {exc.message}; nothing was changed") from None
     return RestoreResult(_row(row), kept, recreated=len(comparison.removed), deleted=len(added),
                          updated=len(comparison.moved) + len(comparison.changed))

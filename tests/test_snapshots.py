@@ -8,13 +8,13 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 
 from learningday.agenda import create_session, delete_session, edit_session, session_draft
 from learningday.db import open_event
 from learningday.dto import SessionDraft
 from learningday.errors import InvalidInput
-from learningday.models import AgendaSnapshot, Attendee, CheckIn, Facilitator, Registration, Venue
+from learningday.models import AgendaSnapshot, Attendee, CheckIn, Event, Facilitator, Registration, Venue
 from learningday.models import Session as LearningSession
 from learningday.snapshots import compare, current_sessions, find_snapshot, list_snapshots, restore, save_snapshot
 from tests.planning import START, Small, at, small, small_template  # noqa: F401 (fixtures)
@@ -214,3 +214,19 @@ def test_restore_is_refused_when_a_venue_or_facilitator_it_needs_is_gone(tmp_pat
     assert f"session {TITLES[1]!r} needs facilitator 'Gus', which no longer exists" in message
     assert f"session {TITLES[2]!r} needs facilitator 'Gus'" in message  # still there, but changed since
     assert sha(path) == before
+
+
+def test_restore_is_refused_when_a_saved_time_is_outside_the_event_window_now(small: Small) -> None:
+    uids = plan(small)
+    v1 = save(small.path, "v1")
+    with open_event(small.path) as ef, ef.write() as s:
+        s.execute(update(Event).values(start_utc=START + timedelta(hours=2)))  # the day now starts 2 h later
+        edit_session(s, uids["A"], replace(session_draft(s, uids["A"]), start_utc=at(3)))
+    before = sha(small.path)
+    with pytest.raises(InvalidInput) as caught:
+        with open_event(small.path) as ef, ef.write() as s:
+            restore(s, v1.uid)
+    assert caught.value.message.startswith("cannot restore 'v1': session 'A: AI literacy': ")
+    assert "not inside the event window" in caught.value.message
+    assert caught.value.message.endswith("; nothing was changed")
+    assert sha(small.path) == before
