@@ -12,6 +12,8 @@ from learningday import agenda, checkin, event, presence, roster, search
 from learningday.conflicts import Conflict, find_conflicts
 from learningday.coverage import Coverage, coverage_by_level_and_hub
 from learningday.plandata import PlanRules, load_plan
+from learningday import snapshots as agenda_snapshots
+from learningday.snapshot_dto import Comparison, RestoreResult, SnapshotRow
 from learningday.db import EventFile, open_event
 from learningday.dto import (
     AttendeeQuery,
@@ -98,6 +100,27 @@ class EventDocument(QObject):
             draft = agenda.delete_session(session, uid, drop_registrations=drop_registrations)
         self.changed.emit()
         return draft
+
+    # -- agenda versions (learningday.snapshots) ----------------------------------------------
+    def snapshots(self) -> list[SnapshotRow]:
+        with self.file.read() as session:
+            return agenda_snapshots.list_snapshots(session)
+
+    def save_snapshot(self, name: str) -> SnapshotRow:
+        with self.file.write() as session:
+            return agenda_snapshots.save_snapshot(session, name)
+
+    def compare_snapshot(self, uid: str) -> Comparison:
+        with self.file.read() as session:
+            return agenda_snapshots.compare(session, uid)
+
+    def restore_snapshot(self, uid: str, *, backup: bool = True) -> RestoreResult:
+        """One transaction; ``changed`` only when the agenda changed."""
+        with self.file.write() as session:
+            result = agenda_snapshots.restore(session, uid, backup=backup)
+        if result.updated or result.recreated or result.deleted:
+            self.changed.emit()
+        return result
 
     # -- check-in station: each call is one committed transaction ---------------------------
     def search(self, text: str, session_uid: str | None, limit: int = 12) -> list[SearchHit]:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -32,6 +33,8 @@ from ..errors import show_error
 from ..models import SessionTableModel
 from ..plan_commands import ChangeSession, CreateSession, DeleteSession
 from ..session_editor import SessionEditor
+from ..snap_box import SnapBox
+from ..snapshots_dialog import SnapshotsDialog
 from ..timeline import TimelineView
 from ..widgets import Card, heading, search_box, table_view
 
@@ -107,6 +110,13 @@ class PlanWorkspace(QWidget):
         top.addWidget(self.window_label, 1)
         top.addWidget(QLabel("Show times in"))
         top.addWidget(self.zone_box)
+        self.snap_box = SnapBox(self.timeline)
+        top.addWidget(QLabel("Snap"))
+        top.addWidget(self.snap_box)
+        self.versions_button = QPushButton("Agenda Versions…")
+        self.versions_button.clicked.connect(self.open_versions)
+        self.versions_dialog: SnapshotsDialog | None = None
+        top.addWidget(self.versions_button)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         for label, box in (("Level", self.level_filter), ("For hub", self.hub_filter),
@@ -312,6 +322,14 @@ class PlanWorkspace(QWidget):
         editor = self._editor(SessionDraft(title="", level_id=1, start_utc=None))
         if editor.exec() == SessionEditor.DialogCode.Accepted:
             self._push(CreateSession(self.document, editor.draft()))
+
+    def open_versions(self) -> SnapshotsDialog | None:
+        """The Agenda Versions dialog (window-modal; restoring refreshes the plan through ``changed``)."""
+        if self.document is None or self.undo_stack is None:
+            return None
+        self.versions_dialog = SnapshotsDialog(self.document, self.undo_stack, parent=self)
+        self.versions_dialog.open()
+        return self.versions_dialog
 
     def delete_session(self, uid: str) -> None:
         if self.document is None:
