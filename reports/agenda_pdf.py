@@ -45,10 +45,10 @@ def _hhmm(minutes: int) -> str:
 
 
 def hub_clock_text(event: EventDTO, hub: HubDTO) -> str:
-    """'IST (UTC+05:30)'; a zone whose offset changes during the event shows both labels."""
+    """'IST (UTC+05:30)'; a zone whose offset changes during the event: 'EST (UTC-05:00), then EDT (UTC-04:00)'."""
     first = clock_label(event.start_utc, hub.zone)
     last = clock_label(event.end_utc, hub.zone)
-    return first + (f" → {last}" if last != first else "")
+    return first + (f", then {last}" if last != first else "")  # Noto Sans has no arrow
 
 
 def hub_label(event: EventDTO, hub: HubDTO) -> str:
@@ -100,10 +100,13 @@ def _row(row: SessionRow, time_cell: Flowable | str, levels: dict[int, LevelDTO]
             fonts.paragraph(", ".join(row.facilitators) or "—", CELL)]
 
 
-def _table(rows: list[list], colours: list[str], width: float) -> Table:
+def _table(entries: list[tuple[SessionRow, Flowable]], levels: dict[int, LevelDTO], width: float) -> Table:
+    """A table of (session, time cell) rows under a header, each row with its level's colour bar."""
     header = [Paragraph(text, HEAD_CELL) for text in HEADER]
     rest = width - sum(w for w in WIDTHS if w is not None)
-    table = Table([header, *rows], colWidths=[rest if w is None else w for w in WIDTHS], repeatRows=1)
+    table = Table([header, *(_row(row, when, levels) for row, when in entries)],
+                  colWidths=[rest if w is None else w for w in WIDTHS], repeatRows=1)
+    colours = [levels[row.level_id].colour if row.level_id in levels else NO_LEVEL_COLOUR for row, _ in entries]
     style = [
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
         ("ROWBACKGROUNDS", (1, 1), (-1, -1), [colors.white, ZEBRA]),
@@ -137,24 +140,21 @@ def story(event: EventDTO, hub: HubDTO, levels: Sequence[LevelDTO], rows: Sequen
         fonts.paragraph(event.name, H1),
         fonts.paragraph(f"Agenda for {hub.name}. All times are {hub.name} local time: "
                         f"{hub_clock_text(event, hub)}, {hub.zone}.", BODY),
-        Paragraph(f"{scheduled} sessions" + (f" and {len(drafts)} not yet scheduled" if drafts else "")
-                  + f". Times in bold fall inside the hub's working hours ({hours}); "
-                  "<font color=\"%s\"><b>+1</b></font> marks a session that ends after local midnight." % NEXT_DAY,
-                  INTRO),
+        Paragraph(f"{scheduled} session{'s' if scheduled != 1 else ''}"
+                  + (f" and {len(drafts)} not yet scheduled" if drafts else "")
+                  + f". Times in bold fall inside the hub's working hours ({hours});"
+                  f' <font color="{NEXT_DAY}" face="{fonts.SANS_BOLD}">+1</font> marks a session that ends'
+                  " after local midnight.", INTRO),
         Spacer(1, 2 * mm),
     ]
     for day in days:
-        table = _table([_row(s.row, _time_cell(s, _inside(s, work)), by_id) for s in day.sessions],
-                       [by_id[s.row.level_id].colour if s.row.level_id in by_id else NO_LEVEL_COLOUR
-                        for s in day.sessions], width)
+        table = _table([(s.row, _time_cell(s, _inside(s, work))) for s in day.sessions], by_id, width)
         out += [CondPageBreak(40 * mm), Heading(date_heading(day.day), H2), table]
     if not days:
         out.append(Paragraph("No session is scheduled yet.", BODY))
     if drafts:
-        out += [CondPageBreak(40 * mm), Heading("Unscheduled", H2)]
-        out.append(_table([_row(r, Paragraph("—", CELL_MUTED), by_id) for r in drafts],
-                          [by_id[r.level_id].colour if r.level_id in by_id else NO_LEVEL_COLOUR for r in drafts],
-                          width))
+        out += [CondPageBreak(40 * mm), Heading("Unscheduled", H2),
+                _table([(r, Paragraph("—", CELL_MUTED)) for r in drafts], by_id, width)]
     return out
 
 
@@ -169,10 +169,10 @@ def write_agenda_pdf(event: EventDTO, hub: HubDTO, levels: Sequence[LevelDTO], r
         doc = AgendaDoc(str(tmp), event=event, hub=hub, pagesize=pagesize,
                         footer=f"{event.name} · agenda in {hub.name} local time ({hub.zone}) · "
                                f"made {datetime.now():%d %b %Y}",
-                        flowables=len(rows) // 10 + 1, progress=report, cancelled=cancelled,
+                        flowables=1, progress=report, cancelled=cancelled,
                         title=f"{event.name}: agenda for {hub.name}", author="LearningDay")
-        flowables = story(event, hub, levels, rows, doc.width - 2 * FRAME_PADDING)
-        doc.total = max(len(flowables), 1)
+        flowables = story(event, hub, levels, rows, doc.width - 2 * FRAME_PADDING)  # the frame's width
+        doc.total = len(flowables)  # for the progress figure
         doc.build(flowables)
     report(1.0, "agenda written")
     return len(rows)

@@ -14,6 +14,9 @@ from learningday import agenda
 from learningday.agenda_export import AgendaScope, local_days, select_agenda
 from learningday.db import open_event
 from learningday.dto import SessionDraft
+from learningday.event import create_event_file
+from learningday.models import Hub
+from learningday.timeutil import parse_utc
 from reports.agenda_pdf import date_heading, write_agenda_pdf
 from tests.small_event import TITLES, at, build_small_event
 
@@ -147,3 +150,17 @@ def test_a_session_ending_exactly_at_local_midnight_is_not_marked(event_path: Pa
         agenda.create_session(s, SessionDraft("Until midnight", 3, at(11, 17, 15), 60))
     text = _write(path, tmp_path / "m.pdf", "Kathmandu")
     assert "23:00–00:00 Until midnight" in text
+
+
+def test_a_hub_whose_clock_changes_during_the_event_shows_both_offsets(tmp_path: Path) -> None:
+    """Chicago springs forward at 08:00 UTC on 14 March 2027 (02:00 CST -> 03:00 CDT)."""
+    path = create_event_file(tmp_path / "dst.lday", name="DST day", start_utc=parse_utc("2027-03-14T05:00Z"))
+    with open_event(path) as event_file, event_file.write() as s:
+        s.add(Hub(name="Chicago", zone="America/Chicago", position=1))
+        s.flush()
+        agenda.create_session(s, SessionDraft("Across the jump", 1, parse_utc("2027-03-14T07:30Z"), 60))
+        agenda.create_session(s, SessionDraft("After the jump", 1, parse_utc("2027-03-14T09:00Z"), 60))
+    text = _write(path, tmp_path / "chicago.pdf", "Chicago")
+    assert "Chicago · CST (UTC-06:00), then CDT (UTC-05:00)" in text
+    assert "01:30–03:30 Across the jump" in text  # one hour of UTC, two on the wall clock
+    assert "04:00–05:00 After the jump" in text
