@@ -28,6 +28,7 @@ from learningday.dto import EventSummary, SessionDraft, SessionRow, VenueDTO
 from learningday.errors import LearningDayError
 from learningday.timeutil import offset_label
 
+from ..agenda_export import AgendaExportButton
 from ..document import EventDocument
 from ..errors import show_error
 from ..models import SessionTableModel
@@ -117,6 +118,8 @@ class PlanWorkspace(QWidget):
         self.versions_button.clicked.connect(self.open_versions)
         self.versions_dialog: SnapshotsDialog | None = None
         top.addWidget(self.versions_button)
+        self.export_button = AgendaExportButton(self, zone_box=self.zone_box)
+        top.addWidget(self.export_button)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         for label, box in (("Level", self.level_filter), ("For hub", self.hub_filter),
@@ -148,6 +151,7 @@ class PlanWorkspace(QWidget):
                    sessions: list[SessionRow], venues: tuple[VenueDTO, ...]) -> None:
         self.document, self.undo_stack, self.summary, self.venues = document, undo_stack, summary, venues
         self.window_label.setText(_window_text(summary))
+        self.export_button.set_event(document, summary)
         self.sessions, self.levels = list(sessions), summary.levels
         self._fill_filters(summary, sessions, venues)
         self.model.set_rows(sessions, summary.levels)
