@@ -22,7 +22,8 @@ CHECK_EVERY = 1000
 
 __all__ = [
     "CellProblem", "ColumnMapping", "Field", "ImportCancelled", "ImportRefused", "ImportSpec", "Issue",
-    "ParsedRow", "Preview", "header_key", "map_columns", "open_source", "parse_rows", "preview", "MAX_CELL_CHARS",
+    "ParsedRow", "Preview", "Report", "header_key", "map_columns", "open_source", "parse_rows", "preview",
+    "MAX_CELL_CHARS",
 ]
 
 
@@ -58,6 +59,26 @@ class ImportRefused(InvalidInput):
         listed = "; ".join(str(i) for i in issues[:5])
         more = f" (and {self.issue_count - 5:,} more)" if self.issue_count > 5 else ""
         super().__init__(f"{message}: {listed}{more}" if listed else message)
+
+
+class Report:
+    """The problems and notices an import collects: problems counted in full, both kept up to MAX_ISSUES."""
+
+    def __init__(self) -> None:
+        self.issues: list[Issue] = []
+        self.count = 0
+        self.bad_rows: set[int] = set()
+        self.notices: list[Issue] = []
+
+    def problem(self, issue: Issue) -> None:
+        self.count += 1
+        self.bad_rows.add(issue.row)
+        if len(self.issues) < MAX_ISSUES:
+            self.issues.append(issue)
+
+    def notice(self, issue: Issue) -> None:
+        if len(self.notices) < MAX_ISSUES:
+            self.notices.append(issue)
 
 
 class CellProblem(ValueError):
