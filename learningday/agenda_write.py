@@ -23,6 +23,9 @@ from .models import Facilitator, Level, Venue
 from .models import Session as LearningSession
 
 CHECK_EVERY = 50
+#: how a report names the fields of a SessionDraft
+LABELS = {"level_id": "level", "start_utc": "start", "duration_minutes": "duration", "venue_id": "venue",
+          "facilitator_ids": "facilitators", "hub_ids": "target hubs"}
 
 
 @dataclass(frozen=True)
@@ -239,7 +242,7 @@ class SessionWriter(_Writer):
                 self.counts.unchanged += 1
                 return
             agenda.edit_session(self.session, uid, draft)
-            changed = ", ".join(k for k in given if getattr(before, k) != getattr(draft, k))
+            changed = ", ".join(LABELS.get(k, k) for k in given if getattr(before, k) != getattr(draft, k))
             self.notice(row.row, f"updates existing session {before.title!r} ({changed})")
             self.counts.updated += 1
         self.counts.drafts += draft.start_utc is None
