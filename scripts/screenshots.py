@@ -42,7 +42,8 @@ def main(out: Path) -> None:
             window.grab().save(str(out / f"{name}.png"))
             print(out / f"{name}.png")
         _station_and_kiosk(app, window, out)
-        versions_screenshot(app, window, out)  # last: it reworks the agenda
+        versions_screenshot(app, window, out)  # these last two change the agenda
+        _agenda_import(app, window, out)
         window.close()
 
 
@@ -74,6 +75,31 @@ def _station_and_kiosk(app, window: MainWindow, out: Path) -> None:
     print(out / "kiosk.png")
     kiosk._unlocked = True
     kiosk.close()
+
+
+def _agenda_import(app, window: MainWindow, out: Path) -> None:
+    """The import wizard's report on the agenda fixture, then the Plan workspace with its drafts."""
+    from learningday.agenda_import import import_agenda
+
+    agenda = Path(__file__).resolve().parent.parent / "tests" / "data" / "agenda"
+    for name in ("venues.csv", "facilitators_cp1252.csv"):
+        import_agenda(window.document.file, agenda / name)
+    window.resize(1440, 900)
+    window.tabs.setCurrentIndex(0)
+    wizard = window.plan.import_agenda(path=str(agenda / "sessions_title_row.xlsx"))
+    wizard.next()
+    wizard.next()
+    while wizard.import_page.worker is not None or not wizard.import_page.refused:
+        app.processEvents()
+    wizard.grab().save(str(out / "agenda-import-wizard.png"))
+    print(out / "agenda-import-wizard.png")
+    wizard.target.create_missing.setChecked(True)
+    while wizard.import_page.result is None:
+        app.processEvents()
+    wizard.close()
+    app.processEvents()
+    window.grab().save(str(out / "agenda-import.png"))
+    print(out / "agenda-import.png")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,8 @@ from learningday.clock import HubClock, hub_clock, local_time
 from learningday.dto import HubDTO, LevelDTO, SessionRow, VenueDTO
 from learningday.timeutil import offset_label
 
+from .unscheduled import draft_payload
+
 LABEL_W = 200
 RULER_H = 20
 LANE_H = 34
@@ -76,6 +78,10 @@ class TimelineView(QAbstractScrollArea):
         self.highlight: tuple[int, int] | None = None
         self._blocks: list[tuple[QRectF, SessionRow]] = []
         self._drag: _Drag | None = None
+        #: an unscheduled draft dragged over the lanes: (minute, lane, the draft as a block)
+        self._drop: tuple[int, int, SessionRow] | None = None
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
 
     # -- data -------------------------------------------------------------------------------
     def set_data(self, *, start: datetime, end: datetime, hubs: list[HubDTO] | tuple[HubDTO, ...],
@@ -231,6 +237,10 @@ class TimelineView(QAbstractScrollArea):
             rect = QRectF(self._x(drag.new_start) + 1, self._y(drag.new_lane) + 3,
                           drag.new_duration * self.ppm - 2, LANE_H - 6)
             self._paint_block(painter, rect, row, metrics, ghost=True)
+        if self._drop:
+            minute, lane, row = self._drop
+            rect = QRectF(self._x(minute) + 1, self._y(lane) + 3, row.duration_minutes * self.ppm - 2, LANE_H - 6)
+            self._paint_block(painter, rect, row, metrics, ghost=True)
 
     def _paint_block(self, painter: QPainter, rect: QRectF, row: SessionRow, metrics: QFontMetrics,
                      *, ghost: bool = False) -> None:
@@ -373,6 +383,45 @@ class TimelineView(QAbstractScrollArea):
             assert self.start is not None
             self.session_changed.emit(drag.uid, self.start + timedelta(minutes=drag.new_start),
                                       self.lanes[drag.new_lane].name, drag.new_duration)
+
+    # -- dropping an unscheduled draft (ui.unscheduled) onto a lane: it is scheduled there --------
+    def _drop_place(self, event) -> tuple[int, int, SessionRow] | None:  # noqa: ANN001 - a drag or drop event
+        payload = draft_payload(event.mimeData())
+        pos = event.position()
+        if payload is None or self.start is None or not self.lanes or pos.x() < LABEL_W or pos.y() < self._top():
+            return None
+        minutes = int(payload["minutes"])
+        minute = self._snap((pos.x() - LABEL_W + self.horizontalScrollBar().value()) / self.ppm)
+        lane = int((pos.y() - self._top() + self.verticalScrollBar().value()) // LANE_H)
+        row = SessionRow(0, str(payload["uid"]), str(payload.get("title", "")), int(payload.get("level", 0)), None,
+                         None, minutes, "", "", None, (), ())
+        return max(0, min(self.minutes - minutes, minute)), max(0, min(len(self.lanes) - 1, lane)), row
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if draft_payload(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._drop = self._drop_place(event)
+        event.acceptProposedAction() if self._drop else event.ignore()
+        self.viewport().update()
+
+    def dragLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._drop = None
+        self.viewport().update()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        place, self._drop = self._drop_place(event), None
+        self.viewport().update()
+        if place is None or self.start is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        minute, lane, row = place
+        self.session_changed.emit(row.uid, self.start + timedelta(minutes=minute), self.lanes[lane].name,
+                                  row.duration_minutes)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         hit = self.block_at(event.position())

@@ -29,7 +29,9 @@ from learningday.errors import LearningDayError
 from learningday.timeutil import offset_label
 
 from ..agenda_export import AgendaExportButton
+from ..agenda_import_wizard import agenda_import_wizard
 from ..document import EventDocument
+from ..import_wizard import ImportWizard
 from ..errors import show_error
 from ..models import SessionTableModel
 from ..plan_commands import ChangeSession, CreateSession, DeleteSession
@@ -37,6 +39,7 @@ from ..session_editor import SessionEditor
 from ..snap_box import SnapBox
 from ..snapshots_dialog import SnapshotsDialog
 from ..timeline import TimelineView
+from ..unscheduled import UnscheduledList
 from ..widgets import Card, heading, search_box, table_view
 
 GAP = QColor("#f8d7da")
@@ -101,6 +104,11 @@ class PlanWorkspace(QWidget):
         self.checks = QTabWidget()
         self.checks.addTab(self.conflict_table, "Conflicts")
         self.checks.addTab(self.coverage_table, "Coverage")
+        self.unscheduled = UnscheduledList()
+        self.unscheduled.session_activated.connect(self.edit_session)
+        self.import_button = QPushButton("Import agenda…")
+        self.import_button.setToolTip("Sessions, facilitators or venues from a CSV or XLSX spreadsheet")
+        self.import_button.clicked.connect(lambda: self.import_agenda())
         self.model = SessionTableModel(self)
         self.table = table_view(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -109,6 +117,7 @@ class PlanWorkspace(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addWidget(self.window_label, 1)
+        top.addWidget(self.import_button)
         top.addWidget(QLabel("Show times in"))
         top.addWidget(self.zone_box)
         self.snap_box = SnapBox(self.timeline)
@@ -131,7 +140,11 @@ class PlanWorkspace(QWidget):
         filters.addWidget(self.match_label)
         upper = QSplitter(Qt.Orientation.Horizontal)
         upper.addWidget(self.timeline)
-        upper.addWidget(self.checks)
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.checks)
+        side.addWidget(self.unscheduled)
+        side.setSizes([300, 220])
+        upper.addWidget(side)
         upper.setStretchFactor(0, 4)
         upper.setStretchFactor(1, 1)
         upper.setSizes([1000, 360])
@@ -165,6 +178,7 @@ class PlanWorkspace(QWidget):
         self.timeline.set_data(start=summary.event.start_utc, end=summary.event.end_utc, hubs=summary.hubs,
                                venues=venues, sessions=sessions, levels=summary.levels)
         self._show_levels(summary, sessions)
+        self.unscheduled.set_sessions(sessions, summary.levels)
         self._apply_filters()
         self.conflicts, self.coverage = document.plan_checks()
         self._show_conflicts()
@@ -303,7 +317,8 @@ class PlanWorkspace(QWidget):
         before = self.document.session_draft(uid)
         venue_id = next((v.id for v in self.venues if v.name == venue), before.venue_id)
         after = replace(before, start_utc=start, venue_id=venue_id, duration_minutes=minutes)
-        verb = "Resize" if after.duration_minutes != before.duration_minutes else "Move"
+        verb = "Schedule" if before.start_utc is None else (
+            "Resize" if after.duration_minutes != before.duration_minutes else "Move")
         self._push(ChangeSession(self.document, uid, before, after, f"{verb} “{before.title}”"))
 
     def _editor(self, draft: SessionDraft) -> SessionEditor:
@@ -319,6 +334,14 @@ class PlanWorkspace(QWidget):
         editor = self._editor(before)
         if editor.exec() == SessionEditor.DialogCode.Accepted and editor.draft() != before:
             self._push(ChangeSession(self.document, uid, before, editor.draft(), f"Edit “{before.title}”"))
+
+    def import_agenda(self, *, path: str = "") -> ImportWizard | None:
+        """Import Agenda…: sessions (drafts without a start), facilitators or venues from a spreadsheet."""
+        if self.document is None:
+            return None
+        wizard = agenda_import_wizard(self.document, self, path=path)
+        wizard.open()
+        return wizard
 
     def new_session(self) -> None:
         if self.document is None or self.summary is None:
