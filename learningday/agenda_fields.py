@@ -24,7 +24,8 @@ _HOURS_MINUTES = re.compile(r"(\d+)\s*(?:h|hr|hrs|hours?)\s*(\d{1,2})\s*(?:m|min
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::00)?")
 #: a spreadsheet time cell (a fraction of a day) as xlsx_read shows it: 1899-12-30 01:30
 _EXCEL_TIME = re.compile(r"1899-12-3[01] (\d{2}):(\d{2})")
-_WINDOW = re.compile(r"(\d{1,2})(?:[:.h]?(\d{2}))?\s*(?:-|–|—|to|until)\s*(\d{1,2})(?:[:.h]?(\d{2}))?", re.IGNORECASE)
+_WINDOW = re.compile(r"(\d{1,2})(?:[:.h]?(\d{2}))?\s*(?:-|–|—|to|until)\s*(\d{1,2})(?:[:.h]?(\d{2}))?",
+                     re.IGNORECASE)
 _LOCAL_START = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*(.*)")
 _NAMED_EMAIL = re.compile(r"(.*?)\s*<\s*([^<>\s]+@[^<>\s]+)\s*>")
 _EVERY_HUB = {"all", "all hubs", "every hub", "everyone", "global", "*"}

@@ -32,7 +32,8 @@ from .agenda_write import WRITERS, MissingReference
 from .db import EventFile
 from .errors import InvalidInput
 from .importer import (
-    Cancelled, ImportCancelled, ImportRefused, ImportSpec, Issue, Preview, Progress, Report, parse_rows, preview,
+    Cancelled, FileRead, ImportCancelled, ImportRefused, ImportSpec, Issue, Preview, Progress, Report, parse_rows,
+    preview,
 )
 from .sources import open_source
 
@@ -54,7 +55,7 @@ class AgendaImportRefused(ImportRefused):
 
 
 @dataclass(frozen=True)
-class AgendaImportResult:
+class AgendaImportResult(FileRead):
     """What an agenda import did (the same report shape as the roster's, plus the agenda's own)."""
 
     kind: str
@@ -70,10 +71,6 @@ class AgendaImportResult:
     issue_count: int
     notices: tuple[Issue, ...]
     missing: tuple[MissingReference, ...] = ()
-    format: str = ""
-    encoding: str = ""
-    delimiter: str = ""
-    ignored_columns: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -220,7 +220,8 @@ class SessionWriter(_Writer):
             ids[kind].append(self._create_missing(kind, ref[0], ref[1], row.row) if isinstance(ref, tuple) else ref)
         v = row.values
         if v.get("venue", ("",))[0] == "kind":
-            self.notice(row.row, f"asks for a {v['venue'][1]} venue: the session gets no venue yet; choose one in the plan")
+            self.notice(row.row, f"asks for a {v['venue'][1]} venue: the session gets no venue yet; "
+                                 "choose one in the plan")
         given: dict[str, Any] = {key: v[field] for key, field in (
             ("title", "title"), ("level_id", "level"), ("start_utc", "start"), ("duration_minutes", "duration"),
             ("description", "description"), ("topics", "topics"), ("hub_ids", "hubs"), ("capacity", "capacity"),

@@ -21,7 +21,7 @@ MAX_ISSUES = 1000
 CHECK_EVERY = 1000
 
 __all__ = [
-    "CellProblem", "ColumnMapping", "Field", "ImportCancelled", "ImportRefused", "ImportSpec", "Issue",
+    "CellProblem", "ColumnMapping", "Field", "FileRead", "ImportCancelled", "ImportRefused", "ImportSpec", "Issue",
     "ParsedRow", "Preview", "Report", "header_key", "map_columns", "open_source", "parse_rows", "preview",
     "MAX_CELL_CHARS",
 ]
@@ -79,6 +79,16 @@ class Report:
     def notice(self, issue: Issue) -> None:
         if len(self.notices) < MAX_ISSUES:
             self.notices.append(issue)
+
+
+@dataclass(frozen=True, kw_only=True)
+class FileRead:
+    """How an import read its file (every import result carries it)."""
+
+    format: str = ""
+    encoding: str = ""
+    delimiter: str = ""
+    ignored_columns: tuple[str, ...] = ()
 
 
 class CellProblem(ValueError):

@@ -20,7 +20,8 @@ from .codes import looks_like_code, new_code, normalise_code
 from .db import EventFile
 from .errors import InvalidInput
 from .importer import (
-    CellProblem, Field, ImportRefused, ImportSpec, Issue, Progress, Cancelled, Report, find_mapping, parse_rows,
+    CellProblem, Field, FileRead, ImportRefused, ImportSpec, Issue, Progress, Cancelled, Report, find_mapping,
+    parse_rows,
 )
 from .models import Attendee, Hub, Level, new_uid
 from .roles import RoleMatcher, role_matcher
@@ -154,7 +155,7 @@ def attendee_spec(ref: Reference) -> ImportSpec:
 
 
 @dataclass(frozen=True)
-class ImportResult:
+class ImportResult(FileRead):
     """What an import did (or, refused, would have done) and why."""
 
     created: int
@@ -167,10 +168,6 @@ class ImportResult:
     issue_count: int
     #: updates of known people and rows merged inside the file (the reported choices), capped
     notices: tuple[Issue, ...]
-    format: str = ""
-    encoding: str = ""
-    delimiter: str = ""
-    ignored_columns: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -11,19 +11,13 @@ import pytest
 from learningday.db import open_event
 from learningday.event import create_event_file
 from learningday.models import Hub
-from ui.cli import main
 
 from .agenda_helpers import AGENDA, sessions_on_disk, utc
 from .roster_helpers import HUBS, make_event, sha256
+from .test_cli_roster import run
 
 REPORT_KEYS = {"kind", "created", "updated", "unchanged", "skipped", "unscheduled", "created_facilitators",
                "created_venues", "errors", "error_count", "missing", "notices"}
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 @pytest.fixture()
@@ -37,7 +31,8 @@ def test_json_report_of_each_kind(capsys, event: Path) -> None:
         status, out, err = run(capsys, "import-agenda", str(event), str(AGENDA / name), "--json")
         report = json.loads(out)
         assert status == 0, err
-        assert set(report) == REPORT_KEYS and (report["kind"], report["created"], report["errors"]) == (kind, created, [])
+        assert set(report) == REPORT_KEYS
+        assert (report["kind"], report["created"], report["errors"]) == (kind, created, [])
 
 
 def test_missing_facilitator_exits_2_then_create_missing_imports(capsys, event: Path) -> None:

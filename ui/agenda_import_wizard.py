@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -67,14 +66,11 @@ class AgendaTarget(RosterTarget):
         self.kind = spec.kind
         return spec, shown
 
-    def job(self, path: Path, overrides: dict[str, int | None], *, valid_only: bool) -> Callable[..., Any]:
-        event_file, kind, create = self.document.file, self.kind, self.create_missing.isChecked()
+    def options(self) -> dict[str, Any]:
+        return {"kind": self.kind, "create_missing": self.create_missing.isChecked()}
 
-        def run(progress, cancelled) -> AgendaImportResult:
-            return import_agenda(event_file, path, kind=kind, overrides=overrides, valid_only=valid_only,
-                                 create_missing=create, progress=progress, cancel=cancelled)
-
-        return run
+    def run(self, event_file: Any, path: Path, **kw: Any) -> AgendaImportResult:
+        return import_agenda(event_file, path, **kw)
 
     def summary(self, result: AgendaImportResult) -> str:
         text = (f"Imported {result.kind}: {result.created:,} created, {result.updated:,} updated, "

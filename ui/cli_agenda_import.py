@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ui.cli import _progress_to_stderr, command, emit_json
-from ui.cli_roster import _overrides, _print_issues
+from ui.cli_roster import _overrides, _print_issues, counts_line, report_bad_file, report_refusal
 
 KINDS = ("sessions", "facilitators", "venues")
 
@@ -25,12 +25,6 @@ def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
 
-def _refused_json(exc) -> dict:
-    return {"kind": getattr(exc, "kind", None), "created": 0, "updated": 0, "skipped": 0,
-            "errors": [i.as_dict() for i in exc.issues], "error_count": exc.issue_count,
-            "missing": [m.as_dict() for m in getattr(exc, "missing", ())]}
-
-
 @command("import-agenda", "import sessions, facilitators or venues from a CSV or XLSX file: every row or nothing")(
     _configure)
 def cmd_import_agenda(args: argparse.Namespace) -> int:
@@ -45,29 +39,20 @@ def cmd_import_agenda(args: argparse.Namespace) -> int:
                                    valid_only=args.valid_only, create_missing=args.create_missing,
                                    progress=_progress_to_stderr(not args.json and sys.stderr.isatty()))
     except ImportRefused as exc:
-        if args.json:
-            emit_json(_refused_json(exc))
-        else:
-            print(f"learningday: error: {exc.headline}", file=sys.stderr)
-            _print_issues(exc.issues, exc.issue_count, sys.stderr)
-            missing = getattr(exc, "missing", ())
-            if missing:
-                print("not in the event (import them first, or add --create-missing):", file=sys.stderr)
-                for reference in missing:
-                    print(f"  {reference}", file=sys.stderr)
-        return exc.exit_code
+        missing = getattr(exc, "missing", ())
+        status = report_refusal(args, exc, kind=getattr(exc, "kind", args.kind), missing=[m.as_dict() for m in missing])
+        if missing and not args.json:
+            print("not in the event (import them first, or add --create-missing):", file=sys.stderr)
+            for reference in missing:
+                print(f"  {reference}", file=sys.stderr)
+        return status
     except InvalidInput as exc:
-        if not args.json:
-            raise
-        emit_json({"kind": args.kind, "created": 0, "updated": 0, "skipped": 0, "error_count": 1, "missing": [],
-                   "errors": [{"row": None, "column": None, "value": None, "message": exc.message}]})
-        return exc.exit_code
+        return report_bad_file(args, exc, kind=args.kind, missing=[])
     if args.json:
         emit_json(result.as_dict())
         return 0
-    print(f"{result.kind}: {result.created:,} created, {result.updated:,} updated, {result.unchanged:,} unchanged, "
-          f"{result.skipped:,} skipped ({result.format}"
-          + (f", {result.encoding}, delimiter {result.delimiter!r}" if result.format == "csv" else "") + ")")
+    print(counts_line(result, f"{result.kind}: {result.created:,} created, {result.updated:,} updated, "
+                              f"{result.unchanged:,} unchanged, {result.skipped:,} skipped"))
     if result.drafts:
         print(f"{result.drafts:,} session(s) without a start are unscheduled drafts")
     for label, names in (("facilitators", result.created_facilitators), ("venues", result.created_venues)):

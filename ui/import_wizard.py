@@ -62,12 +62,20 @@ class RosterTarget:
         spec = self.document.attendee_import_spec()
         return spec, preview(path, spec)
 
-    def job(self, path: Path, overrides: dict[str, int | None], *, valid_only: bool) -> Callable[..., Any]:
-        event_file = self.document.file
+    def options(self) -> dict[str, Any]:
+        """The choices of the extra widgets, read on the GUI thread before the import starts."""
+        return {}
 
-        def run(progress, cancelled) -> ImportResult:
-            return import_roster(event_file, path, overrides=overrides, valid_only=valid_only,
-                                 progress=progress, cancel=cancelled)
+    def run(self, event_file: Any, path: Path, **kw: Any) -> Any:
+        """The core import (in a worker thread: it must not touch widgets)."""
+        return import_roster(event_file, path, **kw)
+
+    def job(self, path: Path, overrides: dict[str, int | None], *, valid_only: bool) -> Callable[..., Any]:
+        event_file, options = self.document.file, self.options()
+
+        def run(progress, cancelled) -> Any:
+            return self.run(event_file, path, overrides=overrides, valid_only=valid_only, progress=progress,
+                            cancel=cancelled, **options)
 
         return run
 
