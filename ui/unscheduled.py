@@ -6,7 +6,9 @@ import json
 
 from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtGui import QColor, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+)
 
 from learningday.dto import LevelDTO, SessionRow
 
@@ -57,15 +59,24 @@ def _swatch(colour: str) -> QPixmap:
 
 
 class UnscheduledList(QWidget):
-    """'Unscheduled (N)': sessions without a start, by level then title."""
+    """'Unscheduled (N)': sessions without a start, by level then title; and the way in, Import agenda…."""
 
     session_activated = Signal(str)
+    import_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.heading = QLabel()
         self.heading.setObjectName("unscheduledHeading")
         self.heading.setStyleSheet("font-weight: 600; color: #1f2a44;")
+        self.import_button = QPushButton("Import agenda…")
+        self.import_button.setObjectName("importAgenda")
+        self.import_button.setToolTip("Sessions, facilitators or venues from a CSV or XLSX spreadsheet; "
+                                      "sessions without a start land here")
+        self.import_button.clicked.connect(self.import_requested)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.import_button)
         self.list = _DraftList()
         self.list.itemDoubleClicked.connect(self._on_list_itemDoubleClicked)
         self.hint = QLabel("Double-click to schedule, or drag onto a lane.")
@@ -73,7 +84,7 @@ class UnscheduledList(QWidget):
         self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
-        layout.addWidget(self.heading)
+        layout.addLayout(top)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.hint)
         self.set_sessions([], ())
