@@ -31,8 +31,8 @@ from learningday.timeutil import offset_label
 from ..agenda_export import AgendaExportButton
 from ..agenda_import_wizard import agenda_import_wizard
 from ..document import EventDocument
-from ..import_wizard import ImportWizard
 from ..errors import show_error
+from ..import_wizard import ImportWizard
 from ..models import SessionTableModel
 from ..plan_commands import ChangeSession, CreateSession, DeleteSession
 from ..session_editor import SessionEditor
