@@ -24,6 +24,7 @@ def _space(font: str, size: float) -> str:
     return shapeStr(" ", font, size, force=True)
 
 
+@lru_cache(maxsize=16384)  # many people share a name: shape each once
 def _shaped(text: str, font: str, size: float) -> tuple[str, float]:
     """``text`` shaped by harfbuzz, and its width. Right-to-left text is shaped word by word, as
     Paragraph does: fonts.visual has put the words in visual order, harfbuzz lays out each one."""
