@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolTip, QWidget
@@ -63,11 +65,14 @@ class DayStripView(QWidget):
         total = (self.strip.end - self.strip.start).total_seconds() / 60
         return (self.width() - 1) * minutes / total if total else 0.0
 
+    def minutes_x(self, instant: datetime) -> float:
+        """The x of ``instant`` on the bar."""
+        assert self.strip is not None
+        return self._x(self.strip.minutes_from_start(instant))
+
     def span(self, segment: Segment) -> QRectF:
         """Where ``segment`` sits on the bar."""
-        assert self.strip is not None
-        lo = self._x(self.strip.minutes_from_start(segment.start))
-        hi = self._x(self.strip.minutes_from_start(segment.end))
+        lo, hi = self.minutes_x(segment.start), self.minutes_x(segment.end)
         return QRectF(lo, 0, hi - lo, BAR_H)
 
     def segment_at(self, x: float) -> Segment | None:
@@ -95,7 +100,7 @@ class DayStripView(QWidget):
         baseline = BAR_H + LABEL_GAP + metrics.ascent()
         taken: list[tuple[float, float]] = []
         for change in strip.date_changes:
-            x = self._x(strip.minutes_from_start(change.at))
+            x = self.minutes_x(change.at)
             painter.setPen(QPen(DATE_CHANGE, 2))
             painter.drawLine(QPointF(x, 0), QPointF(x, BAR_H + LABEL_GAP + 1))
             label = f"{change.after:%a %d}"

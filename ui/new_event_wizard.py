@@ -315,6 +315,8 @@ class NewEventWizard(QWizard):
         except InvalidInput as exc:
             show_error(parent=self, exc=exc, title="Cannot create the event")
             return
+        if not self.validateCurrentPage():
+            return
         chosen = self.choose_path()
         if not chosen:
             return

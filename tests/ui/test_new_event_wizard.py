@@ -15,6 +15,7 @@ from learningday.day_strip import AWAKE, NIGHT, WORKING
 from learningday.event import event_summary
 from learningday.event_setup import HubSpec
 from ui import errors, settings
+from ui.day_strip_view import BAR_H, COLOURS, DATE_CHANGE
 from ui.new_event_wizard import NewEventWizard
 
 # the completer's popup asks the offscreen platform for things it cannot do
@@ -91,6 +92,14 @@ def test_the_wizard_writes_the_event_it_shows(wizard: NewEventWizard, qtbot, tmp
     assert [(c.at, f"{c.after:%a %d}") for c in kathmandu.strip.strip.date_changes] == [(utc(2027, 3, 10, 18, 15),
                                                                                          "Thu 11")]
     assert "UTC+05:45" in kathmandu.zone_label.text()
+    # painted as computed: green working stretch, dark night, a red tick at local midnight
+    image = kathmandu.strip.grab().toImage()
+    working, _, night = (kathmandu.strip.span(s) for s in kathmandu.strip.segments[:3])
+    middle = BAR_H // 2
+    assert image.pixelColor(int(working.left()) + 3, middle) == COLOURS[WORKING]
+    assert image.pixelColor(int(night.left()) + 3, middle) == COLOURS[NIGHT]
+    tick = kathmandu.strip.minutes_x(kathmandu.strip.strip.date_changes[0].at)
+    assert image.pixelColor(round(tick), BAR_H + 1) == DATE_CHANGE
     # Los Angeles is still on Tuesday the 9th when the event starts
     assert segments(west) == [
         (AWAKE, "Tue 19:15", "10 03:15"), (NIGHT, "Tue 22:00", "10 06:00"), (AWAKE, "Wed 07:00", "10 15:00"),
