@@ -19,6 +19,7 @@ from learningday.demo import build_demo  # noqa: E402
 from ui.app import make_app  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from versions_screenshot import versions_screenshot  # noqa: E402  (scripts/ is on sys.path as the script's folder)
+from wizard_screenshots import wizard_screenshots  # noqa: E402
 
 NAMES = ("plan", "attendees", "checkin", "reports")
 
@@ -42,6 +43,7 @@ def main(out: Path) -> None:
             window.grab().save(str(out / f"{name}.png"))
             print(out / f"{name}.png")
         _station_and_kiosk(app, window, out)
+        wizard_screenshots(app, out)
         versions_screenshot(app, window, out)  # these last two change the agenda
         _agenda_import(app, window, out)
         window.close()

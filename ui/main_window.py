@@ -29,7 +29,7 @@ from . import settings
 from .document import EventDocument
 from .errors import show_error
 from .kiosk import KioskWindow
-from .new_event import NewEventDialog
+from .new_event_wizard import NewEventWizard
 from .ops import run_with_progress
 from .resources import icon
 from .widgets import heading
@@ -227,15 +227,9 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def new_event(self) -> None:
-        dialog = NewEventDialog(self)
-        if dialog.exec() != NewEventDialog.DialogCode.Accepted:
-            return
-        try:
-            path = dialog.create()
-        except LearningDayError as exc:
-            show_error(parent=self, exc=exc, title="Cannot create the event")
-            return
-        self.open_path(path)
+        wizard = NewEventWizard(self)
+        if wizard.exec() == NewEventWizard.DialogCode.Accepted and wizard.created_path is not None:
+            self.open_path(wizard.created_path)
 
     def open_demo(self) -> None:
         path = demo_event_path()

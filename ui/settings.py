@@ -1,4 +1,4 @@
-"""Remembered settings (QSettings): window geometry, recent files, last workspace, timeline snap."""
+"""Remembered settings (QSettings): window geometry, recent files, workspace, timeline snap, last folder."""
 
 from __future__ import annotations
 
@@ -68,3 +68,12 @@ def snap_minutes() -> int:
 
 def save_snap_minutes(minutes: int) -> None:
     settings().setValue("plan/snap_minutes", int(minutes))
+
+
+def last_folder() -> str:
+    """The folder the last new event file was saved in ('' if none yet)."""
+    return str(settings().value("files/last_folder", "") or "")
+
+
+def save_last_folder(folder: str | Path) -> None:
+    settings().setValue("files/last_folder", str(folder))
