@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-
-from learningday.db import open_event
-from learningday.event import create_event_file
-from learningday.models import Hub
 
 from .agenda_helpers import AGENDA, sessions_on_disk, utc
 from .roster_helpers import HUBS, make_event, sha256
@@ -83,17 +81,22 @@ def test_kind_and_map_options(capsys, event: Path, tmp_path: Path) -> None:
     assert status == 2 and "no 'Level' column" in err  # Name reads as the title
 
 
-def test_blank_event_to_a_conflict_free_agenda_by_the_cli(capsys, tmp_path: Path) -> None:
+def test_blank_event_to_a_conflict_free_agenda_by_one_script(capsys, tmp_path: Path) -> None:
+    """scripts/blank-to-agenda.sh: `new`, then `import-agenda` of venues, facilitators and
+    sessions, then `check`; the event it leaves has every session placed and no conflict."""
     event = tmp_path / "blank.lday"
-    # TODO(merge): `learningday new OUT --hub "London=Europe/London" …` once that command lands
-    create_event_file(event, name="Blank day", start_utc=datetime(2027, 3, 10, 21, tzinfo=timezone.utc))
-    with open_event(event) as event_file, event_file.write() as session:
-        session.add_all(Hub(name=n, zone=z, position=i) for i, (n, z) in enumerate(HUBS))
-    for name in ("venues.csv", "facilitators_cp1252.csv", "sessions.csv"):
-        status, _, err = run(capsys, "import-agenda", str(event), str(AGENDA / name))
-        assert status == 0, err
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        ["sh", str(root / "scripts" / "blank-to-agenda.sh"), str(event), str(AGENDA)],
+        env={**os.environ, "LEARNINGDAY": f"{sys.executable} {root / 'main.py'}"},
+        capture_output=True, text=True, timeout=300, check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "5 created" in done.stdout and "0 conflicts" in done.stdout
     status, out, _ = run(capsys, "check", str(event), "--json")
     assert status == 0 and json.loads(out)["conflicts"] == []
+    status, out, _ = run(capsys, "info", str(event), "--json")
+    assert [h["name"] for h in json.loads(out)["hubs"]] == [name for name, _zone in HUBS]
     status, out, _ = run(capsys, "agenda", str(event), "--json")
     sessions = json.loads(out)
     assert len(sessions) == 5 and all(s["start_utc"] and s["venue"] and s["facilitators"] for s in sessions)
