@@ -43,7 +43,8 @@ def _availability(windows: tuple[tuple[int, int], ...], problems: list[str]) -> 
     for window in windows:
         try:
             start, end = window
-            check_window(start, end, what=f"availability {start}-{end}")
+            shown = format_window(start, end) if isinstance(start, int) and isinstance(end, int) else window
+            check_window(start, end, what=f"availability {shown}")
         except (InvalidInput, TypeError, ValueError) as exc:
             problems.append(exc.message if isinstance(exc, InvalidInput) else f"not a window: {window!r}")
             continue

@@ -48,7 +48,7 @@ def parse_window(text: str) -> tuple[int, int]:
 
 def check_window(start: object, end: object, *, what: str) -> None:
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= DAY):
-        raise InvalidInput(f"{what}: a window runs from 00:00 to 24:00 at most and ends after it starts")
+        raise InvalidInput(f"{what} must end after it starts, between 00:00 and 24:00 (e.g. 09:00-17:00)")
 
 
 def zone_problem(zone: str) -> str | None:
@@ -91,23 +91,27 @@ def session_titles(session: Session, ids: Sequence[int]) -> tuple[str, ...]:
                                  .order_by(LearningSession.title)))
 
 
+def _plural(n: int, one: str, many: str) -> str:
+    return one if n == 1 else many
+
+
 def usage_words(what: str, usage: Usage) -> str:
-    """'Removing hub Tokyo: 120 attendees lose their hub; ...' as one readable sentence."""
+    """What removing ``what`` ("hub 'Tokyo'") does to other rows, as one readable sentence."""
     parts = []
-    if usage.attendees:
-        parts.append(f"{usage.attendees:,} attendee{'s' * (usage.attendees != 1)} lose their hub")
-    if usage.venues:
-        parts.append(f"venue{'s' * (len(usage.venues) != 1)} {', '.join(usage.venues)} lose their hub")
-    if usage.sessions:
-        shown = ", ".join(f"'{t}'" for t in usage.sessions[:5]) + (" …" if len(usage.sessions) > 5 else "")
-        parts.append(f"{len(usage.sessions)} session{'s' * (len(usage.sessions) != 1)} lose {what}: {shown}")
-    if usage.only_for_it:
-        parts.append(f"{len(usage.only_for_it)} of them were only for it and become open to every hub")
+    if n := usage.attendees:
+        parts.append(f"{n:,} {_plural(n, 'attendee loses its', 'attendees lose their')} hub")
+    if n := len(usage.venues):
+        parts.append(f"{_plural(n, 'venue', 'venues')} {', '.join(usage.venues)} {_plural(n, 'loses its', 'lose their')} hub")
+    if n := len(usage.sessions):
+        shown = ", ".join(f"'{t}'" for t in usage.sessions[:5]) + (" …" if n > 5 else "")
+        parts.append(f"{n} {_plural(n, 'session loses', 'sessions lose')} {what}: {shown}")
+    if n := len(usage.only_for_it):
+        parts.append(f"{n} of them {_plural(n, 'was', 'were')} only for it and "
+                     f"{_plural(n, 'becomes', 'become')} open to every hub")
     return "; ".join(parts)
 
 
 def refuse_used(what: str, usage: Usage, detach: bool) -> None:
+    """A removal that would change other rows needs the user's word (``detach``)."""
     if not detach and not usage.empty:
-        raise InvalidInput(f"{what} is in use ({usage_words(what, usage)}); confirm to remove it anyway")
-
-
+        raise InvalidInput(f"{what} is in use: {usage_words(what, usage)}; remove it anyway to go ahead")

@@ -120,7 +120,7 @@ def test_remove_hub_needs_confirmation_then_detaches_and_restores(small: Small) 
     assert (usage.attendees, usage.venues, usage.sessions, usage.only_for_it) == (
         1, ("Room A",), ("Both", "Only Tokyo"), ("Only Tokyo",))
     words = setup.usage_words("hub 'Tokyo'", usage)
-    assert "1 attendee lose their hub" in words and "open to every hub" in words
+    assert "1 attendee loses its hub" in words and "venue Room A loses its hub" in words and "open to every hub" in words
     refused(small, lambda s: setup.remove_hub(s, tokyo), "in use", "Room A")
     removed = write(small, lambda s: setup.remove_hub(s, tokyo, detach=True))
     assert tokyo not in read(small, setup.hub_drafts)
