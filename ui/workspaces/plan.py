@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -48,6 +49,9 @@ def _window_text(summary: EventSummary) -> str:
 
 
 class PlanWorkspace(QWidget):
+    #: "properties", "hubs", "venues" or "facilitators": open that setup editor
+    setup_requested = Signal(str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = heading("Agenda")
@@ -107,6 +111,12 @@ class PlanWorkspace(QWidget):
         top.addWidget(self.window_label, 1)
         top.addWidget(QLabel("Show times in"))
         top.addWidget(self.zone_box)
+        for text, kind in (("Event…", "properties"), ("Hubs…", "hubs"), ("Venues…", "venues"),
+                           ("Facilitators…", "facilitators")):
+            button = QPushButton(text)
+            button.setObjectName(f"setup_{kind}")
+            button.clicked.connect(lambda _=False, k=kind: self.setup_requested.emit(k))
+            top.addWidget(button)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         for label, box in (("Level", self.level_filter), ("For hub", self.hub_filter),
