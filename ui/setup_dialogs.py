@@ -30,7 +30,8 @@ from learningday.timeutil import UTC, is_zone, offset_label, to_local
 from .document import EventDocument
 from .facilitators_editor import FacilitatorsEditor
 from .setup_commands import event_command, reorder_hubs_command
-from .setup_editor import SetupEditor, confirm, error_label, minutes_of, push, set_minutes, time_edit
+from . import setup_editor
+from .setup_editor import SetupEditor, error_label, minutes_of, push, set_minutes, time_edit
 from .zone_input import ZoneEdit, offset_text
 
 
@@ -244,7 +245,7 @@ class EventPropertiesDialog(QDialog):
             outside = self.document.read_with(lambda s: setup.sessions_outside(s, props))
         except LearningDayError:
             outside = ()  # the same refusal is shown by push below
-        if outside and not confirm(parent=self, title="Event properties", text=(
+        if outside and not setup_editor.confirm(parent=self, title="Event properties", text=(
                 f"{len(outside)} scheduled sessions would lie outside the new window "
                 f"({', '.join(outside[:5])}{' …' if len(outside) > 5 else ''}). They keep their times and show "
                 "as conflicts until you move them. Save anyway?")):
@@ -276,9 +277,11 @@ class SetupEditors:
         if editor is None or editor.document is not document:
             editor = self.open_editors[kind] = EDITORS[kind](document, undo_stack, self.parent)
             editor.resize(*editor.first_size)
-        editor.show()
-        editor.raise_()
-        editor.activateWindow()
+        if editor.isVisible():  # already open, maybe behind the main window
+            editor.raise_()
+            editor.activateWindow()
+        else:
+            editor.show()
         return editor
 
     def close_all(self) -> None:
