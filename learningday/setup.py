@@ -34,6 +34,7 @@ from .setup_people import (  # noqa: F401 - the facilitator services, offered fr
 from .setup_rules import (  # noqa: F401 - parse_window and friends are part of this module's API
     check_window,
     clean_text,
+    delete_row,
     format_window,
     get_row,
     hhmm,
@@ -144,9 +145,7 @@ def remove_hub(session: Session, hub_id: int, *, detach: bool = False) -> Remove
     session.execute(update(Attendee).where(Attendee.hub_id == hub_id).values(hub_id=None))
     session.execute(update(Venue).where(Venue.hub_id == hub_id).values(hub_id=None))
     session.execute(delete(session_hubs).where(session_hubs.c.hub_id == hub_id))
-    session.expunge(row)
-    session.execute(delete(Hub).where(Hub.id == hub_id))
-    session.flush()
+    delete_row(session, row)
     return removed
 
 
@@ -242,9 +241,7 @@ def remove_venue(session: Session, venue_id: int, *, detach: bool = False) -> Re
     removed = RemovedVenue(venue_id, VenueDraft(row.name, row.kind, row.site, row.capacity, row.hub_id,
                                                 row.join_url), tuple(_venue_sessions(session, venue_id)))
     session.execute(update(LearningSession).where(LearningSession.venue_id == venue_id).values(venue_id=None))
-    session.expunge(row)
-    session.execute(delete(Venue).where(Venue.id == venue_id))
-    session.flush()
+    delete_row(session, row)
     return removed
 
 

@@ -18,6 +18,7 @@ from .setup_dto import FacilitatorDraft, RemovedFacilitator, Usage
 from .setup_rules import (
     check_window,
     clean_text,
+    delete_row,
     format_window,
     get_row,
     name_taken,
@@ -125,9 +126,7 @@ def remove_facilitator(session: Session, facilitator_id: int, *, detach: bool = 
     removed = RemovedFacilitator(facilitator_id, row.uid, _draft(row), tuple(_teaches(session, facilitator_id)))
     session.execute(delete(session_facilitators).where(session_facilitators.c.facilitator_id == facilitator_id))
     session.execute(delete(facilitator_levels).where(facilitator_levels.c.facilitator_id == facilitator_id))
-    session.expunge(row)
-    session.execute(delete(Facilitator).where(Facilitator.id == facilitator_id))
-    session.flush()
+    delete_row(session, row)
     return removed
 
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from urllib.parse import urlsplit
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from .errors import InvalidInput
@@ -82,6 +81,14 @@ def get_row(session: Session, model: type, ident: int, label: str):
     if row is None:
         raise InvalidInput(f"there is no {label} {ident} in this event")
     return row
+
+
+def delete_row(session: Session, row: object) -> None:
+    """Delete ``row`` with one statement (its links were dealt with by the caller)."""
+    model = type(row)
+    session.expunge(row)
+    session.execute(delete(model).where(model.id == row.id))  # type: ignore[attr-defined]
+    session.flush()
 
 
 def session_titles(session: Session, ids: Sequence[int]) -> tuple[str, ...]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -12,7 +11,7 @@ from learningday.db import open_event
 from learningday.dto import SessionDraft
 from learningday.setup import facilitator_drafts, hub_drafts, venue_drafts
 from learningday.setup_dto import FacilitatorDraft, HubDraft, VenueDraft
-from tests.planning import START, Small, at, small, small_template  # noqa: F401 (fixtures)
+from tests.planning import Small, at, small, small_template  # noqa: F401 (fixtures)
 from ui.cli import main
 
 from .roster_helpers import sha256

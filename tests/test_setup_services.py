@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -34,7 +33,7 @@ def read(small: Small, action: Callable):
         return action(s)
 
 
-def refused(small: Small, action: Callable, *words: str) -> str:
+def assert_refused(small: Small, action: Callable, *words: str) -> str:
     """``action`` is refused with a message holding ``words`` and the file is byte-identical."""
     digest = sha256(small.path)
     with pytest.raises(InvalidInput) as info:
@@ -81,8 +80,8 @@ def test_add_edit_hub_reads_back(small: Small) -> None:
     (HubDraft("Paris", "Europe/Paris", position=-1), ["position"]),
 ])
 def test_bad_hubs_are_refused_and_write_nothing(small: Small, draft: HubDraft, words: list[str]) -> None:
-    refused(small, lambda s: setup.add_hub(s, draft), *words)
-    refused(small, lambda s: setup.edit_hub(s, small.hubs["Tokyo"], draft) if draft.name != "london" else
+    assert_refused(small, lambda s: setup.add_hub(s, draft), *words)
+    assert_refused(small, lambda s: setup.edit_hub(s, small.hubs["Tokyo"], draft) if draft.name != "london" else
             setup.edit_hub(s, small.hubs["Tokyo"], HubDraft("LONDON", "Asia/Tokyo")), *words)
 
 
@@ -121,7 +120,7 @@ def test_remove_hub_needs_confirmation_then_detaches_and_restores(small: Small) 
         1, ("Room A",), ("Both", "Only Tokyo"), ("Only Tokyo",))
     words = setup.usage_words("hub 'Tokyo'", usage)
     assert "1 attendee loses its hub" in words and "venue Room A loses its hub" in words and "open to every hub" in words
-    refused(small, lambda s: setup.remove_hub(s, tokyo), "in use", "Room A")
+    assert_refused(small, lambda s: setup.remove_hub(s, tokyo), "in use", "Room A")
     removed = write(small, lambda s: setup.remove_hub(s, tokyo, detach=True))
     assert tokyo not in read(small, setup.hub_drafts)
     assert read(small, lambda s: s.scalar(select(Attendee.hub_id).where(Attendee.code == "TOK001"))) is None
@@ -143,7 +142,7 @@ def test_reorder_hubs(small: Small) -> None:
     ids = list(small.hubs.values())
     before = write(small, lambda s: setup.reorder_hubs(s, ids[::-1]))
     assert before == tuple(ids) and tuple(read(small, setup.hub_drafts)) == tuple(ids[::-1])
-    refused(small, lambda s: setup.reorder_hubs(s, ids[:2]), "every hub")
+    assert_refused(small, lambda s: setup.reorder_hubs(s, ids[:2]), "every hub")
 
 
 # -- venues -----------------------------------------------------------------------------------
@@ -170,14 +169,14 @@ def test_add_and_edit_venues_read_back(small: Small) -> None:
     (VenueDraft("Zoom", "virtual", join_url="meet.example.com/room"), ["http(s)"]),
 ])
 def test_bad_venues_are_refused_and_write_nothing(small: Small, draft: VenueDraft, words: list[str]) -> None:
-    refused(small, lambda s: setup.add_venue(s, draft), *words)
+    assert_refused(small, lambda s: setup.add_venue(s, draft), *words)
 
 
 def test_removing_a_venue_in_use_is_refused_unless_confirmed_and_undoes(small: Small) -> None:
     room = small.venues["Room B"]
     uid = session(small, title="In B", venue_id=room)
     assert read(small, lambda s: setup.venue_usage(s, room)).sessions == ("In B",)
-    refused(small, lambda s: setup.remove_venue(s, room), "venue 'Room B' is in use", "'In B'")
+    assert_refused(small, lambda s: setup.remove_venue(s, room), "venue 'Room B' is in use", "'In B'")
     removed = write(small, lambda s: setup.remove_venue(s, room, detach=True))
     (row,) = read(small, list_sessions)
     assert row.uid == uid and row.venue == "" and row.start_utc == at(3)  # the session stays, without a venue
@@ -210,7 +209,7 @@ def test_add_and_edit_facilitators_read_back(small: Small) -> None:
 ])
 def test_bad_facilitators_are_refused_and_write_nothing(small: Small, draft: FacilitatorDraft,
                                                          words: list[str]) -> None:
-    refused(small, lambda s: setup.add_facilitator(s, draft), *words)
+    assert_refused(small, lambda s: setup.add_facilitator(s, draft), *words)
 
 
 def test_availability_change_makes_and_clears_a_conflict(small: Small) -> None:
@@ -237,7 +236,7 @@ def test_removing_a_facilitator_who_teaches_and_undoing(small: Small) -> None:
     write(small, lambda s: setup.edit_facilitator(s, ann, FacilitatorDraft(
         "Ann", "ann@example.com", "Europe/London", ((480, 1080),), (1, 2))))
     uid = session(small, title="Ann's talk", facilitator_ids=(ann, small.facilitators["Raj"]))
-    refused(small, lambda s: setup.remove_facilitator(s, ann), "in use", "Ann's talk")
+    assert_refused(small, lambda s: setup.remove_facilitator(s, ann), "in use", "Ann's talk")
     before = read(small, setup.facilitator_drafts)[ann]
     removed = write(small, lambda s: setup.remove_facilitator(s, ann, detach=True))
     assert read(small, lambda s: session_draft(s, uid).facilitator_ids) == (small.facilitators["Raj"],)
@@ -269,4 +268,4 @@ def test_event_properties_edit_reads_back_and_reports_sessions_outside(small: Sm
     (EventProps("Day", "x" * 201, START, 1440), ["theme"]),
 ])
 def test_bad_event_properties_are_refused(small: Small, props: EventProps, words: list[str]) -> None:
-    refused(small, lambda s: setup.edit_event(s, props), *words)
+    assert_refused(small, lambda s: setup.edit_event(s, props), *words)
