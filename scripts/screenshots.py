@@ -41,6 +41,7 @@ def main(out: Path) -> None:
             window.grab().save(str(out / f"{name}.png"))
             print(out / f"{name}.png")
         _station_and_kiosk(app, window, out)
+        _setup_editors(app, window, out)
         window.close()
 
 
@@ -72,6 +73,16 @@ def _station_and_kiosk(app, window: MainWindow, out: Path) -> None:
     print(out / "kiosk.png")
     kiosk._unlocked = True
     kiosk.close()
+
+
+def _setup_editors(app, window: MainWindow, out: Path) -> None:
+    """Event ▸ Hubs… and Event ▸ Facilitators… on the demo event, a row selected in each."""
+    for kind, row in (("hubs", 3), ("facilitators", 3)):
+        editor = window.open_setup(kind)
+        editor.select(list(editor.drafts)[row])
+        app.processEvents()
+        editor.grab().save(str(out / f"editor-{kind}.png"))
+        print(out / f"editor-{kind}.png")
 
 
 if __name__ == "__main__":

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from learningday import setup
 from learningday.event import list_levels
-from learningday.setup_dto import FacilitatorDraft
+from learningday.setup_dto import EventProps, FacilitatorDraft
 from learningday.timeutil import UTC
 
 from .setup_editor import SetupEditor, minutes_of, set_minutes, time_edit
-from .zone_input import ZoneEdit, offset_text
+from .zone_input import ZoneEdit, event_windows_text, offset_text
 
 
 class FacilitatorsEditor(SetupEditor):
@@ -34,14 +34,14 @@ class FacilitatorsEditor(SetupEditor):
     first_size = (1280, 600)
 
     def build_form(self, form: QFormLayout) -> None:
-        self.event_start = datetime(2000, 1, 1, tzinfo=UTC)
+        self.event = EventProps("", "", datetime(2000, 1, 1, tzinfo=UTC), 1440)
         self.name = QLineEdit()
         self.email = QLineEdit()
         self.email.setPlaceholderText("name@example.com")
         self.zone = ZoneEdit()
         self.offset = QLabel()
         self.offset.setObjectName("subheading")
-        self.zone.textChanged.connect(lambda text: self.offset.setText(offset_text(text.strip(), self.event_start)))
+        self.zone.textChanged.connect(self._show_times)
         self.windows = QListWidget()
         self.windows.setObjectName("availability")
         self.windows.setFixedHeight(84)
@@ -57,6 +57,11 @@ class FacilitatorsEditor(SetupEditor):
                        self.remove_window_button):
             adder.addWidget(widget)
         adder.addStretch(1)
+        self.in_utc = QLabel()
+        self.in_utc.setObjectName("subheading")
+        self.in_utc.setWordWrap(True)
+        self.windows.model().rowsInserted.connect(self._show_times)
+        self.windows.model().rowsRemoved.connect(self._show_times)
         note = QLabel("In their own local time, on every day of the event. None listed: any time.")
         note.setObjectName("subheading")
         note.setWordWrap(True)
@@ -65,6 +70,7 @@ class FacilitatorsEditor(SetupEditor):
         availability.addWidget(self.windows)
         availability.addLayout(adder)
         availability.addWidget(note)
+        availability.addWidget(self.in_utc)
         self.level_boxes: dict[int, QCheckBox] = {}
         self.levels_grid = QGridLayout()
         self.levels_grid.setContentsMargins(0, 0, 0, 0)
@@ -78,7 +84,7 @@ class FacilitatorsEditor(SetupEditor):
         form.addRow("Can teach", levels)
 
     def before_reload(self, session) -> None:  # noqa: ANN001
-        self.event_start = setup.event_props(session).start_utc
+        self.event = setup.event_props(session)
         if not self.level_boxes:
             for k, level in enumerate(list_levels(session)):
                 box = QCheckBox(f"{level.id} · {level.name}")
@@ -93,7 +99,7 @@ class FacilitatorsEditor(SetupEditor):
 
     def cells(self, d: FacilitatorDraft) -> list[str]:
         hours = ", ".join(setup.format_window(a, b) for a, b in d.availability) or "any time"
-        return [d.name, d.email, d.zone, hours, " ".join(map(str, d.level_ids))]
+        return [d.name, d.email, d.zone, hours, ", ".join(map(str, d.level_ids))]
 
     def blank(self) -> FacilitatorDraft:
         return FacilitatorDraft("", zone="")
@@ -102,12 +108,18 @@ class FacilitatorsEditor(SetupEditor):
         self.name.setText(d.name)
         self.email.setText(d.email)
         self.zone.setText(d.zone)
-        self.offset.setText(offset_text(d.zone, self.event_start))
         self.windows.clear()
         for start, end in d.availability:
             self._add_window_item(start, end)
         for ident, box in self.level_boxes.items():
             box.setChecked(ident in d.level_ids)
+        self._show_times()
+
+    def _show_times(self) -> None:
+        zone = self.zone.zone()
+        self.offset.setText(offset_text(zone, self.event.start_utc))
+        self.in_utc.setText(event_windows_text(zone, self.event.start_utc, self.event.length_minutes,
+                                               list(self.availability())))
 
     def availability(self) -> tuple[tuple[int, int], ...]:
         return tuple(tuple(self.windows.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.windows.count()))

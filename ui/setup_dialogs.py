@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import QDateTime, QTimeZone
 from PySide6.QtGui import QUndoStack
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from learningday import setup
-from learningday.clock import working_windows
 from learningday.errors import LearningDayError
 from learningday.setup_dto import EventProps, HubDraft, VenueDraft
 from learningday.timeutil import UTC, is_zone, offset_label, to_local
@@ -32,13 +31,13 @@ from .facilitators_editor import FacilitatorsEditor
 from .setup_commands import event_command, reorder_hubs_command
 from . import setup_editor
 from .setup_editor import SetupEditor, error_label, minutes_of, push, set_minutes, time_edit
-from .zone_input import ZoneEdit, offset_text
+from .zone_input import ZoneEdit, event_windows_text, offset_text
 
 
 class HubsEditor(SetupEditor):
     kind, title = "hub", "Hubs"
     columns = ("Hub", "Time zone", "Offset", "Working hours", "Event starts (local)")
-    first_size = (1040, 520)
+    first_size = (1040, 440)
 
     def build_form(self, form: QFormLayout) -> None:
         self.event = EventProps("", "", datetime(2000, 1, 1, tzinfo=UTC), 1440)
@@ -100,19 +99,10 @@ class HubsEditor(SetupEditor):
                         minutes_of(self.work_end, end=True), position)
 
     def _show_offset(self) -> None:
-        zone, start = self.zone.zone(), self.event.start_utc
-        self.offset.setText(offset_text(zone, start))
-        a, b = minutes_of(self.work_start), minutes_of(self.work_end, end=True)
-        if a >= b:
-            self.in_utc.setText("The working day must end after it starts.")
-            return
-        if not is_zone(zone):
-            self.in_utc.setText("")
-            return
-        days = working_windows(start, start + timedelta(minutes=self.event.length_minutes), zone, a, b)
-        self.in_utc.setText("In the event: " + "; ".join(f"{w.start:%a %d %H:%M}–{w.end:%H:%M} UTC"
-                                                         for w in days)
-                            if days else "These hours fall outside the event window.")
+        zone, a, b = self.zone.zone(), minutes_of(self.work_start), minutes_of(self.work_end, end=True)
+        self.offset.setText(offset_text(zone, self.event.start_utc))
+        self.in_utc.setText("The working day must end after it starts." if a >= b else
+                            event_windows_text(zone, self.event.start_utc, self.event.length_minutes, [(a, b)]))
 
     def move(self, step: int) -> None:
         if self.current is None:

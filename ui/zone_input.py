@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import lru_cache
 from zoneinfo import available_timezones
 
@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QWidget
 
-from learningday.clock import clock_label
+from learningday.clock import clock_label, windows
 from learningday.timeutil import is_zone, to_local
 
 LIMIT = 40
@@ -107,3 +107,15 @@ def offset_label() -> QLabel:
     label = QLabel()
     label.setObjectName("subheading")
     return label
+
+
+def event_windows_text(zone: str, start: datetime, length_minutes: int, rules: list[tuple[int, int]]) -> str:
+    """Local wall-clock windows as the UTC spans they cover inside the event (for that date's offset)."""
+    if not is_zone(zone) or not rules:
+        return ""
+    end = start + timedelta(minutes=length_minutes)
+    found = [w for a, b in rules if a < b for w in windows(start, end, zone, a, b)]
+    if not found:
+        return "Outside the event window."
+    return "In the event: " + "; ".join(f"{w.start:%a %d %H:%M}–{w.end:%H:%M} UTC" for w in
+                                        sorted(found, key=lambda w: w.start))

@@ -119,6 +119,8 @@ def test_add_a_facilitator_then_undo_and_redo(window: MainWindow, demo_file: Pat
     editor.add_window_button.click()
     editor.add_window(8 * 60, 12 * 60)
     assert [editor.windows.item(i).text() for i in range(editor.windows.count())] == ["08:00–12:00", "13:00–17:00"]
+    # their local day in UTC, at +05:45, inside the event (Wed 10 21:00Z = Thu 11 02:45 in Kathmandu)
+    assert editor.in_utc.text() == "In the event: Thu 11 02:15–06:15 UTC; Thu 11 07:15–11:15 UTC"
     editor.level_boxes[1].setChecked(True)
     editor.level_boxes[4].setChecked(True)
     assert editor.save()
