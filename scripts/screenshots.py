@@ -18,6 +18,7 @@ from PySide6.QtCore import QSettings, QStandardPaths  # noqa: E402
 from learningday.demo import build_demo  # noqa: E402
 from ui.app import make_app  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+from versions_screenshot import versions_screenshot  # noqa: E402  (scripts/ is on sys.path as the script's folder)
 
 NAMES = ("plan", "attendees", "checkin", "reports")
 
@@ -42,6 +43,7 @@ def main(out: Path) -> None:
             print(out / f"{name}.png")
         _station_and_kiosk(app, window, out)
         _setup_editors(app, window, out)
+        versions_screenshot(app, window, out)  # last: it reworks the agenda
         window.close()
 
 

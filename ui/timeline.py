@@ -46,7 +46,10 @@ class _Drag:
 
 
 class TimelineView(QAbstractScrollArea):
-    """Paints the event window; drag a block to move it, drag its right edge to resize it."""
+    """Paints the event window; drag a block to move it, drag its right edge to resize it.
+
+    Drags snap to the UTC clock grid of ``snap_minutes`` (5, 15 or 30; the Plan workspace sets it).
+    """
 
     session_selected = Signal(str)
     session_activated = Signal(str)
@@ -331,8 +334,17 @@ class TimelineView(QAbstractScrollArea):
                            start, row.duration_minutes, lane)
         self.viewport().update()
 
-    def _snap(self, minutes: float) -> int:
-        return int(round(minutes / self.snap_minutes) * self.snap_minutes)
+    def _snap(self, minute: float) -> int:
+        """The event minute nearest ``minute`` whose UTC clock time is on the snap grid (:00, :15 …)."""
+        assert self.start is not None
+        base = self.start.hour * 60 + self.start.minute
+        return int(round((base + minute) / self.snap_minutes) * self.snap_minutes) - base
+
+    def _next_grid(self, minute: int) -> int:
+        """The first grid minute after ``minute`` (a resize never goes below one step)."""
+        assert self.start is not None
+        base = self.start.hour * 60 + self.start.minute
+        return minute + self.snap_minutes - (base + minute) % self.snap_minutes
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         drag = self._drag
@@ -343,12 +355,12 @@ class TimelineView(QAbstractScrollArea):
             return
         delta = (event.position().x() - drag.press.x()) / self.ppm
         if drag.mode == "move":
-            drag.new_start = max(0, min(self.minutes - drag.duration, drag.start_minute + self._snap(delta)))
+            drag.new_start = max(0, min(self.minutes - drag.duration, self._snap(drag.start_minute + delta)))
             lane = int((event.position().y() - self._top() + self.verticalScrollBar().value()) // LANE_H)
             drag.new_lane = max(0, min(len(self.lanes) - 1, lane))
         else:
-            end = self._snap(drag.start_minute + drag.duration + delta)
-            drag.new_duration = max(self.snap_minutes, min(self.minutes, end) - drag.start_minute)
+            end = max(self._snap(drag.start_minute + drag.duration + delta), self._next_grid(drag.start_minute))
+            drag.new_duration = min(self.minutes, end) - drag.start_minute
         self.viewport().update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name

@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtGui import QAction, QKeySequence
 
 from learningday import setup
 from learningday.db import open_event
@@ -188,9 +187,9 @@ def test_event_properties_change_the_window_and_undo(window: MainWindow, demo_fi
 
 def test_plan_buttons_and_event_menu_open_the_editors(window: MainWindow, demo_file: Path) -> None:
     window.open_path(demo_file)
-    window.plan.findChild(QPushButton, "setup_facilitators").click()
+    window.plan.findChild(QAction, "setup_facilitators").trigger()  # Plan ▸ Setup ▸ Facilitators…
     assert window.setup_editors.open_editors["facilitators"].isVisible()
-    window.findChild(type(window.close_action), "event_venues").trigger()
+    window.findChild(QAction, "event_venues").trigger()  # Event ▸ Venues…
     assert window.setup_editors.open_editors["venues"].isVisible()
     window.close_event_file()
     assert window.setup_editors.open_editors == {}

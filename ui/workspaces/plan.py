@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -28,11 +29,14 @@ from learningday.dto import EventSummary, SessionDraft, SessionRow, VenueDTO
 from learningday.errors import LearningDayError
 from learningday.timeutil import offset_label
 
+from ..agenda_export import AgendaExportButton
 from ..document import EventDocument
 from ..errors import show_error
 from ..models import SessionTableModel
 from ..plan_commands import ChangeSession, CreateSession, DeleteSession
 from ..session_editor import SessionEditor
+from ..snap_box import SnapBox
+from ..snapshots_dialog import SnapshotsDialog
 from ..timeline import TimelineView
 from ..widgets import Card, heading, search_box, table_view
 
@@ -111,12 +115,25 @@ class PlanWorkspace(QWidget):
         top.addWidget(self.window_label, 1)
         top.addWidget(QLabel("Show times in"))
         top.addWidget(self.zone_box)
-        for text, kind in (("Event…", "properties"), ("Hubs…", "hubs"), ("Venues…", "venues"),
+        self.snap_box = SnapBox(self.timeline)
+        top.addWidget(QLabel("Snap"))
+        top.addWidget(self.snap_box)
+        self.versions_button = QPushButton("Agenda Versions…")
+        self.versions_button.clicked.connect(self.open_versions)
+        self.versions_dialog: SnapshotsDialog | None = None
+        top.addWidget(self.versions_button)
+        self.export_button = AgendaExportButton(self, zone_box=self.zone_box)
+        top.addWidget(self.export_button)
+        self.setup_button = QPushButton("Setup")
+        self.setup_button.setToolTip("The event's properties, hubs, venues and facilitators")
+        setup_menu = QMenu(self.setup_button)
+        for text, kind in (("Event Properties…", "properties"), ("Hubs…", "hubs"), ("Venues…", "venues"),
                            ("Facilitators…", "facilitators")):
-            button = QPushButton(text)
-            button.setObjectName(f"setup_{kind}")
-            button.clicked.connect(lambda _=False, k=kind: self.setup_requested.emit(k))
-            top.addWidget(button)
+            action = setup_menu.addAction(text)
+            action.setObjectName(f"setup_{kind}")
+            action.triggered.connect(lambda _=False, k=kind: self.setup_requested.emit(k))
+        self.setup_button.setMenu(setup_menu)
+        top.addWidget(self.setup_button)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         for label, box in (("Level", self.level_filter), ("For hub", self.hub_filter),
@@ -148,6 +165,7 @@ class PlanWorkspace(QWidget):
                    sessions: list[SessionRow], venues: tuple[VenueDTO, ...]) -> None:
         self.document, self.undo_stack, self.summary, self.venues = document, undo_stack, summary, venues
         self.window_label.setText(_window_text(summary))
+        self.export_button.set_event(document, summary)
         self.sessions, self.levels = list(sessions), summary.levels
         self._fill_filters(summary, sessions, venues)
         self.model.set_rows(sessions, summary.levels)
@@ -322,6 +340,14 @@ class PlanWorkspace(QWidget):
         editor = self._editor(SessionDraft(title="", level_id=1, start_utc=None))
         if editor.exec() == SessionEditor.DialogCode.Accepted:
             self._push(CreateSession(self.document, editor.draft()))
+
+    def open_versions(self) -> SnapshotsDialog | None:
+        """The Agenda Versions dialog (window-modal; restoring refreshes the plan through ``changed``)."""
+        if self.document is None or self.undo_stack is None:
+            return None
+        self.versions_dialog = SnapshotsDialog(self.document, self.undo_stack, parent=self)
+        self.versions_dialog.open()
+        return self.versions_dialog
 
     def delete_session(self, uid: str) -> None:
         if self.document is None:
