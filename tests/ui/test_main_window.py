@@ -98,7 +98,7 @@ def test_recent_files_and_geometry_are_remembered(qtbot, demo_file: Path, tmp_pa
     first.show()
     first.open_path(demo_file)
     first.open_path(other)
-    first.setGeometry(40, 50, 1100, 690)  # wider than any workspace needs
+    first.setGeometry(40, 50, 700, 690)
     chosen = first.size()
     assert chosen != QSize(1280, 800)  # not the size a window without settings gets
     first.tabs.setCurrentIndex(2)

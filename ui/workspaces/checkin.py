@@ -159,13 +159,15 @@ class CheckinWorkspace(QWidget):
                               ("Facilitator", self.facilitator)):
             top.addWidget(QLabel(label))
             top.addWidget(widget)
-        top.addWidget(self.walk_in_button)
-        top.addWidget(self.kiosk_button)
-        top.addWidget(self.log_button)
         cards = QGridLayout()
         for i, card in enumerate(self.counters.values()):
             cards.addWidget(card, i // 3, i % 3)
+        actions = QHBoxLayout()
+        for button in (self.walk_in_button, self.kiosk_button, self.log_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
         side = QVBoxLayout()
+        side.addLayout(actions)
         side.addLayout(cards)
         side.addWidget(heading("Last check-ins at this station", sub=True))
         side.addWidget(self.recent, 2)
