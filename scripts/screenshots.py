@@ -44,6 +44,7 @@ def main(out: Path) -> None:
             print(out / f"{name}.png")
         _station_and_kiosk(app, window, out)
         wizard_screenshots(app, out)
+        _setup_editors(app, window, out)
         versions_screenshot(app, window, out)  # these last two change the agenda
         _agenda_import(app, window, out)
         window.close()
@@ -102,6 +103,16 @@ def _agenda_import(app, window: MainWindow, out: Path) -> None:
     app.processEvents()
     window.grab().save(str(out / "agenda-import.png"))
     print(out / "agenda-import.png")
+
+
+def _setup_editors(app, window: MainWindow, out: Path) -> None:
+    """Event ▸ Hubs… and Event ▸ Facilitators… on the demo event, a row selected in each."""
+    for kind, row in (("hubs", 3), ("facilitators", 3)):
+        editor = window.open_setup(kind)
+        editor.select(list(editor.drafts)[row])
+        app.processEvents()
+        editor.grab().save(str(out / f"editor-{kind}.png"))
+        print(out / f"editor-{kind}.png")
 
 
 if __name__ == "__main__":

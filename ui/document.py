@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -28,6 +30,11 @@ from learningday.dto import (
     UndoResult,
     VenueDTO,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+T = TypeVar("T")
 
 
 class EventDocument(QObject):
@@ -100,6 +107,18 @@ class EventDocument(QObject):
             draft = agenda.delete_session(session, uid, drop_registrations=drop_registrations)
         self.changed.emit()
         return draft
+
+    # -- setup editors: any core service, in one transaction -----------------------------------
+    def read_with(self, action: Callable[[Session], T]) -> T:
+        with self.file.read() as session:
+            return action(session)
+
+    def write_with(self, action: Callable[[Session], T]) -> T:
+        """Run ``action`` (a learningday service) in one write transaction, then tell every view."""
+        with self.file.write() as session:
+            result = action(session)
+        self.changed.emit()
+        return result
 
     # -- agenda versions (learningday.snapshots) ----------------------------------------------
     def snapshots(self) -> list[SnapshotRow]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -55,6 +56,9 @@ def _window_text(summary: EventSummary) -> str:
 
 
 class PlanWorkspace(QWidget):
+    #: "properties", "hubs", "venues" or "facilitators": open that setup editor
+    setup_requested = Signal(str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = heading("Agenda")
@@ -126,6 +130,16 @@ class PlanWorkspace(QWidget):
         top.addWidget(self.versions_button)
         self.export_button = AgendaExportButton(self, zone_box=self.zone_box)
         top.addWidget(self.export_button)
+        self.setup_button = QPushButton("Setup")
+        self.setup_button.setToolTip("The event's properties, hubs, venues and facilitators")
+        setup_menu = QMenu(self.setup_button)
+        for text, kind in (("Event Properties…", "properties"), ("Hubs…", "hubs"), ("Venues…", "venues"),
+                           ("Facilitators…", "facilitators")):
+            action = setup_menu.addAction(text)
+            action.setObjectName(f"setup_{kind}")
+            action.triggered.connect(lambda _=False, k=kind: self.setup_requested.emit(k))
+        self.setup_button.setMenu(setup_menu)
+        top.addWidget(self.setup_button)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         for label, box in (("Level", self.level_filter), ("For hub", self.hub_filter),
