@@ -1,4 +1,4 @@
-"""A time-zone box: type a few letters of a zone (or a city, once learningday.cities exists)."""
+"""A time-zone box: type a few letters of a city (Bangalore) or of an IANA zone (Asia/Kolkata)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QWidget
 
+from learningday import cities
 from learningday.clock import clock_label, windows
 from learningday.timeutil import is_zone, to_local
 
@@ -22,21 +23,9 @@ def _zones() -> tuple[str, ...]:
 
 
 def _city_suggestions(text: str, limit: int) -> list[tuple[str, str]]:
-    """(label, zone) from learningday.cities.search when that module is there, else nothing."""
-    try:
-        from learningday import cities  # built by the New Event wizard's work; optional here
-    except ImportError:
-        return []
-    search = getattr(cities, "search", None)
-    if search is None:
-        return []
-    found = []
-    for city in search(text, limit):
-        zone, name = getattr(city, "zone", ""), getattr(city, "name", "")
-        if zone and name and name != zone:
-            country = getattr(city, "country", "")
-            found.append((f"{name}{', ' + country if country else ''} — {zone}", zone))
-    return found
+    """(label, zone) of the cities learningday.cities finds for ``text``."""
+    return [(f"{city.name}{', ' + city.country if city.country else ''} — {city.zone}", city.zone)
+            for city in cities.search(text, limit) if not city.is_zone]
 
 
 def zone_suggestions(text: str, limit: int = LIMIT) -> list[tuple[str, str]]:
