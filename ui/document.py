@@ -43,6 +43,8 @@ class EventDocument(QObject):
     changed = Signal()
     #: a check-in, undo or walk-in was written (cheaper than ``changed``: the agenda is the same)
     log_changed = Signal()
+    #: an undo or redo could not be replayed on the file as it is now (the message says why)
+    history_broken = Signal(str)
 
     def __init__(self, event_file: EventFile, parent: QObject | None = None) -> None:
         super().__init__(parent)

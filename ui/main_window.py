@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -190,6 +190,7 @@ class MainWindow(QMainWindow):
         if document is not None:
             document.changed.connect(lambda: self.refresh())
             document.log_changed.connect(self._on_document_log_changed)
+            document.history_broken.connect(self._on_document_history_broken)
         self.close_action.setEnabled(document is not None)
         if document is None:
             self.stack.setCurrentIndex(0)
@@ -252,6 +253,12 @@ class MainWindow(QMainWindow):
             job=lambda progress, cancelled: build_demo(path, progress=progress, cancelled=cancelled),
             on_done=self.open_path,
         )
+
+    def _on_document_history_broken(self, message: str) -> None:
+        show_error(parent=self, title="Nothing was changed", exc=InvalidInput(
+            f"{message}. The undo history is cleared: it no longer matches the event file."))
+        QTimer.singleShot(0, self.undo_stack.clear)  # a stack cannot clear itself inside undo()
+        self.refresh()
 
     def _on_document_log_changed(self) -> None:
         self._stale = True  # other workspaces catch up when they are shown; the station stays fast

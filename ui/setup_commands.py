@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
-
 from learningday import setup
 from learningday.setup_dto import EventProps
 
+from .commands import FileCommand
 from .document import EventDocument
 
 #: forward(session, state of the last run or None) -> state; backward(session, state)
@@ -17,29 +16,22 @@ Forward = Callable[[Any, Any], Any]
 Backward = Callable[[Any, Any], None]
 
 
-class SetupCommand(QUndoCommand):
+class SetupCommand(FileCommand):
     """``forward`` writes the change and returns what ``backward`` needs to take it back; a redo
     hands ``forward`` that state again (so an added row comes back with its first id)."""
 
     def __init__(self, document: EventDocument, text: str, forward: Forward, backward: Backward) -> None:
-        super().__init__(text)
-        self.document, self.forward, self.backward = document, forward, backward
+        super().__init__(document, text)
+        self._forward, self._backward = forward, backward
         self.state: Any = None
-        self._applied = False
 
-    def apply_first(self) -> None:
-        """Write the change now (a refusal raises InvalidInput, and nothing is pushed)."""
-        self.state = self.document.write_with(lambda s: self.forward(s, None))
-        self._applied = True
+    def forward(self) -> None:
+        """Write the change (a refusal raises InvalidInput; the first time, nothing is pushed)."""
+        state = self.state
+        self.state = self.document.write_with(lambda s: self._forward(s, state))
 
-    def redo(self) -> None:
-        if self._applied:  # already written by apply_first
-            self._applied = False
-            return
-        self.state = self.document.write_with(lambda s: self.forward(s, self.state))
-
-    def undo(self) -> None:
-        self.document.write_with(lambda s: self.backward(s, self.state))
+    def backward(self) -> None:
+        self.document.write_with(lambda s: self._backward(s, self.state))
 
 
 #: per kind: (add, edit, remove, restore) services of learningday.setup

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QFont, QUndoCommand, QUndoStack
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from learningday.errors import InvalidInput, LearningDayError
+from learningday.errors import LearningDayError
 from learningday.snapshot_dto import FIELD_LABELS, Comparison, SavedSession, SnapshotRow, value_text
 
+from .commands import FileCommand
 from .document import EventDocument
 from .errors import show_error, show_info
 from .widgets import heading
@@ -34,40 +35,26 @@ from .widgets import heading
 KIND_COLOURS = {"added": "#1a7f37", "removed": "#b42318", "moved": "#2e5fa8", "changed": "#9a6700"}
 
 
-class RestoreVersion(QUndoCommand):
+class RestoreVersion(FileCommand):
     """Restore a saved version; undo restores the version saved automatically just before."""
 
-    def __init__(self, document: EventDocument, snapshot: SnapshotRow, stack: QUndoStack) -> None:
-        super().__init__(f"Restore version “{snapshot.name}”")
-        self.document, self.snapshot, self.stack = document, snapshot, stack
+    def __init__(self, document: EventDocument, snapshot: SnapshotRow) -> None:
+        super().__init__(document, f"Restore version “{snapshot.name}”")
+        self.snapshot = snapshot
         self.backup: SnapshotRow | None = None
-        self._applied = False
 
-    def apply_first(self) -> bool:
+    def apply_first(self) -> bool:  # type: ignore[override]
         """Restore now (a refusal raises); False when the agenda already matched."""
         self.backup = self.document.restore_snapshot(self.snapshot.uid).backup
         self._applied = True
         return self.backup is not None
 
-    def _restore(self, uid: str) -> None:
-        try:
-            self.document.restore_snapshot(uid, backup=False)
-        except LearningDayError as exc:  # e.g. people registered since: this step cannot be replayed
-            # The commands around this one expect an agenda the file no longer has: drop them all
-            # (after this call returns; a stack cannot clear itself inside undo()).
-            show_error(parent=None, title="The agenda was not changed", exc=InvalidInput(
-                f"{exc.message}. The undo history is cleared: it no longer matches the agenda."))
-            QTimer.singleShot(0, self.stack.clear)
+    def forward(self) -> None:
+        self.document.restore_snapshot(self.snapshot.uid, backup=False)
 
-    def redo(self) -> None:
-        if self._applied:
-            self._applied = False
-            return
-        self._restore(self.snapshot.uid)
-
-    def undo(self) -> None:
+    def backward(self) -> None:
         assert self.backup is not None
-        self._restore(self.backup.uid)
+        self.document.restore_snapshot(self.backup.uid, backup=False)
 
 
 class _ValueDelegate(QStyledItemDelegate):
@@ -268,7 +255,7 @@ class SnapshotsDialog(QDialog):
 
     def restore(self, row: SnapshotRow) -> bool:
         """Restore ``row`` through the undo stack; False when refused or nothing differed."""
-        command = RestoreVersion(self.document, row, self.undo_stack)
+        command = RestoreVersion(self.document, row)
         try:
             changed = command.apply_first()
         except LearningDayError as exc:

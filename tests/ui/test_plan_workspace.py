@@ -120,3 +120,33 @@ def test_delete_and_undo_restore_the_same_session(window: MainWindow, tmp_path: 
     window.undo_stack.redo()
     window.undo_stack.redo()
     assert plan.sessions == []
+
+
+def test_an_undo_the_file_no_longer_allows_changes_nothing_says_why_and_clears_history(
+        window: MainWindow, tmp_path: Path, qtbot) -> None:
+    import hashlib
+    from datetime import datetime, timezone
+
+    from sqlalchemy import delete
+
+    from learningday.event import create_event_file
+    from learningday.models import Level
+    from learningday.models import Session as LearningSession
+    from ui.plan_commands import CreateSession
+
+    path = create_event_file(tmp_path / "e.lday", name="Day", start_utc=datetime(2027, 3, 10, 21, tzinfo=timezone.utc))
+    window.open_path(path)
+    draft = SessionDraft(title="Prompting 101", level_id=2, start_utc=datetime(2027, 3, 10, 22, tzinfo=timezone.utc))
+    assert window.plan._push(CreateSession(window.document, draft))
+    uid = window.plan.sessions[0].uid
+    window.plan.delete_session(uid)
+    with open_event(path) as event_file, event_file.write() as session:  # another window drops level 2
+        session.execute(delete(LearningSession).where(LearningSession.level_id == 2))
+        session.execute(delete(Level).where(Level.id == 2))
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    window.undo_stack.undo()  # re-creating the level-2 session is refused by the core
+    assert errors.shown[-1].startswith("Could not undo “Delete “Prompting 101””")
+    assert errors.shown[-1].endswith("The undo history is cleared: it no longer matches the event file.")
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 0)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert window.plan.sessions == []

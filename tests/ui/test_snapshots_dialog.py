@@ -162,7 +162,7 @@ def test_the_dialog_follows_later_edits_and_an_undo_that_cannot_replay_clears_th
     before = sha(small.path)
     window.undo_stack.undo()  # undoing the restore would delete B: refused and said
     assert "'B: Prompting' (1 registrations)" in errors.shown[-1]
-    assert errors.shown[-1].endswith("The undo history is cleared: it no longer matches the agenda.")
+    assert errors.shown[-1].endswith("The undo history is cleared: it no longer matches the event file.")
     qtbot.waitUntil(lambda: window.undo_stack.count() == 0)  # what is left of it expects another agenda
     assert sha(small.path) == before
     assert uids["B"] in on_disk(small.path)
