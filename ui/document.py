@@ -59,13 +59,14 @@ class EventDocument(QObject):
         with self.file.read() as session:
             return event.list_venues(session)
 
-    def count_attendees(self, query: AttendeeQuery) -> int:
+    def count_attendees(self, query: AttendeeQuery, cap: int | None = None) -> int:
         with self.file.read() as session:
-            return roster.count_attendees(session, query)
+            return roster.count_attendees(session, query, cap=cap)
 
-    def attendee_page(self, query: AttendeeQuery, offset: int, limit: int) -> list[AttendeeRow]:
+    def attendee_page(self, query: AttendeeQuery, offset: int, limit: int,
+                      matches: int | None = None) -> list[AttendeeRow]:
         with self.file.read() as session:
-            return roster.attendee_page(session, query, offset=offset, limit=limit)
+            return roster.attendee_page(session, query, offset=offset, limit=limit, matches=matches)
 
     def plan_checks(self, rules: PlanRules = PlanRules()) -> tuple[list[Conflict], Coverage]:
         """Conflicts and the level × hub coverage of the agenda as it is on disk."""
