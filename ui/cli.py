@@ -206,7 +206,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 #: modules that add sub-commands with @command (imported once the helpers above exist)
-COMMAND_MODULES: tuple[str, ...] = ("ui.cli_agenda", "ui.cli_checkin", "ui.cli_roster", "ui.cli_reports")
+COMMAND_MODULES: tuple[str, ...] = ("ui.cli_agenda", "ui.cli_checkin", "ui.cli_roster", "ui.cli_reports",
+                                    "ui.cli_attendees")
 for _module in COMMAND_MODULES:
     __import__(_module)
 

@@ -90,16 +90,30 @@ def cmd_import_roster(args: argparse.Namespace) -> int:
 def _configure_attendees(p: argparse.ArgumentParser) -> None:
     p.add_argument("event", metavar="EVENT.lday", help="the event file")
     p.add_argument("--hub", metavar="NAME", help="only the attendees of this hub")
+    p.add_argument("--level", type=int, metavar="N", help="only those at this level (1-5)")
+    p.add_argument("--department", metavar="NAME", help="only those of this department")
+    p.add_argument("--state", choices=("registered", "waitlisted", "unregistered", "checked_in"),
+                   help="only those in this registration state")
+    p.add_argument("--search", metavar="TEXT", default="", help="only those the search box would find")
     p.add_argument("--json", action="store_true", help="print a JSON list")
 
 
-@command("attendees", "list the attendees of an event")(_configure_attendees)
+@command("attendees", "list the attendees of an event (filtered as the Attendees table filters)")(
+    _configure_attendees)
 def cmd_attendees(args: argparse.Namespace) -> int:
     from learningday.db import open_event
+    from learningday.dto import AttendeeQuery
+    from learningday.roster import attendee_page
     from learningday.roster_rows import iter_attendee_rows
 
     with open_event(args.event) as event_file, event_file.read() as session:
-        rows = list(iter_attendee_rows(session, hub_id=_hub_id(session, args.hub)))
+        hub_id = _hub_id(session, args.hub)
+        if any(v not in (None, "") for v in (args.level, args.department, args.state, args.search)):
+            query = AttendeeQuery(text=args.search, hub_id=hub_id, level_id=args.level, department=args.department,
+                                  registration=args.state)
+            rows = attendee_page(session, query, limit=-1, matches=0)  # by name, all of them
+        else:
+            rows = list(iter_attendee_rows(session, hub_id=hub_id))
     if args.json:
         emit_json([{"uid": r.uid, "name": r.name, "email": r.email, "employee_id": r.employee_id,
                     "department": r.department, "role": r.role, "hub": r.hub, "level": r.level_id, "code": r.code}
