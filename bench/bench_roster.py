@@ -158,7 +158,7 @@ def _filter_keystrokes(path: Path, prefixes: list[str], filters: dict) -> tuple[
     event.listen(document.file.engine, "before_cursor_execute",
                  lambda conn, cursor, sql, params, context, many: statements[-1].append((sql, params))
                  if sql.startswith("SELECT") else None)
-    model = AttendeeWindowModel(document.count_attendees, document.attendee_page)
+    model = AttendeeWindowModel(document.first_attendee_page, document.attendee_page)
     times = []
     try:
         for text in ["warm up", *prefixes]:

@@ -2,11 +2,11 @@
 
 The search text is matched like the check-in search box: each typed word must begin a folded
 term of the person (name words, email, employee id, badge code) in ``attendee_terms``
-(migration 0002). A count stops at a cap when asked to, so a one-letter search over 100k people
-costs a few milliseconds; the exact figure can then be counted off the GUI thread. A page is
-read one of two ways: few matches are fetched by their terms and sorted, many are found by
-walking the name index until the page is full. Plain SQL, as in ``search``: the expression
-layer cost more than running the statements.
+(migration 0002). What a keystroke costs is bounded: matches are gathered only up to a cap
+(the exact count of more can be made off the GUI thread); up to the cap they are sorted by
+name for the page; past it the page is found along the name index, each name checked against
+its terms where a word matches densely (a first letter), else against the matching ids
+gathered once. Plain SQL, as in ``search``: the expression layer cost more than the statements.
 """
 
 from __future__ import annotations
@@ -17,8 +17,11 @@ from .dto import REGISTRATION_STATES, AttendeeQuery, AttendeeRow
 from .errors import InvalidInput
 from .folding import query_words
 
-#: below this many matches a page is sorted from the matches; above, the name index is walked
-SORT_LIMIT = 5000
+#: at most this many matches are gathered and sorted for a page; more are found along the name index
+SORT_LIMIT = 2000
+#: a word beginning terms of this share of the roster (people have ~6) matches densely: walking the names
+#: finds a page of them soon; a sparser one is looked for among its matches gathered first
+DENSE = 0.16
 _TOP = "\U0010ffff"  # every string that starts with w sorts below w + _TOP
 _TERM = "t{n}.term >= ? AND t{n}.term < ?"
 _HAS_WORD = "EXISTS (SELECT 1 FROM attendee_terms AS t{n} WHERE t{n}.attendee_id = {col} AND " + _TERM + ")"
@@ -75,21 +78,53 @@ def _where_sql(parts: list[str]) -> str:
     return " WHERE " + " AND ".join(parts) if parts else ""
 
 
+def _matching(where: _Where, select: str) -> tuple[str, list[object]]:
+    """SELECT ``select`` (over ``m.id``) of the people whose terms hold every word and who pass the filters;
+    its last parameter, a LIMIT, is the caller's."""
+    # each person once (they have several terms), then the filters: a lookup costs
+    parts, params = where.filters(id_column="m.id", use_indexes=False)
+    join = " CROSS JOIN attendees AS a ON a.id = m.id" if where.columns else ""
+    terms = where.matching_ids().replace("SELECT t0.attendee_id", "SELECT DISTINCT t0.attendee_id AS id", 1)
+    return f"SELECT {select} FROM ({terms}) AS m{join}{_where_sql(parts)} LIMIT ?", [*where.ranges(), *params]
+
+
 def count_attendees(session: Session, query: AttendeeQuery = AttendeeQuery(), *, cap: int | None = None) -> int:
     """How many attendees match; with ``cap`` counting stops early and the answer is at most ``cap + 1``."""
     where = _Where(query)
-    limit = -1 if cap is None else cap + 1
     if where.words:
-        # each matching person once, then the filters: a person has several terms, a lookup costs
-        parts, params = where.filters(id_column="m.id", use_indexes=False)
-        join = " CROSS JOIN attendees AS a ON a.id = m.id" if where.columns else ""
-        sql = (f"SELECT COUNT(*) FROM (SELECT 1 FROM (SELECT DISTINCT t0.attendee_id AS id FROM attendee_terms AS t0 "
-               f"WHERE {where.matching_ids().split(' WHERE ', 1)[1]}) AS m{join}{_where_sql(parts)} LIMIT ?)")
-        params = [*where.ranges(), *params]
+        sql, params = _matching(where, "1")
     else:
         parts, params = where.filters()
-        sql = f"SELECT COUNT(*) FROM (SELECT 1 FROM attendees AS a{_where_sql(parts)} LIMIT ?)"
-    return int(session.connection().exec_driver_sql(sql, (*params, limit)).scalar() or 0)
+        sql = f"SELECT 1 FROM attendees AS a{_where_sql(parts)} LIMIT ?"
+    limit = -1 if cap is None else cap + 1
+    return int(session.connection().exec_driver_sql(f"SELECT COUNT(*) FROM ({sql})", (*params, limit)).scalar() or 0)
+
+
+def first_page(session: Session, query: AttendeeQuery, *, cap: int, limit: int) -> tuple[int, list[AttendeeRow]]:
+    """What a keystroke needs: the count of matches (at most ``cap + 1``) and the first page.
+
+    Up to ``cap`` matches are gathered once and serve both (instead of matching twice).
+    """
+    where = _Where(query)
+    if not where.words:
+        matches = count_attendees(session, query, cap=cap)
+        return matches, attendee_page(session, query, limit=limit, matches=matches)
+    sql, params = _matching(where, "m.id AS id")
+    run = session.connection().exec_driver_sql
+    # the ids stay in SQLite as one JSON array: no Python object per match
+    matches, ids = run(f"SELECT COUNT(*), json_group_array(id) FROM ({sql})", (*params, cap + 1)).one()
+    if matches > cap:
+        return matches, attendee_page(session, query, limit=limit, matches=matches)
+    rows = run(_page_sql(["a.id IN (SELECT value FROM json_each(?))"]), (ids, limit, 0))
+    return matches, [AttendeeRow(*row[:8], hub=row[8], level_id=row[9]) for row in rows]
+
+
+def _dense(session: Session, where: _Where) -> bool:
+    """Whether the first word begins terms of at least DENSE of the roster (terms are cheap to count, people not)."""
+    run = session.connection().exec_driver_sql
+    enough = max(1, int(DENSE * (run("SELECT MAX(id) FROM attendees").scalar() or 0)))
+    sql = "SELECT COUNT(*) FROM (SELECT 1 FROM attendee_terms AS t0 WHERE " + _TERM.format(n=0) + " LIMIT ?)"
+    return run(sql, (*where.ranges()[:2], enough)).scalar() >= enough
 
 
 def attendee_page(
@@ -98,24 +133,35 @@ def attendee_page(
 ) -> list[AttendeeRow]:
     """One page of the matching attendees by name; only the shown columns are read.
 
-    ``matches`` (a count, capped or not, if the caller has one) picks how the page is read:
-    sorted from the matches when they are few, along the name index when they are many.
+    ``matches`` (a count, capped or not, if the caller has one) picks how the page is read: up
+    to SORT_LIMIT matches are fetched by their terms and sorted; more are looked for along the
+    name index, each name checked against its terms when the first word is dense, else against
+    the matching ids gathered once.
     """
     where = _Where(query)
     if matches is None and (where.words or where.filtered):
         matches = count_attendees(session, query, cap=SORT_LIMIT)
+    run = session.connection().exec_driver_sql
+    page = (limit, offset)
     if matches is not None and matches <= SORT_LIMIT:
         parts, params = where.filters()
         if where.words:
             parts.insert(0, f"a.id IN ({where.matching_ids()})")
             params = [*where.ranges(), *params]
-    else:  # many: walk the name index, checking each person, until the page is full
+        rows = run(_page_sql(parts), (*params, *page))
+    elif where.words and not _dense(session, where):
+        parts, params = where.filters(use_indexes=False)
+        parts.insert(0, f"+a.id IN ({where.matching_ids()})")
+        rows = run(_page_sql(parts), (*where.ranges(), *params, *page))
+    else:
         parts, params = where.filters(use_indexes=False)
         parts += [_HAS_WORD.format(n=i, col="a.id") for i in range(len(where.words))]
-        params += where.ranges()
-    sql = f"SELECT {_COLUMNS}{_where_sql(parts)} ORDER BY a.name, a.id LIMIT ? OFFSET ?"
-    rows = session.connection().exec_driver_sql(sql, (*params, limit, offset))
+        rows = run(_page_sql(parts), (*params, *where.ranges(), *page))
     return [AttendeeRow(*row[:8], hub=row[8], level_id=row[9]) for row in rows]
+
+
+def _page_sql(parts: list[str]) -> str:
+    return f"SELECT {_COLUMNS}{_where_sql(parts)} ORDER BY a.name, a.id LIMIT ? OFFSET ?"
 
 
 def attendee_ids(session: Session, query: AttendeeQuery = AttendeeQuery()) -> list[int]:

@@ -106,3 +106,14 @@ def test_sorting_the_matches_and_walking_the_name_index_give_the_same_pages(crow
     flat = [r for page in sorted_pages[:2] for r in page]
     assert [(r.name, r.id) for r in flat] == sorted((r.name, r.id) for r in flat)
     assert len(flat) == min(80, total)
+
+
+@pytest.mark.parametrize("cap", [5, 1000])
+def test_first_page_counts_up_to_the_cap_and_agrees_with_the_pages(crowd: Path, cap: int) -> None:
+    query = AttendeeQuery(text="an", department="Sales")
+    with open_event(crowd) as ef, ef.read() as s:
+        total = roster.count_attendees(s, query)
+        matches, rows = roster.first_page(s, query, cap=cap, limit=20)
+        assert matches == min(total, cap + 1)
+        assert rows == roster.attendee_page(s, query, limit=20, matches=total)
+        assert all(r.department == "Sales" for r in rows) and len(rows) == min(20, total)

@@ -67,6 +67,11 @@ class EventDocument(QObject):
         with self.file.read() as session:
             return roster.count_attendees(session, query, cap=cap)
 
+    def first_attendee_page(self, query: AttendeeQuery, cap: int, limit: int) -> tuple[int, list[AttendeeRow]]:
+        """The count of matches up to ``cap`` (cap + 1: more) and the first page, in one read."""
+        with self.file.read() as session:
+            return roster.first_page(session, query, cap=cap, limit=limit)
+
     def attendee_page(self, query: AttendeeQuery, offset: int, limit: int,
                       matches: int | None = None) -> list[AttendeeRow]:
         with self.file.read() as session:

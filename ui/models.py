@@ -116,12 +116,13 @@ class AttendeeWindowModel(QAbstractTableModel):
 
     def __init__(
         self,
-        count: Callable[[AttendeeQuery, int | None], int],
+        first: Callable[[AttendeeQuery, int, int], tuple[int, list[AttendeeRow]]],
         page: Callable[[AttendeeQuery, int, int, int], list[AttendeeRow]],
         parent: Any = None,
     ) -> None:
+        """``first(query, cap, limit)``: the capped count and the first page; ``page(query, offset, limit, matches)``."""
         super().__init__(parent)
-        self._count_fn = count
+        self._first_fn = first
         self._page_fn = page
         self._query = AttendeeQuery()
         self._total = 0
@@ -141,7 +142,7 @@ class AttendeeWindowModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = query
         self._pages.clear()
-        self._matches = self._count_fn(query, self.COUNT_CAP)
+        self._matches, self._pages[0] = self._first_fn(query, self.COUNT_CAP, self.PAGE)
         self.exact = self._matches <= self.COUNT_CAP
         self._total = min(self._matches, self.COUNT_CAP)
         self.endResetModel()

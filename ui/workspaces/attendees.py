@@ -65,7 +65,7 @@ class AttendeesWorkspace(QWidget):
             self.state_box.addItem(label, state)
         self.count_label = QLabel()
         self.count_label.setObjectName("subheading")
-        self.model = AttendeeWindowModel(self._count, self._page, self)
+        self.model = AttendeeWindowModel(self._first, self._page, self)
         self.table = table_view(self.model, row_numbers=True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(24)
@@ -119,8 +119,8 @@ class AttendeesWorkspace(QWidget):
         layout.addWidget(self.splitter, 1)
 
     # -- the table ----------------------------------------------------------------------------
-    def _count(self, query: AttendeeQuery, cap: int | None) -> int:
-        return self.document.count_attendees(query, cap) if self.document else 0
+    def _first(self, query: AttendeeQuery, cap: int, limit: int):
+        return self.document.first_attendee_page(query, cap, limit) if self.document else (0, [])
 
     def _page(self, query: AttendeeQuery, offset: int, limit: int, matches: int):
         return self.document.attendee_page(query, offset, limit, matches) if self.document else []
