@@ -142,6 +142,13 @@ class AttendeesWorkspace(QWidget):
             for column, width in enumerate((160, 64, 200, 84, 112, 160, 84)):
                 self.table.setColumnWidth(column, width)
         self._show_person(current.uid if current else None)
+        shown = self.panel.details
+        row = self.model.row_of(shown.id) if shown is not None else None
+        if row is not None:  # still on the first page: selected again after the refresh
+            self.table.selectionModel().blockSignals(True)
+            self.select_row(row)
+            self.table.selectionModel().blockSignals(False)
+            self.table.viewport().update()
 
     def _on_search_textChanged(self, _text: str) -> None:
         self._debounce.start()
