@@ -60,8 +60,8 @@ def attendee_details(session: Session, attendee_id: int) -> AttendeeDetails:
     a = _row(session, attendee_id)
     hub = session.scalar(select(Hub.name).where(Hub.id == a.hub_id)) if a.hub_id is not None else None
     entries = session.scalar(select(func.count()).select_from(CheckIn).where(CheckIn.attendee_id == attendee_id))
-    return AttendeeDetails(a.id, a.uid, a.code, a.name, a.email, a.employee_id, a.department, a.role, a.hub_id,
-                           hub or "", a.level_id, int(entries or 0))
+    return AttendeeDetails(a.id, a.uid, a.code, a.name, a.email, a.employee_id, a.department, a.role, hub or "",
+                           a.level_id, hub_id=a.hub_id, log_entries=int(entries or 0))
 
 
 def _value(key: str, raw: str | int | None, ref: Reference, spec) -> object:  # noqa: ANN001 - an ImportSpec

@@ -246,20 +246,10 @@ ATTENDEE_FIELDS = ("name", "email", "employee_id", "department", "role", "hub", 
 
 
 @dataclass(frozen=True)
-class AttendeeDetails:
-    """One attendee as the editor and the registrations panel show them."""
+class AttendeeDetails(AttendeeRow):
+    """One attendee as the editor and the registrations panel show them: their row, and more."""
 
-    id: int
-    uid: str
-    code: str
-    name: str
-    email: str
-    employee_id: str | None
-    department: str
-    role: str
-    hub_id: int | None
-    hub: str
-    level_id: int | None
+    hub_id: int | None = None
     #: entries of the check-in log about this person (they can then never be deleted)
     log_entries: int = 0
 

@@ -7,16 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ui.cli import main
-
 from .roster_helpers import sha256
 from .small_event import NAMES, TITLES, build_small_event
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
+from .test_cli_roster import run
 
 
 @pytest.fixture()

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from ui.cli import command, emit_json
+from ui.cli_roster import add_filter_options, filter_query, filtered
 
 #: option -> the editor field it sets
 EDIT_OPTIONS = (("--name", "name"), ("--email", "email"), ("--employee-id", "employee_id"),
@@ -123,12 +124,7 @@ def _configure_register(p: argparse.ArgumentParser) -> None:
     p.add_argument("session", metavar="SESSION", help="the session: its uid or its title")
     p.add_argument("who", metavar="WHO", nargs="*", help="attendees (badge code, uid or employee id); "
                                                          "none: everyone the filters below match")
-    p.add_argument("--hub", metavar="NAME", help="everyone of this hub")
-    p.add_argument("--level", type=int, metavar="N", help="everyone at this level (1-5)")
-    p.add_argument("--department", metavar="NAME", help="everyone of this department")
-    p.add_argument("--state", choices=("registered", "waitlisted", "unregistered", "checked_in"),
-                   help="everyone in this registration state")
-    p.add_argument("--search", metavar="TEXT", default="", help="everyone the search box would find")
+    add_filter_options(p)
     p.add_argument("--json", action="store_true", help="print {registered, waitlisted, unchanged} as JSON")
 
 
@@ -139,25 +135,20 @@ def cmd_register(args: argparse.Namespace) -> int:
 
     from learningday.attendees import find_attendee
     from learningday.db import open_event
-    from learningday.dto import AttendeeQuery
     from learningday.errors import InvalidInput
     from learningday.registrations import find_session, register
     from learningday.roster import attendee_ids
-    from learningday.roster_rows import hub_id_by_name
 
-    filtered = any(v not in (None, "") for v in (args.hub, args.level, args.department, args.state, args.search))
-    if args.who and filtered:
+    if args.who and filtered(args):
         raise InvalidInput("name the attendees or give filters, not both")
-    if not args.who and not filtered:
+    if not args.who and not filtered(args):
         raise InvalidInput("name the attendees, or choose them with --hub, --level, --department, --state or --search")
     with open_event(args.event) as event_file, event_file.write() as session:
         session_id = find_session(session, args.session)
         if args.who:
             ids = [find_attendee(session, who) for who in args.who]
         else:
-            hub_id = hub_id_by_name(session, args.hub) if args.hub else None
-            ids = attendee_ids(session, AttendeeQuery(text=args.search, hub_id=hub_id, level_id=args.level,
-                                                      department=args.department, registration=args.state))
+            ids = attendee_ids(session, filter_query(session, args))
         if not ids:
             raise InvalidInput("no attendee matches the filters; nobody was registered")
         result = register(session, session_id, ids, now=datetime.now(timezone.utc))

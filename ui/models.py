@@ -30,7 +30,31 @@ def level_label(levels: dict[int, LevelDTO], level_id: int | None) -> str:
     return f"{level_id} · {level.name}" if level else str(level_id)
 
 
-class SessionTableModel(QAbstractTableModel):
+class RowsModel(QAbstractTableModel):
+    """A flat table over a list of DTOs, one per row; ``HEADERS`` names the columns."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+
+class SessionTableModel(RowsModel):
     """The agenda as a table; times shown in UTC or in one hub's zone."""
 
     HEADERS = ("Start", "End", "Level", "Title", "Venue", "Facilitators", "For hubs",
@@ -56,17 +80,6 @@ class SessionTableModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> SessionRow:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
 
     def _time(self, value: datetime | None) -> str:
         if value is None:

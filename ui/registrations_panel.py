@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,7 +21,7 @@ from learningday.clock import clock_label
 from learningday.dto import AttendeeDetails, AttendeeRegistration, HubDTO, LevelDTO, SessionRow
 from learningday.timeutil import to_local
 
-from .models import ALIGN, DECORATION, DISPLAY, level_label
+from .models import ALIGN, DECORATION, DISPLAY, RowsModel, level_label
 from .widgets import heading, table_view
 
 Index = QModelIndex | QPersistentModelIndex
@@ -35,7 +35,7 @@ def choose_session(parent: QWidget, sessions: Sequence[SessionRow], prompt: str)
     return sessions[labels.index(label)].id if ok and label in labels else None
 
 
-class PlacesModel(QAbstractTableModel):
+class PlacesModel(RowsModel):
     """An attendee's sessions, times in their hub's zone (UTC without a hub)."""
 
     HEADERS = ("When", "Session", "Level", "Status")
@@ -53,17 +53,6 @@ class PlacesModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> AttendeeRegistration:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
 
     def _when(self, r: AttendeeRegistration) -> str:
         if r.start_utc is None:

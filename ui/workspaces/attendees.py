@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QModelIndex, QItemSelectionModel, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QUndoStack
@@ -32,6 +34,8 @@ from ..ops import Worker, run_with_progress
 from ..registrations_panel import RegistrationsPanel, choose_session
 from ..widgets import heading, search_box, table_view
 
+T = TypeVar("T")
+C = TypeVar("C", EditAttendee, DeleteAttendee)
 #: the registration filter's choices: label, AttendeeQuery.registration
 STATES = (("Anyone", None), ("Registered for a session", "registered"), ("On a waitlist", "waitlisted"),
           ("Not registered", "unregistered"), ("Checked in", "checked_in"))
@@ -222,10 +226,11 @@ class AttendeesWorkspace(QWidget):
         self.panel.show_attendee(details, self.document.attendee_registrations(details.id),
                                  hubs=self.summary.hubs, levels=self.summary.levels)
 
-    def _push(self, command: EditAttendee | DeleteAttendee) -> None:
+    def _push(self, command: C) -> C:
         command.apply_first()  # a refusal raises before anything is pushed
         if self.undo_stack is not None:
             self.undo_stack.push(command)
+        return command
 
     def edit_attendee(self, attendee_id: int) -> AttendeeEditor | None:
         if self.document is None or self.summary is None:
@@ -250,27 +255,32 @@ class AttendeesWorkspace(QWidget):
                 "go to the first people waiting. Edit ▸ Undo puts them back.") != QMessageBox.StandardButton.Yes:
             return
         command = DeleteAttendee(self.document, details.uid, details.name)
-        try:
-            self._push(command)
-        except LearningDayError as exc:
-            show_error(parent=self, exc=exc, title="Not deleted")
+        if self._attempt("Not deleted", lambda: self._push(command)) is None or command.deleted is None:
             return
-        promoted = command.deleted.promoted if command.deleted else ()
+        promoted = command.deleted.promoted
         self.panel.say(f"{details.name} was deleted" + (
             "; promoted from the waitlist: " + ", ".join(promoted) if promoted else ""))
 
+    def _attempt(self, title: str, action: Callable[[], T]) -> T | None:
+        """Run a change; a refusal is shown (the file is as it was) and gives None."""
+        try:
+            result = action()
+        except LearningDayError as exc:
+            show_error(parent=self, exc=exc, title=title)
+            return None
+        return result
+
+    def _session(self, session_id: int | None, prompt: str) -> int | None:
+        return choose_session(self, self.sessions, prompt) if session_id is None else session_id
+
     # -- places ----------------------------------------------------------------------------------
     def register_attendee(self, attendee_id: int, *, session_id: int | None = None) -> None:
-        if self.document is None:
+        document = self.document
+        session_id = self._session(session_id, "Register this attendee to:") if document else None
+        if document is None or session_id is None:
             return
-        if session_id is None:
-            session_id = choose_session(self, self.sessions, "Register this attendee to:")
-            if session_id is None:
-                return
-        try:
-            result = self.document.register(session_id, [attendee_id])
-        except LearningDayError as exc:
-            show_error(parent=self, exc=exc, title="Not registered")
+        result = self._attempt("Not registered", lambda: document.register(session_id, [attendee_id]))
+        if result is None:
             return
         title = next((s.title for s in self.sessions if s.id == session_id), "the session")
         what = ("registered for" if result.registered else "on the waitlist of" if result.waitlisted
@@ -279,14 +289,12 @@ class AttendeesWorkspace(QWidget):
         self.panel.say(f"{name} is {what} “{title}”")
 
     def cancel_place(self, session_id: int, attendee_id: int) -> None:
-        if self.document is None:
+        document = self.document
+        if document is None:
             return
-        try:
-            result = self.document.cancel_registration(session_id, attendee_id)
-        except LearningDayError as exc:
-            show_error(parent=self, exc=exc, title="Not cancelled")
-            return
-        self.panel.say(result.message)
+        result = self._attempt("Not cancelled", lambda: document.cancel_registration(session_id, attendee_id))
+        if result is not None:
+            self.panel.say(result.message)
 
     def register_selected(self, *, session_id: int | None = None) -> None:
         if self.document is None:
@@ -308,15 +316,11 @@ class AttendeesWorkspace(QWidget):
         self._register(ids, session_id, f"Register all {len(ids):,} attendees shown to:")
 
     def _register(self, ids: list[int], session_id: int | None, prompt: str) -> None:
-        assert self.document is not None
-        if session_id is None:
-            session_id = choose_session(self, self.sessions, prompt)
-            if session_id is None:
-                return
-        try:
-            result = self.document.register(session_id, ids)
-        except LearningDayError as exc:
-            show_error(parent=self, exc=exc, title="Not registered")
+        document, chosen = self.document, self._session(session_id, prompt)
+        if document is None or chosen is None:
+            return
+        result = self._attempt("Not registered", lambda: document.register(chosen, ids))
+        if result is None:
             return
         text = (f"{len(result.registered):,} registered, {len(result.waitlisted):,} on the waitlist, "
                 f"{len(result.unchanged):,} already there")
