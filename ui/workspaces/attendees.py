@@ -35,6 +35,7 @@ from ..registrations_panel import RegistrationsPanel, choose_session
 from ..widgets import heading, search_box, table_view
 
 T = TypeVar("T")
+_RUNNING: set[Worker] = set()
 C = TypeVar("C", EditAttendee, DeleteAttendee)
 #: the registration filter's choices: label, AttendeeQuery.registration
 STATES = (("Anyone", None), ("Registered for a session", "registered"), ("On a waitlist", "waitlisted"),
@@ -181,10 +182,13 @@ class AttendeesWorkspace(QWidget):
         if self.model.exact or self.document is None or self._counting is not None:
             return
         query, document = self.model.query, self.document
-        self._counting = Worker(lambda progress, cancelled: (query, document.count_attendees(query)))
-        self._counting.signals.finished.connect(self._on_counting_finished)
-        self._counting.signals.failed.connect(self._on_counting_failed)
-        QThreadPool.globalInstance().start(self._counting)
+        worker = self._counting = Worker(lambda progress, cancelled: (query, document.count_attendees(query)))
+        _RUNNING.add(worker)  # alive until it ends, even if this workspace goes first
+        worker.signals.finished.connect(lambda _result: _RUNNING.discard(worker))
+        worker.signals.failed.connect(lambda _exc: _RUNNING.discard(worker))
+        worker.signals.finished.connect(self._on_counting_finished)
+        worker.signals.failed.connect(self._on_counting_failed)
+        QThreadPool.globalInstance().start(worker)
 
     def _on_counting_finished(self, result: tuple[AttendeeQuery, int]) -> None:
         self._counting = None
