@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, exists, func, insert, select
+from sqlalchemy import and_, exists, func, insert, select, text
 from sqlalchemy.orm import Session, aliased
 
 from .codes import new_code, normalise_code
@@ -15,7 +15,7 @@ from .dto import CheckInResult, UndoResult
 from .errors import InvalidInput
 from .models import CHECKIN_METHODS, Attendee, CheckIn, Hub, Registration, Station, new_uid
 from .models import Session as LearningSession
-from .timeutil import utc
+from .timeutil import UTC, utc
 
 ARRIVALS = ("check_in", "walk_in")
 
@@ -74,25 +74,54 @@ class _Where:
     title: str
 
 
+@dataclass(frozen=True)
+class _Entry:
+    uid: str
+    kind: str
+    at_utc: datetime
+    name: str | None  # the station's
+    reverses_uid: str | None
+
+
+# The check-in path runs a handful of tiny statements per scan. On SQLite they go straight to
+# the driver connection of the session's transaction: SQLAlchemy's per-statement work (cache
+# keys, coercion, result wrapping) otherwise costs several times what SQLite itself does.
+_STAMP = "%Y-%m-%d %H:%M:%S.%f"  # SQLAlchemy's SQLite DateTime storage format, kept identical
+
+
+def _rows(session: Session, sql: str, params: dict[str, object]) -> list[tuple]:
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        params = {key: value.astimezone(UTC).strftime(_STAMP) if isinstance(value, datetime) else value
+                  for key, value in params.items()}
+        return connection.connection.driver_connection.execute(sql, params).fetchall()  # type: ignore[union-attr]
+    return [tuple(row) for row in connection.execute(text(sql), params)]
+
+
+def _instant(value: str | datetime) -> datetime:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
 def _find_person(session: Session, code_or_attendee: str | int) -> _Person | None:
-    cols = select(Attendee.id, Attendee.uid, Attendee.code, Attendee.name)
+    sql = "SELECT id, uid, code, name FROM attendees WHERE "
     if isinstance(code_or_attendee, int):
-        row = session.execute(cols.where(Attendee.id == code_or_attendee)).first()
+        rows = _rows(session, sql + "id = :key", {"key": code_or_attendee})
     elif len(code_or_attendee.strip()) == _UID_LENGTH and code_or_attendee.count("-") == 4:
-        row = session.execute(cols.where(Attendee.uid == code_or_attendee.strip())).first()
+        rows = _rows(session, sql + "uid = :key", {"key": code_or_attendee.strip()})
     else:
-        row = session.execute(cols.where(Attendee.code == normalise_code(code_or_attendee))).first()
-    return _Person(*row) if row else None
+        rows = _rows(session, sql + "code = :key", {"key": normalise_code(code_or_attendee)})
+    return _Person(*rows[0]) if rows else None
 
 
 def _find_session(session: Session, session_uid: str | None) -> _Where:
     if session_uid is None:
         return _Where(None, None, "")
-    row = session.execute(select(LearningSession.id, LearningSession.title)
-                          .where(LearningSession.uid == session_uid.strip())).first()
-    if row is None:
+    rows = _rows(session, "SELECT id, title FROM sessions WHERE uid = :uid", {"uid": session_uid.strip()})
+    if not rows:
         raise InvalidInput(f"no session with uid {session_uid!r} in this event")
-    return _Where(row[0], session_uid.strip(), row[1])
+    return _Where(rows[0][0], session_uid.strip(), rows[0][1])
 
 
 def station_name(name: str) -> str:
@@ -107,11 +136,11 @@ def station_name(name: str) -> str:
 def station_id(session: Session, name: str, *, at_utc: datetime) -> int:
     """The station called ``name``, created on first use."""
     name = station_name(name)
-    found = session.scalar(select(Station.id).where(Station.name == name))
-    if found is not None:
-        return found
-    return session.execute(insert(Station).values(uid=new_uid(), name=name, created_utc=at_utc)
-                           .returning(Station.id)).scalar_one()
+    found = _rows(session, "SELECT id FROM stations WHERE name = :name", {"name": name})
+    if found:
+        return found[0][0]
+    return _rows(session, "INSERT INTO stations (uid, name, created_utc) VALUES (:uid, :name, :at) RETURNING id",
+                 {"uid": new_uid(), "name": name, "at": at_utc})[0][0]
 
 
 def _checked(method: str, facilitator_name: str, at_utc: datetime, station: str) -> datetime:
@@ -123,31 +152,33 @@ def _checked(method: str, facilitator_name: str, at_utc: datetime, station: str)
     return utc(at_utc)
 
 
-def _pair_state(session: Session, attendee_id: int, session_id: int | None):  # noqa: ANN202
+def _pair_state(session: Session, attendee_id: int, session_id: int | None) -> _Entry | None:
     """The entry that decides where this person stands for this session: an arrival, a
     check-out, or None (never came, or every arrival was undone)."""
-    where_session = CheckIn.session_id.is_(None) if session_id is None else CheckIn.session_id == session_id
-    rows = session.execute(
-        select(CheckIn.uid, CheckIn.kind, CheckIn.at_utc, Station.name, CheckIn.reverses_uid)
-        .outerjoin(Station, Station.id == CheckIn.station_id)
-        .where(CheckIn.attendee_id == attendee_id, where_session)
-        .order_by(CheckIn.at_utc, CheckIn.id)
-    ).all()
-    undone = {r.reverses_uid for r in rows if r.kind == "undo"}
+    rows = _rows(
+        session,
+        "SELECT c.uid, c.kind, c.at_utc, s.name, c.reverses_uid FROM checkins c "
+        "LEFT JOIN stations s ON s.id = c.station_id WHERE c.attendee_id = :attendee AND "
+        + ("c.session_id IS NULL" if session_id is None else "c.session_id = :session")
+        + " ORDER BY c.at_utc, c.id",
+        {"attendee": attendee_id, "session": session_id},
+    )
+    undone = {row[4] for row in rows if row[1] == "undo"}
     state = None
     for row in rows:
-        if row.kind != "undo" and row.uid not in undone:
+        if row[1] != "undo" and row[0] not in undone:
             state = row
-    return state
+    return None if state is None else _Entry(state[0], state[1], _instant(state[2]), state[3], state[4])
 
 
 def _append(session: Session, *, kind: str, attendee_id: int, session_id: int | None, at_utc: datetime,
             station: int, facilitator_name: str, method: str, reverses_uid: str | None = None) -> str:
     uid = new_uid()
-    session.execute(insert(CheckIn).values(
-        uid=uid, kind=kind, attendee_id=attendee_id, session_id=session_id, at_utc=at_utc, station_id=station,
-        facilitator_name=facilitator_name.strip(), method=method, reverses_uid=reverses_uid,
-    ))
+    _rows(session, "INSERT INTO checkins (uid, kind, attendee_id, session_id, at_utc, station_id, facilitator_name, "
+          "method, reverses_uid) VALUES (:uid, :kind, :attendee, :session, :at, :station, :facilitator, :method, "
+          ":reverses)",
+          {"uid": uid, "kind": kind, "attendee": attendee_id, "session": session_id, "at": at_utc,
+           "station": station, "facilitator": facilitator_name.strip(), "method": method, "reverses": reverses_uid})
     return uid
 
 

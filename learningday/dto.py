@@ -240,6 +240,15 @@ class MergeReport:
     def changed(self) -> bool:
         return bool(self.entries_added or self.attendees_created or self.stations_created)
 
+    def as_dict(self) -> dict[str, object]:
+        return {"entries_added": self.entries_added, "entries_already_present": self.entries_already_present,
+                "attendees_created": self.attendees_created,
+                "attendees_matched_by_email": self.attendees_matched_by_email,
+                "stations_created": self.stations_created, "problems": list(self.problems)}
+
+    def summary(self) -> str:
+        return (f"{self.entries_added:,} entries added, {self.entries_already_present:,} already here, "
+                f"{self.attendees_created} walk-ins added, {self.attendees_matched_by_email} matched by email")
 
 #: the fields the attendee editor changes, by the key ``attendees.update_attendee`` takes
 ATTENDEE_FIELDS = ("name", "email", "employee_id", "department", "role", "hub", "level")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 from . import checkin
 from .dto import EventDTO, EventSummary, HubDTO, LevelDTO, VenueDTO
 from .errors import EventFileError, InvalidInput
+from .event_setup import HubSpec, LevelSpec, check_hubs, check_levels
 from .models import Attendee, Event, Facilitator, Hub, Level, Registration, Venue
 from .models import Session as LearningSession
 from .timeutil import UTC, utc
@@ -26,22 +28,49 @@ def create_event(
     length_minutes: int = 24 * 60,
     theme: str = "",
     created_utc: datetime,
+    hubs: Sequence[HubSpec] = (),
+    levels: Sequence[LevelSpec] = (),
 ) -> Event:
-    """Add the event row of a new file; the file must not hold an event yet."""
-    name = name.strip()
-    if not name:
-        raise InvalidInput("the event needs a name")
-    if not 60 <= length_minutes <= MAX_LENGTH_MINUTES:
-        raise InvalidInput(f"the event must last between 1 and 72 hours, not {length_minutes} minutes")
+    """Add the event row of a new file, its hubs (in order) and the labels and colours of
+    ``levels``; the file must not hold an event yet. Everything is checked before a row is added."""
+    check_event(name=name, start_utc=start_utc, length_minutes=length_minutes, hubs=hubs, levels=levels,
+                require_hub=False)
     if session.scalar(select(func.count()).select_from(Event)):
         raise InvalidInput("this file already holds an event")
+    if hubs and session.scalar(select(func.count()).select_from(Hub)):
+        raise InvalidInput("this file already holds hubs")
     event = Event(
-        name=name, theme=theme.strip(), start_utc=utc(start_utc), length_minutes=length_minutes,
+        name=name.strip(), theme=theme.strip(), start_utc=utc(start_utc), length_minutes=length_minutes,
         created_utc=utc(created_utc),
     )
     session.add(event)
+    session.add_all(
+        Hub(name=h.name.strip(), zone=h.zone, work_start_min=h.work_start_min, work_end_min=h.work_end_min,
+            position=k)
+        for k, h in enumerate(hubs)
+    )
+    for spec in levels:
+        level = session.get(Level, spec.id)
+        if level is None:
+            raise EventFileError(f"this event file has no level {spec.id}")
+        level.name, level.colour = spec.name.strip(), spec.colour.upper()
     session.flush()
     return event
+
+
+def check_event(*, name: str, start_utc: datetime, length_minutes: int, hubs: Sequence[HubSpec] = (),
+                levels: Sequence[LevelSpec] = (), require_hub: bool = True) -> None:
+    """Everything a new event needs, checked before any file is written."""
+    if not name.strip():
+        raise InvalidInput("the event needs a name")
+    if len(name.strip()) > 200:
+        raise InvalidInput("the event's name is longer than 200 characters")
+    utc(start_utc)
+    if not 60 <= length_minutes <= MAX_LENGTH_MINUTES:
+        raise InvalidInput(f"the event must last between 1 and 72 hours, not {length_minutes} minutes")
+    if hubs or require_hub:
+        check_hubs(hubs)
+    check_levels(levels)
 
 
 def _event_row(session: Session) -> Event:
@@ -120,11 +149,16 @@ def create_event_file(
     start_utc: datetime,
     length_minutes: int = 24 * 60,
     theme: str = "",
+    hubs: Sequence[HubSpec] = (),
+    levels: Sequence[LevelSpec] = (),
     replace: bool = False,
 ) -> Path:
-    """Write a new event file holding just the event; ``replace`` lets it take an existing name."""
+    """Write a new event file holding the event, its hubs and level labels; ``replace`` lets it
+    take an existing name. Bad input is refused before anything is written."""
     from .db import open_event
 
+    check_event(name=name, start_utc=start_utc, length_minutes=length_minutes, hubs=hubs, levels=levels,
+                require_hub=False)
     path = Path(path)
     if path.exists() and not replace:
         raise InvalidInput(f"{path} exists already; choose another name")
@@ -136,7 +170,7 @@ def create_event_file(
     try:
         with open_event(tmp, create=True) as event_file, event_file.write() as session:
             create_event(session, name=name, start_utc=start_utc, length_minutes=length_minutes,
-                         theme=theme, created_utc=datetime.now(UTC))
+                         theme=theme, created_utc=datetime.now(UTC), hubs=hubs, levels=levels)
         tmp.replace(path)
     finally:
         for suffix in ("", "-wal", "-shm"):

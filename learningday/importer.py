@@ -21,8 +21,9 @@ MAX_ISSUES = 1000
 CHECK_EVERY = 1000
 
 __all__ = [
-    "CellProblem", "ColumnMapping", "Field", "clean", "ImportCancelled", "ImportRefused", "ImportSpec", "Issue",
-    "ParsedRow", "Preview", "header_key", "map_columns", "open_source", "parse_rows", "preview", "MAX_CELL_CHARS",
+    "CellProblem", "ColumnMapping", "Field", "FileRead", "ImportCancelled", "ImportRefused", "ImportSpec", "Issue",
+    "ParsedRow", "Preview", "Report", "clean", "header_key", "map_columns", "open_source", "parse_rows", "preview",
+    "MAX_CELL_CHARS",
 ]
 
 
@@ -58,6 +59,36 @@ class ImportRefused(InvalidInput):
         listed = "; ".join(str(i) for i in issues[:5])
         more = f" (and {self.issue_count - 5:,} more)" if self.issue_count > 5 else ""
         super().__init__(f"{message}: {listed}{more}" if listed else message)
+
+
+class Report:
+    """The problems and notices an import collects: problems counted in full, both kept up to MAX_ISSUES."""
+
+    def __init__(self) -> None:
+        self.issues: list[Issue] = []
+        self.count = 0
+        self.bad_rows: set[int] = set()
+        self.notices: list[Issue] = []
+
+    def problem(self, issue: Issue) -> None:
+        self.count += 1
+        self.bad_rows.add(issue.row)
+        if len(self.issues) < MAX_ISSUES:
+            self.issues.append(issue)
+
+    def notice(self, issue: Issue) -> None:
+        if len(self.notices) < MAX_ISSUES:
+            self.notices.append(issue)
+
+
+@dataclass(frozen=True, kw_only=True)
+class FileRead:
+    """How an import read its file (every import result carries it)."""
+
+    format: str = ""
+    encoding: str = ""
+    delimiter: str = ""
+    ignored_columns: tuple[str, ...] = ()
 
 
 class CellProblem(ValueError):

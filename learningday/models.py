@@ -246,7 +246,7 @@ class Registration(Base):
         UniqueConstraint("attendee_id", "session_id", name="uq_registration_attendee_session"),
         CheckConstraint("status IN ('registered', 'waitlisted', 'cancelled')", name="ck_registration_status"),
         Index("ix_registrations_session", "session_id", "status"),
-        #: migration 0004: "is this person registered / waitlisted?" without reading the row
+        #: migration 0005: "is this person registered / waitlisted?" without reading the row
         Index("ix_registrations_attendee_status", "attendee_id", "status"),
     )
 
@@ -311,3 +311,16 @@ class RoleLevel(Base):
         CheckConstraint("level_min BETWEEN 1 AND 5 AND level_max BETWEEN level_min AND 5",
                         name="ck_role_levels_range"),
     )
+
+
+class AgendaSnapshot(Base):
+    """A named version of the agenda: every session's fields as JSON (learningday.snapshots)."""
+
+    __tablename__ = "agenda_snapshots"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uid)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    created_utc: Mapped[datetime] = mapped_column(UTCDateTime())
+    #: {"version": 1, "sessions": [{uid, title, description, level, topics, start_utc, ...}]}
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)

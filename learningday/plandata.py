@@ -9,13 +9,14 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from .clock import NIGHT_END_MIN, NIGHT_START_MIN
 from .dto import HubDTO
 from .event import get_event, list_hubs
 from .models import Facilitator, Level, Registration, Venue, session_facilitators, session_hubs
 from .models import Session as LearningSession
 
 #: local night for facilitators, minutes after midnight: 22:00 to 07:00
-DEFAULT_NIGHT = (22 * 60, 7 * 60)
+DEFAULT_NIGHT = (NIGHT_START_MIN, NIGHT_END_MIN)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,8 @@ from .codes import looks_like_code, new_code, normalise_code
 from .db import EventFile
 from .errors import InvalidInput
 from .importer import (
-    MAX_ISSUES, CellProblem, Field, ImportRefused, ImportSpec, Issue, Progress, Cancelled, find_mapping, parse_rows,
+    CellProblem, Field, FileRead, ImportRefused, ImportSpec, Issue, Progress, Cancelled, Report, find_mapping,
+    parse_rows,
 )
 from .models import Attendee, Hub, Level, new_uid
 from .roles import RoleMatcher, role_matcher
@@ -154,7 +155,7 @@ def attendee_spec(ref: Reference) -> ImportSpec:
 
 
 @dataclass(frozen=True)
-class ImportResult:
+class ImportResult(FileRead):
     """What an import did (or, refused, would have done) and why."""
 
     created: int
@@ -167,10 +168,6 @@ class ImportResult:
     issue_count: int
     #: updates of known people and rows merged inside the file (the reported choices), capped
     notices: tuple[Issue, ...]
-    format: str = ""
-    encoding: str = ""
-    delimiter: str = ""
-    ignored_columns: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -192,25 +189,7 @@ class _Person:
         self.target: int | None = None  # index into the existing attendees
 
 
-class _Report:
-    def __init__(self) -> None:
-        self.issues: list[Issue] = []
-        self.count = 0
-        self.bad_rows: set[int] = set()
-        self.notices: list[Issue] = []
-
-    def problem(self, issue: Issue) -> None:
-        self.count += 1
-        self.bad_rows.add(issue.row)
-        if len(self.issues) < MAX_ISSUES:
-            self.issues.append(issue)
-
-    def notice(self, issue: Issue) -> None:
-        if len(self.notices) < MAX_ISSUES:
-            self.notices.append(issue)
-
-
-def _read_people(source, spec: ImportSpec, mapping, report: _Report, progress, cancel) -> list[_Person]:
+def _read_people(source, spec: ImportSpec, mapping, report: Report, progress, cancel) -> list[_Person]:
     """Parse the rows and merge those that repeat a person (same uid, employee id or email)."""
     people: list[_Person] = []
     keys: dict[tuple[str, str], int] = {}
@@ -252,7 +231,7 @@ def _read_people(source, spec: ImportSpec, mapping, report: _Report, progress, c
 _EXISTING = (Attendee.id, Attendee.uid, Attendee.code, *(getattr(Attendee, c) for c in UPDATABLE))
 
 
-def _match_existing(session: Session, people: list[_Person], report: _Report):
+def _match_existing(session: Session, people: list[_Person], report: Report):
     rows = session.execute(select(*_EXISTING).order_by(Attendee.id)).all()
     by_uid = {r.uid: i for i, r in enumerate(rows)}
     by_emp = {r.employee_id: i for i, r in enumerate(rows) if r.employee_id}
@@ -304,7 +283,7 @@ def import_roster(
     row-level report when any row is wrong (and ``valid_only`` is false): nothing is written then.
     """
     path = Path(path)
-    report = _Report()
+    report = Report()
     with event_file.read() as session:
         ref = Reference.load(session)
     spec = attendee_spec(ref)
@@ -337,7 +316,7 @@ def import_roster(
     )
 
 
-def _write(session: Session, people: list[_Person], rows, ref: Reference, report: _Report,
+def _write(session: Session, people: list[_Person], rows, ref: Reference, report: Report,
            progress: Progress | None, now: datetime) -> tuple[int, int, int, int]:
     table = Attendee.__table__
     taken = {r.code for r in rows}

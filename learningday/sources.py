@@ -68,7 +68,7 @@ def detect_encoding(sample: bytes, name: str) -> str:
     if bare:
         return bare
     if b"\x00" in sample:
-        raise InvalidInput(f"{name} is not a text file (it holds binary data); save the roster as CSV or XLSX")
+        raise InvalidInput(f"{name} is not a text file (it holds binary data); save it as CSV or XLSX")
     try:
         sample.decode("utf-8")
         return "utf-8"
@@ -79,7 +79,7 @@ def detect_encoding(sample: bytes, name: str) -> str:
 
     best = from_bytes(sample).best()
     if best is None:
-        raise InvalidInput(f"{name} is not a text file (no text encoding fits it); save the roster as CSV or XLSX")
+        raise InvalidInput(f"{name} is not a text file (no text encoding fits it); save it as CSV or XLSX")
     # Short samples make charset-normalizer hesitate between Latin code pages (cp775, cp850 …);
     # when its guess reads as Latin script, the file is far more likely Windows' cp1252.
     if _all_latin(str(best)):

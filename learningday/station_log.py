@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -20,6 +22,20 @@ FORMAT = "learningday-station-log"
 VERSION = 1
 _ENTRY_FIELDS = ("uid", "kind", "attendee_uid", "session_uid", "at_utc", "station", "facilitator_name", "method",
                  "reverses_uid")
+
+
+def read_log_file(path: Path) -> Any:
+    """The JSON of a station log file; a missing or unreadable file is bad input."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InvalidInput(f"no such station log: {path}") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InvalidInput(f"{path} is not a readable station log ({exc})") from None
+
+
+def log_json(log: dict[str, Any]) -> str:
+    return json.dumps(log, ensure_ascii=False, indent=1)
 
 
 def export_log(session: Session) -> dict[str, Any]:

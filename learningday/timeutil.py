@@ -43,6 +43,11 @@ def is_zone(name: str) -> bool:
     return name in _zone_names()
 
 
+def zone_names() -> frozenset[str]:
+    """Every IANA zone name zoneinfo knows."""
+    return _zone_names()
+
+
 @lru_cache(maxsize=1)
 def _zone_names() -> frozenset[str]:
     return frozenset(available_timezones())

@@ -68,8 +68,15 @@ def _font_of(ch: str, previous: str | None) -> str:
     return previous or SANS
 
 
+@lru_cache(maxsize=None)
+def _chars(font: str) -> frozenset[str]:
+    return frozenset(map(chr, glyphs(font)))
+
+
 def runs(text: str, *, base: str = SANS) -> list[tuple[str, str]]:
     """``text`` cut into (font, piece) runs, each piece drawable by its font."""
+    if text and _chars(SANS).issuperset(text):  # the common case, without a loop in Python
+        return [(base, text)]
     out: list[tuple[str, str]] = []
     font: str | None = None
     start = 0
@@ -98,6 +105,10 @@ def _is_rtl(ch: str) -> bool:
     return unicodedata.bidirectional(ch) in ("R", "AL") or (
         unicodedata.bidirectional(ch) == "NSM" and 0x0590 <= ord(ch) <= 0x08FF
     )
+
+
+def has_rtl(text: str) -> bool:
+    return _RTL_SCRIPTS.search(text) is not None
 
 
 def visual(text: str) -> str:

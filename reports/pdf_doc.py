@@ -62,16 +62,17 @@ class Heading(Paragraph):
 
 
 class ReportDoc(BaseDocTemplate):
-    """A4 pages with a footer; the contents and the page count are forms filled in at the end.
+    """A4 (or ``pagesize``) pages with a footer; the contents and the page count are forms filled in at the end.
 
     Forms may be used before they are defined, so the whole document is laid out once
     (``multiBuild`` would lay it out twice to learn the page numbers).
     """
 
     def __init__(self, filename: str, *, footer: str, flowables: int, progress: Progress,
-                 cancelled: Cancelled | None, **kwargs: object) -> None:
-        super().__init__(filename, pagesize=A4, leftMargin=16 * mm, rightMargin=16 * mm, topMargin=15 * mm,
-                         bottomMargin=16 * mm, **kwargs)
+                 cancelled: Cancelled | None, pagesize: tuple[float, float] = A4, top_margin: float = 15 * mm,
+                 **kwargs: object) -> None:
+        super().__init__(filename, pagesize=pagesize, leftMargin=16 * mm, rightMargin=16 * mm,
+                         topMargin=top_margin, bottomMargin=16 * mm, **kwargs)
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._on_page)])
         self.footer, self.total, self.progress, self.cancelled = footer, max(flowables, 1), progress, cancelled
@@ -83,9 +84,16 @@ class ReportDoc(BaseDocTemplate):
         canvas.setFont(fonts.SANS, 7.5)
         canvas.setFillColor(MUTED)
         canvas.drawString(self.leftMargin, 9 * mm, self.footer[:110])
-        label = f"Page {doc.page} of "
+        self.page_number(canvas, doc.page)
+        canvas.restoreState()
+
+    def page_number(self, canvas, page: int) -> None:  # noqa: ANN001 - a reportlab Canvas
+        """'Page 3 of 7' at the bottom right; the total is a form filled in at the end."""
+        canvas.saveState()
+        canvas.setFont(fonts.SANS, 7.5)
+        canvas.setFillColor(MUTED)
         right = self.pagesize[0] - self.rightMargin
-        canvas.drawRightString(right - 12, 9 * mm, label)
+        canvas.drawRightString(right - 12, 9 * mm, f"Page {page} of ")
         canvas.translate(right - 12, 9 * mm)
         canvas.doForm(TOTAL_FORM)
         canvas.restoreState()

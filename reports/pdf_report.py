@@ -15,6 +15,7 @@ from learningday.analytics_dto import Breakdown, EventAnalytics, SessionOutcome
 from learningday.timeutil import to_local
 
 from . import fonts, pdf_charts
+from .pdf_names import NameLines
 from .output import Cancelled, Progress, atomic_output, check, hours, pct, quiet
 from .pdf_doc import (
     BODY, CELL, CELL_R, FIGURE, FIGURE_LABEL, GRID, H1, H2, H3, SMALL, SUBTITLE, TITLE, Heading, ReportDoc,
@@ -171,9 +172,8 @@ def _names(label: str, names: Sequence[str]) -> list[Flowable]:
     for font, group in groups.items():
         for start in range(0, len(group), NAMES_PER_PARAGRAPH):
             part = group[start:start + NAMES_PER_PARAGRAPH]
-            if font:  # one script: plain text in that script's font, shaped where the script needs it
-                out.append(Paragraph(escape(_separator(font).join(fonts.visual(n) for n in part)),
-                                     _script_style(font)))
+            if font:  # one script: measured once, one text run per line (see pdf_names)
+                out.append(NameLines(font, part, _script_style(font), _separator(font)))
             else:  # names that mix scripts: a <font> per run
                 style = fonts.shaped(SMALL) if any(fonts.needs_shaping(n) for n in part) else SMALL
                 out.append(Paragraph(" · ".join(fonts.markup(n) for n in part), style))

@@ -18,6 +18,8 @@ from PySide6.QtCore import QSettings, QStandardPaths  # noqa: E402
 from learningday.demo import build_demo  # noqa: E402
 from ui.app import make_app  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
+from versions_screenshot import versions_screenshot  # noqa: E402  (scripts/ is on sys.path as the script's folder)
+from wizard_screenshots import wizard_screenshots  # noqa: E402
 
 NAMES = ("plan", "attendees", "checkin", "reports")
 
@@ -42,6 +44,10 @@ def main(out: Path) -> None:
             print(out / f"{name}.png")
         _attendee_panel_and_editor(app, window, out)
         _station_and_kiosk(app, window, out)
+        wizard_screenshots(app, out)
+        _setup_editors(app, window, out)
+        versions_screenshot(app, window, out)  # these last two change the agenda
+        _agenda_import(app, window, out)
         window.close()
 
 
@@ -111,6 +117,41 @@ def _station_and_kiosk(app, window: MainWindow, out: Path) -> None:
     print(out / "kiosk.png")
     kiosk._unlocked = True
     kiosk.close()
+
+
+def _agenda_import(app, window: MainWindow, out: Path) -> None:
+    """The import wizard's report on the agenda fixture, then the Plan workspace with its drafts."""
+    from learningday.agenda_import import import_agenda
+
+    agenda = Path(__file__).resolve().parent.parent / "tests" / "data" / "agenda"
+    for name in ("venues.csv", "facilitators_cp1252.csv"):
+        import_agenda(window.document.file, agenda / name)
+    window.resize(1440, 900)
+    window.tabs.setCurrentIndex(0)
+    wizard = window.plan.import_agenda(path=str(agenda / "sessions_title_row.xlsx"))
+    wizard.next()
+    wizard.next()
+    while wizard.import_page.worker is not None or not wizard.import_page.refused:
+        app.processEvents()
+    wizard.grab().save(str(out / "agenda-import-wizard.png"))
+    print(out / "agenda-import-wizard.png")
+    wizard.target.create_missing.setChecked(True)
+    while wizard.import_page.result is None:
+        app.processEvents()
+    wizard.close()
+    app.processEvents()
+    window.grab().save(str(out / "agenda-import.png"))
+    print(out / "agenda-import.png")
+
+
+def _setup_editors(app, window: MainWindow, out: Path) -> None:
+    """Event ▸ Hubs… and Event ▸ Facilitators… on the demo event, a row selected in each."""
+    for kind, row in (("hubs", 3), ("facilitators", 3)):
+        editor = window.open_setup(kind)
+        editor.select(list(editor.drafts)[row])
+        app.processEvents()
+        editor.grab().save(str(out / f"editor-{kind}.png"))
+        print(out / f"editor-{kind}.png")
 
 
 if __name__ == "__main__":

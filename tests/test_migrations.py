@@ -60,3 +60,21 @@ def test_revision_graph_read_from_text_matches_alembic() -> None:
     scripts = ScriptDirectory.from_config(alembic_config())
     assert scripts.get_heads() == [head_revision()]
     assert {r.revision: r.down_revision for r in scripts.walk_revisions()} == _revision_graph()
+
+
+def test_0004_comes_after_0003_and_a_migrated_file_keeps_agenda_versions(tmp_path: Path) -> None:
+    from learningday.db import _revision_graph
+    from learningday.snapshots import compare, list_snapshots, save_snapshot
+
+    assert _revision_graph()["0004"] == "0003"
+    copy = tmp_path / "old.lday"
+    shutil.copyfile(FIXTURE, copy)
+    with open_event(copy) as event_file:
+        with event_file.read() as session:
+            assert list_snapshots(session) == []  # the table is there, empty
+        with event_file.write() as session:
+            row = save_snapshot(session, "After migration")
+    assert _revision(copy) == head_revision()
+    with open_event(copy) as event_file, event_file.read() as session:
+        assert [r.name for r in list_snapshots(session)] == ["After migration"]
+        assert (row.sessions, compare(session, row.uid).identical) == (61, True)

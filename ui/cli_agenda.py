@@ -14,18 +14,15 @@ CONFLICTS_FOUND = 3
 
 
 def _hub_by_name(hubs: tuple, name: str | None, option: str):
-    if name is None:
-        return None
-    for hub in hubs:
-        if hub.name.casefold() == name.strip().casefold():
-            return hub
-    known = ", ".join(h.name for h in hubs) or "none"
-    raise InvalidInput(f"{option}: no hub called {name!r} (hubs: {known})")
+    from learningday.agenda_export import find_hub
+
+    return None if name is None else find_hub(hubs, name, option)
 
 
 def _check_level(levels: tuple, level: int | None) -> None:
-    if level is not None and level not in {lv.id for lv in levels}:
-        raise InvalidInput(f"--level: there is no level {level} (levels are 1 to 5)")
+    from learningday.agenda_export import check_level
+
+    check_level(levels, level)
 
 
 # -- agenda -------------------------------------------------------------------------------
@@ -156,31 +153,45 @@ def _configure_export_ics(p: argparse.ArgumentParser) -> None:
     p.add_argument("out", metavar="OUT.ics", help="the calendar file to write")
     p.add_argument("--hub", metavar="NAME", help="only the sessions for this hub (or for every hub)")
     p.add_argument("--level", type=int, metavar="N", help="only sessions of framework level N (1-5)")
+    p.add_argument("--facilitator", metavar="NAME_OR_EMAIL", help="only this facilitator's own sessions")
+    p.add_argument("--zone", metavar="HUB_OR_IANA",
+                   help="write times in this hub's (or IANA) zone with a VTIMEZONE, not in UTC")
 
 
-@command("export-ics", "write the agenda (or one hub's or one level's part) as an .ics calendar")(
+@command("export-ics", "write the agenda (or one hub's, level's or facilitator's part) as an .ics calendar")(
     _configure_export_ics)
 def cmd_export_ics(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from learningday.agenda import list_sessions
+    from learningday.agenda_export import AgendaScope
     from learningday.db import open_event
-    from learningday.event import get_event, list_hubs, list_levels
-    from learningday.ics import agenda_calendar
+    from ui.agenda_job import IcsRequest, write_agenda_ics
 
-    out = Path(args.out)
-    if not out.parent.is_dir():
-        raise InvalidInput(f"folder {out.parent} does not exist")
-    with open_event(args.event) as event_file, event_file.read() as session:
-        event, hubs, levels = get_event(session), list_hubs(session), list_levels(session)
-        hub = _hub_by_name(hubs, args.hub, "--hub")
-        _check_level(levels, args.level)
-        rows = [r for r in list_sessions(session) if r.start_utc is not None
-                and (args.level is None or r.level_id == args.level)
-                and (hub is None or not r.target_hubs or hub.name in r.target_hubs)]
-    title = event.name + (f" — {hub.name}" if hub else "") + (f" — level {args.level}" if args.level else "")
-    tmp = out.with_name(f".{out.name}.partial")
-    tmp.write_bytes(agenda_calendar(event, rows, levels, title=title))
-    tmp.replace(out)
-    print(f"wrote {out} ({len(rows)} sessions)")
+    request = IcsRequest(Path(args.out), AgendaScope(hub=args.hub, level=args.level, facilitator=args.facilitator),
+                         zone=args.zone)
+    with open_event(args.event) as event_file:
+        written = write_agenda_ics(event_file, request)
+    print(f"wrote {written.path} ({written.sessions} sessions, {written.what})")
+    return 0
+
+
+# -- agenda-pdf ---------------------------------------------------------------------------
+def _configure_agenda_pdf(p: argparse.ArgumentParser) -> None:
+    p.add_argument("event", metavar="EVENT.lday", help="the event file (or a database URL)")
+    p.add_argument("out", metavar="OUT.pdf", help="the PDF file to write")
+    p.add_argument("--hub", metavar="NAME", required=True, help="the hub whose local time the agenda is in")
+    p.add_argument("--letter", action="store_true", help="US Letter pages (default A4)")
+
+
+@command("agenda-pdf", "write one hub's agenda as a PDF, every session in the hub's local time")(
+    _configure_agenda_pdf)
+def cmd_agenda_pdf(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from learningday.db import open_event
+    from ui.agenda_job import AgendaPdfRequest, write_agenda_pdf
+
+    with open_event(args.event) as event_file:
+        written = write_agenda_pdf(event_file, AgendaPdfRequest(Path(args.out), args.hub, letter=args.letter))
+    print(f"wrote {written.path} ({written.sessions} sessions, {written.what})")
     return 0

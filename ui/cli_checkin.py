@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 from pathlib import Path
 
 from ui.cli import command, emit_json
@@ -77,7 +76,7 @@ def _configure_export(p: argparse.ArgumentParser) -> None:
 def cmd_export_log(args: argparse.Namespace) -> int:
     from learningday.db import open_event
     from learningday.errors import InvalidInput
-    from learningday.station_log import export_log
+    from learningday.station_log import export_log, log_json
 
     if not args.out.parent.is_dir():
         raise InvalidInput(f"folder {args.out.parent} does not exist")
@@ -85,8 +84,7 @@ def cmd_export_log(args: argparse.Namespace) -> int:
         log = export_log(session)
     from reports.output import write_then_rename
 
-    write_then_rename(args.out, lambda tmp: tmp.write_text(json.dumps(log, ensure_ascii=False, indent=1),
-                                                           encoding="utf-8"))
+    write_then_rename(args.out, lambda tmp: tmp.write_text(log_json(log), encoding="utf-8"))
     print(f"wrote {args.out} ({len(log['entries']):,} entries)")
     return 0
 
@@ -100,30 +98,15 @@ def _configure_merge(p: argparse.ArgumentParser) -> None:
 @command("merge-log", "merge a station log into this event (merging twice changes nothing)")(_configure_merge)
 def cmd_merge_log(args: argparse.Namespace) -> int:
     from learningday.db import open_event
-    from learningday.errors import InvalidInput
-    from learningday.station_log import merge_log
+    from learningday.station_log import merge_log, read_log_file
 
-    try:
-        data = json.loads(args.log.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InvalidInput(f"no such station log: {args.log}") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvalidInput(f"{args.log} is not a readable station log ({exc})") from None
+    data = read_log_file(args.log)
     with open_event(args.event) as event_file, event_file.write() as session:
         report = merge_log(session, data)
     if args.json:
-        emit_json({
-            "entries_added": report.entries_added,
-            "entries_already_present": report.entries_already_present,
-            "attendees_created": report.attendees_created,
-            "attendees_matched_by_email": report.attendees_matched_by_email,
-            "stations_created": report.stations_created,
-            "problems": list(report.problems),
-        })
+        emit_json(report.as_dict())
     else:
-        print(f"merged {args.log}: {report.entries_added:,} entries added, "
-              f"{report.entries_already_present:,} already here, {report.attendees_created} walk-ins added, "
-              f"{report.attendees_matched_by_email} matched by email")
+        print(f"merged {args.log}: {report.summary()}")
         for problem in report.problems:
             print(f"  not applied: {problem}")
     return 0

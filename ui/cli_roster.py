@@ -67,6 +67,32 @@ def _print_issues(issues, count: int, stream) -> None:
         print(f"  … and {count - len(issues):,} more", file=stream)
 
 
+def report_refusal(args: argparse.Namespace, exc, **extra) -> int:  # noqa: ANN001 - an ImportRefused
+    """A refused import: its row-level report as JSON (with ``extra`` keys) or on stderr; the exit status."""
+    if args.json:
+        emit_json({**extra, "created": 0, "updated": 0, "skipped": 0, "errors": [i.as_dict() for i in exc.issues],
+                   "error_count": exc.issue_count})
+    else:
+        print(f"learningday: error: {exc.headline}", file=sys.stderr)
+        _print_issues(exc.issues, exc.issue_count, sys.stderr)
+    return exc.exit_code
+
+
+def report_bad_file(args: argparse.Namespace, exc, **extra) -> int:  # noqa: ANN001 - an InvalidInput
+    """A file that could not be read at all: one error in the report's shape (JSON), else raised as usual."""
+    if not args.json:
+        raise exc
+    emit_json({**extra, "created": 0, "updated": 0, "skipped": 0, "error_count": 1,
+               "errors": [{"row": None, "column": None, "value": None, "message": exc.message}]})
+    return exc.exit_code
+
+
+def counts_line(result, counts: str) -> str:  # noqa: ANN001 - an import result
+    """'4 created, … (csv, cp1252, delimiter ';')': what was done, and how the file was read."""
+    read = result.format + (f", {result.encoding}, delimiter {result.delimiter!r}" if result.format == "csv" else "")
+    return f"{counts} ({read})"
+
+
 @command("import-roster", "import attendees from a CSV or XLSX file: every row or nothing")(_configure_import)
 def cmd_import_roster(args: argparse.Namespace) -> int:
     from learningday.db import open_event
@@ -80,25 +106,14 @@ def cmd_import_roster(args: argparse.Namespace) -> int:
                                    valid_only=args.valid_only,
                                    progress=_progress_to_stderr(not args.json and sys.stderr.isatty()))
     except ImportRefused as exc:
-        if args.json:
-            emit_json({"created": 0, "updated": 0, "skipped": 0, "errors": [i.as_dict() for i in exc.issues],
-                       "error_count": exc.issue_count})
-        else:
-            print(f"learningday: error: {exc.headline}", file=sys.stderr)
-            _print_issues(exc.issues, exc.issue_count, sys.stderr)
-        return exc.exit_code
+        return report_refusal(args, exc)
     except InvalidInput as exc:
-        if not args.json:
-            raise
-        emit_json({"created": 0, "updated": 0, "skipped": 0, "error_count": 1,
-                   "errors": [{"row": None, "column": None, "value": None, "message": exc.message}]})
-        return exc.exit_code
+        return report_bad_file(args, exc)
     if args.json:
         emit_json(result.as_dict())
         return 0
-    print(f"{result.created:,} created, {result.updated:,} updated, {result.unchanged:,} unchanged, "
-          f"{result.skipped:,} skipped ({result.format}"
-          + (f", {result.encoding}, delimiter {result.delimiter!r}" if result.format == "csv" else "") + ")")
+    print(counts_line(result, f"{result.created:,} created, {result.updated:,} updated, "
+                              f"{result.unchanged:,} unchanged, {result.skipped:,} skipped"))
     if result.merged:
         print(f"{result.merged:,} row(s) repeated a person and were merged")
     if result.ignored_columns:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -12,6 +14,8 @@ from learningday import agenda, checkin, event, presence, roster, search
 from learningday.conflicts import Conflict, find_conflicts
 from learningday.coverage import Coverage, coverage_by_level_and_hub
 from learningday.plandata import PlanRules, load_plan
+from learningday import snapshots as agenda_snapshots
+from learningday.snapshot_dto import Comparison, RestoreResult, SnapshotRow
 from learningday.db import EventFile, open_event
 from learningday.dto import (
     AttendeeDetails,
@@ -30,6 +34,11 @@ from learningday.dto import (
     UndoResult,
     VenueDTO,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+T = TypeVar("T")
 
 
 class EventDocument(QObject):
@@ -109,6 +118,39 @@ class EventDocument(QObject):
         self.changed.emit()
         return draft
 
+    # -- setup editors: any core service, in one transaction -----------------------------------
+    def read_with(self, action: Callable[[Session], T]) -> T:
+        with self.file.read() as session:
+            return action(session)
+
+    def write_with(self, action: Callable[[Session], T]) -> T:
+        """Run ``action`` (a learningday service) in one write transaction, then tell every view."""
+        with self.file.write() as session:
+            result = action(session)
+        self.changed.emit()
+        return result
+
+    # -- agenda versions (learningday.snapshots) ----------------------------------------------
+    def snapshots(self) -> list[SnapshotRow]:
+        with self.file.read() as session:
+            return agenda_snapshots.list_snapshots(session)
+
+    def save_snapshot(self, name: str) -> SnapshotRow:
+        with self.file.write() as session:
+            return agenda_snapshots.save_snapshot(session, name)
+
+    def compare_snapshot(self, uid: str) -> Comparison:
+        with self.file.read() as session:
+            return agenda_snapshots.compare(session, uid)
+
+    def restore_snapshot(self, uid: str, *, backup: bool = True) -> RestoreResult:
+        """One transaction; ``changed`` only when the agenda changed."""
+        with self.file.write() as session:
+            result = agenda_snapshots.restore(session, uid, backup=backup)
+        if result.updated or result.recreated or result.deleted:
+            self.changed.emit()
+        return result
+
     # -- check-in station: each call is one committed transaction ---------------------------
     def search(self, text: str, session_uid: str | None, limit: int = 12) -> list[SearchHit]:
         with self.file.read() as session:
@@ -150,6 +192,27 @@ class EventDocument(QObject):
                                      station=station, facilitator_name=facilitator, at_utc=datetime.now(timezone.utc))
         self.log_changed.emit()
         return result
+
+    def export_station_log(self, path: Path) -> int:
+        """This file's check-in log as a station log (JSON), written atomically; returns the entry count."""
+        from learningday.station_log import export_log, log_json
+        from reports.output import write_then_rename
+
+        with self.file.read() as session:
+            log = export_log(session)
+        write_then_rename(path, lambda tmp: tmp.write_text(log_json(log), encoding="utf-8"))
+        return len(log["entries"])
+
+    def merge_station_log(self, path: Path):  # noqa: ANN201 - learningday.dto.MergeReport
+        """Merge another station's log, in one transaction (merging twice changes nothing)."""
+        from learningday.station_log import merge_log, read_log_file
+
+        data = read_log_file(path)
+        with self.file.write() as session:
+            report = merge_log(session, data)
+        if report.changed:
+            self.log_changed.emit()
+        return report
 
     # -- roster ---------------------------------------------------------------------------------
     def attendee_import_spec(self):  # noqa: ANN201 - learningday.importer.ImportSpec

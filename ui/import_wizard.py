@@ -1,7 +1,12 @@
-"""The roster import wizard: file → column mapping with the first rows → report → import."""
+"""The import wizard: file → column mapping with the first rows → report → import.
+
+What it imports is an ImportTarget: attendees (RosterTarget, here) or the agenda
+(ui.agenda_import_wizard.AgendaTarget); the pages only talk to the target.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from learningday.errors import LearningDayError
-from learningday.importer import ImportCancelled, ImportRefused, Issue, preview
+from learningday.importer import ImportCancelled, ImportRefused, ImportSpec, Issue, Preview, preview
 from learningday.roster_import import ImportResult, import_roster
 
 from .document import EventDocument
@@ -33,6 +38,59 @@ from .errors import describe
 from .ops import Worker
 
 NOT_IMPORTED = "— not imported —"
+
+
+class RosterTarget:
+    """What an import wizard imports, and how it words it: here, attendees."""
+
+    title = "Import attendees"
+    file_title = "Choose the roster"
+    file_hint = "A CSV (any common encoding and delimiter) or an Excel workbook (.xlsx)."
+
+    def __init__(self, document: EventDocument) -> None:
+        self.document = document
+
+    def file_widget(self) -> QWidget | None:
+        """Extra choices on the file page (none for a roster)."""
+        return None
+
+    def report_widget(self, page: ImportPage) -> QWidget | None:
+        """Extra choices on the report page (none for a roster)."""
+        return None
+
+    def preview(self, path: Path) -> tuple[ImportSpec, Preview]:
+        spec = self.document.attendee_import_spec()
+        return spec, preview(path, spec)
+
+    def options(self) -> dict[str, Any]:
+        """The choices of the extra widgets, read on the GUI thread before the import starts."""
+        return {}
+
+    def run(self, event_file: Any, path: Path, **kw: Any) -> Any:
+        """The core import (in a worker thread: it must not touch widgets)."""
+        return import_roster(event_file, path, **kw)
+
+    def job(self, path: Path, overrides: dict[str, int | None], *, valid_only: bool) -> Callable[..., Any]:
+        event_file, options = self.document.file, self.options()
+
+        def run(progress, cancelled) -> Any:
+            return self.run(event_file, path, overrides=overrides, valid_only=valid_only, progress=progress,
+                            cancel=cancelled, **options)
+
+        return run
+
+    def summary(self, result: ImportResult) -> str:
+        text = (f"Imported: {result.created:,} created, {result.updated:,} updated, "
+                f"{result.unchanged:,} unchanged, {result.skipped:,} rows skipped.")
+        if result.merged:
+            text += f" {result.merged:,} rows repeated a person and were merged."
+        return text
+
+    def result_rows(self, result: ImportResult) -> tuple[Issue, ...]:
+        return result.issues + result.notices
+
+    def refusal_rows(self, exc: ImportRefused) -> tuple[Issue, ...]:
+        return exc.issues
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -47,8 +105,6 @@ def _table(headers: list[str]) -> QTableWidget:
 class FilePage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("Choose the roster")
-        self.setSubTitle("A CSV (any common encoding and delimiter) or an Excel workbook (.xlsx).")
         self.path = QLineEdit()
         self.path.setObjectName("rosterPath")
         browse = QPushButton("Browse…")
@@ -59,13 +115,21 @@ class FilePage(QWizardPage):
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b42318;")
-        layout = QVBoxLayout(self)
-        layout.addLayout(row)
-        layout.addWidget(self.error)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addLayout(row)
+        self.layout_.addWidget(self.error)
         self.path.textChanged.connect(self.completeChanged)
 
+    def set_target(self, target: RosterTarget) -> None:
+        self.setTitle(target.file_title)
+        self.setSubTitle(target.file_hint)
+        extra = target.file_widget()
+        if extra is not None:
+            self.layout_.insertWidget(1, extra)
+
     def _on_browse_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Roster", self.path.text(), "Rosters (*.csv *.xlsx *.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.title(), self.path.text(),
+                                              "Spreadsheets (*.csv *.xlsx *.txt);;All files (*)")
         if path:
             self.path.setText(path)
 
@@ -75,7 +139,7 @@ class FilePage(QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
         wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
         try:
-            wizard.preview = preview(Path(self.path.text().strip()), wizard.spec)
+            wizard.spec, wizard.preview = wizard.target.preview(Path(self.path.text().strip()))
         except (LearningDayError, OSError) as exc:
             self.error.setText(describe(exc))
             return False
@@ -105,7 +169,7 @@ class MappingPage(QWizardPage):
         p = wizard.preview
         assert p is not None
         what = p.format.upper() + (f", {p.encoding}, delimiter {p.delimiter!r}" if p.format == "csv" else f", sheet {p.sheet}")
-        self.detected.setText(f"Read as {what}; header on row {p.mapping.header_row}.")
+        self.detected.setText(f"Read as {what}; header on row {p.mapping.header_row}; importing {wizard.spec.kind}.")
         self.fields.setRowCount(len(wizard.spec.fields))
         self.boxes = {}
         for row, field in enumerate(wizard.spec.fields):
@@ -144,6 +208,9 @@ class ImportPage(QWizardPage):
         self.cancel = QPushButton("Cancel import")
         self.valid_only = QPushButton("Import the valid rows only")
         self.valid_only.hide()
+        self.again = QPushButton("Import again")
+        self.again.setToolTip("Read the file again (after fixing it, or with other choices) and import it")
+        self.again.hide()
         self.report = _table(["Row", "Column", "Value", "Problem"])
         self.report.setObjectName("report")
         self.report.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -151,16 +218,25 @@ class ImportPage(QWizardPage):
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel)
         buttons.addWidget(self.valid_only)
+        buttons.addWidget(self.again)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
+        self.layout_ = layout
         layout.addWidget(self.status)
         layout.addWidget(self.progress)
         layout.addLayout(buttons)
         layout.addWidget(self.report, 1)
         self.cancel.clicked.connect(self._on_cancel_clicked)
         self.valid_only.clicked.connect(lambda: self.start(valid_only=True))
+        self.again.clicked.connect(lambda: self.start(valid_only=False))
         self.worker: Worker | None = None
-        self.result: ImportResult | None = None
+        self.result: Any = None
+        self.refused = False
+
+    def set_target(self, target: RosterTarget) -> None:
+        extra = target.report_widget(self)
+        if extra is not None:
+            self.layout_.insertWidget(1, extra)
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         self.start(valid_only=False)
@@ -169,19 +245,16 @@ class ImportPage(QWizardPage):
         wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
         path = Path(wizard.file_page.path.text().strip())
         overrides = wizard.mapping_page.overrides()
-        event_file = wizard.document.file
         self.result = None
+        self.refused = False
         self.report.setRowCount(0)
         self.valid_only.hide()
+        self.again.hide()
         self.cancel.setEnabled(True)
         self.status.setText(f"Reading {path.name}…")
         self.completeChanged.emit()
 
-        def job(progress, cancelled) -> ImportResult:
-            return import_roster(event_file, path, overrides=overrides, valid_only=valid_only,
-                                 progress=progress, cancel=cancelled)
-
-        self.worker = Worker(job)
+        self.worker = Worker(wizard.target.job(path, overrides, valid_only=valid_only))
         self.worker.signals.progress.connect(self._on_progress)
         self.worker.signals.finished.connect(self._on_finished)
         self.worker.signals.failed.connect(self._on_failed)
@@ -192,18 +265,14 @@ class ImportPage(QWizardPage):
         if message:
             self.status.setText(message)
 
-    def _on_finished(self, result: ImportResult) -> None:
+    def _on_finished(self, result: Any) -> None:
         self.worker = None
         self.result = result
         self.cancel.setEnabled(False)
         self.progress.setValue(1000)
-        text = (f"Imported: {result.created:,} created, {result.updated:,} updated, "
-                f"{result.unchanged:,} unchanged, {result.skipped:,} rows skipped.")
-        if result.merged:
-            text += f" {result.merged:,} rows repeated a person and were merged."
-        self.status.setText(text)
-        self._show_issues(result.issues + result.notices)
         wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
+        self.status.setText(wizard.target.summary(result))
+        self._show_issues(wizard.target.result_rows(result))
         wizard.document.changed.emit()
         self.completeChanged.emit()
 
@@ -212,10 +281,14 @@ class ImportPage(QWizardPage):
         self.cancel.setEnabled(False)
         self.progress.setValue(0)
         if isinstance(exc, ImportRefused):
-            self.status.setText(f"{exc.headline}. Nothing was imported. Fix the file and import again, "
+            wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
+            self.refused = True
+            headline = exc.headline.removesuffix("; nothing was imported")
+            self.status.setText(f"{headline}. Nothing was imported: fix the file and import again, "
                                 "or import the valid rows only.")
-            self._show_issues(exc.issues)
+            self._show_issues(wizard.target.refusal_rows(exc))
             self.valid_only.show()
+            self.again.show()
         elif isinstance(exc, ImportCancelled):
             self.status.setText("Cancelled: nothing was imported.")
         else:
@@ -226,7 +299,11 @@ class ImportPage(QWizardPage):
         self.report.setRowCount(len(issues))
         for row, issue in enumerate(issues):
             for column, value in enumerate((str(issue.row), issue.column, issue.value, issue.message)):
-                self.report.setItem(row, column, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                item.setToolTip(value)
+                self.report.setItem(row, column, item)
+        for column, width in enumerate((60, 130, 170)):
+            self.report.setColumnWidth(column, width)
 
     def _on_cancel_clicked(self) -> None:
         if self.worker is not None:
@@ -237,16 +314,20 @@ class ImportPage(QWizardPage):
 
 
 class ImportWizard(QWizard):
-    def __init__(self, document: EventDocument, parent: QWidget | None = None, *, path: str = "") -> None:
+    def __init__(self, document: EventDocument, parent: QWidget | None = None, *, path: str = "",
+                 target: RosterTarget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import attendees")
+        self.target = target or RosterTarget(document)
+        self.setWindowTitle(self.target.title)
         self.document = document
-        self.spec = document.attendee_import_spec()
+        self.spec: ImportSpec | None = None
         self.preview: Any = None
         self.file_page = FilePage()
         self.file_page.path.setText(path)
         self.mapping_page = MappingPage()
         self.import_page = ImportPage()
+        self.file_page.set_target(self.target)
+        self.import_page.set_target(self.target)
         for page in (self.file_page, self.mapping_page, self.import_page):
             self.addPage(page)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)

@@ -29,9 +29,10 @@ from . import settings
 from .document import EventDocument
 from .errors import show_error
 from .kiosk import KioskWindow
-from .new_event import NewEventDialog
+from .new_event_wizard import NewEventWizard
 from .ops import run_with_progress
 from .resources import icon
+from .setup_dialogs import SetupEditors
 from .widgets import heading
 from .workspaces.attendees import AttendeesWorkspace
 from .workspaces.checkin import CheckinWorkspace
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(widget, name)
         self.tabs.currentChanged.connect(self._on_tabs_currentChanged)
         self.checkin.kiosk_requested.connect(self.start_kiosk)
+        self.setup_editors = SetupEditors(self)
+        self.plan.setup_requested.connect(self.open_setup)
         self._stale = False
         self.kiosk: KioskWindow | None = None
         self.stack = QStackedWidget()
@@ -128,6 +131,12 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
         edit_menu.addAction(self._action("New &Session…", self._on_new_session_triggered, "Ctrl+Shift+N"))
+        event_menu = self.menuBar().addMenu("E&vent")
+        for text, kind in (("&Properties…", "properties"), ("&Hubs…", "hubs"), ("&Venues…", "venues"),
+                           ("&Facilitators…", "facilitators")):
+            action = self._action(text, lambda _=False, k=kind: self.open_setup(k))
+            action.setObjectName(f"event_{kind}")
+            event_menu.addAction(action)
         view_menu = self.menuBar().addMenu("&View")
         for index, name in enumerate(("&Plan", "&Attendees", "&Check-in", "&Reports")):
             view_menu.addAction(self._action(name, lambda _=False, i=index: self.show_workspace(i), f"Ctrl+{index + 1}"))
@@ -176,6 +185,7 @@ class MainWindow(QMainWindow):
         if self.document is not None:
             self.document.close()
         self.undo_stack.clear()  # its commands belong to the file that was open
+        self.setup_editors.close_all()
         self.document = document
         if document is not None:
             document.changed.connect(lambda: self.refresh())
@@ -227,15 +237,9 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def new_event(self) -> None:
-        dialog = NewEventDialog(self)
-        if dialog.exec() != NewEventDialog.DialogCode.Accepted:
-            return
-        try:
-            path = dialog.create()
-        except LearningDayError as exc:
-            show_error(parent=self, exc=exc, title="Cannot create the event")
-            return
-        self.open_path(path)
+        wizard = NewEventWizard(self)
+        if wizard.exec() == NewEventWizard.DialogCode.Accepted and wizard.created_path is not None:
+            self.open_path(wizard.created_path)
 
     def open_demo(self) -> None:
         path = demo_event_path()
@@ -283,6 +287,10 @@ class MainWindow(QMainWindow):
         if self.document is not None:
             self.show_workspace(0)
             self.plan.new_session()
+
+    def open_setup(self, kind: str):  # noqa: ANN201 - the editor shown (None without an event)
+        """Event ▸ Properties / Hubs / Venues / Facilitators: edits are undoable and show at once."""
+        return self.setup_editors.open(kind, self.document, self.undo_stack)
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(

@@ -77,6 +77,7 @@ def run_with_progress(
 
     def _finish() -> None:
         _running.discard(worker)
+        dialog.canceled.disconnect(worker.cancel)  # closing a QProgressDialog emits canceled
         dialog.close()
         dialog.deleteLater()
 

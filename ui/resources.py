@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from PySide6.QtGui import QIcon
 
-ROOT = Path(__file__).resolve().parent.parent / "resources"
+from learningday.resources import ROOT, resource_path
 
-
-def resource_path(*parts: str) -> Path:
-    path = ROOT.joinpath(*parts)
-    if not path.exists():
-        raise FileNotFoundError(f"missing resource: {path}")
-    return path
+__all__ = ["ROOT", "icon", "resource_path", "stylesheet"]
 
 
 @lru_cache(maxsize=None)

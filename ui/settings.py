@@ -1,4 +1,4 @@
-"""Remembered settings (QSettings): window geometry, recent files, last workspace."""
+"""Remembered settings (QSettings): window geometry, recent files, workspace, timeline snap, last folder."""
 
 from __future__ import annotations
 
@@ -51,3 +51,29 @@ def last_workspace() -> int:
 
 def save_last_workspace(index: int) -> None:
     settings().setValue("window/workspace", index)
+
+
+#: the grids the timeline can snap a drag or a resize to, in minutes
+SNAP_CHOICES = (5, 15, 30)
+DEFAULT_SNAP = 15
+
+
+def snap_minutes() -> int:
+    try:
+        value = int(settings().value("plan/snap_minutes", DEFAULT_SNAP))
+    except (TypeError, ValueError):
+        return DEFAULT_SNAP
+    return value if value in SNAP_CHOICES else DEFAULT_SNAP
+
+
+def save_snap_minutes(minutes: int) -> None:
+    settings().setValue("plan/snap_minutes", int(minutes))
+
+
+def last_folder() -> str:
+    """The folder the last new event file was saved in ('' if none yet)."""
+    return str(settings().value("files/last_folder", "") or "")
+
+
+def save_last_folder(folder: str | Path) -> None:
+    settings().setValue("files/last_folder", str(folder))

@@ -13,6 +13,8 @@ from learningday.clock import HubClock, hub_clock, local_time
 from learningday.dto import HubDTO, LevelDTO, SessionRow, VenueDTO
 from learningday.timeutil import offset_label
 
+from .unscheduled import draft_payload
+
 LABEL_W = 200
 RULER_H = 20
 LANE_H = 34
@@ -46,7 +48,10 @@ class _Drag:
 
 
 class TimelineView(QAbstractScrollArea):
-    """Paints the event window; drag a block to move it, drag its right edge to resize it."""
+    """Paints the event window; drag a block to move it, drag its right edge to resize it.
+
+    Drags snap to the UTC clock grid of ``snap_minutes`` (5, 15 or 30; the Plan workspace sets it).
+    """
 
     session_selected = Signal(str)
     session_activated = Signal(str)
@@ -73,6 +78,10 @@ class TimelineView(QAbstractScrollArea):
         self.highlight: tuple[int, int] | None = None
         self._blocks: list[tuple[QRectF, SessionRow]] = []
         self._drag: _Drag | None = None
+        #: an unscheduled draft dragged over the lanes: (minute, lane, the draft as a block)
+        self._drop: tuple[int, int, SessionRow] | None = None
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
 
     # -- data -------------------------------------------------------------------------------
     def set_data(self, *, start: datetime, end: datetime, hubs: list[HubDTO] | tuple[HubDTO, ...],
@@ -228,6 +237,10 @@ class TimelineView(QAbstractScrollArea):
             rect = QRectF(self._x(drag.new_start) + 1, self._y(drag.new_lane) + 3,
                           drag.new_duration * self.ppm - 2, LANE_H - 6)
             self._paint_block(painter, rect, row, metrics, ghost=True)
+        if self._drop:
+            minute, lane, row = self._drop
+            rect = QRectF(self._x(minute) + 1, self._y(lane) + 3, row.duration_minutes * self.ppm - 2, LANE_H - 6)
+            self._paint_block(painter, rect, row, metrics, ghost=True)
 
     def _paint_block(self, painter: QPainter, rect: QRectF, row: SessionRow, metrics: QFontMetrics,
                      *, ghost: bool = False) -> None:
@@ -331,8 +344,17 @@ class TimelineView(QAbstractScrollArea):
                            start, row.duration_minutes, lane)
         self.viewport().update()
 
-    def _snap(self, minutes: float) -> int:
-        return int(round(minutes / self.snap_minutes) * self.snap_minutes)
+    def _snap(self, minute: float) -> int:
+        """The event minute nearest ``minute`` whose UTC clock time is on the snap grid (:00, :15 …)."""
+        assert self.start is not None
+        base = self.start.hour * 60 + self.start.minute
+        return int(round((base + minute) / self.snap_minutes) * self.snap_minutes) - base
+
+    def _next_grid(self, minute: int) -> int:
+        """The first grid minute after ``minute`` (a resize never goes below one step)."""
+        assert self.start is not None
+        base = self.start.hour * 60 + self.start.minute
+        return minute + self.snap_minutes - (base + minute) % self.snap_minutes
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         drag = self._drag
@@ -343,12 +365,12 @@ class TimelineView(QAbstractScrollArea):
             return
         delta = (event.position().x() - drag.press.x()) / self.ppm
         if drag.mode == "move":
-            drag.new_start = max(0, min(self.minutes - drag.duration, drag.start_minute + self._snap(delta)))
+            drag.new_start = max(0, min(self.minutes - drag.duration, self._snap(drag.start_minute + delta)))
             lane = int((event.position().y() - self._top() + self.verticalScrollBar().value()) // LANE_H)
             drag.new_lane = max(0, min(len(self.lanes) - 1, lane))
         else:
-            end = self._snap(drag.start_minute + drag.duration + delta)
-            drag.new_duration = max(self.snap_minutes, min(self.minutes, end) - drag.start_minute)
+            end = max(self._snap(drag.start_minute + drag.duration + delta), self._next_grid(drag.start_minute))
+            drag.new_duration = min(self.minutes, end) - drag.start_minute
         self.viewport().update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
@@ -361,6 +383,45 @@ class TimelineView(QAbstractScrollArea):
             assert self.start is not None
             self.session_changed.emit(drag.uid, self.start + timedelta(minutes=drag.new_start),
                                       self.lanes[drag.new_lane].name, drag.new_duration)
+
+    # -- dropping an unscheduled draft (ui.unscheduled) onto a lane: it is scheduled there --------
+    def _drop_place(self, event) -> tuple[int, int, SessionRow] | None:  # noqa: ANN001 - a drag or drop event
+        payload = draft_payload(event.mimeData())
+        pos = event.position()
+        if payload is None or self.start is None or not self.lanes or pos.x() < LABEL_W or pos.y() < self._top():
+            return None
+        minutes = int(payload["minutes"])
+        minute = self._snap((pos.x() - LABEL_W + self.horizontalScrollBar().value()) / self.ppm)
+        lane = int((pos.y() - self._top() + self.verticalScrollBar().value()) // LANE_H)
+        row = SessionRow(0, str(payload["uid"]), str(payload.get("title", "")), int(payload.get("level", 0)), None,
+                         None, minutes, "", "", None, (), ())
+        return max(0, min(self.minutes - minutes, minute)), max(0, min(len(self.lanes) - 1, lane)), row
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if draft_payload(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._drop = self._drop_place(event)
+        event.acceptProposedAction() if self._drop else event.ignore()
+        self.viewport().update()
+
+    def dragLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self._drop = None
+        self.viewport().update()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        place, self._drop = self._drop_place(event), None
+        self.viewport().update()
+        if place is None or self.start is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        minute, lane, row = place
+        self.session_changed.emit(row.uid, self.start + timedelta(minutes=minute), self.lanes[lane].name,
+                                  row.duration_minutes)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         hit = self.block_at(event.position())

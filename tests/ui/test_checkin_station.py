@@ -132,3 +132,54 @@ def test_kiosk_cannot_be_left_without_the_pin(window: MainWindow, demo_file: Pat
     answers = iter([("1234", True)])
     assert kiosk.try_leave()
     assert not kiosk.isVisible() and window.kiosk is None
+
+
+def test_station_log_exported_from_a_copy_merges_once_from_the_ui(window: MainWindow, demo_file: Path, tmp_path: Path,
+                                                                    qtbot, monkeypatch) -> None:
+    import hashlib
+    import shutil
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui import errors
+
+    copy = tmp_path / "door-c-copy.lday"
+    shutil.copyfile(demo_file, copy)
+    uid, people = _pick_session_and_people(copy)
+    window.open_path(copy)
+    window.tabs.setCurrentIndex(2)
+    work = window.checkin
+    work.session_box.setCurrentIndex(work.session_box.findData(uid))
+    work.station.setText("Door C")
+    qtbot.keyClicks(work.search, people[0][1])
+    qtbot.keyClick(work.search, Qt.Key.Key_Return)
+    assert _log(copy)[-1][1] == people[0][0]
+    assert _log(demo_file)[-1][1:] != _log(copy)[-1][1:]
+
+    exported = tmp_path / "door-c.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(exported), ""))
+    work.export_log()
+    assert exported.exists() and "Wrote" in errors.shown[-1]
+
+    window.open_path(demo_file)
+    window.tabs.setCurrentIndex(2)
+    before = len(_log(demo_file))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(exported), ""))
+    work.merge_log()
+    assert "1 entries added" in errors.shown[-1]
+    after = _log(demo_file)
+    assert len(after) == before + 1 and after[-1][1] == people[0][0]
+
+    work.merge_log()  # merging again changes nothing
+    assert "0 entries added" in errors.shown[-1]
+    assert len(_log(demo_file)) == before + 1
+
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
+    window.document.file.close()  # let the WAL settle so the bytes can be compared
+    window.open_path(demo_file)
+    digest = hashlib.sha256(demo_file.read_bytes()).hexdigest()
+    work.merge_log()
+    assert "not a readable station log" in errors.shown[-1]
+    assert hashlib.sha256(demo_file.read_bytes()).hexdigest() == digest

@@ -128,24 +128,37 @@ def test_open_demo_event_writes_it_off_the_gui_thread(window: MainWindow, qtbot,
     assert window.attendees.model.rowCount() == 50
 
 
-def test_new_event_dialog_writes_a_real_event_file(window: MainWindow, tmp_path: Path, monkeypatch, qtbot) -> None:
-    from ui.new_event import NewEventDialog
+def test_file_new_runs_the_wizard_and_opens_the_event(window: MainWindow, tmp_path: Path, monkeypatch, qtbot) -> None:
+    from learningday.event_setup import HubSpec
+    from ui.new_event_wizard import NewEventWizard
 
     target = tmp_path / "fresh.lday"
 
-    def fake_exec(dialog: NewEventDialog) -> int:
-        dialog.name.setText("Tokyo AI Day")
-        dialog.theme.setText("Agents at work")
-        dialog.length.setValue(12)
-        dialog.path.setText(str(target))
-        return NewEventDialog.DialogCode.Accepted
+    def fake_exec(wizard: NewEventWizard) -> int:
+        wizard.event_page.name.setText("Tokyo AI Day")
+        wizard.event_page.theme.setText("Agents at work")
+        wizard.event_page.length.setValue(12)
+        wizard.hubs_page.add_hub(HubSpec("Tokyo", "Asia/Tokyo"))
+        wizard.choose_path = lambda: str(target)
+        wizard.accept()
+        return wizard.result()
 
-    monkeypatch.setattr(NewEventDialog, "exec", fake_exec)
+    monkeypatch.setattr(NewEventWizard, "exec", fake_exec)
     window.new_event()
     summary = _summary(target)
     assert (summary.event.name, summary.event.theme, summary.event.length_minutes) == ("Tokyo AI Day", "Agents at work", 720)
+    assert [(h.name, h.zone) for h in summary.hubs] == [("Tokyo", "Asia/Tokyo")]
     assert window.document is not None and window.document.path == target
     assert window.plan.model.rowCount() == 0 and window.attendees.model.rowCount() == 0
+    assert len(window.plan.timeline.rulers) == 1
+
+
+def test_a_cancelled_wizard_opens_nothing(window: MainWindow, monkeypatch) -> None:
+    from ui.new_event_wizard import NewEventWizard
+
+    monkeypatch.setattr(NewEventWizard, "exec", lambda wizard: NewEventWizard.DialogCode.Rejected)
+    window.new_event()
+    assert window.document is None
 
 
 def test_item_models_pass_qtmodeltester(window: MainWindow, demo_file: Path, qtmodeltester) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -14,20 +17,22 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from learningday.codes import looks_like_code, normalise_code
 from learningday.dto import CheckInResult, EventSummary, SearchHit, SessionRow
-from learningday.errors import LearningDayError
+from learningday.errors import InvalidInput, LearningDayError
 
 from .. import settings
 from ..document import EventDocument
-from ..errors import show_error
+from ..errors import show_error, show_info
 from ..walk_in import WalkInDialog
 from ..widgets import Card, heading
 
@@ -92,6 +97,13 @@ class CheckinWorkspace(QWidget):
         self.facilitator.setMaximumWidth(140)
         self.walk_in_button = QPushButton("Walk-in… (F2)")
         self.kiosk_button = QPushButton("Kiosk mode")
+        self.log_button = QToolButton()
+        self.log_button.setText("Station log")
+        self.log_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        log_menu = QMenu(self.log_button)
+        log_menu.addAction("Export This File's Log…", self.export_log)
+        log_menu.addAction("Merge a Station's Log…", self.merge_log)
+        self.log_button.setMenu(log_menu)
         self.search = QLineEdit()
         self.search.setObjectName("stationSearch")
         self.search.setPlaceholderText("Type a name, email or employee ID — or scan a badge")
@@ -147,12 +159,15 @@ class CheckinWorkspace(QWidget):
                               ("Facilitator", self.facilitator)):
             top.addWidget(QLabel(label))
             top.addWidget(widget)
-        top.addWidget(self.walk_in_button)
-        top.addWidget(self.kiosk_button)
         cards = QGridLayout()
         for i, card in enumerate(self.counters.values()):
             cards.addWidget(card, i // 3, i % 3)
+        actions = QHBoxLayout()
+        for button in (self.walk_in_button, self.kiosk_button, self.log_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
         side = QVBoxLayout()
+        side.addLayout(actions)
         side.addLayout(cards)
         side.addWidget(heading("Last check-ins at this station", sub=True))
         side.addWidget(self.recent, 2)
@@ -313,6 +328,50 @@ class CheckinWorkspace(QWidget):
     def _on_session_box_currentIndexChanged(self, _index: int) -> None:
         self.refresh_station()
         self.search.setFocus()
+
+    # -- station logs: a station that ran on its own copy hands its log to the organiser --------
+    def _log_folder(self) -> str:
+        return str(settings.settings().value("station/log_folder", str(Path.home())))
+
+    def export_log(self) -> None:
+        if self.document is None:
+            return
+        default = Path(self._log_folder()) / f"{self.station_name() or 'station'}-log.json"
+        path, _ = QFileDialog.getSaveFileName(self, "Export station log", str(default), "Station logs (*.json)")
+        if not path:
+            return
+        try:
+            count = self.document.export_station_log(Path(path))
+        except LearningDayError as exc:
+            show_error(parent=self, exc=exc, title="Log not exported")
+            return
+        except OSError as exc:
+            show_error(parent=self, exc=InvalidInput(f"Could not write {path}: {exc.strerror or exc}"),
+                       title="Log not exported")
+            return
+        settings.settings().setValue("station/log_folder", str(Path(path).parent))
+        show_info(parent=self, title="Station log exported",
+                  text=f"Wrote {count:,} entries to {path}.\nThe organiser merges it with Station log ▸ Merge.")
+
+    def merge_log(self) -> None:
+        if self.document is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, "Merge a station log", self._log_folder(),
+                                              "Station logs (*.json);;All files (*)")
+        if not path:
+            return
+        try:
+            report = self.document.merge_station_log(Path(path))
+        except LearningDayError as exc:
+            show_error(parent=self, exc=exc, title="Log not merged")
+            return
+        settings.settings().setValue("station/log_folder", str(Path(path).parent))
+        problems = "".join(f"\n• {p}" for p in report.problems[:20])
+        more = f"\n… and {len(report.problems) - 20} more" if len(report.problems) > 20 else ""
+        show_info(parent=self, title="Station log merged",
+                  text=f"Merged {Path(path).name}: {report.summary()}."
+                  + (f"\n\nNot applied:{problems}{more}" if report.problems else ""))
+        self.refresh_station()
 
     def _remember_station(self) -> None:
         settings.settings().setValue("station/name", self.station_name())

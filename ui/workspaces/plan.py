@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
+    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -27,12 +29,18 @@ from learningday.dto import EventSummary, SessionDraft, SessionRow, VenueDTO
 from learningday.errors import LearningDayError
 from learningday.timeutil import offset_label
 
+from ..agenda_export import AgendaExportButton
+from ..agenda_import_wizard import agenda_import_wizard
 from ..document import EventDocument
 from ..errors import show_error
+from ..import_wizard import ImportWizard
 from ..models import SessionTableModel
 from ..plan_commands import ChangeSession, CreateSession, DeleteSession
 from ..session_editor import SessionEditor
+from ..snap_box import SnapBox
+from ..snapshots_dialog import SnapshotsDialog
 from ..timeline import TimelineView
+from ..unscheduled import UnscheduledList
 from ..widgets import Card, heading, search_box, table_view
 
 GAP = QColor("#f8d7da")
@@ -48,6 +56,9 @@ def _window_text(summary: EventSummary) -> str:
 
 
 class PlanWorkspace(QWidget):
+    #: "properties", "hubs", "venues" or "facilitators": open that setup editor
+    setup_requested = Signal(str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = heading("Agenda")
@@ -97,6 +108,9 @@ class PlanWorkspace(QWidget):
         self.checks = QTabWidget()
         self.checks.addTab(self.conflict_table, "Conflicts")
         self.checks.addTab(self.coverage_table, "Coverage")
+        self.unscheduled = UnscheduledList()
+        self.unscheduled.session_activated.connect(self.edit_session)
+        self.unscheduled.import_requested.connect(lambda: self.import_agenda())
         self.model = SessionTableModel(self)
         self.table = table_view(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -107,6 +121,25 @@ class PlanWorkspace(QWidget):
         top.addWidget(self.window_label, 1)
         top.addWidget(QLabel("Show times in"))
         top.addWidget(self.zone_box)
+        self.snap_box = SnapBox(self.timeline)
+        top.addWidget(QLabel("Snap"))
+        top.addWidget(self.snap_box)
+        self.versions_button = QPushButton("Agenda Versions…")
+        self.versions_button.clicked.connect(self.open_versions)
+        self.versions_dialog: SnapshotsDialog | None = None
+        top.addWidget(self.versions_button)
+        self.export_button = AgendaExportButton(self, zone_box=self.zone_box)
+        top.addWidget(self.export_button)
+        self.setup_button = QPushButton("Setup")
+        self.setup_button.setToolTip("The event's properties, hubs, venues and facilitators")
+        setup_menu = QMenu(self.setup_button)
+        for text, kind in (("Event Properties…", "properties"), ("Hubs…", "hubs"), ("Venues…", "venues"),
+                           ("Facilitators…", "facilitators")):
+            action = setup_menu.addAction(text)
+            action.setObjectName(f"setup_{kind}")
+            action.triggered.connect(lambda _=False, k=kind: self.setup_requested.emit(k))
+        self.setup_button.setMenu(setup_menu)
+        top.addWidget(self.setup_button)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         for label, box in (("Level", self.level_filter), ("For hub", self.hub_filter),
@@ -118,7 +151,11 @@ class PlanWorkspace(QWidget):
         filters.addWidget(self.match_label)
         upper = QSplitter(Qt.Orientation.Horizontal)
         upper.addWidget(self.timeline)
-        upper.addWidget(self.checks)
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.checks)
+        side.addWidget(self.unscheduled)
+        side.setSizes([300, 220])
+        upper.addWidget(side)
         upper.setStretchFactor(0, 4)
         upper.setStretchFactor(1, 1)
         upper.setSizes([1000, 360])
@@ -138,6 +175,7 @@ class PlanWorkspace(QWidget):
                    sessions: list[SessionRow], venues: tuple[VenueDTO, ...]) -> None:
         self.document, self.undo_stack, self.summary, self.venues = document, undo_stack, summary, venues
         self.window_label.setText(_window_text(summary))
+        self.export_button.set_event(document, summary)
         self.sessions, self.levels = list(sessions), summary.levels
         self._fill_filters(summary, sessions, venues)
         self.model.set_rows(sessions, summary.levels)
@@ -151,6 +189,7 @@ class PlanWorkspace(QWidget):
         self.timeline.set_data(start=summary.event.start_utc, end=summary.event.end_utc, hubs=summary.hubs,
                                venues=venues, sessions=sessions, levels=summary.levels)
         self._show_levels(summary, sessions)
+        self.unscheduled.set_sessions(sessions, summary.levels)
         self._apply_filters()
         self.conflicts, self.coverage = document.plan_checks()
         self._show_conflicts()
@@ -289,7 +328,8 @@ class PlanWorkspace(QWidget):
         before = self.document.session_draft(uid)
         venue_id = next((v.id for v in self.venues if v.name == venue), before.venue_id)
         after = replace(before, start_utc=start, venue_id=venue_id, duration_minutes=minutes)
-        verb = "Resize" if after.duration_minutes != before.duration_minutes else "Move"
+        verb = "Schedule" if before.start_utc is None else (
+            "Resize" if after.duration_minutes != before.duration_minutes else "Move")
         self._push(ChangeSession(self.document, uid, before, after, f"{verb} “{before.title}”"))
 
     def _editor(self, draft: SessionDraft) -> SessionEditor:
@@ -306,12 +346,28 @@ class PlanWorkspace(QWidget):
         if editor.exec() == SessionEditor.DialogCode.Accepted and editor.draft() != before:
             self._push(ChangeSession(self.document, uid, before, editor.draft(), f"Edit “{before.title}”"))
 
+    def import_agenda(self, *, path: str = "") -> ImportWizard | None:
+        """Import Agenda…: sessions (drafts without a start), facilitators or venues from a spreadsheet."""
+        if self.document is None:
+            return None
+        wizard = agenda_import_wizard(self.document, self, path=path)
+        wizard.open()
+        return wizard
+
     def new_session(self) -> None:
         if self.document is None or self.summary is None:
             return
         editor = self._editor(SessionDraft(title="", level_id=1, start_utc=None))
         if editor.exec() == SessionEditor.DialogCode.Accepted:
             self._push(CreateSession(self.document, editor.draft()))
+
+    def open_versions(self) -> SnapshotsDialog | None:
+        """The Agenda Versions dialog (window-modal; restoring refreshes the plan through ``changed``)."""
+        if self.document is None or self.undo_stack is None:
+            return None
+        self.versions_dialog = SnapshotsDialog(self.document, self.undo_stack, parent=self)
+        self.versions_dialog.open()
+        return self.versions_dialog
 
     def delete_session(self, uid: str) -> None:
         if self.document is None:

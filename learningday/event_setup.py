@@ -1,0 +1,133 @@
+"""What a new event is made of (hubs with working hours, level labels) and how it is checked.
+
+The wizard and ``learningday new`` both describe a new event with these specs; everything
+is validated before a file is touched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from . import cities
+from .clock import wall_to_utc
+from .errors import InvalidInput
+from .framework import FRAMEWORK
+from .timeutil import UTC, zone
+
+DEFAULT_WORK_START = 9 * 60
+DEFAULT_WORK_END = 17 * 60
+_HOURS = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})\s*$")
+_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+@dataclass(frozen=True)
+class HubSpec:
+    """A hub of a new event: its label, IANA zone and working hours (local minutes)."""
+
+    name: str
+    zone: str
+    work_start_min: int = DEFAULT_WORK_START
+    work_end_min: int = DEFAULT_WORK_END
+
+
+@dataclass(frozen=True)
+class LevelSpec:
+    """The label and colour a new event gives framework level ``id``."""
+
+    id: int
+    name: str
+    colour: str
+
+
+def default_levels() -> tuple[LevelSpec, ...]:
+    return tuple(LevelSpec(seed.id, seed.name, seed.colour) for seed in FRAMEWORK)
+
+
+def hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def parse_hours(text: str) -> tuple[int, int]:
+    """'08:30-16:30' → (510, 990); the end may be 24:00 and must come after the start."""
+    match = _HOURS.match(text)
+    if not match:
+        raise InvalidInput(f"working hours must look like 09:00-17:00, not {text!r}")
+    h1, m1, h2, m2 = (int(g) for g in match.groups())
+    if h1 > 23 or h2 > 24 or m1 > 59 or m2 > 59 or (h2 == 24 and m2):
+        raise InvalidInput(f"working hours {text!r} hold a time that does not exist")
+    return h1 * 60 + m1, h2 * 60 + m2
+
+
+def zone_of(text: str) -> str:
+    """The IANA zone ``text`` names, directly or through a city of the list."""
+    found = cities.find_zone(text)
+    if found is None:
+        raise InvalidInput(f"unknown time zone or city: {text.strip()!r} (use an IANA name such as "
+                           "'Asia/Kathmandu' or a city such as 'Bangalore')")
+    return found
+
+
+def parse_hub(text: str) -> HubSpec:
+    """A hub written 'City', 'Name=Zone-or-city' or either followed by '@09:00-17:00'."""
+    place, at, hours = text.partition("@")
+    start, end = parse_hours(hours) if at else (DEFAULT_WORK_START, DEFAULT_WORK_END)
+    name, eq, where = place.partition("=")
+    if eq:
+        if not name.strip():
+            raise InvalidInput(f"hub {text!r} has no name before '='")
+        return HubSpec(name.strip(), zone_of(where), start, end)
+    found = cities.resolve(place)
+    if found is None:
+        zone_of(place)  # raises the readable error
+        raise AssertionError(place)
+    return HubSpec(found[0], found[1], start, end)
+
+
+def start_in_zone(text: str, zone_name: str = "UTC") -> datetime:
+    """An ISO start; without an offset it is a wall time in ``zone_name`` (a time skipped by a
+    spring-forward counts from the jump, a repeated one is its first occurrence)."""
+    raw = text.strip()
+    try:
+        value = datetime.fromisoformat(raw.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        raise InvalidInput(f"not an ISO 8601 date and time: {text!r} (e.g. 2027-03-10T09:00)") from None
+    if value.tzinfo is not None:
+        return value.astimezone(UTC)
+    return wall_to_utc(value.date(), value.hour * 60 + value.minute, zone_name) + timedelta(
+        seconds=value.second, microseconds=value.microsecond)
+
+
+def check_hubs(hubs: Sequence[HubSpec]) -> None:
+    """At least one hub; names given and unique (ignoring case); zones real; hours sensible."""
+    if not hubs:
+        raise InvalidInput("the event needs at least one hub")
+    seen: dict[str, str] = {}
+    for hub in hubs:
+        name = hub.name.strip()
+        if not name:
+            raise InvalidInput(f"the hub in {hub.zone} needs a name")
+        if len(name) > 100:
+            raise InvalidInput(f"hub name {name[:40]!r}… is longer than 100 characters")
+        if name.casefold() in seen:
+            raise InvalidInput(f"two hubs are called {name!r}; give each hub its own name")
+        seen[name.casefold()] = name
+        zone(hub.zone)
+        if not (0 <= hub.work_start_min < hub.work_end_min <= 24 * 60):
+            raise InvalidInput(f"hub {name!r}: working hours must end after they start "
+                               f"({hhmm(hub.work_start_min)}-{hhmm(hub.work_end_min)})")
+
+
+def check_levels(levels: Sequence[LevelSpec]) -> None:
+    ids = [lv.id for lv in levels]
+    if sorted(set(ids)) != sorted(ids) or not set(ids) <= {seed.id for seed in FRAMEWORK}:
+        raise InvalidInput(f"levels must be the framework's 1-5, each once, not {ids}")
+    for lv in levels:
+        if not lv.name.strip():
+            raise InvalidInput(f"level {lv.id} needs a label")
+        if len(lv.name.strip()) > 100:
+            raise InvalidInput(f"the label of level {lv.id} is longer than 100 characters")
+        if not _COLOUR.match(lv.colour):
+            raise InvalidInput(f"level {lv.id}: colour must look like #2E86AB, not {lv.colour!r}")

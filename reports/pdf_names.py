@@ -1,0 +1,111 @@
+"""Long lists of names in one script, packed into lines and drawn one text run per line.
+
+A report's appendix can list tens of thousands of names. As Paragraphs, reportlab parses markup
+and re-measures every word each time a paragraph is wrapped or split across a page; here each
+name is measured (and, for Devanagari and Arabic, shaped by harfbuzz) exactly once, lines are
+packed greedily, and a page break only slices the list of lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import shapeStr
+from reportlab.platypus import Flowable
+
+from . import fonts
+
+
+@lru_cache(maxsize=64)
+def _space(font: str, size: float) -> str:
+    return shapeStr(" ", font, size, force=True)
+
+
+@lru_cache(maxsize=16384)  # many people share a name: shape each once
+def _shaped(text: str, font: str, size: float) -> tuple[str, float]:
+    """``text`` shaped by harfbuzz, and its width. Right-to-left text is shaped word by word, as
+    Paragraph does: fonts.visual has put the words in visual order, harfbuzz lays out each one."""
+    if not fonts.has_rtl(text):
+        out = shapeStr(text, font, size, force=True)
+    else:
+        out = None
+        for word in text.split(" "):
+            piece = shapeStr(word, font, size, force=True)
+            out = piece if out is None else out + _space(font, size) + piece
+    return out, sum(g.x_advance for g in out.__shapeData__) * size / 1000
+
+
+class NameLines(Flowable):
+    """Names that one font draws, separated by ``separator``, wrapped to the frame's width."""
+
+    def __init__(self, font: str, names: Sequence[str], style: ParagraphStyle, separator: str, *,
+                 _lines: list[tuple[str, float]] | None = None,
+                 _items: list[tuple[str, float]] | None = None) -> None:
+        super().__init__()
+        self.font, self.style, self.separator = font, style, separator
+        self.size, self.leading = style.fontSize, style.leading
+        self.shaping = font in fonts.COMPLEX
+        if _items is None:
+            _items = [self._measure(fonts.visual(name)) for name in names]
+        self._items = _items
+        self._lines = _lines
+        #: the width the lines were packed for; a part split off a page keeps its lines as they are
+        self._packed_for: float | None = None
+        self._fixed = _lines is not None
+
+    def _measure(self, text: str) -> tuple[str, float]:
+        if self.shaping:
+            return _shaped(text, self.font, self.size)
+        return text, stringWidth(text, self.font, self.size)
+
+    def _pack(self, width: float) -> list[tuple[str, float]]:
+        sep, sep_width = self._measure(self.separator)
+        lines: list[tuple[str, float]] = []
+        line: list[str] = []
+        used = 0.0
+        for text, w in self._items:
+            if line and used + sep_width + w > width:
+                lines.append((self._join(line, sep), used))
+                line, used = [], 0.0
+            used += (sep_width if line else 0.0) + w
+            line.append(text)
+        if line:
+            lines.append((self._join(line, sep), used))
+        return lines
+
+    def _join(self, parts: list[str], sep: str) -> str:
+        if not self.shaping:
+            return sep.join(parts)
+        out = parts[0]
+        for part in parts[1:]:
+            out = out + sep + part  # ShapedStr keeps its glyph data through +
+        return out
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        if not self._fixed and self._packed_for != avail_width:
+            self._lines, self._packed_for = self._pack(avail_width), avail_width
+        self.width = avail_width
+        self.height = len(self._lines or ()) * self.leading
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        self.wrap(avail_width, avail_height)
+        fit = int(avail_height // self.leading)
+        lines = self._lines or []
+        if fit <= 0:
+            return []
+        if fit >= len(lines):
+            return [self]
+        return [NameLines(self.font, (), self.style, self.separator, _lines=lines[:fit], _items=[]),
+                NameLines(self.font, (), self.style, self.separator, _lines=lines[fit:], _items=[])]
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.setFont(self.font, self.size)
+        canvas.setFillColor(self.style.textColor)
+        descent = (self.leading - self.size) / 2 + self.size * 0.22
+        for i, (text, _width) in enumerate(self._lines or ()):
+            canvas.drawString(0, self.height - (i + 1) * self.leading + descent, text)
