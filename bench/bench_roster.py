@@ -121,3 +121,124 @@ def roster_import() -> list[Result]:
         Result("raw XLSX read + insert vs raw CSV", raw_xlsx, "s", raw_csv, "for scale: what XLSX costs by itself",
                "csv.reader + sqlite3 executemany"),
     ]
+
+
+# -- the Attendees workspace's filter at 100k ------------------------------------------------
+TYPED_NAMES = 40
+
+
+def _typed_prefixes(path: Path) -> list[str]:
+    """What a user types into the filter: a name letter by letter, up to two letters of the surname."""
+    import random
+
+    con = sqlite3.connect(path)
+    names = [r[0] for r in con.execute("SELECT name FROM attendees ORDER BY id")]
+    con.close()
+    typed = [n if " " not in n else n[: n.index(" ") + 3] for n in random.Random(5).sample(names, TYPED_NAMES)]
+    return [t[:end] for t in typed for end in range(1, len(t) + 1)]
+
+
+def _filter_keystrokes(path: Path, prefixes: list[str], filters: dict) -> tuple[list[float], list[list[tuple]]]:
+    """Per keystroke: the model's count and first page, as the workspace runs them; and the SQL it ran."""
+    import os
+    import time
+
+    from sqlalchemy import event
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from learningday.dto import AttendeeQuery
+    from ui.document import EventDocument
+    from ui.models import AttendeeWindowModel
+
+    app = QApplication.instance() or QApplication([])  # noqa: F841 - the model wants an application
+    document = EventDocument.open(path)
+    statements: list[list[tuple]] = []
+    event.listen(document.file.engine, "before_cursor_execute",
+                 lambda conn, cursor, sql, params, context, many: statements[-1].append((sql, params))
+                 if sql.startswith("SELECT") else None)
+    model = AttendeeWindowModel(document.first_attendee_page, document.attendee_page)
+    times = []
+    try:
+        for text in ["warm up", *prefixes]:
+            statements.append([])
+            start = time.perf_counter()
+            model.set_query(AttendeeQuery(text=text, **filters))
+            if model.rowCount():
+                model.data(model.index(0, 0))
+            times.append(time.perf_counter() - start)
+    finally:
+        document.close()
+    return times[1:], statements[1:]
+
+
+def _raw_keystrokes(path: Path, statements: list[list[tuple]]) -> list[float]:
+    """The baseline: the same statements on a bare sqlite3 connection with the same pragmas."""
+    import time
+
+    from learningday.db import CACHE_KIB
+
+    con = sqlite3.connect(path, isolation_level=None)
+    con.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    times = []
+    for keystroke in [statements[0], *statements]:  # the first one warms the cache
+        start = time.perf_counter()
+        for sql, params in keystroke:
+            con.execute(sql, params).fetchall()
+        times.append(time.perf_counter() - start)
+    con.close()
+    return times[1:]
+
+
+def _exact_counts(path: Path, prefixes: list[str], filters: dict) -> list[float]:
+    """The full count the workspace runs off the GUI thread when more than the cap match."""
+    import time
+
+    from learningday.db import open_event
+    from learningday.dto import AttendeeQuery
+    from learningday.roster import SORT_LIMIT, count_attendees
+
+    times = []
+    with open_event(path) as event_file, event_file.read() as session:
+        for text in prefixes:
+            query = AttendeeQuery(text=text, **filters)
+            if count_attendees(session, query, cap=SORT_LIMIT) > SORT_LIMIT:
+                start = time.perf_counter()
+                count_attendees(session, query)
+                times.append(time.perf_counter() - start)
+    return times
+
+
+@benchmark("attendee_filter")
+def attendee_filter_100k() -> list[Result]:
+    import statistics
+
+    from bench import demo_event
+    from bench.bench_checkin import _pct
+
+    path = demo_event(100_000)
+    prefixes = _typed_prefixes(path)
+    con = sqlite3.connect(path)
+    hub_id, hub = con.execute("SELECT h.id, h.name FROM hubs AS h JOIN attendees AS a ON a.hub_id = h.id "
+                              "GROUP BY h.id ORDER BY COUNT(*) DESC LIMIT 1").fetchone()
+    con.close()
+    ms = 1000
+    results = []
+    for label, filters in (("", {}), (f", hub {hub}", {"hub_id": hub_id}),
+                           (", registered", {"registration": "registered"})):
+        ours, statements = _filter_keystrokes(path, prefixes, filters)
+        raw = _raw_keystrokes(path, statements)
+        results += [
+            Result(f"attendee filter p50, 100k{label}", statistics.median(ours) * ms, "ms",
+                   statistics.median(raw) * ms, "under 16 ms (one frame)",
+                   "raw sqlite3 running the same count + first page, p50"),
+            Result(f"attendee filter p95, 100k{label} ({len(ours)} keys)", _pct(ours, 0.95) * ms, "ms",
+                   _pct(raw, 0.95) * ms, "under 16 ms (one frame)",
+                   "raw sqlite3 running the same count + first page, p95"),
+        ]
+    exact = _exact_counts(path, prefixes, {})
+    if exact:
+        results.append(Result(f"exact count off the GUI thread p95 ({len(exact)} broad prefixes)",
+                              _pct(exact, 0.95) * ms, "ms", None, "for scale: not on a keystroke's path", ""))
+    return results

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 
@@ -91,6 +91,10 @@ class AttendeeRow:
     level_id: int | None
 
 
+#: registration states an attendee list can be filtered by (None: anyone)
+REGISTRATION_STATES = ("registered", "waitlisted", "unregistered", "checked_in")
+
+
 @dataclass(frozen=True)
 class AttendeeQuery:
     """What an attendee list asks for: a search text and filters, applied in SQL."""
@@ -98,7 +102,10 @@ class AttendeeQuery:
     text: str = ""
     hub_id: int | None = None
     level_id: int | None = None
-    extra: dict[str, str] = field(default_factory=dict)
+    #: None: any department; "": people without one
+    department: str | None = None
+    #: one of REGISTRATION_STATES, None: anyone
+    registration: str | None = None
 
 
 @dataclass(frozen=True)
@@ -242,3 +249,65 @@ class MergeReport:
     def summary(self) -> str:
         return (f"{self.entries_added:,} entries added, {self.entries_already_present:,} already here, "
                 f"{self.attendees_created} walk-ins added, {self.attendees_matched_by_email} matched by email")
+
+#: the fields the attendee editor changes, by the key ``attendees.update_attendee`` takes
+ATTENDEE_FIELDS = ("name", "email", "employee_id", "department", "role", "hub", "level")
+
+
+@dataclass(frozen=True)
+class AttendeeDetails(AttendeeRow):
+    """One attendee as the editor and the registrations panel show them: their row, and more."""
+
+    hub_id: int | None = None
+    #: entries of the check-in log about this person (they can then never be deleted)
+    log_entries: int = 0
+
+    def fields(self) -> dict[str, str | int | None]:
+        """The editable fields as ``update_attendee`` takes them (what undo writes back)."""
+        return {"name": self.name, "email": self.email, "employee_id": self.employee_id or "",
+                "department": self.department, "role": self.role, "hub": self.hub_id, "level": self.level_id}
+
+
+@dataclass(frozen=True)
+class AttendeeRegistration:
+    """One of an attendee's places: a session they are registered or waitlisted for."""
+
+    session_id: int
+    session_uid: str
+    title: str
+    level_id: int
+    start_utc: datetime | None
+    end_utc: datetime | None
+    #: "registered" | "waitlisted"
+    status: str
+    #: 1 = next to be promoted (waitlisted only)
+    waitlist_position: int | None = None
+    checked_in: bool = False
+
+
+@dataclass(frozen=True)
+class CancelResult:
+    """A cancelled place, and who moved up from the waitlist into it."""
+
+    attendee: str
+    session: str
+    promoted: tuple[str, ...] = ()
+
+    @property
+    def message(self) -> str:
+        text = f"{self.attendee}'s place in “{self.session}” was cancelled"
+        if self.promoted:
+            return text + "; promoted from the waitlist: " + ", ".join(self.promoted)
+        return text + "; nobody was waiting"
+
+
+@dataclass(frozen=True)
+class DeletedAttendee:
+    """Everything needed to put a deleted attendee back (undo): their row and their places."""
+
+    details: AttendeeDetails
+    created_utc: datetime
+    #: (session id, "registered" | "waitlisted"), oldest first
+    registrations: tuple[tuple[int, str], ...] = ()
+    #: people promoted into the places the deletion freed
+    promoted: tuple[str, ...] = ()

@@ -22,7 +22,7 @@ CHECK_EVERY = 1000
 
 __all__ = [
     "CellProblem", "ColumnMapping", "Field", "FileRead", "ImportCancelled", "ImportRefused", "ImportSpec", "Issue",
-    "ParsedRow", "Preview", "Report", "header_key", "map_columns", "open_source", "parse_rows", "preview",
+    "ParsedRow", "Preview", "Report", "clean", "header_key", "map_columns", "open_source", "parse_rows", "preview",
     "MAX_CELL_CHARS",
 ]
 
@@ -118,6 +118,21 @@ class Field:
 
     def names(self) -> tuple[str, ...]:
         return (self.key, self.label, *self.synonyms)
+
+    def read(self, text: str) -> Any:
+        """A cell's cleaned text (see ``clean``) as this field's value; None when empty. Raises CellProblem."""
+        if not text:
+            if self.required:
+                raise CellProblem(f"{self.label} is required", self.key)
+            return None
+        if len(text) > self.max_length:
+            raise CellProblem(f"{self.label} is {len(text):,} characters long (at most {self.max_length:,})", self.key)
+        try:
+            return self.parse(text)
+        except CellProblem as exc:
+            raise CellProblem(exc.message, self.key) from None
+        except ValueError as exc:
+            raise CellProblem(str(exc), self.key) from None
 
 
 @dataclass(frozen=True)
@@ -236,11 +251,16 @@ class ParsedRow:
 _FORMULA_GUARD = ("'=", "'+", "'-", "'@", "'\t", "'\r")
 
 
+def clean(text: str) -> str:
+    """What a cell or a form field holds, as stored: trimmed, Unicode NFC."""
+    return unicodedata.normalize("NFC", text.strip())
+
+
 def _clean(text: str) -> str:
     text = text.strip()
     if text.startswith(_FORMULA_GUARD):
-        text = text[1:].strip()
-    return unicodedata.normalize("NFC", text)
+        text = text[1:]
+    return clean(text)
 
 
 def parse_rows(
@@ -265,18 +285,14 @@ def parse_rows(
         for f, index in fields:
             text = _clean(cells[index]) if index < len(cells) else ""
             parsed.raw[f.key] = text
-            if not text:
-                if f.required:
-                    parsed.issues.append(Issue(row_no, mapping.headers[index], "", f"{f.label} is required"))
-                continue
-            if len(text) > f.max_length:
-                parsed.issues.append(Issue(row_no, mapping.headers[index], text[:80],
-                                           f"{f.label} is {len(text):,} characters long (at most {f.max_length:,})"))
-                continue
             try:
-                parsed.values[f.key] = f.parse(text)
-            except ValueError as exc:
-                parsed.issues.append(Issue(row_no, mapping.headers[index], text, getattr(exc, "message", str(exc))))
+                value = f.read(text)
+            except CellProblem as exc:
+                shown = text if len(text) <= f.max_length else text[:80]
+                parsed.issues.append(Issue(row_no, mapping.headers[index], shown, exc.message))
+                continue
+            if value is not None:
+                parsed.values[f.key] = value
         if not parsed.issues:
             for check in spec.row_checks:
                 try:

@@ -246,6 +246,8 @@ class Registration(Base):
         UniqueConstraint("attendee_id", "session_id", name="uq_registration_attendee_session"),
         CheckConstraint("status IN ('registered', 'waitlisted', 'cancelled')", name="ck_registration_status"),
         Index("ix_registrations_session", "session_id", "status"),
+        #: migration 0005: "is this person registered / waitlisted?" without reading the row
+        Index("ix_registrations_attendee_status", "attendee_id", "status"),
     )
 
 

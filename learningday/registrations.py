@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from .dto import AttendeeQuery
 from .errors import InvalidInput
 from .models import Attendee, Registration, Venue
 from .models import Session as LearningSession
@@ -120,14 +121,25 @@ def register(session: Session, session_id: int, attendee_ids: Iterable[int], *, 
 def attendees_matching(session: Session, *, hub_id: int | None = None, level_id: int | None = None,
                        department: str | None = None) -> list[int]:
     """Attendee ids for a bulk registration, e.g. every Bangalore level-2 person."""
-    stmt = select(Attendee.id).order_by(Attendee.id)
-    if hub_id is not None:
-        stmt = stmt.where(Attendee.hub_id == hub_id)
-    if level_id is not None:
-        stmt = stmt.where(Attendee.level_id == level_id)
-    if department is not None:
-        stmt = stmt.where(Attendee.department == department)
-    return list(session.scalars(stmt))
+    from .roster import attendee_ids
+
+    return attendee_ids(session, AttendeeQuery(hub_id=hub_id, level_id=level_id, department=department))
+
+
+def find_session(session: Session, text: str) -> int:
+    """The session a person means by its uid or its title (any case); a title two sessions share is refused."""
+    wanted = text.strip()
+    found = session.scalar(select(LearningSession.id).where(LearningSession.uid == wanted.lower()))
+    if found is not None:
+        return found
+    folded = wanted.casefold()
+    ids = [sid for sid, title in session.execute(select(LearningSession.id, LearningSession.title))
+           if title.strip().casefold() == folded]
+    if len(ids) == 1:
+        return ids[0]
+    if ids:
+        raise InvalidInput(f"several sessions are called {wanted!r}: give the session's uid (learningday agenda --json)")
+    raise InvalidInput(f"no session has the uid or title {wanted!r}")
 
 
 def promote_waitlist(session: Session, session_id: int) -> tuple[int, ...]:

@@ -42,12 +42,51 @@ def main(out: Path) -> None:
                 app.processEvents()
             window.grab().save(str(out / f"{name}.png"))
             print(out / f"{name}.png")
+        _attendee_panel_and_editor(app, window, out)
         _station_and_kiosk(app, window, out)
         wizard_screenshots(app, out)
         _setup_editors(app, window, out)
         versions_screenshot(app, window, out)  # these last two change the agenda
         _agenda_import(app, window, out)
         window.close()
+
+
+def _attendee_panel_and_editor(app, window: MainWindow, out: Path) -> None:
+    """attendees.png: the waitlisted people, one selected; attendee-editor.png: a cancelled place (who moved
+    up) and the editor refusing an email, drawn over the window."""
+    from PySide6.QtGui import QColor, QPainter
+
+    window.tabs.setCurrentIndex(1)
+    work = window.attendees
+    work.state_box.setCurrentIndex(work.state_box.findData("waitlisted"))
+    work.select_row(3)
+    app.processEvents()
+    window.grab().save(str(out / "attendees.png"))
+    print(out / "attendees.png")
+    panel, waiting = work.panel, {s.id for s in work.sessions if s.waitlisted}
+    for row in range(work.model.rowCount()):  # someone holding a place others wait for
+        work.select_row(row)
+        place = next((p for p in map(panel.places.row_at, range(panel.places.rowCount()))
+                      if p.status == "registered" and p.session_id in waiting), None)
+        if place is not None:
+            break
+    work.cancel_place(place.session_id, panel.details.id)
+    editor = work.edit_attendee(panel.details.id)
+    editor.email.setText(editor.email.text().replace("@", " at "))
+    editor.accept()  # refused: the problem shows under the field
+    app.processEvents()
+    picture = window.grab()
+    painter = QPainter(picture)
+    dialog = editor.grab()
+    x, y = (picture.width() - dialog.width()) // 2 - 160, (picture.height() - dialog.height()) // 2
+    painter.fillRect(x + 6, y + 6, dialog.width(), dialog.height(), QColor(0, 0, 0, 60))  # a shadow
+    painter.drawPixmap(x, y, dialog)
+    painter.setPen(QColor("#8a94a6"))
+    painter.drawRect(x, y, dialog.width() - 1, dialog.height() - 1)
+    painter.end()
+    picture.save(str(out / "attendee-editor.png"))
+    print(out / "attendee-editor.png")
+    editor.reject()
 
 
 def _station_and_kiosk(app, window: MainWindow, out: Path) -> None:

@@ -208,7 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 #: modules that add sub-commands with @command (imported once the helpers above exist)
 COMMAND_MODULES: tuple[str, ...] = ("ui.cli_agenda", "ui.cli_checkin", "ui.cli_roster", "ui.cli_reports",
                                     "ui.cli_snapshots", "ui.cli_agenda_import", "ui.cli_new",
-                                    "ui.cli_setup_edit")
+                                    "ui.cli_setup_edit", "ui.cli_attendees")
 for _module in COMMAND_MODULES:
     __import__(_module)
 

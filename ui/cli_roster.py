@@ -15,6 +15,29 @@ def _hub_id(session, name: str | None) -> int | None:
     return None if name is None else hub_id_by_name(session, name)
 
 
+# -- the Attendees table's filters, shared with register --------------------------------------
+def add_filter_options(p: argparse.ArgumentParser) -> None:
+    from learningday.dto import REGISTRATION_STATES
+
+    p.add_argument("--hub", metavar="NAME", help="attendees of this hub")
+    p.add_argument("--level", type=int, metavar="N", help="attendees at this level (1-5)")
+    p.add_argument("--department", metavar="NAME", help="attendees of this department ('' : none)")
+    p.add_argument("--state", choices=REGISTRATION_STATES, help="attendees in this registration state")
+    p.add_argument("--search", metavar="TEXT", default="", help="attendees the search box would find")
+
+
+def filtered(args: argparse.Namespace, *, beyond_hub: bool = False) -> bool:
+    given = [args.level, args.department, args.state, args.search or None]
+    return any(v is not None for v in (given if beyond_hub else [args.hub, *given]))
+
+
+def filter_query(session, args: argparse.Namespace):  # noqa: ANN001, ANN201 - Session -> AttendeeQuery
+    from learningday.dto import AttendeeQuery
+
+    return AttendeeQuery(text=args.search, hub_id=_hub_id(session, args.hub), level_id=args.level,
+                         department=args.department, registration=args.state)
+
+
 # -- import-roster ------------------------------------------------------------------------
 def _configure_import(p: argparse.ArgumentParser) -> None:
     p.add_argument("event", metavar="EVENT.lday", help="the event file")
@@ -104,17 +127,22 @@ def cmd_import_roster(args: argparse.Namespace) -> int:
 # -- attendees ----------------------------------------------------------------------------
 def _configure_attendees(p: argparse.ArgumentParser) -> None:
     p.add_argument("event", metavar="EVENT.lday", help="the event file")
-    p.add_argument("--hub", metavar="NAME", help="only the attendees of this hub")
+    add_filter_options(p)
     p.add_argument("--json", action="store_true", help="print a JSON list")
 
 
-@command("attendees", "list the attendees of an event")(_configure_attendees)
+@command("attendees", "list the attendees of an event (filtered as the Attendees table filters)")(
+    _configure_attendees)
 def cmd_attendees(args: argparse.Namespace) -> int:
     from learningday.db import open_event
+    from learningday.roster import attendee_page
     from learningday.roster_rows import iter_attendee_rows
 
     with open_event(args.event) as event_file, event_file.read() as session:
-        rows = list(iter_attendee_rows(session, hub_id=_hub_id(session, args.hub)))
+        if filtered(args, beyond_hub=True):
+            rows = attendee_page(session, filter_query(session, args), limit=-1, matches=0)  # all, by name
+        else:
+            rows = list(iter_attendee_rows(session, hub_id=_hub_id(session, args.hub)))
     if args.json:
         emit_json([{"uid": r.uid, "name": r.name, "email": r.email, "employee_id": r.employee_id,
                     "department": r.department, "role": r.role, "hub": r.hub, "level": r.level_id, "code": r.code}

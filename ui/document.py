@@ -18,9 +18,13 @@ from learningday import snapshots as agenda_snapshots
 from learningday.snapshot_dto import Comparison, RestoreResult, SnapshotRow
 from learningday.db import EventFile, open_event
 from learningday.dto import (
+    AttendeeDetails,
     AttendeeQuery,
+    AttendeeRegistration,
     AttendeeRow,
+    CancelResult,
     CheckInResult,
+    DeletedAttendee,
     EventSummary,
     LogEntryRow,
     PresenceCounts,
@@ -70,13 +74,19 @@ class EventDocument(QObject):
         with self.file.read() as session:
             return event.list_venues(session)
 
-    def count_attendees(self, query: AttendeeQuery) -> int:
+    def count_attendees(self, query: AttendeeQuery, cap: int | None = None) -> int:
         with self.file.read() as session:
-            return roster.count_attendees(session, query)
+            return roster.count_attendees(session, query, cap=cap)
 
-    def attendee_page(self, query: AttendeeQuery, offset: int, limit: int) -> list[AttendeeRow]:
+    def first_attendee_page(self, query: AttendeeQuery, cap: int, limit: int) -> tuple[int, list[AttendeeRow]]:
+        """The count of matches up to ``cap`` (cap + 1: more) and the first page, in one read."""
         with self.file.read() as session:
-            return roster.attendee_page(session, query, offset=offset, limit=limit)
+            return roster.first_page(session, query, cap=cap, limit=limit)
+
+    def attendee_page(self, query: AttendeeQuery, offset: int, limit: int,
+                      matches: int | None = None) -> list[AttendeeRow]:
+        with self.file.read() as session:
+            return roster.attendee_page(session, query, offset=offset, limit=limit, matches=matches)
 
     def plan_checks(self, rules: PlanRules = PlanRules()) -> tuple[list[Conflict], Coverage]:
         """Conflicts and the level × hub coverage of the agenda as it is on disk."""
@@ -237,6 +247,61 @@ class EventDocument(QObject):
 
         with self.file.write() as session:
             result = registrations.register(session, session_id, attendee_ids, now=datetime.now(timezone.utc))
+        self.changed.emit()
+        return result
+
+    # -- one attendee: the editor and the registrations panel --------------------------------
+    def attendee_details(self, who: str | int) -> AttendeeDetails:
+        """``who``: an attendee id, or a badge code, uid or employee id."""
+        from learningday import attendees
+
+        with self.file.read() as session:
+            return attendees.attendee_details(session, who if isinstance(who, int)
+                                              else attendees.find_attendee(session, who))
+
+    def attendee_registrations(self, attendee_id: int) -> list[AttendeeRegistration]:
+        from learningday.attendees import attendee_registrations
+
+        with self.file.read() as session:
+            return attendee_registrations(session, attendee_id)
+
+    def departments(self) -> list[str]:
+        with self.file.read() as session:
+            return roster.departments(session)
+
+    def attendee_ids(self, query: AttendeeQuery) -> list[int]:
+        with self.file.read() as session:
+            return roster.attendee_ids(session, query)
+
+    def update_attendee(self, uid: str, fields: dict[str, str | int | None]) -> AttendeeDetails:
+        from learningday import attendees
+
+        with self.file.write() as session:
+            details = attendees.update_attendee(session, attendees.find_attendee(session, uid), fields)
+        self.changed.emit()
+        return details
+
+    def delete_attendee(self, uid: str) -> DeletedAttendee:
+        from learningday import attendees
+
+        with self.file.write() as session:
+            deleted = attendees.delete_attendee(session, attendees.find_attendee(session, uid))
+        self.changed.emit()
+        return deleted
+
+    def restore_attendee(self, deleted: DeletedAttendee) -> int:
+        from learningday.attendees import restore_attendee
+
+        with self.file.write() as session:
+            attendee_id = restore_attendee(session, deleted, now=datetime.now(timezone.utc))
+        self.changed.emit()
+        return attendee_id
+
+    def cancel_registration(self, session_id: int, attendee_id: int) -> CancelResult:
+        from learningday.attendees import cancel_registration
+
+        with self.file.write() as session:
+            result = cancel_registration(session, session_id, attendee_id)
         self.changed.emit()
         return result
 

@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
         summary = summary or self.document.summary()
         sessions = self.document.sessions()
         self.plan.show_event(self.document, self.undo_stack, summary, sessions, self.document.venues())
-        self.attendees.show_event(self.document, summary, sessions)
+        self.attendees.show_event(self.document, summary, sessions, undo_stack=self.undo_stack)
         self.checkin.show_event(self.document, summary, sessions)
         self.reports.set_document(self.document)
         self._update_title(summary.event.name)

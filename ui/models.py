@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 
 from learningday.dto import AttendeeQuery, AttendeeRow, LevelDTO, SessionRow
+from learningday.roster import SORT_LIMIT
 from learningday.timeutil import to_local
 
 Index = QModelIndex | QPersistentModelIndex
@@ -29,7 +30,31 @@ def level_label(levels: dict[int, LevelDTO], level_id: int | None) -> str:
     return f"{level_id} · {level.name}" if level else str(level_id)
 
 
-class SessionTableModel(QAbstractTableModel):
+class RowsModel(QAbstractTableModel):
+    """A flat table over a list of DTOs, one per row; ``HEADERS`` names the columns."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+
+class SessionTableModel(RowsModel):
     """The agenda as a table; times shown in UTC or in one hub's zone."""
 
     HEADERS = ("Start", "End", "Level", "Title", "Venue", "Facilitators", "For hubs",
@@ -55,17 +80,6 @@ class SessionTableModel(QAbstractTableModel):
 
     def row_at(self, row: int) -> SessionRow:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY and 0 <= section < len(self.HEADERS):
-            return self.HEADERS[section]
-        return None
 
     def _time(self, value: datetime | None) -> str:
         if value is None:
@@ -101,23 +115,32 @@ class SessionTableModel(QAbstractTableModel):
 
 
 class AttendeeWindowModel(QAbstractTableModel):
-    """The roster, fetched from SQL a page at a time as the view scrolls (100k rows stay fast)."""
+    """The roster, fetched from SQL a page at a time as the view scrolls (100k rows stay fast).
+
+    A new query counts its matches only up to ``COUNT_CAP`` (a keystroke stays within a frame);
+    past it the model shows that many rows, ``exact`` is False, and whoever counts the rest off
+    the GUI thread hands the figure to ``set_exact_total``.
+    """
 
     HEADERS = ("Name", "Code", "Email", "Employee ID", "Department", "Role", "Hub", "Level")
     PAGE = 200
     KEEP_PAGES = 64
+    COUNT_CAP = SORT_LIMIT  # at most this many matches are sorted; more are read along the name index
 
     def __init__(
         self,
-        count: Callable[[AttendeeQuery], int],
-        page: Callable[[AttendeeQuery, int, int], list[AttendeeRow]],
+        first: Callable[[AttendeeQuery, int, int], tuple[int, list[AttendeeRow]]],
+        page: Callable[[AttendeeQuery, int, int, int], list[AttendeeRow]],
         parent: Any = None,
     ) -> None:
+        """``first(query, cap, limit)``: the capped count and the first page; ``page(query, offset, limit, matches)``."""
         super().__init__(parent)
-        self._count_fn = count
+        self._first_fn = first
         self._page_fn = page
         self._query = AttendeeQuery()
         self._total = 0
+        self._matches = 0
+        self.exact = True
         self._pages: OrderedDict[int, list[AttendeeRow]] = OrderedDict()
         self._levels: dict[int, LevelDTO] = {}
 
@@ -132,20 +155,46 @@ class AttendeeWindowModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = query
         self._pages.clear()
-        self._total = self._count_fn(query)
+        self._matches, self._pages[0] = self._first_fn(query, self.COUNT_CAP, self.PAGE)
+        self.exact = self._matches <= self.COUNT_CAP
+        self._total = min(self._matches, self.COUNT_CAP)
         self.endResetModel()
+
+    def set_exact_total(self, query: AttendeeQuery, total: int) -> None:
+        """The full count of ``query`` (ignored if the query has changed since)."""
+        if query != self._query or self.exact:
+            return
+        self.exact = True
+        self._matches = total
+        if total > self._total:
+            self.beginInsertRows(QModelIndex(), self._total, total - 1)
+            self._total = total
+            self.endInsertRows()
+        elif total < self._total:  # the roster shrank meanwhile
+            self.beginResetModel()
+            self._total = total
+            self._pages.clear()
+            self.endResetModel()
 
     def row_at(self, row: int) -> AttendeeRow:
         number, offset = divmod(row, self.PAGE)
         rows = self._pages.get(number)
         if rows is None:
-            rows = self._page_fn(self._query, number * self.PAGE, self.PAGE)
+            rows = self._page_fn(self._query, number * self.PAGE, self.PAGE, self._matches)
             self._pages[number] = rows
             while len(self._pages) > self.KEEP_PAGES:
                 self._pages.popitem(last=False)
         else:
             self._pages.move_to_end(number)
         return rows[offset]
+
+    def row_of(self, attendee_id: int) -> int | None:
+        """The row showing this attendee among the pages read so far (None: not read or not shown)."""
+        for number, rows in self._pages.items():
+            for offset, row in enumerate(rows):
+                if row.id == attendee_id:
+                    return number * self.PAGE + offset
+        return None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else self._total
