@@ -93,6 +93,8 @@ class AttendeeRow:
 
 #: registration states an attendee list can be filtered by (None: anyone)
 REGISTRATION_STATES = ("registered", "waitlisted", "unregistered", "checked_in")
+#: what an attendee list can be sorted by (then by name)
+ATTENDEE_ORDERS = ("name", "code", "email", "employee_id", "department", "role", "hub", "level")
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,13 @@ class AttendeeQuery:
     department: str | None = None
     #: one of REGISTRATION_STATES, None: anyone
     registration: str | None = None
+    #: one of ATTENDEE_ORDERS; ties are broken by name
+    order: str = "name"
+    descending: bool = False
+
+    @property
+    def by_name(self) -> bool:
+        return self.order == "name" and not self.descending
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
-from .dto import REGISTRATION_STATES, AttendeeQuery, AttendeeRow
+from .dto import ATTENDEE_ORDERS, REGISTRATION_STATES, AttendeeQuery, AttendeeRow
 from .errors import InvalidInput
 from .folding import query_words
 
@@ -34,6 +34,8 @@ _STATE_SQL = {
     "unregistered": "NOT " + _HOLDS.format("IN ('registered', 'waitlisted')"),
     "checked_in": _ARRIVED,
 }
+_ORDER_SQL = {"name": "a.name", "code": "a.code", "email": "a.email", "employee_id": "a.employee_id",
+              "department": "a.department", "role": "a.role", "hub": "COALESCE(h.name, '')", "level": "a.level_id"}
 _COLUMNS = ("a.id, a.uid, a.code, a.name, a.email, a.employee_id, a.department, a.role, COALESCE(h.name, ''), "
             "a.level_id FROM attendees AS a LEFT JOIN hubs AS h ON h.id = a.hub_id")
 
@@ -50,6 +52,10 @@ class _Where:
         self.columns = [(c, v) for c, v in (("hub_id", query.hub_id), ("level_id", query.level_id),
                                             ("department", query.department)) if v is not None]
         self.state = query.registration
+        if query.order not in ATTENDEE_ORDERS:
+            raise InvalidInput(f"cannot sort attendees by {query.order!r} (one of {', '.join(ATTENDEE_ORDERS)})")
+        self.order = _ORDER_SQL[query.order] + (" DESC" if query.descending else "")
+        self.by_name = query.by_name
 
     @property
     def filtered(self) -> bool:
@@ -115,7 +121,7 @@ def first_page(session: Session, query: AttendeeQuery, *, cap: int, limit: int) 
     matches, ids = run(f"SELECT COUNT(*), json_group_array(id) FROM ({sql})", (*params, cap + 1)).one()
     if matches > cap:
         return matches, attendee_page(session, query, limit=limit, matches=matches)
-    rows = run(_page_sql(["a.id IN (SELECT value FROM json_each(?))"]), (ids, limit, 0))
+    rows = run(_page_sql(["a.id IN (SELECT value FROM json_each(?))"], where.order), (ids, limit, 0))
     return matches, [AttendeeRow(*row[:8], hub=row[8], level_id=row[9]) for row in rows]
 
 
@@ -143,25 +149,27 @@ def attendee_page(
         matches = count_attendees(session, query, cap=SORT_LIMIT)
     run = session.connection().exec_driver_sql
     page = (limit, offset)
-    if matches is not None and matches <= SORT_LIMIT:
+    if (matches is not None and matches <= SORT_LIMIT) or not where.by_name:
+        # few enough to sort, or another order than the name index's: SQLite sorts the matches
         parts, params = where.filters()
         if where.words:
             parts.insert(0, f"a.id IN ({where.matching_ids()})")
             params = [*where.ranges(), *params]
-        rows = run(_page_sql(parts), (*params, *page))
+        rows = run(_page_sql(parts, where.order), (*params, *page))
     elif where.words and not _dense(session, where):
         parts, params = where.filters(use_indexes=False)
         parts.insert(0, f"+a.id IN ({where.matching_ids()})")
-        rows = run(_page_sql(parts), (*where.ranges(), *params, *page))
+        rows = run(_page_sql(parts, where.order), (*where.ranges(), *params, *page))
     else:
         parts, params = where.filters(use_indexes=False)
         parts += [_HAS_WORD.format(n=i, col="a.id") for i in range(len(where.words))]
-        rows = run(_page_sql(parts), (*params, *where.ranges(), *page))
+        rows = run(_page_sql(parts, where.order), (*params, *where.ranges(), *page))
     return [AttendeeRow(*row[:8], hub=row[8], level_id=row[9]) for row in rows]
 
 
-def _page_sql(parts: list[str]) -> str:
-    return f"SELECT {_COLUMNS}{_where_sql(parts)} ORDER BY a.name, a.id LIMIT ? OFFSET ?"
+def _page_sql(parts: list[str], order: str) -> str:
+    tie = "" if order == "a.name" else ", a.name"
+    return f"SELECT {_COLUMNS}{_where_sql(parts)} ORDER BY {order}{tie}, a.id LIMIT ? OFFSET ?"
 
 
 def attendee_ids(session: Session, query: AttendeeQuery = AttendeeQuery()) -> list[int]:

@@ -117,3 +117,34 @@ def test_first_page_counts_up_to_the_cap_and_agrees_with_the_pages(crowd: Path, 
         assert matches == min(total, cap + 1)
         assert rows == roster.attendee_page(s, query, limit=20, matches=total)
         assert all(r.department == "Sales" for r in rows) and len(rows) == min(20, total)
+
+
+@pytest.mark.parametrize(("order", "descending", "key"), [
+    ("email", False, lambda r: (r.email, r.name, r.id)),
+    ("email", True, lambda r: (r.email, r.name, r.id)),
+    ("department", False, lambda r: (r.department, r.name, r.id)),
+    ("level", True, lambda r: (-1 if r.level_id is None else r.level_id, r.name, r.id)),  # NULL sorts lowest
+    ("hub", False, lambda r: (r.hub, r.name, r.id)),
+    ("name", True, lambda r: (r.name, r.id)),
+])
+@pytest.mark.parametrize("sort_limit", [5, 2000])  # past the cap too, where names are otherwise walked in order
+def test_pages_follow_the_chosen_column_either_way(crowd: Path, order: str, descending: bool, key,
+                                                   sort_limit: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(roster, "SORT_LIMIT", sort_limit)
+    query = AttendeeQuery(text="a", order=order, descending=descending)
+    with open_event(crowd) as ef, ef.read() as s:
+        everyone = roster.attendee_page(s, AttendeeQuery(text="a"), limit=1000, matches=0)
+        pages = [r for o in (0, 40, 80) for r in roster.attendee_page(s, query, offset=o, limit=40)][:100]
+        matches, first = roster.first_page(s, query, cap=sort_limit, limit=40)
+    assert len(everyone) > 100
+    primary = [key(r)[0] for r in pages]
+    assert primary == sorted(primary, reverse=descending)  # the column decides ...
+    expected = sorted(everyone, key=lambda r: key(r)[0], reverse=descending)
+    assert [key(r)[0] for r in pages] == [key(r)[0] for r in expected[:100]]
+    assert first == pages[:40]
+    assert matches == min(len(everyone), sort_limit + 1)
+
+
+def test_an_unknown_sort_column_is_refused(crowd: Path) -> None:
+    with open_event(crowd) as ef, ef.read() as s, pytest.raises(InvalidInput, match="cannot sort attendees by"):
+        roster.attendee_page(s, AttendeeQuery(order="salary"))

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from learningday.dto import AttendeeQuery, AttendeeRow, LevelDTO, SessionRow
+from learningday.dto import ATTENDEE_ORDERS, AttendeeQuery, AttendeeRow, LevelDTO, SessionRow
 from learningday.roster import SORT_LIMIT
 from learningday.timeutil import to_local
 
@@ -159,6 +160,17 @@ class AttendeeWindowModel(QAbstractTableModel):
         self.exact = self._matches <= self.COUNT_CAP
         self._total = min(self._matches, self.COUNT_CAP)
         self.endResetModel()
+
+    #: the column each header sorts by (AttendeeQuery.order)
+    ORDERS = ATTENDEE_ORDERS
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A header click: the same query, sorted in SQL by that column."""
+        if not 0 <= column < len(self.ORDERS):
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (self._query.order, self._query.descending) != (self.ORDERS[column], descending):
+            self.set_query(replace(self._query, order=self.ORDERS[column], descending=descending))
 
     def set_exact_total(self, query: AttendeeQuery, total: int) -> None:
         """The full count of ``query`` (ignored if the query has changed since)."""

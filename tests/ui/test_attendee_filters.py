@@ -84,3 +84,30 @@ def test_the_places_model_passes_qtmodeltester(window: MainWindow, demo_file: Pa
     work.select_row(0)
     assert work.panel.places.rowCount() > 0
     qtmodeltester.check(work.panel.places, force_py=True)
+
+
+def test_a_header_click_sorts_in_sql_and_the_order_survives_new_filters(window: MainWindow, demo_file: Path,
+                                                                          qtbot) -> None:
+    from PySide6.QtCore import QPoint, Qt
+
+    window.open_path(demo_file)
+    work = window.attendees
+    header = work.table.horizontalHeader()
+    email = work.model.HEADERS.index("Email")
+
+    def emails() -> list[str]:
+        return [work.model.row_at(r).email for r in range(work.model.rowCount())]
+
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(email) + 5, header.height() // 2))
+    con = sqlite3.connect(demo_file)
+    everyone = sorted(e for (e,) in con.execute("SELECT email FROM attendees"))
+    con.close()
+    assert emails() == everyone and work.model.query.order == "email"
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(email) + 5, header.height() // 2))
+    assert emails() == everyone[::-1] and work.model.query.descending
+    work.state_box.setCurrentIndex(work.state_box.findData("registered"))  # a new filter keeps the order
+    shown = emails()
+    assert shown == sorted(shown, reverse=True) and len(shown) < len(everyone)
+    assert work.count_label.text().startswith(f"{len(shown):,} of 1,000")

@@ -72,6 +72,9 @@ class AttendeesWorkspace(QWidget):
         self.count_label.setObjectName("subheading")
         self.model = AttendeeWindowModel(self._first, self._page, self)
         self.table = table_view(self.model, row_numbers=True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # the model sorts in SQL
+        self.table.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self._after_sort())
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.panel = RegistrationsPanel()
@@ -161,7 +164,12 @@ class AttendeesWorkspace(QWidget):
     def current_query(self) -> AttendeeQuery:
         return AttendeeQuery(text=self.search.text(), hub_id=self.hub_box.currentData(),
                              level_id=self.level_box.currentData(), department=self.department_box.currentData(),
-                             registration=self.state_box.currentData())
+                             registration=self.state_box.currentData(), order=self.model.query.order,
+                             descending=self.model.query.descending)
+
+    def _after_sort(self) -> None:  # the model has re-read its first page in the new order
+        self._show_count()
+        self._count_the_rest()
 
     def _apply_query(self) -> None:
         self.model.set_query(self.current_query())
