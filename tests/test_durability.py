@@ -92,6 +92,5 @@ def test_four_stations_on_one_file_lose_and_duplicate_nothing(demo_10k: Path, tm
     _concurrent_stations(demo_10k, tmp_path, 500)
 
 
-@pytest.mark.slow
 def test_four_stations_check_in_ten_thousand_people(demo_10k: Path, tmp_path: Path) -> None:
     _concurrent_stations(demo_10k, tmp_path, 2_500)
