@@ -103,9 +103,11 @@ class NameLines(Flowable):
                 NameLines(self.font, (), self.style, self.separator, _lines=lines[fit:], _items=[])]
 
     def draw(self) -> None:
-        canvas = self.canv
-        canvas.setFont(self.font, self.size)
-        canvas.setFillColor(self.style.textColor)
+        """All lines in one text object: one font selection, then a line break per line."""
         descent = (self.leading - self.size) / 2 + self.size * 0.22
-        for i, (text, _width) in enumerate(self._lines or ()):
-            canvas.drawString(0, self.height - (i + 1) * self.leading + descent, text)
+        text = self.canv.beginText(0, self.height - self.leading + descent)
+        text.setFont(self.font, self.size, self.leading)
+        text.setFillColor(self.style.textColor)
+        for line, _width in self._lines or ():
+            text.textLine(line)
+        self.canv.drawText(text)
