@@ -16,7 +16,7 @@ from learningday.timeutil import to_local
 
 from . import fonts, pdf_charts
 from .pdf_names import NameLines
-from .output import Cancelled, Progress, atomic_output, check, hours, pct, quiet
+from .output import Cancelled, Progress, atomic_output, check, hours, paused_gc, pct, quiet
 from .pdf_doc import (
     BODY, CELL, CELL_R, FIGURE, FIGURE_LABEL, GRID, H1, H2, H3, SMALL, SUBTITLE, TITLE, Heading, ReportDoc,
     TocPlaceholder,
@@ -202,12 +202,13 @@ def write_pdf(analytics: EventAnalytics, out: Path, *, progress: Progress | None
     """Write the report to ``out``; a cancel (checked between flowables) leaves no file."""
     report = progress or quiet
     check(cancelled)
-    flowables = story(analytics)
-    report(0.05, "report laid out")
-    with atomic_output(Path(out)) as tmp:
-        doc = ReportDoc(str(tmp), footer=f"{analytics.event.name} · post-event report", flowables=len(flowables),
-                        progress=report, cancelled=cancelled, title=f"{analytics.event.name}: post-event report",
-                        author="LearningDay")
-        doc.build(flowables)
+    with paused_gc():
+        flowables = story(analytics)
+        report(0.05, "report laid out")
+        with atomic_output(Path(out)) as tmp:
+            doc = ReportDoc(str(tmp), footer=f"{analytics.event.name} · post-event report", flowables=len(flowables),
+                            progress=report, cancelled=cancelled, title=f"{analytics.event.name}: post-event report",
+                            author="LearningDay")
+            doc.build(flowables)
     report(1.0, "PDF written")
     return Path(out)

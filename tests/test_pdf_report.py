@@ -86,3 +86,39 @@ def test_cancel_leaves_no_file(small, tmp_path: Path) -> None:
     progress = []
     write_pdf(small, tmp_path / "done.pdf", progress=lambda f, m: progress.append(f))
     assert progress[-1] == 1.0 and [p.name for p in tmp_path.iterdir()] == ["done.pdf"]
+
+
+def test_the_collector_is_paused_only_while_documents_are_built_nested_or_in_threads() -> None:
+    import gc
+    import threading
+    import time
+
+    from reports.output import paused_gc
+
+    assert gc.isenabled()
+    inside: list[bool] = []
+    release = threading.Event()
+
+    def job() -> None:
+        with paused_gc():
+            inside.append(gc.isenabled())
+            release.wait(5)
+
+    worker = threading.Thread(target=job)
+    with paused_gc():
+        worker.start()
+        with paused_gc():
+            inside.append(gc.isenabled())
+    while len(inside) < 2:  # the thread has entered its own pause
+        time.sleep(0.01)
+    assert not gc.isenabled()  # the thread's build still runs
+    release.set()
+    worker.join()
+    assert inside == [False, False] and gc.isenabled()
+    gc.disable()  # a caller that had switched it off keeps it off
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
