@@ -42,6 +42,7 @@ GRID = TableStyle([
     ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
     ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
     ("FONTNAME", (0, 0), (-1, 0), fonts.SANS_BOLD),
+    ("TEXTCOLOR", (0, 1), (-1, -1), INK),  # plain-text cells, the colour of the Paragraph cells
     ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA]),
     ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
     ("VALIGN", (0, 0), (-1, -1), "TOP"),

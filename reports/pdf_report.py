@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from learningday.analytics_dto import Breakdown, EventAnalytics, SessionOutcome
@@ -18,7 +18,7 @@ from . import fonts, pdf_charts
 from .pdf_names import NameLines
 from .output import Cancelled, Progress, atomic_output, check, hours, paused_gc, pct, quiet
 from .pdf_doc import (
-    BODY, CELL, CELL_R, FIGURE, FIGURE_LABEL, GRID, H1, H2, H3, SMALL, SUBTITLE, TITLE, Heading, ReportDoc,
+    BODY, CELL, FIGURE, FIGURE_LABEL, GRID, H1, H2, H3, SMALL, SUBTITLE, TITLE, Heading, ReportDoc,
     TocPlaceholder,
 )
 
@@ -40,8 +40,17 @@ def session_time(s: SessionOutcome) -> str:
     return f"{start:%a %H:%M}–{end:%H:%M} {s.main_hub or 'UTC'}"
 
 
-def _cell(text: str, style=CELL) -> Paragraph:  # noqa: ANN001 - a ParagraphStyle
-    return fonts.paragraph(text, style)
+#: a table cell's left + right padding (reportlab's default 6 pt each side)
+_PADDING = 12
+
+
+def _cell(text: str, width: float) -> Paragraph | str:
+    """A table cell: plain text when the Latin/Greek/Cyrillic font draws all of it on one line of
+    ``width`` (a Paragraph costs ten times as much to lay out), else a Paragraph that wraps and
+    switches font per script."""
+    if fonts.runs(text) == [(fonts.SANS, text)] and stringWidth(text, fonts.SANS, CELL.fontSize) <= width - _PADDING:
+        return text
+    return fonts.paragraph(text, CELL)
 
 
 def _chunked(header: list, rows: Sequence[list], widths: list[float], *, numbers_from: int) -> list[Flowable]:
@@ -104,10 +113,10 @@ def _summary(a: EventAnalytics) -> list[Flowable]:
             out.append(Paragraph("No session to rank: nobody has checked in yet." if not a.overall.attended
                                  else "Every ranked session is listed above.", SMALL))
             continue
-        rows = [[_cell(s.title), _cell(s.level_name), f"{s.attended - s.walk_ins}/{s.registered}", pct(s.rate)]
-                for s in sessions]
-        out.extend(_chunked(["Session", "Level", "Came / registered", "Rate"], rows,
-                            [88 * mm, 46 * mm, 30 * mm, 14 * mm], numbers_from=2))
+        widths = [88 * mm, 46 * mm, 30 * mm, 14 * mm]
+        rows = [[_cell(s.title, widths[0]), _cell(s.level_name, widths[1]), f"{s.attended - s.walk_ins}/{s.registered}",
+                 pct(s.rate)] for s in sessions]
+        out.extend(_chunked(["Session", "Level", "Came / registered", "Rate"], rows, widths, numbers_from=2))
     out.append(PageBreak())
     return out
 
@@ -119,12 +128,12 @@ def _charts(a: EventAnalytics) -> list[Flowable]:
 
 
 def _breakdown(title: str, rows: Iterable[Breakdown]) -> list[Flowable]:
-    body = [[_cell(b.label), f"{b.registered:,}", f"{b.attended:,}", f"{b.walk_ins:,}", f"{b.no_shows:,}",
+    widths = [58 * mm, 18 * mm, 17 * mm, 16 * mm, 17 * mm, 15 * mm, 12 * mm, 15 * mm]
+    body = [[_cell(b.label, widths[0]), f"{b.registered:,}", f"{b.attended:,}", f"{b.walk_ins:,}", f"{b.no_shows:,}",
              f"{b.attendees:,}", pct(b.rate), hours(b.learning_minutes)] for b in rows]
     header = ["", "Registered", "Attended", "Walk-ins", "No-shows", "People", "Rate", "Hours"]
     return [Heading(title, H2, level=1),
-            *_chunked(header, body, [58 * mm, 18 * mm, 17 * mm, 16 * mm, 17 * mm, 15 * mm, 12 * mm, 15 * mm],
-                      numbers_from=1)]
+            *_chunked(header, body, widths, numbers_from=1)]
 
 
 def _groups(a: EventAnalytics) -> list[Flowable]:
@@ -139,11 +148,11 @@ def _groups(a: EventAnalytics) -> list[Flowable]:
 
 
 def _sessions(a: EventAnalytics) -> list[Flowable]:
-    rows = [[_cell(s.title), _cell(s.level_name), _cell(session_time(s)), _cell(s.venue),
-             _cell(", ".join(s.facilitators)), f"{s.registered:,}", f"{s.attended:,}", pct(s.rate)]
-            for s in a.sessions]
-    header = ["Session", "Level", "Local time", "Venue", "Facilitator", "Reg.", "Att.", "Rate"]
     widths = [46 * mm, 24 * mm, 30 * mm, 26 * mm, 25 * mm, 10 * mm, 10 * mm, 10 * mm]
+    rows = [[_cell(s.title, widths[0]), _cell(s.level_name, widths[1]), _cell(session_time(s), widths[2]),
+             _cell(s.venue, widths[3]), _cell(", ".join(s.facilitators), widths[4]), f"{s.registered:,}",
+             f"{s.attended:,}", pct(s.rate)] for s in a.sessions]
+    header = ["Session", "Level", "Local time", "Venue", "Facilitator", "Reg.", "Att.", "Rate"]
     return [Heading("Sessions", H1), *_chunked(header, rows, widths, numbers_from=5), PageBreak()]
 
 
