@@ -74,7 +74,9 @@ def demo_10k(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_demo(tmp_path_factory.mktemp("demo10k") / "template.lday", attendees=10_000, seed=4)
 
 
-def _concurrent_stations(template: Path, tmp_path: Path, per_station: int) -> None:
+def _concurrent_stations(template: Path, tmp_path: Path, per_station: int) -> tuple[list[str], list[tuple[str, int]]]:
+    """Four stations check in ``per_station`` people each on one copy of ``template``, at once:
+    the entry uids they confirmed, and the whole-event entries then on disk (uid, attendee id)."""
     path = tmp_path / "shared.lday"
     shutil.copyfile(template, path)
     procs = [_station(path, k * per_station, per_station, f"Door {k}") for k in range(4)]
@@ -82,15 +84,18 @@ def _concurrent_stations(template: Path, tmp_path: Path, per_station: int) -> No
     for proc, (_, err) in zip(procs, outputs):
         assert proc.returncode == 0, err
     confirmed = [line for out, _ in outputs for line in out.splitlines() if len(line) == 36]
-    entries = _whole_event_entries(path)
-    assert len(confirmed) == len(set(confirmed)) == 4 * per_station
-    assert {uid for uid, _ in entries} == set(confirmed)
-    assert len(entries) == len({attendee for _, attendee in entries}) == 4 * per_station
+    return confirmed, _whole_event_entries(path)
 
 
 def test_four_stations_on_one_file_lose_and_duplicate_nothing(demo_10k: Path, tmp_path: Path) -> None:
-    _concurrent_stations(demo_10k, tmp_path, 500)
+    confirmed, entries = _concurrent_stations(demo_10k, tmp_path, 500)
+    assert len(confirmed) == len(set(confirmed)) == 4 * 500
+    assert {uid for uid, _ in entries} == set(confirmed)
+    assert len(entries) == len({attendee for _, attendee in entries}) == 4 * 500
 
 
 def test_four_stations_check_in_ten_thousand_people(demo_10k: Path, tmp_path: Path) -> None:
-    _concurrent_stations(demo_10k, tmp_path, 2_500)
+    confirmed, entries = _concurrent_stations(demo_10k, tmp_path, 2_500)
+    assert len(confirmed) == len(set(confirmed)) == 10_000
+    assert {uid for uid, _ in entries} == set(confirmed)
+    assert len(entries) == len({attendee for _, attendee in entries}) == 10_000
