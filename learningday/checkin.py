@@ -152,6 +152,13 @@ def _checked(method: str, facilitator_name: str, at_utc: datetime, station: str)
     return utc(at_utc)
 
 
+def _scan(session: Session, code_or_attendee: str | int, session_uid: str | None, *, station: str,
+          facilitator_name: str, method: str, at_utc: datetime) -> tuple[datetime, _Where, _Person | None]:
+    """What a check-in or check-out starts with: its inputs checked, the session and the person found."""
+    at = _checked(method, facilitator_name, at_utc, station)
+    return at, _find_session(session, session_uid), _find_person(session, code_or_attendee)
+
+
 def _pair_state(session: Session, attendee_id: int, session_id: int | None) -> _Entry | None:
     """The entry that decides where this person stands for this session: an arrival, a
     check-out, or None (never came, or every arrival was undone)."""
@@ -172,13 +179,15 @@ def _pair_state(session: Session, attendee_id: int, session_id: int | None) -> _
 
 
 def _append(session: Session, *, kind: str, attendee_id: int, session_id: int | None, at_utc: datetime,
-            station: int, facilitator_name: str, method: str, reverses_uid: str | None = None) -> str:
+            station: str, facilitator_name: str, method: str, reverses_uid: str | None = None) -> str:
+    """Write one log entry, by the station called ``station`` (created on first use); its uid."""
     uid = new_uid()
+    station_row = station_id(session, station, at_utc=at_utc)
     _rows(session, "INSERT INTO checkins (uid, kind, attendee_id, session_id, at_utc, station_id, facilitator_name, "
           "method, reverses_uid) VALUES (:uid, :kind, :attendee, :session, :at, :station, :facilitator, :method, "
           ":reverses)",
           {"uid": uid, "kind": kind, "attendee": attendee_id, "session": session_id, "at": at_utc,
-           "station": station, "facilitator": facilitator_name.strip(), "method": method, "reverses": reverses_uid})
+           "station": station_row, "facilitator": facilitator_name.strip(), "method": method, "reverses": reverses_uid})
     return uid
 
 
@@ -199,9 +208,8 @@ def check_in(
     Run it in an IMMEDIATE transaction (``EventFile.write()``) so two stations cannot both
     record the same person.
     """
-    at = _checked(method, facilitator_name, at_utc, station)
-    where = _find_session(session, session_uid)
-    person = _find_person(session, code_or_attendee)
+    at, where, person = _scan(session, code_or_attendee, session_uid, station=station,
+                              facilitator_name=facilitator_name, method=method, at_utc=at_utc)
     if person is None:
         shown = code_or_attendee if isinstance(code_or_attendee, str) else str(code_or_attendee)
         return CheckInResult("unknown_code", "", where.title, None, None, session_uid=where.uid,
@@ -210,9 +218,8 @@ def check_in(
     if state is not None and state.kind in ARRIVALS:
         return CheckInResult("already", person.name, where.title, at, None, person.uid, where.uid, person.code,
                              earlier_at_utc=state.at_utc, earlier_station=state.name or "")
-    entry = _append(session, kind=kind, attendee_id=person.id, session_id=where.id, at_utc=at,
-                    station=station_id(session, station, at_utc=at), facilitator_name=facilitator_name,
-                    method=method)
+    entry = _append(session, kind=kind, attendee_id=person.id, session_id=where.id, at_utc=at, station=station,
+                    facilitator_name=facilitator_name, method=method)
     return CheckInResult("checked_in", person.name, where.title, at, entry, person.uid, where.uid, person.code)
 
 
@@ -227,17 +234,15 @@ def check_out(
     at_utc: datetime,
 ) -> CheckInResult:
     """Record that a checked-in person left (for learning-hours reporting)."""
-    at = _checked(method, facilitator_name, at_utc, station)
-    where = _find_session(session, session_uid)
-    person = _find_person(session, code_or_attendee)
+    at, where, person = _scan(session, code_or_attendee, session_uid, station=station,
+                              facilitator_name=facilitator_name, method=method, at_utc=at_utc)
     if person is None:
         raise InvalidInput(f"no attendee has the code {code_or_attendee!r}")
     state = _pair_state(session, person.id, where.id)
     if state is None or state.kind not in ARRIVALS:
         raise InvalidInput(f"{person.name} is not checked in{' to ' + where.title if where.title else ''}")
     entry = _append(session, kind="check_out", attendee_id=person.id, session_id=where.id, at_utc=at,
-                    station=station_id(session, station, at_utc=at), facilitator_name=facilitator_name,
-                    method=method)
+                    station=station, facilitator_name=facilitator_name, method=method)
     return CheckInResult("checked_out", person.name, where.title, at, entry, person.uid, where.uid, person.code)
 
 
@@ -262,7 +267,7 @@ def undo(session: Session, entry_uid: str, *, station: str, facilitator_name: st
         raise InvalidInput(f"{row.name}'s {row.kind.replace('_', '-')} was already undone at "
                            f"{earlier:%H:%M} UTC")
     uid = _append(session, kind="undo", attendee_id=row.attendee_id, session_id=row.session_id, at_utc=at,
-                  station=station_id(session, station, at_utc=at), facilitator_name=facilitator_name,
+                  station=station, facilitator_name=facilitator_name,
                   method=row.method, reverses_uid=entry_uid.strip())
     return UndoResult(uid, entry_uid.strip(), row.kind, row.name, row.title or "", at)
 
@@ -318,14 +323,13 @@ def walk_in(
         role=role.strip(), hub_id=hub_id, level_id=None, created_utc=at,
     ).returning(Attendee.id)).scalar_one()
     entry = _append(session, kind="walk_in", attendee_id=attendee_id, session_id=where.id, at_utc=at,
-                    station=station_id(session, station, at_utc=at), facilitator_name=facilitator_name,
-                    method="walk_in")
+                    station=station, facilitator_name=facilitator_name, method="walk_in")
     return CheckInResult("checked_in", name, where.title, at, entry, uid, where.uid, code, new_attendee=True)
 
 
 def new_unused_code(session: Session) -> str:
     rng = random.SystemRandom()
     while True:
-        code = new_code(rng, set())  # type: ignore[arg-type]
+        code = new_code(rng, set())
         if session.scalar(select(Attendee.id).where(Attendee.code == code)) is None:
             return code
