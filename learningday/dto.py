@@ -145,20 +145,13 @@ class SessionDraft:
 
 
 @dataclass(frozen=True)
-class SearchHit:
-    """One attendee found by the check-in search box."""
+class SearchHit(AttendeeRow):
+    """One attendee found by the check-in search box: their row, and where they stand."""
 
-    id: int
-    uid: str
-    code: str
-    name: str
-    email: str
-    employee_id: str | None
-    hub: str
     #: registered for the session searched from (always False for the whole event)
-    registered: bool
+    registered: bool = False
     #: already checked in where the search was made (the session, or the event)
-    checked_in: bool
+    checked_in: bool = False
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from .dto import AttendeeRow, LogEntryRow, PresenceCounts
 from .errors import InvalidInput
 from .models import Attendee, CheckIn, Hub, Registration, Station
 from .models import Session as LearningSession
+from .roster_rows import ROW_COLUMNS
 
 
 def _session_row(session: Session, session_uid: str | None) -> tuple[int | None, int | None]:
@@ -48,14 +49,10 @@ def presence_counts(session: Session, session_uid: str | None = None) -> Presenc
                           int(missing or 0))
 
 
-_COLUMNS = (Attendee.id, Attendee.uid, Attendee.code, Attendee.name, Attendee.email, Attendee.employee_id,
-            Attendee.department, Attendee.role, Hub.name, Attendee.level_id)
-
-
 def _people(session: Session, where, *, offset: int, limit: int) -> list[AttendeeRow]:  # noqa: ANN001
-    stmt = (select(*_COLUMNS).outerjoin(Hub, Hub.id == Attendee.hub_id).where(where)
+    stmt = (select(*ROW_COLUMNS).outerjoin(Hub, Hub.id == Attendee.hub_id).where(where)
             .order_by(Attendee.name, Attendee.id).offset(offset).limit(limit))
-    return [AttendeeRow(*r[:8], hub=r[8] or "", level_id=r[9]) for r in session.execute(stmt)]
+    return [AttendeeRow(*r) for r in session.execute(stmt)]
 
 
 def checked_in_people(session: Session, session_uid: str | None = None, *, offset: int = 0,

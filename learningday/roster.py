@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from .dto import ATTENDEE_ORDERS, REGISTRATION_STATES, AttendeeQuery, AttendeeRow
 from .errors import InvalidInput
 from .folding import query_words
+from .roster_rows import ROW_SQL
 
 #: at most this many matches are gathered and sorted for a page; more are found along the name index
 SORT_LIMIT = 2000
@@ -36,8 +37,6 @@ _STATE_SQL = {
 }
 _ORDER_SQL = {"name": "a.name", "code": "a.code", "email": "a.email", "employee_id": "a.employee_id",
               "department": "a.department", "role": "a.role", "hub": "COALESCE(h.name, '')", "level": "a.level_id"}
-_COLUMNS = ("a.id, a.uid, a.code, a.name, a.email, a.employee_id, a.department, a.role, COALESCE(h.name, ''), "
-            "a.level_id FROM attendees AS a LEFT JOIN hubs AS h ON h.id = a.hub_id")
 
 
 class _Where:
@@ -122,7 +121,7 @@ def first_page(session: Session, query: AttendeeQuery, *, cap: int, limit: int) 
     if matches > cap:
         return matches, attendee_page(session, query, limit=limit, matches=matches)
     rows = run(_page_sql(["a.id IN (SELECT value FROM json_each(?))"], where.order), (ids, limit, 0))
-    return matches, [AttendeeRow(*row[:8], hub=row[8], level_id=row[9]) for row in rows]
+    return matches, [AttendeeRow(*row) for row in rows]
 
 
 def _dense(session: Session, where: _Where) -> bool:
@@ -164,12 +163,12 @@ def attendee_page(
         parts, params = where.filters(use_indexes=False)
         parts += [_HAS_WORD.format(n=i, col="a.id") for i in range(len(where.words))]
         rows = run(_page_sql(parts, where.order), (*params, *where.ranges(), *page))
-    return [AttendeeRow(*row[:8], hub=row[8], level_id=row[9]) for row in rows]
+    return [AttendeeRow(*row) for row in rows]
 
 
 def _page_sql(parts: list[str], order: str) -> str:
     tie = "" if order == "a.name" else ", a.name"
-    return f"SELECT {_COLUMNS}{_where_sql(parts)} ORDER BY {order}{tie}, a.id LIMIT ? OFFSET ?"
+    return f"SELECT {ROW_SQL}{_where_sql(parts)} ORDER BY {order}{tie}, a.id LIMIT ? OFFSET ?"
 
 
 def attendee_ids(session: Session, query: AttendeeQuery = AttendeeQuery()) -> list[int]:

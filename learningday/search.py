@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from .codes import looks_like_code, normalise_code
 from .dto import SearchHit
 from .folding import query_words
+from .roster_rows import ROW_SQL
 
 #: the highest code point: every string that starts with ``w`` sorts below ``w + _TOP``
 _TOP = "\U0010ffff"
@@ -26,8 +27,7 @@ _HAS_WORD = ("EXISTS (SELECT 1 FROM attendee_terms AS t{n} WHERE t{n}.attendee_i
 _ARRIVED = ("SELECT c.attendee_id FROM checkins AS c WHERE c.attendee_id IN ({ids}) AND {where_session} "
             "AND c.kind IN ('check_in', 'walk_in') AND NOT EXISTS "
             "(SELECT 1 FROM checkins AS u WHERE u.kind = 'undo' AND u.reverses_uid = c.uid)")
-_ROWS = ("SELECT a.id, a.uid, a.code, a.name, a.email, a.employee_id, COALESCE(h.name, '') FROM attendees AS a "
-         "LEFT JOIN hubs AS h ON h.id = a.hub_id WHERE a.id IN ({ids})")
+_ROWS = f"SELECT {ROW_SQL} WHERE a.id IN ({{ids}})"
 
 
 @lru_cache(maxsize=64)
@@ -111,7 +111,6 @@ def _hit_rows(session: Session, ids: set[int], session_id: int | None) -> dict[i
             f"SELECT attendee_id FROM registrations WHERE attendee_id IN ({marks}) AND +session_id = ? "
             "AND status = 'registered'", (*id_list, session_id)).scalars())
     return {
-        r[0]: SearchHit(id=r[0], uid=r[1], code=r[2], name=r[3], email=r[4], employee_id=r[5], hub=r[6],
-                        registered=r[0] in registered, checked_in=r[0] in here)
+        r[0]: SearchHit(*r, registered=r[0] in registered, checked_in=r[0] in here)
         for r in run(_ROWS.format(ids=marks), id_list)
     }
