@@ -29,6 +29,11 @@ def current_arrivals():  # noqa: ANN201 - an SQL expression
     )
 
 
+#: ``current_arrivals()`` for the plain-SQL paths (search, roster), on ``checkins AS c``
+CURRENT_ARRIVAL_SQL = ("c.kind IN (" + ", ".join(f"'{kind}'" for kind in ARRIVALS) + ") AND NOT EXISTS "
+                       "(SELECT 1 FROM checkins AS u WHERE u.kind = 'undo' AND u.reverses_uid = c.uid)")
+
+
 def count_log_entries(session: Session) -> int:
     return int(session.scalar(select(func.count()).select_from(CheckIn)) or 0)
 

@@ -13,21 +13,19 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from .checkin import CURRENT_ARRIVAL_SQL
 from .dto import ATTENDEE_ORDERS, REGISTRATION_STATES, AttendeeQuery, AttendeeRow
 from .errors import InvalidInput
 from .folding import query_words
 from .roster_rows import ROW_SQL
+from .search import HAS_WORD, TERM_RANGE, prefix_ranges
 
 #: at most this many matches are gathered and sorted for a page; more are found along the name index
 SORT_LIMIT = 2000
 #: a word beginning terms of this share of the roster (people have ~6) matches densely: walking the names
 #: finds a page of them soon; a sparser one is looked for among its matches gathered first
 DENSE = 0.16
-_TOP = "\U0010ffff"  # every string that starts with w sorts below w + _TOP
-_TERM = "t{n}.term >= ? AND t{n}.term < ?"
-_HAS_WORD = "EXISTS (SELECT 1 FROM attendee_terms AS t{n} WHERE t{n}.attendee_id = {col} AND " + _TERM + ")"
-_ARRIVED = ("EXISTS (SELECT 1 FROM checkins AS c WHERE c.attendee_id = {id} AND c.kind IN ('check_in', 'walk_in') "
-            "AND NOT EXISTS (SELECT 1 FROM checkins AS u WHERE u.kind = 'undo' AND u.reverses_uid = c.uid))")
+_ARRIVED = "EXISTS (SELECT 1 FROM checkins AS c WHERE c.attendee_id = {id} AND " + CURRENT_ARRIVAL_SQL + ")"
 _HOLDS = "EXISTS (SELECT 1 FROM registrations AS r WHERE r.attendee_id = {{id}} AND r.status {})"
 _STATE_SQL = {
     "registered": _HOLDS.format("= 'registered'"),
@@ -61,12 +59,12 @@ class _Where:
         return bool(self.columns or self.state or self.nothing)
 
     def ranges(self) -> list[str]:
-        return [bound for word in self.words for bound in (word, word + _TOP)]
+        return prefix_ranges(self.words)
 
     def matching_ids(self) -> str:
         """SELECT of the ids whose terms hold every word (its parameters: ``ranges()``)."""
-        more = "".join(" AND " + _HAS_WORD.format(n=i, col="t0.attendee_id") for i in range(1, len(self.words)))
-        return f"SELECT t0.attendee_id FROM attendee_terms AS t0 WHERE {_TERM.format(n=0)}{more}"
+        more = "".join(" AND " + HAS_WORD.format(n=i, col="t0.attendee_id") for i in range(1, len(self.words)))
+        return f"SELECT t0.attendee_id FROM attendee_terms AS t0 WHERE {TERM_RANGE.format(n=0)}{more}"
 
     def filters(self, *, id_column: str = "a.id", use_indexes: bool = True) -> tuple[list[str], list[object]]:
         """Conditions on ``a`` (and the state on ``id_column``); without ``use_indexes`` ('+a.hub_id')
@@ -128,7 +126,7 @@ def _dense(session: Session, where: _Where) -> bool:
     """Whether the first word begins terms of at least DENSE of the roster (terms are cheap to count, people not)."""
     run = session.connection().exec_driver_sql
     enough = max(1, int(DENSE * (run("SELECT MAX(id) FROM attendees").scalar() or 0)))
-    sql = "SELECT COUNT(*) FROM (SELECT 1 FROM attendee_terms AS t0 WHERE " + _TERM.format(n=0) + " LIMIT ?)"
+    sql = "SELECT COUNT(*) FROM (SELECT 1 FROM attendee_terms AS t0 WHERE " + TERM_RANGE.format(n=0) + " LIMIT ?)"
     return run(sql, (*where.ranges()[:2], enough)).scalar() >= enough
 
 
@@ -161,7 +159,7 @@ def attendee_page(
         rows = run(_page_sql(parts, where.order), (*where.ranges(), *params, *page))
     else:
         parts, params = where.filters(use_indexes=False)
-        parts += [_HAS_WORD.format(n=i, col="a.id") for i in range(len(where.words))]
+        parts += [HAS_WORD.format(n=i, col="a.id") for i in range(len(where.words))]
         rows = run(_page_sql(parts, where.order), (*params, *where.ranges(), *page))
     return [AttendeeRow(*row) for row in rows]
 

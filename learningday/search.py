@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from sqlalchemy.orm import Session
 
+from .checkin import CURRENT_ARRIVAL_SQL
 from .codes import looks_like_code, normalise_code
 from .dto import SearchHit
 from .folding import query_words
@@ -22,24 +23,25 @@ MAX_HITS = 50
 #: registrations above which a session's search is driven by the typed word instead
 LARGE_SESSION = 1000
 
-_HAS_WORD = ("EXISTS (SELECT 1 FROM attendee_terms AS t{n} WHERE t{n}.attendee_id = {col} "
-             "AND t{n}.term >= ? AND t{n}.term < ?)")
-_ARRIVED = ("SELECT c.attendee_id FROM checkins AS c WHERE c.attendee_id IN ({ids}) AND {where_session} "
-            "AND c.kind IN ('check_in', 'walk_in') AND NOT EXISTS "
-            "(SELECT 1 FROM checkins AS u WHERE u.kind = 'undo' AND u.reverses_uid = c.uid)")
+#: term ``t{n}`` begins with a typed word (its parameters: two bounds of ``prefix_ranges``)
+TERM_RANGE = "t{n}.term >= ? AND t{n}.term < ?"
+#: the attendee in column ``{col}`` has a term that begins with a typed word
+HAS_WORD = "EXISTS (SELECT 1 FROM attendee_terms AS t{n} WHERE t{n}.attendee_id = {col} AND " + TERM_RANGE + ")"
+_ARRIVED = ("SELECT c.attendee_id FROM checkins AS c WHERE c.attendee_id IN ({ids}) AND {where_session} AND "
+            + CURRENT_ARRIVAL_SQL)
 _ROWS = f"SELECT {ROW_SQL} WHERE a.id IN ({{ids}})"
 
 
 @lru_cache(maxsize=64)
 def _registered_sql(n_words: int) -> str:
-    words = " AND ".join(_HAS_WORD.format(n=i, col="r.attendee_id") for i in range(n_words))
+    words = " AND ".join(HAS_WORD.format(n=i, col="r.attendee_id") for i in range(n_words))
     return ("SELECT r.attendee_id FROM registrations AS r WHERE r.session_id = ? AND r.status = 'registered' "
             f"AND {words} LIMIT ?")
 
 
 @lru_cache(maxsize=64)
 def _registered_by_term_sql(n_words: int) -> str:
-    more = "".join(" AND " + _HAS_WORD.format(n=i, col="t.attendee_id") for i in range(1, n_words))
+    more = "".join(" AND " + HAS_WORD.format(n=i, col="t.attendee_id") for i in range(1, n_words))
     return ("SELECT DISTINCT t.attendee_id FROM attendee_terms AS t CROSS JOIN registrations AS r "
             "ON r.attendee_id = t.attendee_id AND r.session_id = ? AND r.status = 'registered' "
             f"WHERE t.term >= ? AND t.term < ?{more} LIMIT ?")
@@ -47,11 +49,12 @@ def _registered_by_term_sql(n_words: int) -> str:
 
 @lru_cache(maxsize=64)
 def _matching_sql(n_words: int) -> str:
-    more = "".join(" AND " + _HAS_WORD.format(n=i, col="t.attendee_id") for i in range(1, n_words))
+    more = "".join(" AND " + HAS_WORD.format(n=i, col="t.attendee_id") for i in range(1, n_words))
     return f"SELECT DISTINCT t.attendee_id FROM attendee_terms AS t WHERE t.term >= ? AND t.term < ?{more} LIMIT ?"
 
 
-def _ranges(words: list[str]) -> list[str]:
+def prefix_ranges(words: list[str]) -> list[str]:
+    """The bounds of the terms each word begins: [w1, w1 + _TOP, w2, w2 + _TOP, ...]."""
     return [bound for word in words for bound in (word, word + _TOP)]
 
 
@@ -68,6 +71,7 @@ def search_attendees(
     words = sorted(query_words(text), key=len, reverse=True)  # the longest word narrows most
     if not words:
         return []
+    ranges = prefix_ranges(words)
     run = session.connection().exec_driver_sql
     session_id = None
     if session_uid is not None:
@@ -82,8 +86,8 @@ def search_attendees(
         size = run("SELECT COUNT(*) FROM (SELECT 1 FROM registrations WHERE session_id = ? "
                    "AND status = 'registered' LIMIT ?)", (session_id, LARGE_SESSION)).scalar()
         sql = _registered_by_term_sql if size >= LARGE_SESSION else _registered_sql
-        registered = list(run(sql(len(words)), (session_id, *_ranges(words), limit)).scalars())
-    others = list(run(_matching_sql(len(words)), (*_ranges(words), limit + len(registered) + len(exact))).scalars())
+        registered = list(run(sql(len(words)), (session_id, *ranges, limit)).scalars())
+    others = list(run(_matching_sql(len(words)), (*ranges, limit + len(registered) + len(exact))).scalars())
     rows = _hit_rows(session, {*exact, *registered, *others}, session_id)
     ordered = exact + sorted(registered, key=lambda i: rows[i].name.casefold()) + others
     seen: set[int] = set()
