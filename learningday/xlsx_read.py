@@ -93,6 +93,7 @@ class XlsxBook:
 
     def rows(self, index: int) -> Iterator[tuple[int, list[str]]]:
         """(row number as the spreadsheet shows it, cell texts); empty rows are skipped."""
+        row_no = 0
         with self._zip.open(self.sheets[index][1]) as stream:
             for _event, element in iterparse(stream):
                 if element.tag != f"{NS}row":
@@ -103,7 +104,9 @@ class XlsxBook:
                     if column >= len(cells):
                         cells.extend([""] * (column + 1 - len(cells)))
                     cells[column] = self._text(cell)
-                yield int(element.get("r", "0")), cells
+                # 'r' is optional (some writers leave it out): then a row follows the one before
+                row_no = int(element.get("r") or row_no + 1)
+                yield row_no, cells
                 element.clear()
 
     def _text(self, cell) -> str:  # noqa: ANN001 - an XML element

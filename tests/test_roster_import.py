@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,32 @@ def test_wide_rosters_import_every_script(event: Path, name: str) -> None:
     assert got["E1002"][6] == 1  # sales -> 1-2: starts at 1
     assert result.levels_from_role == 2
     assert len({row[7] for row in got.values()}) == 8 and len({row[8] for row in got.values()}) == 8
+
+
+def _workbook_without_row_numbers(path: Path, rows: list[list[str]]) -> Path:
+    """A minimal XLSX whose rows and cells carry no 'r' reference (optional in the format; some writers omit it)."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    data = "".join("<row>" + "".join(f'<c t="inlineStr"><is><t>{v}</t></is></c>' for v in row) + "</row>"
+                   for row in rows)
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr("xl/workbook.xml", f'<workbook xmlns="{main}" xmlns:r="http://schemas.openxmlformats.org/'
+                      'officeDocument/2006/relationships"><sheets><sheet name="People" sheetId="1" r:id="rId1"/>'
+                      "</sheets></workbook>")
+        book.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/'
+                      'package/2006/relationships"><Relationship Id="rId1" Target="worksheets/sheet1.xml"/>'
+                      "</Relationships>")
+        book.writestr("xl/worksheets/sheet1.xml", f'<worksheet xmlns="{main}"><sheetData>{data}</sheetData></worksheet>')
+    return path
+
+
+def test_xlsx_rows_without_row_numbers_are_numbered_in_order(event: Path, tmp_path: Path) -> None:
+    roster = _workbook_without_row_numbers(tmp_path / "plain.xlsx", [
+        ["Name", "Email"], ["Ada Lovelace", "ada@example.com"], ["Alan Turing", "not-an-email"]])
+    exc = _refused(event, roster)
+    assert [(i.row, i.column) for i in exc.issues] == [(3, "Email")]
+    result = run_import(event, roster, valid_only=True)
+    assert (result.created, result.skipped) == (1, 1)
+    assert people(event)["ada@example.com"][0] == "Ada Lovelace"
 
 
 def test_cp1252_semicolons_and_synonyms(event: Path) -> None:
