@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InvalidInput, LearningDayError
-from .sources import MAX_CELL_CHARS, Source, open_source
+from .sources import Source, open_source
 
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
@@ -19,12 +19,6 @@ HEADER_SEARCH_ROWS = 30
 #: a report keeps this many problems in full (and counts the rest)
 MAX_ISSUES = 1000
 CHECK_EVERY = 1000
-
-__all__ = [
-    "CellProblem", "ColumnMapping", "Field", "FileRead", "ImportCancelled", "ImportRefused", "ImportSpec", "Issue",
-    "ParsedRow", "Preview", "Report", "clean", "header_key", "map_columns", "open_source", "parse_rows", "preview",
-    "MAX_CELL_CHARS",
-]
 
 
 class ImportCancelled(LearningDayError):
@@ -318,20 +312,21 @@ class Preview:
 
 
 def find_mapping(source: Source, spec: ImportSpec, overrides: Mapping[str, str | int | None] | None) -> ColumnMapping:
-    """The mapping of the first sheet whose header fits ``spec`` (a CSV has one 'sheet')."""
+    """The mapping of the first sheet whose header fits ``spec`` (a CSV has one 'sheet');
+    when none fits, the first sheet is chosen again and its problem raised."""
     sheets = getattr(source, "sheet_count", 1)
+    first_problem: ImportRefused | None = None
     for index in range(sheets):
         if index:
             source.choose_sheet(index)  # type: ignore[attr-defined]
         try:
             return map_columns(source.head(HEADER_SEARCH_ROWS), spec, overrides)
-        except ImportRefused:
-            if index == sheets - 1:
-                if index:
-                    source.choose_sheet(0)  # type: ignore[attr-defined]
-                    return map_columns(source.head(HEADER_SEARCH_ROWS), spec, overrides)
-                raise
-    raise AssertionError("unreachable")
+        except ImportRefused as exc:
+            first_problem = first_problem or exc
+    if sheets > 1:
+        source.choose_sheet(0)  # type: ignore[attr-defined]
+    assert first_problem is not None
+    raise first_problem
 
 
 def preview(path: Path | str, spec: ImportSpec, overrides: Mapping[str, str | int | None] | None = None,

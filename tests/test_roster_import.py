@@ -81,6 +81,26 @@ def test_xlsx_rows_without_row_numbers_are_numbered_in_order(event: Path, tmp_pa
     assert people(event)["ada@example.com"][0] == "Ada Lovelace"
 
 
+def test_xlsx_header_is_looked_for_on_every_sheet(event: Path, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Read me"
+    book.active.append(["Exported from HR"])
+    book.create_sheet("People").append(["Name", "Email"])
+    book["People"].append(["Ada Lovelace", "ada@example.com"])
+    book.save(found := tmp_path / "second_sheet.xlsx")
+    del book["People"]
+    book.create_sheet("Totals").append(["42"])
+    book.save(neither := tmp_path / "no_header.xlsx")
+    with open_event(event) as event_file, event_file.read() as session:
+        spec = attendee_spec(Reference.load(session))
+    assert preview(found, spec).sheet == "People"
+    assert run_import(event, found).created == 1
+    with pytest.raises(ImportRefused, match="starts with: Exported from HR"):  # the first sheet's problem
+        preview(neither, spec)
+
+
 def test_cp1252_semicolons_and_synonyms(event: Path) -> None:
     result = run_import(event, ROSTER / "cp1252_semicolon.csv")
     assert (result.encoding, result.delimiter, result.created) == ("cp1252", ";", 4)
