@@ -7,8 +7,8 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +20,8 @@ from .codes import looks_like_code, new_code, normalise_code
 from .db import EventFile
 from .errors import InvalidInput
 from .importer import (
-    CellProblem, Field, FileRead, ImportRefused, ImportSpec, Issue, Progress, Cancelled, Report, find_mapping,
-    parse_rows,
+    Cancelled, CellProblem, Field, FileRead, ImportCancelled, ImportRefused, ImportSpec, Issue, Progress, Report,
+    find_mapping, parse_rows,
 )
 from .models import Attendee, Hub, Level, new_uid
 from .roles import RoleMatcher, role_matcher
@@ -33,6 +33,8 @@ WRITE_CHUNK = 5000
 UPDATABLE = ("name", "email", "employee_id", "department", "role", "hub_id", "level_id")
 _LEVEL_WORD = re.compile(r"^(?:level|lvl|l)\s*([1-5])$", re.IGNORECASE)
 _UID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+#: what makes two rows of a file one person, strongest first
+_SAME_PERSON = ("uid", "employee_id", "email_key")
 
 
 #: a plain ASCII dot-atom local part: the common case, checked here without email-validator's full pass
@@ -201,28 +203,23 @@ def _read_people(source, spec: ImportSpec, mapping, report: Report, progress, ca
         values = parsed.values
         if "email" in values:
             values["email_key"] = values["email"].lower()
-        found = None
-        for key in ("uid", "employee_id", "email_key"):
-            if key in values and (key, values[key]) in keys:
-                found = keys[(key, values[key])]
-                break
-        if found is None:
+        how = next((key for key in _SAME_PERSON if (key, values.get(key)) in keys), None)
+        if how is None:
             people.append(_Person(parsed.row, values))
             index = len(people) - 1
         else:
-            earlier = people[found]
+            index = keys[(how, values[how])]
+            earlier = people[index]
             theirs, ours = earlier.values.get("employee_id"), values.get("employee_id")
             if theirs and ours and theirs != ours:
                 report.problem(Issue(parsed.row, mapping.header_of("email") if "email" in mapping.columns else "",
                                      values.get("email", ""),
                                      f"row {earlier.row} has this email with another employee id ({theirs})"))
                 continue
-            how = next(k for k in ("uid", "employee_id", "email_key") if k in values and (k, values[k]) in keys)
             report.notice(Issue(parsed.row, "", "", f"repeats row {earlier.row} (same {how.replace('_key', '')}): "
                                                     "merged into one person, this row's values win"))
             earlier.values.update(values)
-            index = found
-        for key in ("uid", "employee_id", "email_key"):
+        for key in _SAME_PERSON:
             if key in values:
                 keys.setdefault((key, values[key]), index)
     return people
@@ -293,8 +290,6 @@ def import_roster(
         people = _read_people(source, spec, mapping, report, read_progress, cancel)
         info = (source.format, source.encoding, source.delimiter)
     if cancel is not None and cancel():
-        from .importer import ImportCancelled
-
         raise ImportCancelled("import cancelled; nothing was imported")
     try:
         with event_file.write() as session:
