@@ -191,10 +191,12 @@ class _Person:
         self.target: int | None = None  # index into the existing attendees
 
 
-def _read_people(source, spec: ImportSpec, mapping, report: Report, progress, cancel) -> list[_Person]:
-    """Parse the rows and merge those that repeat a person (same uid, employee id or email)."""
+def _read_people(source, spec: ImportSpec, mapping, report: Report, progress, cancel) -> tuple[list[_Person], int]:
+    """Parse the rows and merge those that repeat a person (same uid, employee id or email); the people,
+    and how many rows were merged into an earlier one."""
     people: list[_Person] = []
     keys: dict[tuple[str, str], int] = {}
+    merged = 0
     for parsed in parse_rows(source, spec, mapping, progress=progress, cancel=cancel):
         for issue in parsed.issues:
             report.problem(issue)
@@ -219,10 +221,11 @@ def _read_people(source, spec: ImportSpec, mapping, report: Report, progress, ca
             report.notice(Issue(parsed.row, "", "", f"repeats row {earlier.row} (same {how.replace('_key', '')}): "
                                                     "merged into one person, this row's values win"))
             earlier.values.update(values)
+            merged += 1
         for key in _SAME_PERSON:
             if key in values:
                 keys.setdefault((key, values[key]), index)
-    return people
+    return people, merged
 
 
 _EXISTING = (Attendee.id, Attendee.uid, Attendee.code, *(getattr(Attendee, c) for c in UPDATABLE))
@@ -287,7 +290,7 @@ def import_roster(
     read_progress = (lambda f, m: progress(0.8 * f, m)) if progress else None
     with open_source(path) as source:
         mapping = find_mapping(source, spec, overrides)
-        people = _read_people(source, spec, mapping, report, read_progress, cancel)
+        people, merged = _read_people(source, spec, mapping, report, read_progress, cancel)
         info = (source.format, source.encoding, source.delimiter)
     if cancel is not None and cancel():
         raise ImportCancelled("import cancelled; nothing was imported")
@@ -304,7 +307,7 @@ def import_roster(
     created, updated, unchanged, from_role = counts
     return ImportResult(
         created=created, updated=updated, unchanged=unchanged,
-        merged=sum(1 for n in report.notices if n.message.startswith("repeats")),
+        merged=merged,
         skipped=len(report.bad_rows), levels_from_role=from_role, issues=tuple(report.issues),
         issue_count=report.count, notices=tuple(report.notices), format=info[0], encoding=info[1],
         delimiter=info[2], ignored_columns=mapping.ignored,

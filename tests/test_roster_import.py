@@ -152,6 +152,16 @@ def _refused(event: Path, roster: Path, **kw) -> ImportRefused | InvalidInput:
     return caught.value
 
 
+def test_merged_rows_are_counted_past_the_notices_kept(event: Path, tmp_path: Path) -> None:
+    from learningday.importer import MAX_ISSUES
+
+    twice = MAX_ISSUES + 200
+    roster = tmp_path / "concatenated.csv"
+    roster.write_text("Name,Email\n" + "".join(f"P{i},p{i}@example.com\n" for i in range(twice)) * 2, encoding="utf-8")
+    result = run_import(event, roster)
+    assert (result.created, result.merged, len(result.notices)) == (twice, twice, MAX_ISSUES)
+
+
 def test_invalid_email_on_row_37_refuses_the_whole_file(event: Path) -> None:
     exc = _refused(event, ROSTER / "invalid_email_row37.csv")
     assert isinstance(exc, ImportRefused)
