@@ -9,7 +9,6 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from .dto import AttendeeQuery
 from .errors import InvalidInput
 from .models import Attendee, Registration, Venue
 from .models import Session as LearningSession
@@ -116,14 +115,6 @@ def register(session: Session, session_id: int, attendee_ids: Iterable[int], *, 
             reg.status, reg.created_utc = status, now
     session.flush()
     return RegistrationResult(tuple(placed), tuple(waiting), tuple(unchanged))
-
-
-def attendees_matching(session: Session, *, hub_id: int | None = None, level_id: int | None = None,
-                       department: str | None = None) -> list[int]:
-    """Attendee ids for a bulk registration, e.g. every Bangalore level-2 person."""
-    from .roster import attendee_ids
-
-    return attendee_ids(session, AttendeeQuery(hub_id=hub_id, level_id=level_id, department=department))
 
 
 def find_session(session: Session, text: str) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .errors import InvalidInput
@@ -66,8 +66,3 @@ def set_role_level(session: Session, pattern: str, level_min: int, level_max: in
         row.level_min, row.level_max = level_min, level_max
     session.flush()
     return RoleLevelRule(pattern, level_min, level_max)
-
-
-def remove_role_level(session: Session, pattern: str) -> bool:
-    result = session.execute(delete(RoleLevel).where(RoleLevel.pattern == " ".join(pattern.split()).casefold()))
-    return bool(result.rowcount)

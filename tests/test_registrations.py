@@ -9,12 +9,12 @@ import pytest
 from sqlalchemy import select
 
 from learningday.db import open_event
+from learningday.dto import AttendeeQuery
 from learningday.errors import InvalidInput
 from learningday.models import Attendee, Hub, Venue
 from learningday.models import Session as LearningSession
-from learningday.registrations import (
-    attendees_matching, cancel, promote_waitlist, register, registration_status,
-)
+from learningday.registrations import cancel, promote_waitlist, register, registration_status
+from learningday.roster import attendee_ids
 
 from .roster_helpers import make_event, sha256
 
@@ -98,7 +98,7 @@ def test_bulk_registration_of_a_hub_at_a_level(event: Path) -> None:
     with open_event(event) as ef, ef.write() as s:
         bangalore, = ids(s, Hub, Hub.name, "Bangalore")
         agents, = ids(s, LearningSession, LearningSession.title, "Agents deep dive")
-        people = attendees_matching(s, hub_id=bangalore, level_id=2)
+        people = attendee_ids(s, AttendeeQuery(hub_id=bangalore, level_id=2))
         assert len(people) == 2
         result = register(s, agents, people, now=T0)  # no capacity anywhere: unlimited
         assert result.registered == tuple(people) and result.waitlisted == ()

@@ -14,7 +14,6 @@ from learningday.db import open_event
 from learningday.dto import AttendeeQuery
 from learningday.errors import InvalidInput
 from learningday.models import Attendee, Hub
-from learningday.registrations import attendees_matching
 
 from .small_event import NAMES, build_small_event
 
@@ -69,7 +68,7 @@ def test_hub_filter_and_bulk_ids_follow_the_same_rules(event: Path) -> None:
         q = AttendeeQuery(hub_id=nyc, registration="unregistered")
         ids = roster.attendee_ids(s, q)
         assert sorted(s.get(Attendee, i).name for i in ids) == _people("A5", "A6")
-        assert attendees_matching(s, hub_id=nyc, level_id=4) == ids
+        assert roster.attendee_ids(s, AttendeeQuery(hub_id=nyc, level_id=4)) == ids
         assert roster.departments(s) == ["", "-Ops", "Eng", "Sales"]
         with pytest.raises(InvalidInput, match="unknown registration state"):
             roster.count_attendees(s, AttendeeQuery(registration="maybe"))
