@@ -13,8 +13,9 @@ from sqlalchemy.orm import Session, aliased
 from .codes import new_code, normalise_code
 from .dto import CheckInResult, UndoResult
 from .errors import InvalidInput
-from .models import CHECKIN_METHODS, Attendee, CheckIn, Hub, Registration, Station, new_uid
+from .models import CHECKIN_METHODS, Attendee, CheckIn, Registration, new_uid
 from .models import Session as LearningSession
+from .roster_rows import hub_id_by_name
 from .timeutil import UTC, utc
 
 ARRIVALS = ("check_in", "walk_in")
@@ -306,11 +307,7 @@ def walk_in(
     if email and not _EMAIL.match(email):
         raise InvalidInput(f"not an email address: {email!r}")
     where = _find_session(session, session_uid)
-    hub_id = None
-    if hub and hub.strip():
-        hub_id = session.scalar(select(Hub.id).where(Hub.name == hub.strip()))
-        if hub_id is None:
-            raise InvalidInput(f"no hub called {hub.strip()!r} in this event")
+    hub_id = hub_id_by_name(session, hub.strip()) if hub and hub.strip() else None
     existing = session.scalar(select(Attendee.id).where(Attendee.email == email).limit(1)) if email else None
     if existing is not None:
         on_list = where.id is not None and session.scalar(select(Registration.id).where(

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from learningday import checkin, presence
 from learningday.db import open_event
 from learningday.errors import InvalidInput
-from learningday.models import Attendee, CheckIn, Registration, Station
+from learningday.models import Attendee, CheckIn, Hub, Registration, Station
 from learningday.models import Session as LearningSession
 
 AT = datetime(2027, 3, 10, 23, 3, tzinfo=timezone.utc)
@@ -121,6 +121,14 @@ def test_walk_in_adds_the_person_and_checks_them_in_once(demo_file: Path) -> Non
         with ef.read() as s:
             assert s.scalar(select(func.count()).select_from(Attendee)
                             .where(Attendee.email == "zoe.nguyen@example.com")) == 1
+
+
+def test_a_walk_in_hub_is_named_in_any_case(demo_file: Path) -> None:
+    with open_event(demo_file) as ef, ef.write() as s:
+        result = checkin.walk_in(s, name="Ada Lovelace", hub=" berlin ", station="Door B", at_utc=AT)
+        hub = s.scalar(select(Hub.name).join(Attendee, Attendee.hub_id == Hub.id)
+                       .where(Attendee.uid == result.attendee_uid))
+    assert hub == "Berlin"
 
 
 @pytest.mark.parametrize(
