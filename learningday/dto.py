@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 
 
@@ -243,10 +243,7 @@ class MergeReport:
         return bool(self.entries_added or self.attendees_created or self.stations_created)
 
     def as_dict(self) -> dict[str, object]:
-        return {"entries_added": self.entries_added, "entries_already_present": self.entries_already_present,
-                "attendees_created": self.attendees_created,
-                "attendees_matched_by_email": self.attendees_matched_by_email,
-                "stations_created": self.stations_created, "problems": list(self.problems)}
+        return {**asdict(self), "problems": list(self.problems)}
 
     def summary(self) -> str:
         return (f"{self.entries_added:,} entries added, {self.entries_already_present:,} already here, "
