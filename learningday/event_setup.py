@@ -42,10 +42,6 @@ class LevelSpec:
     colour: str
 
 
-def default_levels() -> tuple[LevelSpec, ...]:
-    return tuple(LevelSpec(seed.id, seed.name, seed.colour) for seed in FRAMEWORK)
-
-
 def hhmm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 

@@ -112,7 +112,8 @@ def reorder_hubs(session: Session, hub_ids: Sequence[int]) -> tuple[int, ...]:
     return before
 
 
-def _only_target(session: Session, session_ids: list[int], hub_id: int) -> list[int]:
+def _only_target(session: Session, session_ids: list[int]) -> list[int]:
+    """The sessions among ``session_ids`` that target one hub only."""
     counts = dict(session.execute(
         select(session_hubs.c.session_id, func.count()).where(session_hubs.c.session_id.in_(session_ids))
         .group_by(session_hubs.c.session_id)).all())
@@ -132,7 +133,7 @@ def hub_usage(session: Session, hub_id: int) -> Usage:
     attendees, venues, sessions = _hub_links(session, hub_id)
     names = tuple(session.scalars(select(Venue.name).where(Venue.id.in_(venues)).order_by(Venue.name)))
     return Usage(len(attendees), names, session_titles(session, sessions),
-                 session_titles(session, _only_target(session, sessions, hub_id)))
+                 session_titles(session, _only_target(session, sessions)))
 
 
 def remove_hub(session: Session, hub_id: int, *, detach: bool = False) -> RemovedHub:
