@@ -199,9 +199,10 @@ def kind_from_name(name: str) -> str:
 
 
 def parse_url(text: str) -> str:
+    """A join link; 'www.…' gets https:// (the venue editor keeps only http(s) addresses)."""
     if not re.fullmatch(r"(https?://|www\.)\S+", text, re.IGNORECASE):
         raise CellProblem("a join link starts with https:// (or www.)")
-    return text
+    return text if "://" in text else "https://" + text
 
 
 def person_reference(text: str) -> tuple[str, str]:
