@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from functools import lru_cache
 from typing import Any
 
 from .clock import wall_to_utc
+from .errors import InvalidInput
 from .importer import CellProblem
+from .setup_rules import DAY, parse_clock
 from .timeutil import UTC, is_zone
 
 MAX_DURATION_MINUTES = 72 * 60
@@ -24,8 +25,7 @@ _HOURS_MINUTES = re.compile(r"(\d+)\s*(?:h|hr|hrs|hours?)\s*(\d{1,2})\s*(?:m|min
 _CLOCK = re.compile(r"(\d{1,2}):(\d{2})(?::00)?")
 #: a spreadsheet time cell (a fraction of a day) as xlsx_read shows it: 1899-12-30 01:30
 _EXCEL_TIME = re.compile(r"1899-12-3[01] (\d{2}):(\d{2})")
-_WINDOW = re.compile(r"(\d{1,2})(?:[:.h]?(\d{2}))?\s*(?:-|–|—|to|until)\s*(\d{1,2})(?:[:.h]?(\d{2}))?",
-                     re.IGNORECASE)
+_WINDOW_SEPARATOR = re.compile(r"\s*(?:-|–|—|to|until)\s*", re.IGNORECASE)
 _LOCAL_START = re.compile(r"(\d{4}-\d{2}-\d{2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*(.*)")
 _NAMED_EMAIL = re.compile(r"(.*?)\s*<\s*([^<>\s]+@[^<>\s]+)\s*>")
 _EVERY_HUB = {"all", "all hubs", "every hub", "everyone", "global", "*"}
@@ -87,14 +87,20 @@ def parse_availability(text: str) -> list[list[int]]:
 
     The model's format (Facilitator.availability): minutes after local midnight, applied on every
     local date; an end before the start runs past midnight (22:00-02:00), as clock.rule_window reads it.
+    Each end is read by setup_rules.parse_clock, as the setup editors read times.
     """
     windows: list[list[int]] = []
     for piece in split_list(text):
-        m = _WINDOW.fullmatch(piece)
-        if m is None:
+        ends = _WINDOW_SEPARATOR.split(piece)
+        if len(ends) != 2:
             raise CellProblem(f"{piece!r} is not a time window: write 09:00-17:00, several separated by ';'")
-        start, end = _minute(m[1], m[2], end=False), _minute(m[3], m[4], end=True)
-        if start == end % 1440:
+        try:
+            start, end = parse_clock(ends[0]), parse_clock(ends[1])
+        except InvalidInput as exc:
+            raise CellProblem(exc.message) from None
+        if start == DAY:
+            raise CellProblem(f"{piece!r} starts at 24:00: write 00:00")
+        if start == end % DAY:
             raise CellProblem(f"{piece!r} starts and ends at the same time")
         windows.append([start, end])
     return sorted(windows)
@@ -106,28 +112,17 @@ def _hub_zones(hubs: Mapping[str, str] | Iterable[Any]) -> dict[str, str]:
 
 
 def _city_zone(text: str) -> str | None:
-    """learningday.cities.find_zone, when that module exists (the New Event wizard's city list)."""
+    """learningday.cities.find_zone: imported here so that a test can take the city list away."""
     try:
-        from .cities import find_zone  # type: ignore[import-not-found]
+        from .cities import find_zone
     except ImportError:
         return None
-    try:
-        found = find_zone(text)
-    except (LookupError, ValueError):
-        return None
-    found = getattr(found, "zone", found)
-    return found if isinstance(found, str) and is_zone(found) else None
-
-
-@lru_cache(maxsize=1)
-def _zones_by_case() -> dict[str, str]:
-    from zoneinfo import available_timezones
-
-    return {name.casefold(): name for name in available_timezones()}
+    return find_zone(text)
 
 
 def resolve_zone(text: str, hubs: Mapping[str, str] | Iterable[Any] = ()) -> str:
-    """The IANA zone ``text`` means: an IANA name (any case), a hub of the event, or a known city.
+    """The IANA zone ``text`` means: an IANA name, a hub of the event, or a known city or zone
+    (any case: cities.find_zone).
 
     ``hubs``: a mapping hub name -> zone, or objects with ``name`` and ``zone`` (HubDTO).
     The one path every zone typed into an import goes through.
@@ -135,17 +130,10 @@ def resolve_zone(text: str, hubs: Mapping[str, str] | Iterable[Any] = ()) -> str
     raw = " ".join(text.split())
     if not raw:
         raise CellProblem("no time zone given")
-    if is_zone(raw):
-        return raw
-    if raw.casefold() in _zones_by_case():
-        return _zones_by_case()[raw.casefold()]
-    hub_zone = _hub_zones(hubs).get(fold(raw))
-    if hub_zone is not None:
-        return hub_zone
-    city = _city_zone(raw)
-    if city is not None:
-        return city
-    raise CellProblem("unknown time zone: give an IANA zone (Asia/Kolkata), a hub of the event or a known city")
+    found = raw if is_zone(raw) else _hub_zones(hubs).get(fold(raw)) or _city_zone(raw)
+    if found is None:
+        raise CellProblem("unknown time zone: give an IANA zone (Asia/Kolkata), a hub of the event or a known city")
+    return found
 
 
 def parse_start(text: str, hubs: Mapping[str, str] | Iterable[Any] = ()) -> datetime:
@@ -211,9 +199,10 @@ def kind_from_name(name: str) -> str:
 
 
 def parse_url(text: str) -> str:
+    """A join link; 'www.…' gets https:// (the venue editor keeps only http(s) addresses)."""
     if not re.fullmatch(r"(https?://|www\.)\S+", text, re.IGNORECASE):
         raise CellProblem("a join link starts with https:// (or www.)")
-    return text
+    return text if "://" in text else "https://" + text
 
 
 def person_reference(text: str) -> tuple[str, str]:

@@ -26,8 +26,7 @@ from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
-from .agenda_fields import resolve_zone
-from .agenda_specs import KINDS, AgendaContext, agenda_spec, choose_kind
+from .agenda_specs import KINDS, AgendaContext, choose_kind
 from .agenda_write import WRITERS, MissingReference
 from .db import EventFile
 from .errors import InvalidInput
@@ -38,7 +37,7 @@ from .importer import (
 from .sources import open_source
 
 __all__ = ["KINDS", "AgendaImportRefused", "AgendaImportResult", "MissingReference", "agenda_preview",
-           "detect_kind", "import_agenda", "resolve_zone"]
+           "detect_kind", "import_agenda"]
 
 
 class AgendaImportRefused(ImportRefused):
@@ -174,8 +173,3 @@ def import_agenda(
         notices=tuple(report.notices), missing=() if create_missing else missing, format=info[0],
         encoding=info[1], delimiter=info[2], ignored_columns=mapping.ignored,
     )
-
-
-def kind_spec(event_file: EventFile, kind: str) -> ImportSpec:
-    """The columns of one kind of agenda import (for a wizard's mapping page)."""
-    return agenda_spec(kind, _context(event_file))

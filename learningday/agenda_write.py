@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from . import agenda
+from . import agenda, setup
 from .agenda_fields import fold, kind_from_name, name_from_email
 from .agenda_specs import DEFAULT_DURATION, AgendaContext
 from .dto import SessionDraft
@@ -21,6 +21,7 @@ from .errors import InvalidInput
 from .importer import CellProblem, ColumnMapping, ImportCancelled, Issue, ParsedRow, Progress, Cancelled, Report
 from .models import Facilitator, Level, Venue
 from .models import Session as LearningSession
+from .setup_dto import VenueDraft
 
 CHECK_EVERY = 50
 #: how a report names the fields of a SessionDraft
@@ -198,20 +199,22 @@ class SessionWriter(_Writer):
         if key in self._created:
             return self._created[key]
         if kind == "venue":
-            made: Any = Venue(name=name, kind=kind_from_name(name))
+            venue_kind = kind_from_name(name)
+            made_id = setup.add_venue(self.session, VenueDraft(name, venue_kind))
             self.counts.created_venues.append(name)
-            what = f"creates {made.kind} venue {name!r}"
+            what = f"creates {venue_kind} venue {name!r}"
         else:
             zone = self.ctx.first_zone or "UTC"
             made = Facilitator(name=name or name_from_email(email), email=email, zone=zone, availability=[])
+            self.session.add(made)
+            self.session.flush()
+            made_id = made.id
             self.counts.created_facilitators.append(made.name)
             where = "the first hub's" if self.ctx.first_zone else "the event has no hub yet"
             what = f"creates facilitator {made.name!r} (zone {zone}, {where}; set their zone and hours)"
-        self.session.add(made)
-        self.session.flush()
         self.notice(row, what)
-        self._created[key] = made.id
-        return made.id
+        self._created[key] = made_id
+        return made_id
 
     def write_one(self, row: ParsedRow, target: Any, create_missing: bool) -> None:
         uid, refs = target
@@ -300,7 +303,8 @@ class FacilitatorWriter(_Writer):
 
 
 class VenueWriter(_Writer):
-    """Venues: matched by name; a new one is virtual when it has a join link and no kind, else a room."""
+    """Venues: matched by name; a new one is virtual when it has a join link and no kind, else a room.
+    Written by the venue editor's services, so an imported venue keeps the editor's rules."""
 
     FIELDS = ("kind", "site", "hub_id", "capacity", "join_url")
 
@@ -315,21 +319,20 @@ class VenueWriter(_Writer):
         v = row.values
         if target is None:
             kind = v.get("kind", "virtual" if v.get("join_url") else "room")
-            self.session.add(Venue(name=v["name"], kind=kind, site=v.get("site", ""), hub_id=v.get("hub_id"),
-                                   capacity=v.get("capacity"), join_url=v.get("join_url", "")))
+            setup.add_venue(self.session, VenueDraft(v["name"], kind, v.get("site", ""), v.get("capacity"),
+                                                     v.get("hub_id"), v.get("join_url", "")))
             self.counts.created += 1
             return
         venue = self.session.get(Venue, target)
         assert venue is not None
-        before = {k: getattr(venue, k) for k in ("name", *self.FIELDS)}
-        after = {**before, "name": v["name"], **{k: v[k] for k in self.FIELDS if k in v}}
+        before = VenueDraft(venue.name, venue.kind, venue.site, venue.capacity, venue.hub_id, venue.join_url)
+        after = replace(before, name=v["name"], **{k: v[k] for k in self.FIELDS if k in v})
         if after == before:
             self.counts.unchanged += 1
             return
-        for key, value in after.items():
-            setattr(venue, key, value)
-        changed = ", ".join(k for k in after if after[k] != before[k])
-        self.notice(row.row, f"updates existing venue {before['name']!r} ({changed})")
+        setup.edit_venue(self.session, target, after)
+        changed = ", ".join(k for k in ("name", *self.FIELDS) if getattr(after, k) != getattr(before, k))
+        self.notice(row.row, f"updates existing venue {before.name!r} ({changed})")
         self.counts.updated += 1
 
 

@@ -15,6 +15,7 @@ from .errors import EventFileError, InvalidInput
 from .event_setup import HubSpec, LevelSpec, check_hubs, check_levels
 from .models import Attendee, Event, Facilitator, Hub, Level, Registration, Venue
 from .models import Session as LearningSession
+from .setup_rules import clean_text, refuse, tidy
 from .timeutil import UTC, utc
 
 MAX_LENGTH_MINUTES = 72 * 60
@@ -33,19 +34,19 @@ def create_event(
 ) -> Event:
     """Add the event row of a new file, its hubs (in order) and the labels and colours of
     ``levels``; the file must not hold an event yet. Everything is checked before a row is added."""
-    check_event(name=name, start_utc=start_utc, length_minutes=length_minutes, hubs=hubs, levels=levels,
-                require_hub=False)
+    check_event(name=name, start_utc=start_utc, length_minutes=length_minutes, theme=theme, hubs=hubs,
+                levels=levels, require_hub=False)
     if session.scalar(select(func.count()).select_from(Event)):
         raise InvalidInput("this file already holds an event")
     if hubs and session.scalar(select(func.count()).select_from(Hub)):
         raise InvalidInput("this file already holds hubs")
     event = Event(
-        name=name.strip(), theme=theme.strip(), start_utc=utc(start_utc), length_minutes=length_minutes,
+        name=tidy(name), theme=tidy(theme), start_utc=utc(start_utc), length_minutes=length_minutes,
         created_utc=utc(created_utc),
     )
     session.add(event)
     session.add_all(
-        Hub(name=h.name.strip(), zone=h.zone, work_start_min=h.work_start_min, work_end_min=h.work_end_min,
+        Hub(name=tidy(h.name), zone=h.zone.strip(), work_start_min=h.work_start_min, work_end_min=h.work_end_min,
             position=k)
         for k, h in enumerate(hubs)
     )
@@ -58,16 +59,24 @@ def create_event(
     return event
 
 
-def check_event(*, name: str, start_utc: datetime, length_minutes: int, hubs: Sequence[HubSpec] = (),
-                levels: Sequence[LevelSpec] = (), require_hub: bool = True) -> None:
+def event_problems(name: str, theme: str, start_utc: datetime, length_minutes: object) -> list[str]:
+    """What is wrong with an event's name, theme, start and length, in words (the New Event
+    wizard, ``learningday new`` and the event editor keep the same rules)."""
+    problems: list[str] = []
+    clean_text(name, "event name", 200, problems)
+    clean_text(theme, "theme", 200, problems, required=False)
+    if start_utc.tzinfo is None or start_utc.utcoffset() is None:
+        problems.append(f"the start {start_utc.isoformat()} has no zone (give it in UTC)")
+    if not isinstance(length_minutes, int) or not 60 <= length_minutes <= MAX_LENGTH_MINUTES:
+        problems.append(f"the event must last between 1 and {MAX_LENGTH_MINUTES // 60} hours, "
+                        f"not {length_minutes} minutes")
+    return problems
+
+
+def check_event(*, name: str, start_utc: datetime, length_minutes: int, theme: str = "",
+                hubs: Sequence[HubSpec] = (), levels: Sequence[LevelSpec] = (), require_hub: bool = True) -> None:
     """Everything a new event needs, checked before any file is written."""
-    if not name.strip():
-        raise InvalidInput("the event needs a name")
-    if len(name.strip()) > 200:
-        raise InvalidInput("the event's name is longer than 200 characters")
-    utc(start_utc)
-    if not 60 <= length_minutes <= MAX_LENGTH_MINUTES:
-        raise InvalidInput(f"the event must last between 1 and 72 hours, not {length_minutes} minutes")
+    refuse("the event", event_problems(name, theme, start_utc, length_minutes))
     if hubs or require_hub:
         check_hubs(hubs)
     check_levels(levels)
@@ -157,8 +166,8 @@ def create_event_file(
     take an existing name. Bad input is refused before anything is written."""
     from .db import open_event
 
-    check_event(name=name, start_utc=start_utc, length_minutes=length_minutes, hubs=hubs, levels=levels,
-                require_hub=False)
+    check_event(name=name, start_utc=start_utc, length_minutes=length_minutes, theme=theme, hubs=hubs,
+                levels=levels, require_hub=False)
     path = Path(path)
     if path.exists() and not replace:
         raise InvalidInput(f"{path} exists already; choose another name")

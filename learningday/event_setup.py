@@ -15,11 +15,11 @@ from . import cities
 from .clock import wall_to_utc
 from .errors import InvalidInput
 from .framework import FRAMEWORK
-from .timeutil import UTC, zone
+from .setup_rules import hhmm, hub_problems, parse_window, refuse  # noqa: F401 - ui takes hhmm from here
+from .timeutil import UTC
 
 DEFAULT_WORK_START = 9 * 60
 DEFAULT_WORK_END = 17 * 60
-_HOURS = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})\s*$")
 _COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
@@ -42,25 +42,6 @@ class LevelSpec:
     colour: str
 
 
-def default_levels() -> tuple[LevelSpec, ...]:
-    return tuple(LevelSpec(seed.id, seed.name, seed.colour) for seed in FRAMEWORK)
-
-
-def hhmm(minutes: int) -> str:
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
-def parse_hours(text: str) -> tuple[int, int]:
-    """'08:30-16:30' → (510, 990); the end may be 24:00 and must come after the start."""
-    match = _HOURS.match(text)
-    if not match:
-        raise InvalidInput(f"working hours must look like 09:00-17:00, not {text!r}")
-    h1, m1, h2, m2 = (int(g) for g in match.groups())
-    if h1 > 23 or h2 > 24 or m1 > 59 or m2 > 59 or (h2 == 24 and m2):
-        raise InvalidInput(f"working hours {text!r} hold a time that does not exist")
-    return h1 * 60 + m1, h2 * 60 + m2
-
-
 def zone_of(text: str) -> str:
     """The IANA zone ``text`` names, directly or through a city of the list."""
     found = cities.find_zone(text)
@@ -73,7 +54,7 @@ def zone_of(text: str) -> str:
 def parse_hub(text: str) -> HubSpec:
     """A hub written 'City', 'Name=Zone-or-city' or either followed by '@09:00-17:00'."""
     place, at, hours = text.partition("@")
-    start, end = parse_hours(hours) if at else (DEFAULT_WORK_START, DEFAULT_WORK_END)
+    start, end = parse_window(hours) if at else (DEFAULT_WORK_START, DEFAULT_WORK_END)
     name, eq, where = place.partition("=")
     if eq:
         if not name.strip():
@@ -101,23 +82,18 @@ def start_in_zone(text: str, zone_name: str = "UTC") -> datetime:
 
 
 def check_hubs(hubs: Sequence[HubSpec]) -> None:
-    """At least one hub; names given and unique (ignoring case); zones real; hours sensible."""
+    """At least one hub, each keeping the hub editor's rules (setup_rules.hub_problems), no two
+    with the same name (case and spacing aside)."""
     if not hubs:
         raise InvalidInput("the event needs at least one hub")
-    seen: dict[str, str] = {}
+    seen: set[str] = set()
     for hub in hubs:
-        name = hub.name.strip()
-        if not name:
-            raise InvalidInput(f"the hub in {hub.zone} needs a name")
-        if len(name) > 100:
-            raise InvalidInput(f"hub name {name[:40]!r}… is longer than 100 characters")
-        if name.casefold() in seen:
-            raise InvalidInput(f"two hubs are called {name!r}; give each hub its own name")
-        seen[name.casefold()] = name
-        zone(hub.zone)
-        if not (0 <= hub.work_start_min < hub.work_end_min <= 24 * 60):
-            raise InvalidInput(f"hub {name!r}: working hours must end after they start "
-                               f"({hhmm(hub.work_start_min)}-{hhmm(hub.work_end_min)})")
+        problems: list[str] = []
+        name = hub_problems(hub.name, hub.zone, hub.work_start_min, hub.work_end_min, problems)
+        if name and name.casefold() in seen:
+            problems.append(f"two hubs are called {name!r}; give each hub its own name")
+        seen.add(name.casefold())
+        refuse(f"hub {name or hub.zone!r}", problems)
 
 
 def check_levels(levels: Sequence[LevelSpec]) -> None:

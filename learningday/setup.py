@@ -19,7 +19,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from .errors import InvalidInput
-from .event import MAX_LENGTH_MINUTES, _event_row, get_event
+from .event import _event_row, event_problems, get_event
 from .models import Attendee, Hub, Venue, session_hubs
 from .models import Session as LearningSession
 from .setup_dto import EventProps, HubDraft, RemovedHub, RemovedVenue, Usage, VenueDraft
@@ -32,20 +32,20 @@ from .setup_people import (  # noqa: F401 - the facilitator services, offered fr
     restore_facilitator,
 )
 from .setup_rules import (  # noqa: F401 - parse_window and friends are part of this module's API
-    check_window,
     clean_text,
     delete_row,
     format_window,
     get_row,
     hhmm,
+    hub_problems,
     name_taken,
     parse_clock,
     parse_window,
     refuse,
     refuse_used,
     session_titles,
+    tidy,
     usage_words,
-    zone_problem,
 )
 from .timeutil import UTC
 
@@ -59,23 +59,16 @@ def hub_drafts(session: Session) -> dict[int, HubDraft]:
 
 def _valid_hub(session: Session, draft: HubDraft, current: Hub | None) -> HubDraft:
     problems: list[str] = []
-    name = clean_text(draft.name, "hub name", 100, problems)
+    name = hub_problems(draft.name, draft.zone, draft.work_start_min, draft.work_end_min, problems)
     if name and (current is None or name != current.name) and name_taken(session, Hub, name, current and current.id):
         problems.append(f"there is a hub called {name!r} already")
-    zone = draft.zone.strip()
-    if (bad := zone_problem(zone)) is not None:
-        problems.append(bad)
-    try:
-        check_window(draft.work_start_min, draft.work_end_min, what="working hours")
-    except InvalidInput as exc:
-        problems.append(exc.message)
     if draft.position is not None and (not isinstance(draft.position, int) or draft.position < 0):
         problems.append(f"the position must be a whole number from 0, not {draft.position!r}")
     refuse(f"hub {name or draft.name!r}", problems)
     position = draft.position
     if position is None:
         position = current.position if current else int(session.scalar(select(func.max(Hub.position))) or 0) + 1
-    return HubDraft(name, zone, draft.work_start_min, draft.work_end_min, position)
+    return HubDraft(name, draft.zone.strip(), draft.work_start_min, draft.work_end_min, position)
 
 
 def add_hub(session: Session, draft: HubDraft, *, hub_id: int | None = None) -> int:
@@ -112,7 +105,8 @@ def reorder_hubs(session: Session, hub_ids: Sequence[int]) -> tuple[int, ...]:
     return before
 
 
-def _only_target(session: Session, session_ids: list[int], hub_id: int) -> list[int]:
+def _only_target(session: Session, session_ids: list[int]) -> list[int]:
+    """The sessions among ``session_ids`` that target one hub only."""
     counts = dict(session.execute(
         select(session_hubs.c.session_id, func.count()).where(session_hubs.c.session_id.in_(session_ids))
         .group_by(session_hubs.c.session_id)).all())
@@ -132,7 +126,7 @@ def hub_usage(session: Session, hub_id: int) -> Usage:
     attendees, venues, sessions = _hub_links(session, hub_id)
     names = tuple(session.scalars(select(Venue.name).where(Venue.id.in_(venues)).order_by(Venue.name)))
     return Usage(len(attendees), names, session_titles(session, sessions),
-                 session_titles(session, _only_target(session, sessions, hub_id)))
+                 session_titles(session, _only_target(session, sessions)))
 
 
 def remove_hub(session: Session, hub_id: int, *, detach: bool = False) -> RemovedHub:
@@ -260,17 +254,8 @@ def event_props(session: Session) -> EventProps:
 
 
 def _valid_props(props: EventProps) -> EventProps:
-    problems: list[str] = []
-    name = clean_text(props.name, "event name", 200, problems)
-    theme = clean_text(props.theme, "theme", 200, problems, required=False)
-    start = props.start_utc
-    if start.tzinfo is None or start.utcoffset() is None:
-        problems.append(f"the start {start.isoformat()} has no zone (give it in UTC)")
-    if not isinstance(props.length_minutes, int) or not 60 <= props.length_minutes <= MAX_LENGTH_MINUTES:
-        problems.append(f"the event must last between 1 and {MAX_LENGTH_MINUTES // 60} hours, "
-                        f"not {props.length_minutes} minutes")
-    refuse("the event", problems)
-    return EventProps(name, theme, start.astimezone(UTC), props.length_minutes)
+    refuse("the event", event_problems(props.name, props.theme, props.start_utc, props.length_minutes))
+    return EventProps(tidy(props.name), tidy(props.theme), props.start_utc.astimezone(UTC), props.length_minutes)
 
 
 def sessions_outside(session: Session, props: EventProps) -> tuple[str, ...]:

@@ -16,7 +16,6 @@ from .models import Facilitator, Level, facilitator_levels, session_facilitators
 from .roster_import import parse_email
 from .setup_dto import FacilitatorDraft, RemovedFacilitator, Usage
 from .setup_rules import (
-    check_window,
     clean_text,
     delete_row,
     format_window,
@@ -25,6 +24,7 @@ from .setup_rules import (
     refuse,
     refuse_used,
     session_titles,
+    window_problem,
     zone_problem,
 )
 
@@ -44,10 +44,12 @@ def _availability(windows: tuple[tuple[int, int], ...], problems: list[str]) -> 
     for window in windows:
         try:
             start, end = window
-            shown = format_window(start, end) if isinstance(start, int) and isinstance(end, int) else window
-            check_window(start, end, what=f"availability {shown}")
-        except (InvalidInput, TypeError, ValueError) as exc:
-            problems.append(exc.message if isinstance(exc, InvalidInput) else f"not a window: {window!r}")
+        except (TypeError, ValueError):
+            problems.append(f"not a window: {window!r}")
+            continue
+        shown = format_window(start, end) if isinstance(start, int) and isinstance(end, int) else window
+        if (bad := window_problem(start, end, what=f"availability {shown}")) is not None:
+            problems.append(bad)
             continue
         clean.append((start, end))
     clean.sort()

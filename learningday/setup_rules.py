@@ -29,25 +29,32 @@ def format_window(start: int, end: int) -> str:
 def parse_clock(text: str) -> int:
     """'09:00', '9', '0930', '17h30', '24:00' -> minutes after midnight."""
     match = _CLOCK.fullmatch(text)
-    hours, minutes = (int(match[1]), int(match[2] or 0)) if match else (-1, 0)
-    if not (0 <= hours <= 24 and minutes < 60 and hours * 60 + minutes <= DAY):
+    if match is None:
         raise InvalidInput(f"not a time of day like 09:00: {text!r}")
+    hours, minutes = int(match[1]), int(match[2] or 0)
+    if minutes > 59 or hours * 60 + minutes > DAY:
+        raise InvalidInput(f"the time {text.strip()!r} does not exist (a day runs from 00:00 to 24:00)")
     return hours * 60 + minutes
 
 
 def parse_window(text: str) -> tuple[int, int]:
-    """'09:00-17:00' (or with an en dash) -> (540, 1020); the end must come after the start."""
+    """'09:00-17:00' (or with an en dash, or '9-17:30') -> (540, 1020); the end must come after the start.
+
+    The one parser of typed working hours and availability (hub editor, ``learningday new``, CLI)."""
     parts = re.split(r"\s*[-–—]\s*", text.strip())
     if len(parts) != 2:
-        raise InvalidInput(f"not a time window like 09:00-17:00: {text!r}")
+        raise InvalidInput(f"{text.strip()!r} is not a time window: it must look like 09:00-17:00")
     start, end = parse_clock(parts[0]), parse_clock(parts[1])
-    check_window(start, end, what=f"{text.strip()!r}")
+    if (bad := window_problem(start, end, what=repr(text.strip()))) is not None:
+        raise InvalidInput(bad)
     return start, end
 
 
-def check_window(start: object, end: object, *, what: str) -> None:
-    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= DAY):
-        raise InvalidInput(f"{what} must end after it starts, between 00:00 and 24:00 (e.g. 09:00-17:00)")
+def window_problem(start: object, end: object, *, what: str) -> str | None:
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= DAY:
+        return None
+    return (f"{what} must end after they start, between 00:00 and 24:00 "
+            "(a 24-hour clock: 9 to 5 must look like 09:00-17:00)")
 
 
 def zone_problem(zone: str) -> str | None:
@@ -56,8 +63,24 @@ def zone_problem(zone: str) -> str | None:
     return None
 
 
+def hub_problems(name: str, zone: str, work_start_min: object, work_end_min: object, problems: list[str]) -> str:
+    """The rules a hub keeps wherever it is written (hub editor, New Event wizard, ``learningday new``):
+    a name, a real zone, working hours inside one day. Adds to ``problems``; returns the tidied name."""
+    name = clean_text(name, "hub name", 100, problems)
+    if (bad := zone_problem(zone.strip())) is not None:
+        problems.append(bad)
+    if (bad := window_problem(work_start_min, work_end_min, what="working hours")) is not None:
+        problems.append(bad)
+    return name
+
+
+def tidy(text: str) -> str:
+    """Surrounding and repeated spaces gone: how names and labels are stored."""
+    return " ".join(text.split())
+
+
 def clean_text(value: str, label: str, limit: int, problems: list[str], *, required: bool = True) -> str:
-    value = " ".join(value.split())
+    value = tidy(value)
     if required and not value:
         problems.append(f"the {label} must not be empty")
     elif len(value) > limit:

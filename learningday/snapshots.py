@@ -97,9 +97,13 @@ def save_snapshot(session: Session, name: str, *, now: datetime | None = None) -
     taken = next((n for n in _names(session) if n.casefold() == name.casefold()), None)
     if taken is not None:
         raise InvalidInput(f"there is already a saved version called {taken!r}; choose another name")
-    sessions = sorted(current_sessions(session).values(), key=_order)
+    return _save(session, name, current_sessions(session), now)
+
+
+def _save(session: Session, name: str, sessions: dict[str, SavedSession], now: datetime | None) -> SnapshotRow:
     row = AgendaSnapshot(name=name, created_utc=(now or datetime.now(UTC)).astimezone(UTC),
-                         payload={"version": PAYLOAD_VERSION, "sessions": [saved_session_json(s) for s in sessions]})
+                         payload={"version": PAYLOAD_VERSION,
+                                  "sessions": [saved_session_json(s) for s in sorted(sessions.values(), key=_order)]})
     session.add(row)
     session.flush()
     return _row(row)
@@ -281,7 +285,7 @@ def restore(session: Session, snapshot_uid: str, *, now: datetime | None = None,
         raise InvalidInput(f"cannot restore {row.name!r}: {exc.message}; nothing was changed") from None
     if comparison.identical:
         return RestoreResult(_row(row), None, 0, 0, 0)
-    kept = save_snapshot(session, free_name(session, BACKUP_PREFIX + row.name), now=now) if backup else None
+    kept = _save(session, free_name(session, BACKUP_PREFIX + row.name), now_sessions, now) if backup else None
     try:
         for uid in added:
             agenda.delete_session(session, uid, drop_registrations=True)  # only cancelled ones remain

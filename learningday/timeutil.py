@@ -40,16 +40,12 @@ def zone(name: str) -> ZoneInfo:
 
 
 def is_zone(name: str) -> bool:
-    return name in _zone_names()
-
-
-def zone_names() -> frozenset[str]:
-    """Every IANA zone name zoneinfo knows."""
-    return _zone_names()
+    return name in zone_names()
 
 
 @lru_cache(maxsize=1)
-def _zone_names() -> frozenset[str]:
+def zone_names() -> frozenset[str]:
+    """Every IANA zone name zoneinfo knows."""
     return frozenset(available_timezones())
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from learningday import setup
 from learningday.agenda_import import AgendaImportRefused, agenda_preview, detect_kind
 from learningday.db import open_event
 from learningday.errors import InvalidInput
@@ -223,6 +224,23 @@ def test_create_missing_venues_by_name(event: Path, tmp_path: Path) -> None:
     assert result.created_venues == ("Zoom Room 3", "Board Room")
     assert {n: v[0] for n, v in venues_on_disk(event).items()} == {"Zoom Room 3": "virtual", "Board Room": "room"}
     assert sessions_on_disk(event)["C"]["venue"] == "Board Room"
+
+
+def test_imported_venues_keep_the_venue_editors_rules(event: Path, tmp_path: Path) -> None:
+    """What the import writes the editor can save unchanged: a www. link becomes https://, and a
+    virtual channel with a site is refused (the editor's rule) with nothing written."""
+    rows = tmp_path / "venues.csv"
+    rows.write_text("Name,Kind,Site,Join link\nStudio,virtual,,www.meet.example.com/s\n", encoding="utf-8")
+    assert run_import(event, rows).created == 1
+    assert venues_on_disk(event)["Studio"][4] == "https://www.meet.example.com/s"
+    with open_event(event) as event_file, event_file.write() as session:
+        for venue_id, draft in setup.venue_drafts(session).items():
+            assert setup.edit_venue(session, venue_id, draft) == draft
+    before = sha256(event)
+    rows.write_text("Name,Kind,Site\nStudio,virtual,Floor 2\n", encoding="utf-8")
+    with pytest.raises(AgendaImportRefused, match="a virtual channel has no site"):
+        run_import(event, rows)
+    assert sha256(event) == before
 
 
 def test_cancel_writes_nothing_and_progress_reaches_the_end(event: Path) -> None:

@@ -11,7 +11,8 @@ import pytest
 from learningday.db import open_event
 from learningday.errors import InvalidInput
 from learningday.event import create_event_file, event_summary
-from learningday.event_setup import HubSpec, LevelSpec, parse_hours, parse_hub, start_in_zone
+from learningday.event_setup import HubSpec, LevelSpec, parse_hub, start_in_zone
+from learningday.setup_rules import parse_window
 from ui.cli import main
 
 
@@ -99,9 +100,9 @@ def test_hub_and_hours_parsing() -> None:
     assert parse_hub("Bengaluru") == HubSpec("Bengaluru", "Asia/Kolkata")
     assert parse_hub(" Kathmandu = Asia/Kathmandu @ 08:30-16:30") == HubSpec("Kathmandu", "Asia/Kathmandu", 510, 990)
     assert parse_hub("asia/kathmandu@06:00-24:00") == HubSpec("Kathmandu", "Asia/Kathmandu", 360, 1440)
-    assert parse_hours("9:00–17:30") == (540, 1050)
+    assert parse_window("9:00–17:30") == (540, 1050)
     with pytest.raises(InvalidInput):
-        parse_hours("24:30-25:00")
+        parse_window("24:30-25:00")
 
 
 def test_a_start_in_a_spring_forward_gap_counts_from_the_jump() -> None:
