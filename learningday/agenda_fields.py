@@ -14,6 +14,7 @@ from typing import Any
 from .clock import wall_to_utc
 from .errors import InvalidInput
 from .importer import CellProblem
+from .setup_people import availability_windows
 from .setup_rules import DAY, parse_clock
 from .timeutil import UTC, is_zone
 
@@ -85,11 +86,12 @@ def _minute(hours: str, minutes: str | None, *, end: bool) -> int:
 def parse_availability(text: str) -> list[list[int]]:
     """'09:00-17:00' or '08:00-12:00; 13:00-17:00' (local wall clock) -> [[540, 1020], ...].
 
-    The model's format (Facilitator.availability): minutes after local midnight, applied on every
-    local date; an end before the start runs past midnight (22:00-02:00), as clock.rule_window reads it.
-    Each end is read by setup_rules.parse_clock, as the setup editors read times.
+    The model's format as the facilitator editor keeps it (Facilitator.availability): minutes after
+    local midnight, applied on every local date, sorted, none overlapping; a window past midnight
+    (22:00-02:00) is kept as its two parts, 00:00-02:00 and 22:00-24:00 (the conflict check joins
+    touching windows). Each end is read by setup_rules.parse_clock, as the editors read times.
     """
-    windows: list[list[int]] = []
+    windows: list[tuple[int, int]] = []
     for piece in split_list(text):
         ends = _WINDOW_SEPARATOR.split(piece)
         if len(ends) != 2:
@@ -102,8 +104,12 @@ def parse_availability(text: str) -> list[list[int]]:
             raise CellProblem(f"{piece!r} starts at 24:00: write 00:00")
         if start == end % DAY:
             raise CellProblem(f"{piece!r} starts and ends at the same time")
-        windows.append([start, end])
-    return sorted(windows)
+        windows += [(start, end)] if start < end else [(start, DAY), (0, end)] if end else [(start, DAY)]
+    problems: list[str] = []
+    clean = availability_windows(tuple(windows), problems)
+    if problems:
+        raise CellProblem("; ".join(problems))
+    return [list(window) for window in clean]
 
 
 def _hub_zones(hubs: Mapping[str, str] | Iterable[Any]) -> dict[str, str]:

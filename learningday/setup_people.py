@@ -39,7 +39,8 @@ def facilitator_drafts(session: Session) -> dict[int, FacilitatorDraft]:
     return {f.id: _draft(f) for f in session.scalars(select(Facilitator).order_by(Facilitator.name, Facilitator.id))}
 
 
-def _availability(windows: tuple[tuple[int, int], ...], problems: list[str]) -> tuple[tuple[int, int], ...]:
+def availability_windows(windows: tuple[tuple[int, int], ...], problems: list[str]) -> tuple[tuple[int, int], ...]:
+    """The windows sorted, each checked and none overlapping another (what is wrong goes into ``problems``)."""
     clean: list[tuple[int, int]] = []
     for window in windows:
         try:
@@ -74,7 +75,7 @@ def _valid(session: Session, draft: FacilitatorDraft, current: Facilitator | Non
     zone = draft.zone.strip()
     if (bad := zone_problem(zone)) is not None:
         problems.append(bad)
-    windows = _availability(tuple(draft.availability), problems)
+    windows = availability_windows(tuple(draft.availability), problems)
     levels = tuple(sorted(set(draft.level_ids)))
     known = set(session.scalars(select(Level.id)))
     if missing := [lv for lv in levels if lv not in known]:

@@ -48,7 +48,7 @@ def test_bad_durations(text: str) -> None:
     ("9-17", [[540, 1020]]),
     ("0900-1730", [[540, 1050]]),
     ("09:00 to 24:00", [[540, 1440]]),
-    ("22:00-02:00", [[1320, 120]]),  # past midnight, as clock.rule_window reads it
+    ("22:00-02:00", [[0, 120], [1320, 1440]]),  # past midnight: its two parts, as the editor keeps it
 ])
 def test_availability_in_the_models_format(text: str, windows: list[list[int]]) -> None:
     assert parse_availability(text) == windows
@@ -122,3 +122,15 @@ def test_drafts_stay_out_of_conflicts_and_coverage(tmp_path: Path) -> None:
                                                 "Training and fine-tuning", "Cloud AI certification prep"}
     assert find_conflicts(plan) == []
     assert coverage_by_level_and_hub(plan).cell(1, "London").count == 1
+
+
+def test_imported_availability_is_what_the_facilitator_editor_accepts() -> None:
+    from learningday.setup_people import availability_windows
+
+    problems: list[str] = []
+    for text in ("22:00-02:00", "08:00-12:00; 20:00-03:00", "09:00 to 24:00"):
+        windows = tuple(tuple(w) for w in parse_availability(text))
+        assert availability_windows(windows, problems) == windows
+    assert problems == []
+    with pytest.raises(CellProblem, match="overlaps"):
+        parse_availability("08:00-12:00; 11:00-13:00")
