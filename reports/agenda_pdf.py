@@ -17,7 +17,7 @@ from learningday.clock import clock_label, working_windows
 from learningday.dto import EventDTO, HubDTO, LevelDTO, SessionRow
 
 from . import fonts
-from .badges import draw_text, font_runs, text_width
+from .fonts import draw_text, text_width
 from .output import Cancelled, Progress, atomic_output, quiet
 from .pdf_doc import BODY, CELL, H1, H2, HEAD_BG, INK, MUTED, RULE, ZEBRA, Heading, ReportDoc
 
@@ -70,7 +70,7 @@ class AgendaDoc(ReportDoc):
         top = height - 12 * mm
         canvas.saveState()
         size = 9.5
-        hub_w = min(text_width(font_runs(self.hub_text, base=fonts.SANS_BOLD), size), (right - left) * 0.55)
+        hub_w = min(text_width(self.hub_text, size, base=fonts.SANS_BOLD), (right - left) * 0.55)
         canvas.setFillColor(HEAD_BG)
         draw_text(canvas, right - hub_w, top, self.hub_text, size, max_width=hub_w, min_size=7,
                   base=fonts.SANS_BOLD)

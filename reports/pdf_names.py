@@ -9,33 +9,12 @@ packed greedily, and a page break only slices the list of lines.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.platypus import Flowable
 
 from . import fonts
-
-
-@lru_cache(maxsize=64)
-def _space(font: str, size: float) -> str:
-    return shapeStr(" ", font, size, force=True)
-
-
-@lru_cache(maxsize=16384)  # many people share a name: shape each once
-def _shaped(text: str, font: str, size: float) -> tuple[str, float]:
-    """``text`` shaped by harfbuzz, and its width. Right-to-left text is shaped word by word, as
-    Paragraph does: fonts.visual has put the words in visual order, harfbuzz lays out each one."""
-    if not fonts.has_rtl(text):
-        out = shapeStr(text, font, size, force=True)
-    else:
-        out = None
-        for word in text.split(" "):
-            piece = shapeStr(word, font, size, force=True)
-            out = piece if out is None else out + _space(font, size) + piece
-    return out, sum(g.x_advance for g in out.__shapeData__) * size / 1000
 
 
 class NameLines(Flowable):
@@ -58,7 +37,7 @@ class NameLines(Flowable):
 
     def _measure(self, text: str) -> tuple[str, float]:
         if self.shaping:
-            return _shaped(text, self.font, self.size)
+            return fonts.shape(text, self.font, self.size)
         return text, stringWidth(text, self.font, self.size)
 
     def _pack(self, width: float) -> list[tuple[str, float]]:
