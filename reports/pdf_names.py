@@ -17,19 +17,22 @@ from reportlab.platypus import Flowable
 from . import fonts
 
 
-class NameLines(Flowable):
-    """Names that one font draws, separated by ``separator``, wrapped to the frame's width."""
+def separator(font: str) -> str:
+    """What goes between two names: a middle dot where ``font`` has one, else a comma or spaces."""
+    cmap = fonts.glyphs(font)
+    return " · " if 0xB7 in cmap else ", " if ord(",") in cmap else "   "
 
-    def __init__(self, font: str, names: Sequence[str], style: ParagraphStyle, separator: str, *,
-                 _lines: list[tuple[str, float]] | None = None,
-                 _items: list[tuple[str, float]] | None = None) -> None:
+
+class NameLines(Flowable):
+    """Names that one font draws, wrapped to the frame's width; ``style`` gives size, leading and colour."""
+
+    def __init__(self, font: str, names: Sequence[str], style: ParagraphStyle, *,
+                 _lines: list[tuple[str, float]] | None = None) -> None:
         super().__init__()
-        self.font, self.style, self.separator = font, style, separator
+        self.font, self.style, self.separator = font, style, separator(font)
         self.size, self.leading = style.fontSize, style.leading
         self.shaping = font in fonts.COMPLEX
-        if _items is None:
-            _items = [self._measure(fonts.visual(name)) for name in names]
-        self._items = _items
+        self._items = [self._measure(fonts.visual(name)) for name in names]
         self._lines = _lines
         #: the width the lines were packed for; a part split off a page keeps its lines as they are
         self._packed_for: float | None = None
@@ -78,8 +81,8 @@ class NameLines(Flowable):
             return []
         if fit >= len(lines):
             return [self]
-        return [NameLines(self.font, (), self.style, self.separator, _lines=lines[:fit], _items=[]),
-                NameLines(self.font, (), self.style, self.separator, _lines=lines[fit:], _items=[])]
+        return [NameLines(self.font, (), self.style, _lines=lines[:fit]),
+                NameLines(self.font, (), self.style, _lines=lines[fit:])]
 
     def draw(self) -> None:
         """All lines in one text object: one font selection, then a line break per line."""
