@@ -1,4 +1,4 @@
-"""TrueType fonts for every script a name may be in: registered once, chosen per run of text."""
+"""TrueType fonts for every script a name may be in: registered once, chosen per run of text, drawn in lines."""
 
 from __future__ import annotations
 
