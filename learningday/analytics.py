@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .analytics_dto import (
@@ -76,16 +76,14 @@ class _Acc:
                          len(self.people), self.minutes)
 
 
-def _current_arrivals(session: Session) -> tuple[dict[int | None, set[int]], int]:
-    """Session id (None: the event) -> attendees who arrived (checkin's rule); and the undone entries."""
+def _current_arrivals(session: Session) -> dict[int | None, set[int]]:
+    """Session id (None: the event) -> attendees who arrived (checkin's rule)."""
     present: dict[int | None, set[int]] = defaultdict(set)
     for session_id, attendee_id in session.execute(
         select(CheckIn.session_id, CheckIn.attendee_id).where(current_arrivals())
     ):
         present[session_id].add(attendee_id)
-    undone = session.scalar(select(func.count(func.distinct(CheckIn.reverses_uid)))
-                            .where(CheckIn.kind == "undo", CheckIn.reverses_uid.is_not(None)))
-    return present, int(undone or 0)
+    return present
 
 
 def analyse(session: Session, *, top: int = TOP_N, progress: Progress | None = None,
@@ -113,7 +111,7 @@ def analyse(session: Session, *, top: int = TOP_N, progress: Progress | None = N
     scheduled = session.execute(
         select(LearningSession.id, LearningSession.uid, LearningSession.title, LearningSession.level_id,
                LearningSession.start_utc, LearningSession.duration_minutes, LearningSession.capacity,
-               Venue.name, Venue.kind, Venue.hub_id, Venue.capacity)
+               Venue.name, Venue.kind, Venue.hub_id, Venue.capacity.label("venue_capacity"))
         .outerjoin(Venue, Venue.id == LearningSession.venue_id)
         .where(LearningSession.start_utc.is_not(None))
         .order_by(LearningSession.start_utc, LearningSession.title, LearningSession.id)
@@ -132,7 +130,7 @@ def analyse(session: Session, *, top: int = TOP_N, progress: Progress | None = N
             registered[sid].add(attendee_id)
         elif status == "waitlisted":
             waitlisted[sid] += 1
-    present, _undone = _current_arrivals(session)
+    present = _current_arrivals(session)
     report(0.5, "event read")
     if stop():
         raise ReportCancelled("report cancelled")
@@ -189,7 +187,7 @@ def analyse(session: Session, *, top: int = TOP_N, progress: Progress | None = N
             venue=row.name or "", venue_kind=row.kind or "", main_hub=main_hub.name if main_hub else None,
             main_hub_zone=main_hub.zone if main_hub else None,
             facilitators=tuple(name for fid, name in fac if fid is not None),
-            capacity=row.capacity or row[10], registered=len(regs), waitlisted=waitlisted[sid],
+            capacity=row.capacity or row.venue_capacity, registered=len(regs), waitlisted=waitlisted[sid],
             attended=len(came), walk_ins=len(came - regs), no_shows=len(regs - came),
             walk_in_names=names(came - regs), no_show_names=names(regs - came),
         ))

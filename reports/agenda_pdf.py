@@ -17,9 +17,9 @@ from learningday.clock import clock_label, working_windows
 from learningday.dto import EventDTO, HubDTO, LevelDTO, SessionRow
 
 from . import fonts
-from .badges import draw_text, font_runs, text_width
+from .fonts import draw_text, text_width
 from .output import Cancelled, Progress, atomic_output, quiet
-from .pdf_doc import BODY, CELL, H1, H2, HEAD_BG, INK, MUTED, RULE, ZEBRA, Heading, ReportDoc
+from .pdf_doc import BODY, CELL, FRAME_PADDING, H1, H2, HEAD_BG, INK, MUTED, RULE, ZEBRA, Heading, ReportDoc
 
 NO_LEVEL_COLOUR = "#8A8F98"
 NEXT_DAY = "#B45309"
@@ -30,8 +30,6 @@ INTRO = ParagraphStyle("agenda-intro", parent=BODY, fontSize=9, leading=12, text
 #: column widths: level bar, time, session (None: what is left), level, venue, facilitators; long
 #: level and venue names ("4 · Building AI systems", "Singapore · Marina Room") fit on one line
 WIDTHS = (1.8 * mm, 24 * mm, None, 33 * mm, 37 * mm, 30 * mm)
-#: a Frame's own padding on each side, which a full-width table must leave free
-FRAME_PADDING = 6
 HEADER = ("", "Time", "Session", "Level", "Venue", "Facilitators")
 
 
@@ -65,12 +63,13 @@ class AgendaDoc(ReportDoc):
         self.event_name, self.hub_text = event.name, hub_label(event, hub)
 
     def _on_page(self, canvas, doc) -> None:  # noqa: ANN001 - reportlab's callback
+        super()._on_page(canvas, doc)
         width, height = self.pagesize
         left, right = self.leftMargin + FRAME_PADDING, width - self.rightMargin - FRAME_PADDING
         top = height - 12 * mm
         canvas.saveState()
         size = 9.5
-        hub_w = min(text_width(font_runs(self.hub_text, base=fonts.SANS_BOLD), size), (right - left) * 0.55)
+        hub_w = min(text_width(self.hub_text, size, base=fonts.SANS_BOLD), (right - left) * 0.55)
         canvas.setFillColor(HEAD_BG)
         draw_text(canvas, right - hub_w, top, self.hub_text, size, max_width=hub_w, min_size=7,
                   base=fonts.SANS_BOLD)
@@ -79,10 +78,7 @@ class AgendaDoc(ReportDoc):
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
         canvas.line(left, top - 3 * mm, right, top - 3 * mm)
-        canvas.setFillColor(MUTED)
-        draw_text(canvas, left, 9 * mm, self.footer, 7.5, max_width=(right - left) * 0.7, min_size=6)
         canvas.restoreState()
-        self.page_number(canvas, doc.page)
 
 
 def _time_cell(item: LocalSession, inside: bool) -> Paragraph:

@@ -7,11 +7,8 @@ import shutil
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from learningday.analytics_dto import AttendeeOutcome, EventAnalytics, SessionOutcome
@@ -24,26 +21,14 @@ PAGE = landscape(A4)
 ACCENT = colors.HexColor("#1F4E79")
 MUTED = colors.HexColor("#6B7280")
 MAX_SESSIONS = 8
+#: the space kept free on each side of a line (the border is at 12-15 mm)
+MARGIN = 25 * mm
 
 
-def _draw(canvas: Canvas, text: str, x: float, y: float, size: float, *, font: str = fonts.SANS,
-          centre: bool = True) -> None:
-    """One line of ``text`` in any script: runs of fonts, or a shaped paragraph where needed."""
-    if fonts.needs_shaping(text):
-        style = ParagraphStyle("cert", fontName=font, fontSize=size, leading=size * 1.25,
-                               alignment=TA_CENTER if centre else 0)
-        para = fonts.paragraph(text, style, base=font)
-        width = PAGE[0] - 2 * x if centre else PAGE[0] - x - 25 * mm
-        _, height = para.wrap(width, size * 3)
-        para.drawOn(canvas, x if not centre else (PAGE[0] - width) / 2, y - height + size)
-        return
-    parts = fonts.runs(text, base=font)
-    total = sum(stringWidth(piece, f, size) for f, piece in parts)
-    left = PAGE[0] / 2 - total / 2 if centre else x
-    for f, piece in parts:
-        canvas.setFont(f, size)
-        canvas.drawString(left, y, piece)
-        left += stringWidth(piece, f, size)
+def _draw(canvas: Canvas, text: str, y: float, size: float, *, font: str = fonts.SANS) -> None:
+    """One centred line of ``text`` in any script, shrunk to fit inside the border."""
+    fonts.draw_text(canvas, PAGE[0] / 2, y, text, size, max_width=PAGE[0] - 2 * MARGIN, min_size=7, base=font,
+                    centred=True)
 
 
 def _page(canvas: Canvas, a: EventAnalytics, person: AttendeeOutcome, sessions: dict[int, SessionOutcome],
@@ -55,33 +40,33 @@ def _page(canvas: Canvas, a: EventAnalytics, person: AttendeeOutcome, sessions: 
     canvas.setLineWidth(0.8)
     canvas.rect(15 * mm, 15 * mm, width - 30 * mm, height - 30 * mm)
     canvas.setFillColor(ACCENT)
-    _draw(canvas, "Certificate of participation", 0, height - 42 * mm, 26, font=fonts.SANS_BOLD)
+    _draw(canvas, "Certificate of participation", height - 42 * mm, 26, font=fonts.SANS_BOLD)
     canvas.setFillColor(colors.black)
-    _draw(canvas, "This certifies that", 0, height - 56 * mm, 12)
-    _draw(canvas, person.name, 30 * mm, height - 72 * mm, 28, font=fonts.SANS_BOLD)
+    _draw(canvas, "This certifies that", height - 56 * mm, 12)
+    _draw(canvas, person.name, height - 72 * mm, 28, font=fonts.SANS_BOLD)
     hours = person.learning_minutes / 60
     _draw(canvas, f"took part in {a.event.name}, {date}, with {hours:.1f} learning hours in "
                   f"{len(person.sessions_attended)} session{'s' if len(person.sessions_attended) != 1 else ''}:",
-          0, height - 86 * mm, 12)
+          height - 86 * mm, 12)
     y = height - 98 * mm
     attended = [sessions[sid] for sid in person.sessions_attended if sid in sessions]
     for s in attended[:MAX_SESSIONS]:
-        _draw(canvas, f"{s.title} — level {s.level_id}, {s.level_name}", 0, y, 11)
+        _draw(canvas, f"{s.title} — level {s.level_id}, {s.level_name}", y, 11)
         y -= 6.5 * mm
     if len(attended) > MAX_SESSIONS:
-        _draw(canvas, f"and {len(attended) - MAX_SESSIONS} more", 0, y, 10)
+        _draw(canvas, f"and {len(attended) - MAX_SESSIONS} more", y, 10)
         y -= 6.5 * mm
     levels = ", ".join(a.level(lv).name for lv in person.levels_attended)
     canvas.setFillColor(MUTED)
-    _draw(canvas, f"Levels attended: {levels}", 0, y - 3 * mm, 10)
+    _draw(canvas, f"Levels attended: {levels}", y - 3 * mm, 10)
     if person.highest_level is not None:
         paths = a.level(person.highest_level).learning_paths
         canvas.setFillColor(ACCENT)
-        _draw(canvas, "Suggested next steps", 0, 48 * mm, 12, font=fonts.SANS_BOLD)
+        _draw(canvas, "Suggested next steps", 48 * mm, 12, font=fonts.SANS_BOLD)
         canvas.setFillColor(colors.black)
-        _draw(canvas, " · ".join(paths), 0, 40 * mm, 10.5)
+        _draw(canvas, " · ".join(paths), 40 * mm, 10.5)
     canvas.setFillColor(MUTED)
-    _draw(canvas, a.event.theme, 0, 24 * mm, 9)
+    _draw(canvas, a.event.theme, 24 * mm, 9)
     canvas.showPage()
 
 
@@ -116,7 +101,7 @@ def write_certificates(analytics: EventAnalytics, out: Path, *, progress: Progre
                 if i % 50 == 49:
                     report(i / max(len(people), 1), f"{i + 1:,} of {len(people):,} certificates")
             if not people:
-                _draw(canvas, "Nobody has attended a session yet.", 0, PAGE[1] / 2, 14)
+                _draw(canvas, "Nobody has attended a session yet.", PAGE[1] / 2, 14)
                 canvas.showPage()
             canvas.save()
         report(1.0, "certificates written")

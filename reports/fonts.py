@@ -1,4 +1,4 @@
-"""TrueType fonts for every script a name may be in: registered once, chosen per run of text."""
+"""TrueType fonts for every script a name may be in: registered once, chosen per run of text, drawn in lines."""
 
 from __future__ import annotations
 
@@ -11,8 +11,11 @@ from xml.sax.saxutils import escape
 from reportlab.lib.fonts import addMapping
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFont, shapeStr
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
+
+from learningday.errors import InvalidInput
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
 
@@ -43,8 +46,14 @@ _MIRROR = str.maketrans("()[]{}<>«»", ")(][}{><»«")
 
 @lru_cache(maxsize=1)
 def register() -> None:
-    """Register the fonts with reportlab (once per process); <b> in SANS maps to SANS_BOLD."""
+    """Register the fonts with reportlab (once per process); <b> in SANS maps to SANS_BOLD.
+
+    One registration per font file: a second TTFont of the same file changes how the first
+    one's shaped text comes back out of a PDF.
+    """
     for name, file in FILES.items():
+        if not (FONT_DIR / file).is_file():
+            raise InvalidInput(f"font file missing: {FONT_DIR / file} (reinstall LearningDay)")
         pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / file)))
     for bold, italic, face in ((0, 0, SANS), (1, 0, SANS_BOLD), (0, 1, SANS), (1, 1, SANS_BOLD)):
         addMapping(SANS, bold, italic, face)
@@ -166,3 +175,63 @@ def paragraph(text: str, style: ParagraphStyle, *, base: str = SANS) -> Paragrap
     """A Paragraph of plain ``text`` whatever its scripts, shaped when a script needs it."""
     body = markup(text, base=base)
     return Paragraph(body, shaped(style) if needs_shaping(text) else style)
+
+
+@lru_cache(maxsize=64)
+def _space(font: str, size: float) -> str:
+    return shapeStr(" ", font, size, force=True)
+
+
+@lru_cache(maxsize=16384)  # many people share a name: shape each once
+def shape(text: str, font: str, size: float) -> tuple[str, float]:
+    """``text`` (in visual order, see ``visual``) shaped by harfbuzz for a COMPLEX font, and its width.
+
+    Always a ShapedStr, even where harfbuzz changes nothing (a Devanagari word without a matra).
+    Right-to-left text is shaped word by word, as Paragraph does: harfbuzz lays out each word.
+    """
+    if not has_rtl(text):
+        out = shapeStr(text, font, size, force=True)
+    else:
+        out = None
+        for word in text.split(" "):
+            piece = shapeStr(word, font, size, force=True)
+            out = piece if out is None else out + _space(font, size) + piece
+    return out, sum(g.x_advance for g in out.__shapeData__) * size / 1000
+
+
+def run_width(font: str, run: str, size: float) -> float:
+    """The width of one run of ``runs``, shaped where its script needs it."""
+    if font in COMPLEX:
+        return shape(run, font, size)[1]
+    return pdfmetrics.stringWidth(run, font, size)
+
+
+def text_width(text: str, size: float, *, base: str = SANS) -> float:
+    return sum(run_width(font, run, size) for font, run in runs(visual(text), base=base))
+
+
+def draw_text(canvas: Canvas, x: float, y: float, text: str, size: float, *, max_width: float,
+              min_size: float = 8, base: str = SANS, centred: bool = False) -> None:
+    """One line of ``text`` in the fonts its scripts need, shrunk (then cut with …) to fit ``max_width``."""
+    while size > min_size and text_width(text, size, base=base) > max_width:
+        size -= 0.5
+    while len(text) > 1 and text_width(text, size, base=base) > max_width:
+        text = text[:-2].rstrip() + "…"
+    pieces = [(font, run, run_width(font, run, size)) for font, run in runs(visual(text), base=base)]
+    if centred:
+        x -= sum(width for _, _, width in pieces) / 2
+    for font, run, width in pieces:
+        line = canvas.beginText(x, y)
+        line.setFont(font, size)
+        line.textLine(shape(run, font, size)[0] if font in COMPLEX else run)
+        if font == DEVANAGARI:
+            # Shaped Devanagari glyphs have no Unicode of their own (a search or copy would find
+            # private-use characters): lay the logical text over them, invisible (render mode 3).
+            line.setTextOrigin(x, y)
+            line.setTextRenderMode(3)
+            line.setHorizScale(100 * width / max(pdfmetrics.stringWidth(run, font, size), 0.01))
+            line.textOut(run)
+            line.setTextRenderMode(0)
+            line.setHorizScale(100)
+        canvas.drawText(line)
+        x += width

@@ -49,6 +49,8 @@ GRID = TableStyle([
     ("TOPPADDING", (0, 0), (-1, -1), 2),
     ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
 ])
+#: a Frame's own padding on each side: text in the frame starts this far inside the margins
+FRAME_PADDING = 6
 TOC_FORM = "ld-toc"
 TOC_HEIGHT = 640.0
 TOTAL_FORM = "ld-total-pages"
@@ -81,20 +83,14 @@ class ReportDoc(BaseDocTemplate):
         self.entries: list[tuple[int, str, int, str]] = []
 
     def _on_page(self, canvas, doc) -> None:  # noqa: ANN001 - reportlab's callback
+        """The footer in any script, left, and 'Page 3 of 7' right; the total is a form filled in at the end."""
         canvas.saveState()
-        canvas.setFont(fonts.SANS, 7.5)
         canvas.setFillColor(MUTED)
-        canvas.drawString(self.leftMargin, 9 * mm, self.footer[:110])
-        self.page_number(canvas, doc.page)
-        canvas.restoreState()
-
-    def page_number(self, canvas, page: int) -> None:  # noqa: ANN001 - a reportlab Canvas
-        """'Page 3 of 7' at the bottom right; the total is a form filled in at the end."""
-        canvas.saveState()
+        fonts.draw_text(canvas, self.leftMargin + FRAME_PADDING, 9 * mm, self.footer, 7.5,
+                        max_width=(self.width - 2 * FRAME_PADDING) * 0.7, min_size=6)
         canvas.setFont(fonts.SANS, 7.5)
-        canvas.setFillColor(MUTED)
         right = self.pagesize[0] - self.rightMargin
-        canvas.drawRightString(right - 12, 9 * mm, f"Page {page} of ")
+        canvas.drawRightString(right - 12, 9 * mm, f"Page {doc.page} of ")
         canvas.translate(right - 12, 9 * mm)
         canvas.doForm(TOTAL_FORM)
         canvas.restoreState()

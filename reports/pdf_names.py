@@ -9,48 +9,30 @@ packed greedily, and a page break only slices the list of lines.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.platypus import Flowable
 
 from . import fonts
 
 
-@lru_cache(maxsize=64)
-def _space(font: str, size: float) -> str:
-    return shapeStr(" ", font, size, force=True)
-
-
-@lru_cache(maxsize=16384)  # many people share a name: shape each once
-def _shaped(text: str, font: str, size: float) -> tuple[str, float]:
-    """``text`` shaped by harfbuzz, and its width. Right-to-left text is shaped word by word, as
-    Paragraph does: fonts.visual has put the words in visual order, harfbuzz lays out each one."""
-    if not fonts.has_rtl(text):
-        out = shapeStr(text, font, size, force=True)
-    else:
-        out = None
-        for word in text.split(" "):
-            piece = shapeStr(word, font, size, force=True)
-            out = piece if out is None else out + _space(font, size) + piece
-    return out, sum(g.x_advance for g in out.__shapeData__) * size / 1000
+def separator(font: str) -> str:
+    """What goes between two names: a middle dot where ``font`` has one, else a comma or spaces."""
+    cmap = fonts.glyphs(font)
+    return " · " if 0xB7 in cmap else ", " if ord(",") in cmap else "   "
 
 
 class NameLines(Flowable):
-    """Names that one font draws, separated by ``separator``, wrapped to the frame's width."""
+    """Names that one font draws, wrapped to the frame's width; ``style`` gives size, leading and colour."""
 
-    def __init__(self, font: str, names: Sequence[str], style: ParagraphStyle, separator: str, *,
-                 _lines: list[tuple[str, float]] | None = None,
-                 _items: list[tuple[str, float]] | None = None) -> None:
+    def __init__(self, font: str, names: Sequence[str], style: ParagraphStyle, *,
+                 _lines: list[tuple[str, float]] | None = None) -> None:
         super().__init__()
-        self.font, self.style, self.separator = font, style, separator
+        self.font, self.style, self.separator = font, style, separator(font)
         self.size, self.leading = style.fontSize, style.leading
         self.shaping = font in fonts.COMPLEX
-        if _items is None:
-            _items = [self._measure(fonts.visual(name)) for name in names]
-        self._items = _items
+        self._items = [self._measure(fonts.visual(name)) for name in names]
         self._lines = _lines
         #: the width the lines were packed for; a part split off a page keeps its lines as they are
         self._packed_for: float | None = None
@@ -58,7 +40,7 @@ class NameLines(Flowable):
 
     def _measure(self, text: str) -> tuple[str, float]:
         if self.shaping:
-            return _shaped(text, self.font, self.size)
+            return fonts.shape(text, self.font, self.size)
         return text, stringWidth(text, self.font, self.size)
 
     def _pack(self, width: float) -> list[tuple[str, float]]:
@@ -99,8 +81,8 @@ class NameLines(Flowable):
             return []
         if fit >= len(lines):
             return [self]
-        return [NameLines(self.font, (), self.style, self.separator, _lines=lines[:fit], _items=[]),
-                NameLines(self.font, (), self.style, self.separator, _lines=lines[fit:], _items=[])]
+        return [NameLines(self.font, (), self.style, _lines=lines[:fit]),
+                NameLines(self.font, (), self.style, _lines=lines[fit:])]
 
     def draw(self) -> None:
         """All lines in one text object: one font selection, then a line break per line."""

@@ -22,7 +22,6 @@ from .pdf_doc import (
     TocPlaceholder,
 )
 
-_SCRIPT_STYLES: dict[str, ParagraphStyle] = {}
 SMALL_BOLD = ParagraphStyle("small-bold", parent=SMALL, fontName=fonts.SANS_BOLD)
 #: rows per table: reportlab splits many small tables far faster than one long one
 CHUNK = 250
@@ -156,19 +155,6 @@ def _sessions(a: EventAnalytics) -> list[Flowable]:
     return [Heading("Sessions", H1), *_chunked(header, rows, widths, numbers_from=5), PageBreak()]
 
 
-def _script_style(font: str) -> ParagraphStyle:
-    style = _SCRIPT_STYLES.get(font)
-    if style is None:
-        style = _SCRIPT_STYLES[font] = ParagraphStyle(f"names-{font}", parent=SMALL, fontName=font,
-                                                      shaping=int(font in fonts.COMPLEX))
-    return style
-
-
-def _separator(font: str) -> str:
-    cmap = fonts.glyphs(font)
-    return " · " if 0xB7 in cmap else ", " if ord(",") in cmap else "   "
-
-
 def _names(label: str, names: Sequence[str]) -> list[Flowable]:
     """The names grouped by script: a paragraph in one font (no markup) lays out several times faster."""
     if not names:
@@ -182,7 +168,7 @@ def _names(label: str, names: Sequence[str]) -> list[Flowable]:
         for start in range(0, len(group), NAMES_PER_PARAGRAPH):
             part = group[start:start + NAMES_PER_PARAGRAPH]
             if font:  # one script: measured once, one text run per line (see pdf_names)
-                out.append(NameLines(font, part, _script_style(font), _separator(font)))
+                out.append(NameLines(font, part, SMALL))
             else:  # names that mix scripts: a <font> per run
                 style = fonts.shaped(SMALL) if any(fonts.needs_shaping(n) for n in part) else SMALL
                 out.append(Paragraph(" · ".join(fonts.markup(n) for n in part), style))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from learningday.dto import AttendeeRow
@@ -13,8 +13,6 @@ from learningday.errors import InvalidInput
 HEADER = ("UID", "Code", "Name", "Email", "Employee ID", "Department", "Role", "Hub", "Level")
 #: a spreadsheet reads a cell starting with one of these as a formula (or a DDE command)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-Progress = Callable[[float, str], None]
 
 
 def _values(row: AttendeeRow) -> list[str | int | None]:
@@ -43,10 +41,12 @@ def write_roster_csv(rows: Iterable[AttendeeRow], path: Path) -> int:
 
 
 def write_roster_xlsx(rows: Iterable[AttendeeRow], path: Path) -> int:
-    """A streamed (write-only) workbook; every text cell is a string cell, never a formula."""
+    """A streamed (write-only) workbook; text is never stored as a formula."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
+
+    from .xlsx_report import needs_text_cell, text_cell
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Roster")
@@ -62,15 +62,8 @@ def write_roster_xlsx(rows: Iterable[AttendeeRow], path: Path) -> int:
     sheet.append(header)
     count = 0
     for row in rows:
-        cells = []
-        for value in _values(row):
-            if isinstance(value, str):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.data_type = "s"  # openpyxl would otherwise store '=…' as a formula
-                cells.append(cell)
-            else:
-                cells.append(value)
-        sheet.append(cells)
+        # a cell object costs more than a plain value: only for text openpyxl would not keep as text
+        sheet.append([text_cell(sheet, v) if needs_text_cell(v) else v for v in _values(row)])
         count += 1
     book.save(path)
     return count

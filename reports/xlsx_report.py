@@ -11,6 +11,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -21,15 +22,27 @@ from learningday.analytics_dto import Breakdown, CheckInLogRow, EventAnalytics
 from learningday.timeutil import to_local
 
 from .output import Cancelled, Progress, atomic_output, check, quiet
+from .roster_export import FORMULA_START
 
-#: what a spreadsheet would run as a formula (or DDE) when a cell starts with it
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 DATE = "yyyy-mm-dd hh:mm"
 PERCENT = "0.0%"
 HOURS = "0.00"
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=14)
 STYLE = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+#: text openpyxl stores as an Excel error ('#N/A', '#REF!', …)
+_ERRORS = frozenset(ERROR_CODES)
+
+
+def needs_text_cell(value: Any) -> bool:
+    """Text openpyxl would store as a formula ('=…') or an error ('#N/A'): it must be a string cell."""
+    return isinstance(value, str) and (value.startswith(FORMULA_START) or value in _ERRORS)
+
+
+def text_cell(ws: Any, value: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=value)
+    cell.data_type = "s"  # user text, never a formula
+    return cell
 
 
 def _naive(instant: datetime, zone: str = "UTC") -> datetime:
@@ -53,9 +66,7 @@ class _Sheet:
         self.ws.append([self.cell(name, font=BOLD) for name, _, _ in self.columns])
 
     def cell(self, value: Any, fmt: str | None = None, font: Font | None = None) -> WriteOnlyCell:
-        cell = WriteOnlyCell(self.ws, value=value)
-        if isinstance(value, str) and value.startswith(FORMULA_START):
-            cell.data_type = "s"  # user text, never a formula
+        cell = text_cell(self.ws, value) if needs_text_cell(value) else WriteOnlyCell(self.ws, value=value)
         if fmt:
             cell.number_format = fmt
         if font:
@@ -65,8 +76,7 @@ class _Sheet:
     def append(self, values: Sequence[Any]) -> None:
         # A styled cell object costs several times a plain value: only where a format or text safety needs one.
         self.ws.append([
-            self.cell(v, fmt) if (fmt and v is not None and fmt != DATE)
-            or (isinstance(v, str) and v.startswith(FORMULA_START))
+            self.cell(v, fmt) if (fmt and v is not None and fmt != DATE) or needs_text_cell(v)
             else v  # a plain datetime gets openpyxl's own date format
             for v, fmt in zip(values, self.formats)
         ])

@@ -13,7 +13,8 @@ from pypdf import PdfReader
 from learningday.dto import AttendeeRow, LevelDTO
 from learningday.errors import InvalidInput
 from learningday.framework import FRAMEWORK
-from reports.badges import FONT_DIR, FONT_FILES, LAYOUTS, font_runs, render_badges
+from reports.badges import LAYOUTS, render_badges
+from reports.fonts import FILES as FONT_FILES, FONT_DIR, runs as font_runs
 
 LEVELS = [LevelDTO(lv.id, lv.name, lv.audience, lv.colour, lv.foundational) for lv in FRAMEWORK]
 NAMES = {
@@ -84,3 +85,11 @@ def test_a_page_renders(tmp_path: Path) -> None:
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(out), str(tmp_path / "page")], check=True)
     png = next(tmp_path.glob("page*.png"))
     assert png.stat().st_size > 10_000
+
+
+def test_complex_script_text_that_harfbuzz_leaves_unchanged_is_drawn(tmp_path: Path) -> None:
+    # a Devanagari name without a matra or conjunct, and a lone Arabic letter: harfbuzz changes
+    # nothing, and the badge must still be drawn (it used to fail on a plain str)
+    out = tmp_path / "plain-shapes.pdf"
+    assert render_badges(_rows(["कमल", "د"]), LEVELS, out) == 2
+    assert "कमल" in _text(out)

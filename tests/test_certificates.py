@@ -64,3 +64,16 @@ def test_nobody_attended(tmp_path: Path) -> None:
         result = analyse(session)
     pages = _texts(write_certificates(result, tmp_path / "none.pdf"))
     assert len(pages) == 1 and "Nobody has attended" in pages[0]
+
+
+def test_a_devanagari_name_comes_back_out_and_a_long_line_stays_inside_the_border(small, tmp_path: Path) -> None:
+    import dataclasses
+
+    first = dataclasses.replace(small.attendees[0], name=NAMES["A2"])  # प्रिया-like: matras and a conjunct
+    long_name = dataclasses.replace(small.event, name="A very long learning day name " * 6)
+    out = write_certificates(dataclasses.replace(small, attendees=(first,), event=long_name), tmp_path / "one.pdf")
+    reader = PdfReader(out)
+    assert NAMES["A2"] in unicodedata.normalize("NFKC", reader.pages[0].extract_text())  # the invisible overlay
+    boxes: list[float] = []  # where each piece of text starts
+    reader.pages[0].extract_text(visitor_text=lambda text, _cm, tm, _font, _size: text.strip() and boxes.append(tm[4]))
+    assert boxes and min(boxes) >= 15 * 72 / 25.4  # nothing starts left of the inner border

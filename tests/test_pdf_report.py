@@ -122,3 +122,9 @@ def test_the_collector_is_paused_only_while_documents_are_built_nested_or_in_thr
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_footer_shows_an_event_name_in_any_script(small, tmp_path: Path) -> None:
+    renamed = dataclasses.replace(small, event=dataclasses.replace(small.event, name="人工智能学习日"))
+    pages = _pages(write_pdf(renamed, tmp_path / "cjk.pdf"))
+    assert all("人工智能学习日 · post-event report" in " ".join(p.split()) for p in pages)  # a text object per run

@@ -115,3 +115,10 @@ def test_random_roster_round_trips(blank_event: Path, people: list, suffix: str)
             again = import_roster(ef, out)
             assert (again.created, again.updated, again.unchanged, again.issue_count) == (0, 0, len(people), 0)
             assert _snapshot(ef) == before
+
+
+def test_xlsx_text_that_reads_as_an_error_code_stays_text(tmp_path: Path) -> None:
+    out = tmp_path / "roster.xlsx"
+    export_roster([_row(0, "Ann", "#N/A"), _row(1, "Bo", "#REF!")], out)
+    cells = [row[5] for row in load_workbook(out).active.iter_rows(min_row=2)]
+    assert [(c.value, c.data_type) for c in cells] == [("#N/A", "s"), ("#REF!", "s")]

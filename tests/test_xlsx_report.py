@@ -116,3 +116,13 @@ def test_libreoffice_opens_the_workbook(workbook: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     csv = (tmp_path / "report.csv").read_text(encoding="utf-8", errors="replace")
     assert EVENT_NAME in csv and "Session attendances,6" in csv
+
+
+def test_user_text_that_reads_as_an_error_code_stays_text(small, tmp_path: Path) -> None:
+    import dataclasses
+
+    analytics, log = small
+    people = tuple(dataclasses.replace(p, department="#N/A") for p in analytics.attendees)
+    out = write_xlsx(dataclasses.replace(analytics, attendees=people), log, tmp_path / "na.xlsx")
+    cells = [row[4] for row in load_workbook(out)["Attendees"].iter_rows(min_row=2)]
+    assert cells and all((c.value, c.data_type) == ("#N/A", "s") for c in cells)
