@@ -241,8 +241,9 @@ class ParsedRow:
     issues: list[Issue] = field(default_factory=list)
 
 
-#: an apostrophe an export put before text a spreadsheet would execute (see reports/roster_export.py)
-_FORMULA_GUARD = ("'=", "'+", "'-", "'@", "'\t", "'\r")
+#: a spreadsheet reads a cell starting with one of these as a formula (or a DDE command); exports
+#: guard such text (reports/roster_export.py puts an apostrophe before it, which the import takes off)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def clean(text: str) -> str:
@@ -252,7 +253,7 @@ def clean(text: str) -> str:
 
 def _clean(text: str) -> str:
     text = text.strip()
-    if text.startswith(_FORMULA_GUARD):
+    if text.startswith("'") and text[1:].startswith(FORMULA_START):
         text = text[1:]
     return clean(text)
 

@@ -8,11 +8,10 @@ from pathlib import Path
 
 from learningday.dto import AttendeeRow
 from learningday.errors import InvalidInput
+from learningday.importer import FORMULA_START
 
 #: the header names are the import's own, so an exported roster imports back unchanged
 HEADER = ("UID", "Code", "Name", "Email", "Employee ID", "Department", "Role", "Hub", "Level")
-#: a spreadsheet reads a cell starting with one of these as a formula (or a DDE command)
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _values(row: AttendeeRow) -> list[str | int | None]:

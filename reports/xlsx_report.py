@@ -19,10 +19,10 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from learningday.analytics_dto import Breakdown, CheckInLogRow, EventAnalytics
+from learningday.importer import FORMULA_START
 from learningday.timeutil import to_local
 
 from .output import Cancelled, Progress, atomic_output, check, quiet
-from .roster_export import FORMULA_START
 
 DATE = "yyyy-mm-dd hh:mm"
 PERCENT = "0.0%"
