@@ -17,8 +17,8 @@ from . import agenda, setup
 from .agenda_fields import fold, kind_from_name, name_from_email
 from .agenda_specs import DEFAULT_DURATION, AgendaContext
 from .dto import SessionDraft
-from .errors import InvalidInput
-from .importer import CellProblem, ColumnMapping, ImportCancelled, Issue, ParsedRow, Progress, Cancelled, Report
+from .errors import Cancelled, InvalidInput, Progress
+from .importer import CellProblem, ColumnMapping, ImportCancelled, Issue, ParsedRow, Report
 from .models import Facilitator, Level, Venue
 from .models import Session as LearningSession
 from .setup_dto import VenueDraft

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -32,7 +31,7 @@ from .analytics_dto import (
     SessionOutcome,
 )
 from .checkin import current_arrivals
-from .errors import LearningDayError
+from .errors import Cancelled, LearningDayError, Progress
 from .event import get_event, list_hubs, list_levels
 from .models import Attendee, CheckIn, Facilitator, Hub, Registration, Station, Venue
 from .models import Session as LearningSession
@@ -44,8 +43,6 @@ NO_DEPARTMENT = "No department"
 NO_FACILITATOR = "No facilitator"
 TOP_N = 5
 
-Progress = Callable[[float, str], None]
-Cancelled = Callable[[], bool]
 
 
 class ReportCancelled(LearningDayError):

@@ -6,7 +6,6 @@ import random
 import re
 import unicodedata
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -16,7 +15,7 @@ from sqlalchemy import insert
 from . import demo_data as data
 from .codes import new_code
 from .db import open_event
-from .errors import InvalidInput, LearningDayError
+from .errors import Cancelled, InvalidInput, LearningDayError, Progress
 from .models import (
     Attendee,
     CheckIn,
@@ -38,8 +37,6 @@ DEFAULT_START = datetime(2027, 3, 10, 21, 0, tzinfo=UTC)
 DEFAULT_ATTENDEES = 2000
 MAX_ATTENDEES = 1_000_000
 
-Progress = Callable[[float, str], None]
-Cancelled = Callable[[], bool]
 
 
 class DemoCancelled(LearningDayError):

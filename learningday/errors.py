@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+#: long work reports with ``progress(fraction 0..1, what it is doing)`` ...
+Progress = Callable[[float, str], None]
+#: ... and asks ``cancelled()`` between steps; a cancel raises the work's own Cancelled error
+Cancelled = Callable[[], bool]
+
 
 class LearningDayError(Exception):
     """Base of every error the app shows to a user. The message is the whole story."""

@@ -8,11 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import InvalidInput, LearningDayError
+from .errors import Cancelled, InvalidInput, LearningDayError, Progress
 from .sources import Source, open_source
 
-Progress = Callable[[float, str], None]
-Cancelled = Callable[[], bool]
 
 #: the header row is looked for among the first rows (title rows above it are skipped)
 HEADER_SEARCH_ROWS = 30

@@ -10,10 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from learningday.analytics import ReportCancelled
-from learningday.errors import InvalidInput
+from learningday.errors import Cancelled, InvalidInput, Progress  # noqa: F401 - Progress and Cancelled: for reports' writers
 
-Progress = Callable[[float, str], None]
-Cancelled = Callable[[], bool]
 
 
 @contextmanager
