@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
-    QTimeEdit,
     QWidget,
     QWizard,
     QWizardPage,
@@ -40,6 +39,7 @@ from . import settings
 from .city_search import CitySearch
 from .errors import show_error
 from .new_event_hubs import HubsPage
+from .widgets import minutes_of, time_edit
 
 
 def _when(instant: datetime) -> str:
@@ -63,8 +63,7 @@ class EventPage(QWizardPage):
         self.date = QDateEdit(QDate.currentDate().addDays(30))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("ddd d MMM yyyy")
-        self.time = QTimeEdit(QTime(9, 0))
-        self.time.setDisplayFormat("HH:mm")
+        self.time = time_edit(minutes=9 * 60)
         self.zone = QComboBox()
         self.zone.setEditable(True)
         self.zone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -122,8 +121,7 @@ class EventPage(QWizardPage):
         if zone_name is None:
             return None
         d = self.date.date()
-        return wall_to_utc(date(d.year(), d.month(), d.day()), self.time.time().hour() * 60 + self.time.time().minute(),
-                           zone_name)
+        return wall_to_utc(date(d.year(), d.month(), d.day()), minutes_of(self.time), zone_name)
 
     def window(self) -> tuple[datetime, int] | None:
         start = self.start_utc()

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QTimeZone
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -30,7 +28,8 @@ from .document import EventDocument
 from .facilitators_editor import FacilitatorsEditor
 from .setup_commands import event_command, reorder_hubs_command
 from . import setup_editor
-from .setup_editor import SetupEditor, error_label, minutes_of, push, set_minutes, time_edit
+from .setup_editor import SetupEditor, error_label, push
+from .widgets import minutes_of, set_minutes, time_edit, utc_edit, utc_of
 from .zone_input import ZoneEdit, event_windows_text, offset_text
 
 
@@ -189,10 +188,7 @@ class EventPropertiesDialog(QDialog):
         self.hubs = document.read_with(setup.hub_drafts)
         self.name = QLineEdit(self.before.name)
         self.theme = QLineEdit(self.before.theme)
-        self.start = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(self.before.start_utc.timestamp()),
-                                                                QTimeZone.utc()))
-        self.start.setTimeZone(QTimeZone.utc())
-        self.start.setDisplayFormat("ddd d MMM yyyy HH:mm 'UTC'")
+        self.start = utc_edit(self.before.start_utc)
         self.start.setCalendarPopup(True)
         self.length = QDoubleSpinBox()
         self.length.setRange(1, 72)
@@ -218,8 +214,7 @@ class EventPropertiesDialog(QDialog):
         self._show_local()
 
     def props(self) -> EventProps:
-        start = datetime.fromtimestamp(self.start.dateTime().toSecsSinceEpoch(), UTC)
-        return EventProps(self.name.text(), self.theme.text(), start, round(self.length.value() * 60))
+        return EventProps(self.name.text(), self.theme.text(), utc_of(self.start), round(self.length.value() * 60))
 
     def _show_local(self) -> None:
         start = self.props().start_utc

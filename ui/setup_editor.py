@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QTimeEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -47,25 +46,6 @@ def confirm(*, parent: QWidget | None, title: str, text: str) -> bool:
     answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
-
-
-def time_edit(*, end: bool = False) -> QTimeEdit:
-    """A 24-hour HH:mm box; for an end, 00:00 stands for midnight at the end of the day (24:00)."""
-    box = QTimeEdit()
-    box.setDisplayFormat("HH:mm")
-    box.setWrapping(True)
-    if end:
-        box.setToolTip("00:00 here means midnight at the end of the day (24:00)")
-    return box
-
-
-def set_minutes(box: QTimeEdit, minutes: int) -> None:
-    box.setTime(QTime((minutes // 60) % 24, minutes % 60))
-
-
-def minutes_of(box: QTimeEdit, *, end: bool = False) -> int:
-    minutes = box.time().hour() * 60 + box.time().minute()
-    return 24 * 60 if end and minutes == 0 else minutes
 
 
 def push(command: SetupCommand, undo_stack: QUndoStack, error_label: QLabel) -> bool:

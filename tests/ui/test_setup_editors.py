@@ -15,7 +15,7 @@ from learningday.setup_dto import FacilitatorDraft, HubDraft, VenueDraft
 from tests.roster_helpers import sha256
 from ui import setup_editor
 from ui.main_window import MainWindow
-from ui.setup_editor import set_minutes
+from ui.widgets import set_minutes
 from ui.zone_input import zone_suggestions
 
 
