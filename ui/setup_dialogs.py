@@ -29,7 +29,7 @@ from .facilitators_editor import FacilitatorsEditor
 from .setup_commands import event_command, reorder_hubs_command
 from . import setup_editor
 from .setup_editor import SetupEditor, error_label, push
-from .widgets import minutes_of, set_minutes, time_edit, utc_edit, utc_of
+from .widgets import minutes_of, refill, set_minutes, time_edit, utc_edit, utc_of
 from .zone_input import ZoneEdit, event_windows_text, offset_text
 
 
@@ -139,12 +139,7 @@ class VenuesEditor(SetupEditor):
 
     def before_reload(self, session) -> None:  # noqa: ANN001
         self.hub_names = {i: d.name for i, d in setup.hub_drafts(session).items()}
-        chosen = self.hub.currentData()
-        self.hub.clear()
-        self.hub.addItem("No hub", None)
-        for ident, name in self.hub_names.items():
-            self.hub.addItem(name, ident)
-        self.hub.setCurrentIndex(max(0, self.hub.findData(chosen)))
+        refill(self.hub, [("No hub", None), *((name, ident) for ident, name in self.hub_names.items())])
 
     def load(self, session):  # noqa: ANN001, ANN201
         return setup.venue_drafts(session)

@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import QAbstractItemModel, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDateTimeEdit,
     QFrame,
     QHBoxLayout,
@@ -84,6 +85,18 @@ def table_view(model: QAbstractItemModel, *, row_numbers: bool = False) -> QTabl
     if not row_numbers:
         table.verticalHeader().hide()
     return table
+
+
+def refill(box: QComboBox, items: list[tuple[str, object]]) -> None:
+    """Replace a choice box's items (label, data), keeping the chosen one if it is still there,
+    else the first; no signal is sent."""
+    chosen = box.currentData()
+    box.blockSignals(True)
+    box.clear()
+    for label, data in items:
+        box.addItem(label, data)
+    box.setCurrentIndex(max(0, box.findData(chosen)) if chosen is not None else 0)
+    box.blockSignals(False)
 
 
 # -- times --------------------------------------------------------------------------------------

@@ -32,7 +32,7 @@ from ..import_wizard import ImportWizard
 from ..models import AttendeeWindowModel
 from ..ops import Worker, run_with_progress
 from ..registrations_panel import RegistrationsPanel, choose_session
-from ..widgets import heading, search_box, table_view
+from ..widgets import heading, refill, search_box, table_view
 
 T = TypeVar("T")
 _RUNNING: set[Worker] = set()
@@ -40,17 +40,6 @@ C = TypeVar("C", EditAttendee, DeleteAttendee)
 #: the registration filter's choices: label, AttendeeQuery.registration
 STATES = (("Anyone", None), ("Registered for a session", "registered"), ("On a waitlist", "waitlisted"),
           ("Not registered", "unregistered"), ("Checked in", "checked_in"))
-
-
-def _refill(box: QComboBox, items: list[tuple[str, object]]) -> None:
-    """Replace a filter's choices, keeping the chosen one if it is still there."""
-    chosen = box.currentData()
-    box.blockSignals(True)
-    box.clear()
-    for label, data in items:
-        box.addItem(label, data)
-    box.setCurrentIndex(max(0, box.findData(chosen)) if chosen is not None else 0)
-    box.blockSignals(False)
 
 
 class AttendeesWorkspace(QWidget):
@@ -140,10 +129,10 @@ class AttendeesWorkspace(QWidget):
         self.undo_stack = undo_stack or self.undo_stack
         self.model.set_levels(summary.levels)
         self.departments = document.departments()
-        _refill(self.hub_box, [("All hubs", None), *((h.name, h.id) for h in summary.hubs)])
-        _refill(self.level_box, [("All levels", None), *((f"{lv.id} · {lv.name}", lv.id) for lv in summary.levels)])
-        _refill(self.department_box, [("All departments", None),
-                                      *((d or "(no department)", d) for d in self.departments)])
+        refill(self.hub_box, [("All hubs", None), *((h.name, h.id) for h in summary.hubs)])
+        refill(self.level_box, [("All levels", None), *((f"{lv.id} · {lv.name}", lv.id) for lv in summary.levels)])
+        refill(self.department_box, [("All departments", None),
+                                     *((d or "(no department)", d) for d in self.departments)])
         current = None if fresh else self.panel.details
         self._apply_query()
         if fresh:

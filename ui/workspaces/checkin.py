@@ -34,7 +34,7 @@ from .. import settings
 from ..document import EventDocument
 from ..errors import show_error, show_info
 from ..walk_in import WalkInDialog
-from ..widgets import Card, heading
+from ..widgets import Card, heading, refill
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 BANNER_STYLES = {
@@ -55,6 +55,11 @@ def banner_for(result: CheckInResult) -> tuple[str, str]:
         by = f" by station {result.earlier_station}" if result.earlier_station else ""
         return "warn", f"Already checked in: {result.attendee} (at {when}{by})"
     return "bad", f"Unknown code {result.code or ''}: nobody on the list has it".replace("  ", " ")
+
+
+def _session_label(s: SessionRow) -> str:
+    when = f"{s.start_utc:%a %H:%M} UTC" if s.start_utc else "unscheduled"
+    return f"{when} · {s.title} · {s.venue}"
 
 
 class _KeepArrows(QObject):
@@ -194,16 +199,7 @@ class CheckinWorkspace(QWidget):
 
     def show_event(self, document: EventDocument, summary: EventSummary, sessions: list[SessionRow]) -> None:
         self.document, self.summary = document, summary
-        current = self.session_uid
-        self.session_box.blockSignals(True)
-        self.session_box.clear()
-        self.session_box.addItem("Whole event", None)
-        for s in sessions:
-            when = f"{s.start_utc:%a %H:%M} UTC" if s.start_utc else "unscheduled"
-            self.session_box.addItem(f"{when} · {s.title} · {s.venue}", s.uid)
-        index = self.session_box.findData(current)
-        self.session_box.setCurrentIndex(index if index >= 0 else 0)
-        self.session_box.blockSignals(False)
+        refill(self.session_box, [("Whole event", None), *((_session_label(s), s.uid) for s in sessions)])
         self.refresh_station()
 
     def refresh_station(self) -> None:
