@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QTime
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -267,10 +267,7 @@ class LevelsPage(QWizardPage):
 
 def default_folder() -> Path:
     remembered = settings.last_folder()
-    if remembered and Path(remembered).is_dir():
-        return Path(remembered)
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+    return Path(remembered) if remembered and Path(remembered).is_dir() else settings.documents_folder()
 
 
 class NewEventWizard(QWizard):
