@@ -30,14 +30,14 @@ from PySide6.QtWidgets import (
 
 from learningday.clock import clock_label, local_time, wall_to_utc
 from learningday.db import EXTENSION
-from learningday.errors import InvalidInput, LearningDayError
+from learningday.errors import InvalidInput
 from learningday.event import check_event, create_event_file
 from learningday.event_setup import HubSpec, LevelSpec, check_levels, zone_of
 from learningday.framework import FRAMEWORK
 
 from . import settings
 from .city_search import CitySearch
-from .errors import show_error
+from .errors import attempt, show_error
 from .new_event_hubs import HubsPage
 from .widgets import minutes_of, time_edit
 
@@ -316,10 +316,8 @@ class NewEventWizard(QWizard):
         if not chosen:
             return
         path = Path(chosen if chosen.endswith(EXTENSION) else chosen + EXTENSION)
-        try:
-            create_event_file(path, theme=self.event_page.theme.text(), start_utc=start, replace=True, **fields)
-        except LearningDayError as exc:
-            show_error(parent=self, exc=exc, title="Cannot create the event")
+        if attempt(lambda: create_event_file(path, theme=self.event_page.theme.text(), start_utc=start, replace=True,
+                                             **fields), parent=self, title="Cannot create the event") is None:
             return
         settings.save_last_folder(path.parent)
         self.created_path = path

@@ -51,13 +51,12 @@ def confirm(*, parent: QWidget | None, title: str, text: str) -> bool:
 def push(command: SetupCommand, undo_stack: QUndoStack, error_label: QLabel) -> bool:
     """Write ``command`` now and put it on the undo stack; a refusal is shown, nothing written."""
     try:
-        command.apply_first()
+        command.push_onto(undo_stack)
     except LearningDayError as exc:
         error_label.setText(errors.describe(exc))
         errors.shown.append(errors.describe(exc))
         return False
     error_label.setText("")
-    undo_stack.push(command)
     return True
 
 

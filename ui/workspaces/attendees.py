@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
@@ -27,14 +26,13 @@ from learningday.errors import LearningDayError
 from ..attendee_commands import DeleteAttendee, EditAttendee, Fields
 from ..attendee_editor import AttendeeEditor
 from ..document import EventDocument
-from ..errors import show_error, show_info
+from ..errors import attempt, show_error, show_info
 from ..import_wizard import ImportWizard
 from ..models import AttendeeWindowModel
 from ..ops import Worker, run_with_progress
 from ..registrations_panel import RegistrationsPanel, choose_session
 from ..widgets import heading, refill, search_box, table_view
 
-T = TypeVar("T")
 _RUNNING: set[Worker] = set()
 C = TypeVar("C", EditAttendee, DeleteAttendee)
 #: the registration filter's choices: label, AttendeeQuery.registration
@@ -256,20 +254,11 @@ class AttendeesWorkspace(QWidget):
                 "go to the first people waiting. Edit ▸ Undo puts them back.") != QMessageBox.StandardButton.Yes:
             return
         command = DeleteAttendee(self.document, details.uid, details.name)
-        if self._attempt("Not deleted", lambda: self._push(command)) is None or command.deleted is None:
+        if attempt(lambda: self._push(command), parent=self, title="Not deleted") is None or command.deleted is None:
             return
         promoted = command.deleted.promoted
         self.panel.say(f"{details.name} was deleted" + (
             "; promoted from the waitlist: " + ", ".join(promoted) if promoted else ""))
-
-    def _attempt(self, title: str, action: Callable[[], T]) -> T | None:
-        """Run a change; a refusal is shown (the file is as it was) and gives None."""
-        try:
-            result = action()
-        except LearningDayError as exc:
-            show_error(parent=self, exc=exc, title=title)
-            return None
-        return result
 
     def _session(self, session_id: int | None, prompt: str) -> int | None:
         return choose_session(self, self.sessions, prompt) if session_id is None else session_id
@@ -280,7 +269,7 @@ class AttendeesWorkspace(QWidget):
         session_id = self._session(session_id, "Register this attendee to:") if document else None
         if document is None or session_id is None:
             return
-        result = self._attempt("Not registered", lambda: document.register(session_id, [attendee_id]))
+        result = attempt(lambda: document.register(session_id, [attendee_id]), parent=self, title="Not registered")
         if result is None:
             return
         title = next((s.title for s in self.sessions if s.id == session_id), "the session")
@@ -293,7 +282,8 @@ class AttendeesWorkspace(QWidget):
         document = self.document
         if document is None:
             return
-        result = self._attempt("Not cancelled", lambda: document.cancel_registration(session_id, attendee_id))
+        result = attempt(lambda: document.cancel_registration(session_id, attendee_id), parent=self,
+                         title="Not cancelled")
         if result is not None:
             self.panel.say(result.message)
 
@@ -320,7 +310,7 @@ class AttendeesWorkspace(QWidget):
         document, chosen = self.document, self._session(session_id, prompt)
         if document is None or chosen is None:
             return
-        result = self._attempt("Not registered", lambda: document.register(chosen, ids))
+        result = attempt(lambda: document.register(chosen, ids), parent=self, title="Not registered")
         if result is None:
             return
         text = (f"{len(result.registered):,} registered, {len(result.waitlisted):,} on the waitlist, "

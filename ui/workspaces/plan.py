@@ -26,13 +26,12 @@ from PySide6.QtWidgets import (
 from learningday.conflicts import Conflict
 from learningday.coverage import Coverage
 from learningday.dto import EventSummary, SessionDraft, SessionRow, VenueDTO
-from learningday.errors import LearningDayError
 from learningday.timeutil import offset_label
 
 from ..agenda_export import AgendaExportButton
 from ..agenda_import_wizard import agenda_import_wizard
 from ..document import EventDocument
-from ..errors import show_error
+from ..errors import attempt
 from ..import_wizard import ImportWizard
 from ..models import SessionTableModel
 from ..plan_commands import ChangeSession, CreateSession, DeleteSession
@@ -298,14 +297,9 @@ class PlanWorkspace(QWidget):
 
     # -- changes (each one undoable) --------------------------------------------------------
     def _push(self, command) -> bool:
-        try:
-            command.apply_first()
-        except LearningDayError as exc:
-            show_error(parent=self, exc=exc, title="The agenda was not changed")
-            return False
-        assert self.undo_stack is not None
-        self.undo_stack.push(command)
-        return True
+        stack = self.undo_stack
+        assert stack is not None
+        return attempt(lambda: command.push_onto(stack), parent=self, title="The agenda was not changed") is not None
 
     def _on_timeline_session_changed(self, uid: str, start: datetime, venue: str, minutes: int) -> None:
         assert self.document is not None
