@@ -27,6 +27,7 @@ from ..attendee_commands import DeleteAttendee, EditAttendee, Fields
 from ..attendee_editor import AttendeeEditor
 from ..document import EventDocument
 from ..errors import attempt, show_error, show_info
+from ..event_files import write_badges, write_roster
 from ..import_wizard import ImportWizard
 from ..models import AttendeeWindowModel
 from ..ops import Worker, run_with_progress
@@ -339,9 +340,9 @@ class AttendeesWorkspace(QWidget):
         out = self._save_path("Export the roster", "roster.xlsx", "Excel workbook (*.xlsx);;CSV (*.csv)")
         if out is None:
             return
-        document, hub = self.document, self._hub_filter()
+        event_file, hub = self.document.file, self._hub_filter()
         run_with_progress(parent=self, label=f"Writing {out.name}…",
-                          job=lambda progress, cancelled: document.export_roster(out, hub_id=hub),
+                          job=lambda progress, cancelled: write_roster(event_file, out, hub_id=hub),
                           on_done=lambda n: self._done(f"{n:,} attendees written to {out}"))
 
     def write_badges(self) -> None:
@@ -350,9 +351,9 @@ class AttendeesWorkspace(QWidget):
         out = self._save_path("Badge sheet", "badges.pdf", "PDF (*.pdf)")
         if out is None:
             return
-        document, hub = self.document, self._hub_filter()
+        event_file, hub = self.document.file, self._hub_filter()
         run_with_progress(parent=self, label=f"Writing {out.name}…",
-                          job=lambda progress, cancelled: document.write_badges(out, hub_id=hub),
+                          job=lambda progress, cancelled: write_badges(event_file, out, hub_id=hub),
                           on_done=lambda n: self._done(f"{n:,} badges written to {out}"))
 
     def _done(self, text: str) -> None:

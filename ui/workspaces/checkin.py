@@ -32,6 +32,7 @@ from learningday.dto import CheckInResult, EventSummary, SearchHit, SessionRow
 from .. import settings
 from ..document import EventDocument
 from ..errors import attempt, show_info
+from ..event_files import write_station_log
 from ..walk_in import WalkInDialog
 from ..widgets import Card, heading, refill
 
@@ -335,8 +336,8 @@ class CheckinWorkspace(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, "Export station log", str(default), "Station logs (*.json)")
         if not path:
             return
-        document = self.document
-        count = attempt(lambda: document.export_station_log(Path(path)), parent=self, title="Log not exported")
+        event_file = self.document.file
+        count = attempt(lambda: write_station_log(event_file, Path(path)), parent=self, title="Log not exported")
         if count is None:
             return
         settings.settings().setValue("station/log_folder", str(Path(path).parent))
