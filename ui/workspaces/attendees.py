@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
@@ -32,6 +33,7 @@ from ..import_wizard import ImportWizard
 from ..models import AttendeeWindowModel
 from ..ops import Worker, run_with_progress
 from ..registrations_panel import RegistrationsPanel, choose_session
+from ..settings import documents_folder
 from ..widgets import heading, refill, search_box, table_view
 
 _RUNNING: set[Worker] = set()
@@ -327,34 +329,29 @@ class AttendeesWorkspace(QWidget):
         wizard.open()
         return wizard
 
-    def _save_path(self, title: str, default: str, filters: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, title, default, filters)
-        return Path(path) if path else None
-
-    def _hub_filter(self) -> int | None:
-        return self.hub_box.currentData()
-
     def export_roster(self) -> None:
-        if self.document is None:
-            return
-        out = self._save_path("Export the roster", "roster.xlsx", "Excel workbook (*.xlsx);;CSV (*.csv)")
-        if out is None:
-            return
-        event_file, hub = self.document.file, self._hub_filter()
-        run_with_progress(parent=self, label=f"Writing {out.name}…",
-                          job=lambda progress, cancelled: write_roster(event_file, out, hub_id=hub),
-                          on_done=lambda n: self._done(f"{n:,} attendees written to {out}"))
+        self._write("Export the roster", "roster.xlsx", "Excel workbook (*.xlsx);;CSV (*.csv)", write_roster,
+                    "attendees")
 
     def write_badges(self) -> None:
+        self._write("Badge sheet", "badges.pdf", "PDF (*.pdf)", write_badges, "badges")
+
+    def _write(self, title: str, name: str, filters: str, write: Callable[..., int], what: str) -> None:
+        """Ask where, then write the file for the hub the filter shows (all hubs: everyone) off the GUI thread."""
         if self.document is None:
             return
-        out = self._save_path("Badge sheet", "badges.pdf", "PDF (*.pdf)")
+        out = self._save_path(title, name, filters)
         if out is None:
             return
-        event_file, hub = self.document.file, self._hub_filter()
+        event_file, hub = self.document.file, self.hub_box.currentData()
         run_with_progress(parent=self, label=f"Writing {out.name}…",
-                          job=lambda progress, cancelled: write_badges(event_file, out, hub_id=hub),
-                          on_done=lambda n: self._done(f"{n:,} badges written to {out}"))
+                          job=lambda progress, cancelled: write(event_file, out, hub_id=hub),
+                          on_done=lambda n: self._done(f"{n:,} {what} written to {out}"))
+
+    def _save_path(self, title: str, name: str, filters: str) -> Path | None:
+        """Ask where to save (tests replace this)."""
+        path, _ = QFileDialog.getSaveFileName(self, title, str(documents_folder() / name), filters)
+        return Path(path) if path else None
 
     def _done(self, text: str) -> None:
         self.count_label.setText(text)
