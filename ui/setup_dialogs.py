@@ -266,7 +266,7 @@ class SetupEditors:
 
     def close_all(self) -> None:
         for editor in self.open_editors.values():
-            editor.document.changed.disconnect(editor.reload)
+            editor.document.changed.disconnect(editor._on_document_changed)
             editor.close()
             editor.deleteLater()
         self.open_editors.clear()

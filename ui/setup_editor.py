@@ -85,6 +85,8 @@ class SetupEditor(QDialog):
         self.current: int | None = None
         #: the form holds a new row (not saved yet)
         self.adding = False
+        #: the file changed while the window was closed: read it again when it is shown
+        self._stale = False
         self.table = QTableWidget(0, len(self.columns))
         self.table.setObjectName(f"{self.kind}Table")
         self.table.setHorizontalHeaderLabels(list(self.columns))
@@ -148,7 +150,7 @@ class SetupEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addLayout(bottom)
-        document.changed.connect(self.reload)
+        document.changed.connect(self._on_document_changed)
         self.reload()
 
     # -- what a subclass provides -------------------------------------------------------------
@@ -180,6 +182,17 @@ class SetupEditor(QDialog):
         pass
 
     # -- the list --------------------------------------------------------------------------------
+    def _on_document_changed(self) -> None:
+        if self.isVisible():
+            self.reload()
+        else:  # a closed editor stays connected until the event closes; it catches up when shown
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt's name
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
+
     def reload(self) -> None:
         """Show the file as it is now; keep the row being edited selected when it still exists."""
 
@@ -187,7 +200,12 @@ class SetupEditor(QDialog):
             self.before_reload(session)
             return self.load(session)
 
+        self._stale = False
         self.drafts = self.document.read_with(read)
+        header = self.table.horizontalHeader()
+        # Columns sized to their contents re-measure every row after each cell set (150 ms for 30 rows):
+        # fill first, then size them once.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.drafts))
         for row, (ident, draft) in enumerate(self.drafts.items()):
@@ -196,6 +214,7 @@ class SetupEditor(QDialog):
                 item.setData(Qt.ItemDataRole.UserRole, ident)
                 self.table.setItem(row, column, item)
         self.table.blockSignals(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         if self.adding:
             return  # a new row being typed: leave the form alone
         if self.current not in self.drafts:
