@@ -92,9 +92,9 @@ def _removal(args: argparse.Namespace, what: str, drafts: Callable, usage: Calla
     from learningday.setup import usage_words
 
     def work(session) -> str:
-        ident = _find(drafts(session), args.name, what)
-        used = usage(session, ident)
-        name = drafts(session)[ident].name
+        rows = drafts(session)
+        ident = _find(rows, args.name, what)
+        used, name = usage(session, ident), rows[ident].name
         if not used.empty and not args.force:
             raise InvalidInput(f"{what} {name!r} is in use: {usage_words(f'{what} {name!r}', used)}; "
                                "add --force to remove it anyway")
