@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,6 +29,7 @@ from .agenda_job import AgendaPdfRequest, IcsRequest, Written, write_agenda_ics,
 from .document import EventDocument
 from .errors import show_info
 from .ops import run_with_progress
+from .settings import documents_folder
 
 SCOPES = (("all", "The whole agenda"), ("hub", "One hub's audience"), ("level", "One level"),
           ("facilitator", "One facilitator's own sessions"))
@@ -36,11 +37,6 @@ SCOPES = (("all", "The whole agenda"), ("hub", "One hub's audience"), ("level", 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^\w]+", "-", text.casefold(), flags=re.UNICODE).strip("-") or "agenda"
-
-
-def _documents() -> Path:
-    found = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-    return found if found.is_dir() else Path.home()
 
 
 class _PathField(QWidget):
@@ -62,7 +58,7 @@ class _PathField(QWidget):
 
     def suggest(self, name: str) -> None:
         if self.follows:
-            folder = Path(self.edit.text()).parent if self.edit.text() else _documents()
+            folder = Path(self.edit.text()).parent if self.edit.text() else documents_folder()
             self.edit.setText(str(folder / name))
 
     def _on_edit_textEdited(self, _text: str) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 from typing import Any
 
 from learningday.errors import InvalidInput
@@ -88,10 +87,16 @@ def cmd_agenda(args: argparse.Namespace) -> int:
 
 # -- check --------------------------------------------------------------------------------
 def _night(text: str) -> tuple[int, int]:
-    match = re.fullmatch(r"(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})", text.strip())
-    if not match or int(match[1]) > 23 or int(match[3]) > 23 or int(match[2]) > 59 or int(match[4]) > 59:
-        raise argparse.ArgumentTypeError(f"not a night like 22:00-07:00: {text!r}")
-    return int(match[1]) * 60 + int(match[2]), int(match[3]) * 60 + int(match[4])
+    """'22:00-07:00' -> (1320, 420): two clock times, the night may run past midnight."""
+    from learningday.setup_rules import DAY, parse_clock
+
+    start, dash, end = text.partition("-")
+    try:
+        if dash:
+            return parse_clock(start) % DAY, parse_clock(end) % DAY
+    except InvalidInput:
+        pass
+    raise argparse.ArgumentTypeError(f"not a night like 22:00-07:00: {text!r}")
 
 
 def _configure_check(p: argparse.ArgumentParser) -> None:

@@ -75,17 +75,11 @@ def _configure_export(p: argparse.ArgumentParser) -> None:
 @command("export-log", "write this file's check-in log as a station log (JSON)")(_configure_export)
 def cmd_export_log(args: argparse.Namespace) -> int:
     from learningday.db import open_event
-    from learningday.errors import InvalidInput
-    from learningday.station_log import export_log, log_json
+    from ui.event_files import write_station_log
 
-    if not args.out.parent.is_dir():
-        raise InvalidInput(f"folder {args.out.parent} does not exist")
-    with open_event(args.event) as event_file, event_file.read() as session:
-        log = export_log(session)
-    from reports.output import write_then_rename
-
-    write_then_rename(args.out, lambda tmp: tmp.write_text(log_json(log), encoding="utf-8"))
-    print(f"wrote {args.out} ({len(log['entries']):,} entries)")
+    with open_event(args.event) as event_file:
+        count = write_station_log(event_file, args.out)
+    print(f"wrote {args.out} ({count:,} entries)")
     return 0
 
 
@@ -98,11 +92,10 @@ def _configure_merge(p: argparse.ArgumentParser) -> None:
 @command("merge-log", "merge a station log into this event (merging twice changes nothing)")(_configure_merge)
 def cmd_merge_log(args: argparse.Namespace) -> int:
     from learningday.db import open_event
-    from learningday.station_log import merge_log, read_log_file
+    from ui.event_files import merge_station_log
 
-    data = read_log_file(args.log)
-    with open_event(args.event) as event_file, event_file.write() as session:
-        report = merge_log(session, data)
+    with open_event(args.event) as event_file:
+        report = merge_station_log(event_file, args.log)
     if args.json:
         emit_json(report.as_dict())
     else:

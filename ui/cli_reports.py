@@ -21,6 +21,7 @@ def _configure_report(p: argparse.ArgumentParser) -> None:
 @command("report", "write the post-event PDF report, the Excel workbook and/or certificates")(_configure_report)
 def cmd_report(args: argparse.Namespace) -> int:
     from learningday.db import open_event
+    from reports.output import pct
     from ui.report_job import ReportRequest, write_reports
 
     request = ReportRequest(pdf=args.pdf, xlsx=args.xlsx, certificates=args.certificates)
@@ -39,6 +40,5 @@ def cmd_report(args: argparse.Namespace) -> int:
     for kind, path in written.items():
         if kind != "certificate_count":
             print(f"wrote {kind}: {path}")
-    rate = "–" if o.rate is None else f"{o.rate:.0%}"
-    print(f"{o.attended:,} session attendances by {analytics.unique_attendees:,} people, rate {rate}")
+    print(f"{o.attended:,} session attendances by {analytics.unique_attendees:,} people, rate {pct(o.rate)}")
     return 0

@@ -15,6 +15,14 @@ def _hub_id(session, name: str | None) -> int | None:
     return None if name is None else hub_id_by_name(session, name)
 
 
+def _hub_of(event_file, name: str | None) -> int | None:  # noqa: ANN001 - an EventFile
+    """The id of the hub called ``name`` (None: every hub), read before a file is written."""
+    if name is None:
+        return None
+    with event_file.read() as session:
+        return _hub_id(session, name)
+
+
 # -- the Attendees table's filters, shared with register --------------------------------------
 def add_filter_options(p: argparse.ArgumentParser) -> None:
     from learningday.dto import REGISTRATION_STATES
@@ -163,19 +171,11 @@ def _configure_export(p: argparse.ArgumentParser) -> None:
 
 @command("export-roster", "write the roster to CSV or XLSX (it imports back unchanged)")(_configure_export)
 def cmd_export_roster(args: argparse.Namespace) -> int:
-    from reports.output import write_then_rename
     from learningday.db import open_event
-    from learningday.errors import InvalidInput
-    from learningday.roster_rows import iter_attendee_rows
-    from reports.roster_export import export_roster
+    from ui.event_files import write_roster
 
-    if args.out.suffix.lower() not in (".csv", ".xlsx"):
-        raise InvalidInput(f"cannot export the roster as {args.out.suffix or 'a file without extension'}: "
-                           "use .csv or .xlsx")
-    with open_event(args.event) as event_file, event_file.read() as session:
-        hub_id = _hub_id(session, args.hub)
-        count = write_then_rename(args.out, lambda path: export_roster(
-            iter_attendee_rows(session, hub_id=hub_id), path))
+    with open_event(args.event) as event_file:
+        count = write_roster(event_file, args.out, hub_id=_hub_of(event_file, args.hub))
     print(f"wrote {args.out} ({count:,} attendees)")
     return 0
 
@@ -190,17 +190,10 @@ def _configure_badges(p: argparse.ArgumentParser) -> None:
 
 @command("badges", "write a badge sheet PDF: name, hub, level colour and QR check-in code")(_configure_badges)
 def cmd_badges(args: argparse.Namespace) -> int:
-    from reports.output import write_then_rename
     from learningday.db import open_event
-    from learningday.event import get_event, list_levels
-    from learningday.roster_rows import iter_attendee_rows
-    from reports.badges import render_badges
+    from ui.event_files import write_badges
 
-    with open_event(args.event) as event_file, event_file.read() as session:
-        hub_id = _hub_id(session, args.hub)
-        event, levels = get_event(session), list_levels(session)
-        count = write_then_rename(args.out, lambda path: render_badges(
-            iter_attendee_rows(session, hub_id=hub_id), levels, path, layout="letter" if args.letter else "a4",
-            event_name=event.name))
+    with open_event(args.event) as event_file:
+        count = write_badges(event_file, args.out, hub_id=_hub_of(event_file, args.hub), letter=args.letter)
     print(f"wrote {args.out} ({count:,} badges)")
     return 0

@@ -72,13 +72,29 @@ def _change(args: argparse.Namespace, work: Callable[[Any], str]) -> int:
     return 0
 
 
+def _save(session, what: str, ident: int | None, draft: Any, add: Callable, edit: Callable,
+          drafts: Callable, line: Callable) -> str:
+    """Add ``draft`` (``ident`` None) or write it over row ``ident``; say what the row is now."""
+    verb = "added" if ident is None else "changed"
+    if ident is None:
+        ident = add(session, draft)
+    else:
+        edit(session, ident, draft)
+    return f"{verb} {what} " + line(drafts(session)[ident])
+
+
+def _new_name(args: argparse.Namespace, current: str) -> str:
+    """--name on edit renames; add has no such option."""
+    return args.new_name if getattr(args, "new_name", None) is not None else current
+
+
 def _removal(args: argparse.Namespace, what: str, drafts: Callable, usage: Callable, remove: Callable) -> int:
     from learningday.setup import usage_words
 
     def work(session) -> str:
-        ident = _find(drafts(session), args.name, what)
-        used = usage(session, ident)
-        name = drafts(session)[ident].name
+        rows = drafts(session)
+        ident = _find(rows, args.name, what)
+        used, name = usage(session, ident), rows[ident].name
         if not used.empty and not args.force:
             raise InvalidInput(f"{what} {name!r} is in use: {usage_words(f'{what} {name!r}', used)}; "
                                "add --force to remove it anyway")
@@ -114,18 +130,13 @@ def cmd_hub(args: argparse.Namespace) -> int:
     hours = setup.parse_window(args.hours) if args.hours else None
 
     def work(session) -> str:
-        if args.action == "add":
-            start, end = hours or (9 * 60, 17 * 60)
-            draft = HubDraft(args.name, args.zone, start, end, args.position)
-            hub_id = setup.add_hub(session, draft)
-            return "added hub " + _hub_line(setup.hub_drafts(session)[hub_id])
-        hub_id = _find(setup.hub_drafts(session), args.name, "hub")
-        draft = setup.hub_drafts(session)[hub_id]
-        start, end = hours or (draft.work_start_min, draft.work_end_min)
-        setup.edit_hub(session, hub_id, HubDraft(
-            args.new_name if args.new_name is not None else draft.name, args.zone or draft.zone, start, end,
-            args.position if args.position is not None else draft.position))
-        return "changed hub " + _hub_line(setup.hub_drafts(session)[hub_id])
+        drafts = setup.hub_drafts(session)
+        hub_id = None if args.action == "add" else _find(drafts, args.name, "hub")
+        base = HubDraft(args.name, "") if hub_id is None else drafts[hub_id]
+        start, end = hours or (base.work_start_min, base.work_end_min)
+        draft = HubDraft(_new_name(args, base.name), args.zone or base.zone, start, end,
+                         args.position if args.position is not None else base.position)
+        return _save(session, "hub", hub_id, draft, setup.add_hub, setup.edit_hub, setup.hub_drafts, _hub_line)
 
     return _change(args, work)
 
@@ -162,18 +173,15 @@ def cmd_venue(args: argparse.Namespace) -> int:
         venue_id = None if args.action == "add" else _find(drafts, args.name, "venue")
         base = VenueDraft(args.name) if venue_id is None else drafts[venue_id]
         draft = VenueDraft(
-            args.new_name if getattr(args, "new_name", None) is not None else base.name,
+            _new_name(args, base.name),
             args.kind or base.kind,
             args.site if args.site is not None else base.site,
             _optional_int(args.capacity, "--capacity", base.capacity),
             _hub_id(session, args.hub, base.hub_id),
             args.link if args.link is not None else base.join_url,
         )
-        if venue_id is None:
-            venue_id = setup.add_venue(session, draft)
-            return "added venue " + _venue_line(setup.venue_drafts(session)[venue_id])
-        setup.edit_venue(session, venue_id, draft)
-        return "changed venue " + _venue_line(setup.venue_drafts(session)[venue_id])
+        return _save(session, "venue", venue_id, draft, setup.add_venue, setup.edit_venue, setup.venue_drafts,
+                     _venue_line)
 
     return _change(args, work)
 
@@ -235,15 +243,12 @@ def cmd_facilitator(args: argparse.Namespace) -> int:
         fid = None if args.action == "add" else _find(drafts, args.name, "facilitator")
         base = FacilitatorDraft(args.name) if fid is None else drafts[fid]
         email = base.email if args.email is None else ("" if args.email.strip().lower() in NONE_WORDS else args.email)
-        draft = replace(base, name=args.new_name if getattr(args, "new_name", None) is not None else base.name,
+        draft = replace(base, name=_new_name(args, base.name),
                         email=email, zone=args.zone or base.zone,
                         availability=base.availability if args.available is None else available,
                         level_ids=_levels(args.levels, base.level_ids))
-        if fid is None:
-            fid = setup.add_facilitator(session, draft)
-            return "added facilitator " + _facilitator_line(setup.facilitator_drafts(session)[fid])
-        setup.edit_facilitator(session, fid, draft)
-        return "changed facilitator " + _facilitator_line(setup.facilitator_drafts(session)[fid])
+        return _save(session, "facilitator", fid, draft, setup.add_facilitator, setup.edit_facilitator,
+                     setup.facilitator_drafts, _facilitator_line)
 
     return _change(args, work)
 

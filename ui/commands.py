@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from learningday.errors import LearningDayError
 
@@ -35,6 +35,12 @@ class FileCommand(QUndoCommand):
     def apply_first(self) -> None:
         self.forward()
         self._applied = True
+
+    def push_onto(self, stack: QUndoStack) -> FileCommand:
+        """Write the change now, then put it on ``stack``; a refusal raises and pushes nothing."""
+        self.apply_first()
+        stack.push(self)
+        return self
 
     def redo(self) -> None:
         if self._applied:  # already written by apply_first

@@ -27,6 +27,7 @@ from learningday.dto import (
     DeletedAttendee,
     EventSummary,
     LogEntryRow,
+    MergeReport,
     PresenceCounts,
     SearchHit,
     SessionDraft,
@@ -195,23 +196,11 @@ class EventDocument(QObject):
         self.log_changed.emit()
         return result
 
-    def export_station_log(self, path: Path) -> int:
-        """This file's check-in log as a station log (JSON), written atomically; returns the entry count."""
-        from learningday.station_log import export_log, log_json
-        from reports.output import write_then_rename
-
-        with self.file.read() as session:
-            log = export_log(session)
-        write_then_rename(path, lambda tmp: tmp.write_text(log_json(log), encoding="utf-8"))
-        return len(log["entries"])
-
-    def merge_station_log(self, path: Path):  # noqa: ANN201 - learningday.dto.MergeReport
+    def merge_station_log(self, path: Path) -> MergeReport:
         """Merge another station's log, in one transaction (merging twice changes nothing)."""
-        from learningday.station_log import merge_log, read_log_file
+        from .event_files import merge_station_log
 
-        data = read_log_file(path)
-        with self.file.write() as session:
-            report = merge_log(session, data)
+        report = merge_station_log(self.file, path)
         if report.changed:
             self.log_changed.emit()
         return report
@@ -222,25 +211,6 @@ class EventDocument(QObject):
 
         with self.file.read() as session:
             return attendee_spec(Reference.load(session))
-
-    def export_roster(self, path: Path, *, hub_id: int | None = None) -> int:
-        from learningday.roster_rows import iter_attendee_rows
-        from reports.output import write_then_rename
-        from reports.roster_export import export_roster
-
-        with self.file.read() as session:
-            return write_then_rename(path, lambda tmp: export_roster(iter_attendee_rows(session, hub_id=hub_id), tmp))
-
-    def write_badges(self, path: Path, *, hub_id: int | None = None, letter: bool = False) -> int:
-        from learningday.roster_rows import iter_attendee_rows
-        from reports.badges import render_badges
-        from reports.output import write_then_rename
-
-        with self.file.read() as session:
-            ev, levels = event.get_event(session), event.list_levels(session)
-            return write_then_rename(path, lambda tmp: render_badges(
-                iter_attendee_rows(session, hub_id=hub_id), levels, tmp, layout="letter" if letter else "a4",
-                event_name=ev.name))
 
     def register(self, session_id: int, attendee_ids: list[int]):  # noqa: ANN201 - RegistrationResult
         from learningday import registrations

@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from types import TracebackType
+from typing import TypeVar
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -16,11 +18,14 @@ log = logging.getLogger("learningday")
 #: tests set this to False; errors are then only logged (and kept in ``shown``)
 DIALOGS = True
 shown: list[str] = []
+T = TypeVar("T")
 
 
 def describe(exc: BaseException) -> str:
     if isinstance(exc, LearningDayError):
         return exc.message
+    if isinstance(exc, OSError) and exc.strerror:  # a file the system would not open, write or replace
+        return f"Could not open {exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
     return f"Something went wrong that LearningDay did not expect ({exc.__class__.__name__}: {exc})."
 
 
@@ -30,6 +35,18 @@ def show_error(*, parent: QWidget | None, exc: BaseException, title: str = "Lear
     log.warning("%s: %s", title, text)
     if DIALOGS:
         QMessageBox.warning(parent, title, text)
+
+
+def attempt(action: Callable[[], T], *, parent: QWidget | None, title: str) -> T | None:
+    """Run a user's change now; a refusal (or a file the system refused) is shown and gives None.
+
+    The core validates before it writes, so after a refusal the event file is as it was.
+    """
+    try:
+        return action()
+    except (LearningDayError, OSError) as exc:
+        show_error(parent=parent, exc=exc, title=title)
+        return None
 
 
 def show_info(*, parent: QWidget | None, text: str, title: str = "LearningDay") -> None:

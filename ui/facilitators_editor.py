@@ -24,7 +24,8 @@ from learningday.event import list_levels
 from learningday.setup_dto import EventProps, FacilitatorDraft
 from learningday.timeutil import UTC
 
-from .setup_editor import SetupEditor, minutes_of, set_minutes, time_edit
+from .setup_editor import SetupEditor
+from .widgets import minutes_of, time_edit
 from .zone_input import ZoneEdit, event_windows_text, offset_text
 
 
@@ -45,9 +46,7 @@ class FacilitatorsEditor(SetupEditor):
         self.windows = QListWidget()
         self.windows.setObjectName("availability")
         self.windows.setFixedHeight(84)
-        self.window_start, self.window_end = time_edit(), time_edit(end=True)
-        set_minutes(self.window_start, 9 * 60)
-        set_minutes(self.window_end, 17 * 60)
+        self.window_start, self.window_end = time_edit(minutes=9 * 60), time_edit(end=True, minutes=17 * 60)
         self.add_window_button = QPushButton("Add")
         self.add_window_button.clicked.connect(self._on_add_window_button_clicked)
         self.remove_window_button = QPushButton("Remove")

@@ -70,7 +70,8 @@ class MainWindow(QMainWindow):
         self.checkin.kiosk_requested.connect(self.start_kiosk)
         self.setup_editors = SetupEditors(self)
         self.plan.setup_requested.connect(self.open_setup)
-        self._stale = False
+        #: workspaces that have not shown the latest change yet (they catch up when shown)
+        self._stale: set[QWidget] = set()
         self.kiosk: KioskWindow | None = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self._welcome_page())
@@ -196,21 +197,31 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(0)
             self._update_title()
             return
-        self.refresh(summary)
+        self.refresh(summary, everywhere=True)
         self.stack.setCurrentIndex(1)
         self.tabs.setCurrentIndex(max(0, min(settings.last_workspace(), self.tabs.count() - 1)))
         self.event_shown.emit()
 
-    def refresh(self, summary: EventSummary | None = None) -> None:
-        """Read the open event again (``summary`` if just read) and show it in every workspace."""
+    def refresh(self, summary: EventSummary | None = None, *, everywhere: bool = False) -> None:
+        """Read the open event again (``summary`` if just read) and show it in the workspace on screen
+        (in every one when ``everywhere``); the others catch up when they are shown."""
         if self.document is None:
             return
-        summary = summary or self.document.summary()
-        sessions = self.document.sessions()
-        self.plan.show_event(self.document, self.undo_stack, summary, sessions, self.document.venues())
-        self.attendees.show_event(self.document, summary, sessions, undo_stack=self.undo_stack)
-        self.checkin.show_event(self.document, summary, sessions)
-        self.reports.set_document(self.document)
+        document = self.document
+        summary = summary or document.summary()
+        sessions = document.sessions()
+        shows = {self.plan: lambda: self.plan.show_event(document, self.undo_stack, summary, sessions,
+                                                         document.venues()),
+                 self.attendees: lambda: self.attendees.show_event(document, summary, sessions,
+                                                                   undo_stack=self.undo_stack),
+                 self.checkin: lambda: self.checkin.show_event(document, summary, sessions)}
+        for workspace, show in shows.items():
+            if everywhere or workspace is self.tabs.currentWidget():
+                show()
+                self._stale.discard(workspace)
+            else:
+                self._stale.add(workspace)
+        self.reports.set_document(document)  # it analyses when shown
         self._update_title(summary.event.name)
         self.statusBar().showMessage(
             f"{summary.sessions} sessions · {summary.attendees:,} attendees · "
@@ -261,12 +272,12 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _on_document_log_changed(self) -> None:
-        self._stale = True  # other workspaces catch up when they are shown; the station stays fast
+        # the station shows its own check-ins; every workspace catches up when it is shown next
+        self._stale.update((self.plan, self.attendees, self.checkin))
 
     def _on_tabs_currentChanged(self, index: int) -> None:
         settings.save_last_workspace(index)
-        if self._stale and self.document is not None:
-            self._stale = False
+        if self.tabs.widget(index) in self._stale and self.document is not None:
             self.refresh()
 
     def start_kiosk(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -27,16 +26,10 @@ from learningday.event_setup import HubSpec, check_hubs
 
 from .city_search import CitySearch
 from .day_strip_view import DayStripView, legend
+from .widgets import minutes_of, time_edit
 
 #: (start UTC, length in minutes) of the event being set up, or None while page 1 is incomplete
 WindowSource = Callable[[], "tuple[datetime, int] | None"]
-
-
-def _time_edit(minutes: int, name: str) -> QTimeEdit:
-    edit = QTimeEdit(QTime(minutes // 60 % 24, minutes % 60))
-    edit.setDisplayFormat("HH:mm")
-    edit.setAccessibleName(name)
-    return edit
 
 
 class HubRow(QFrame):
@@ -54,8 +47,10 @@ class HubRow(QFrame):
         self.name.setMaxLength(100)
         self.zone_label = QLabel(hub.zone)
         self.zone_label.setObjectName("hubZone")
-        self.work_start = _time_edit(hub.work_start_min, "Working hours start")
-        self.work_end = _time_edit(hub.work_end_min, "Working hours end (00:00 = midnight)")
+        self.work_start = time_edit(minutes=hub.work_start_min)
+        self.work_start.setAccessibleName("Working hours start")
+        self.work_end = time_edit(end=True, minutes=hub.work_end_min)
+        self.work_end.setAccessibleName("Working hours end (00:00 = midnight)")
         self.remove = QPushButton("Remove")
         self.remove.setAccessibleName(f"Remove hub {hub.name}")
         self.strip = DayStripView()
@@ -82,8 +77,8 @@ class HubRow(QFrame):
         return [self.name, self.work_start, self.work_end, self.remove]
 
     def spec(self) -> HubSpec:
-        start, end = (e.time().hour() * 60 + e.time().minute() for e in (self.work_start, self.work_end))
-        return HubSpec(self.name.text().strip(), self.zone, start, end or 24 * 60)  # an end at 00:00 is midnight
+        return HubSpec(self.name.text().strip(), self.zone, minutes_of(self.work_start),
+                       minutes_of(self.work_end, end=True))
 
     def show_window(self, window: tuple[datetime, int] | None) -> None:
         hub = self.spec()

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QTime
+from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
-    QTimeEdit,
     QWidget,
     QWizard,
     QWizardPage,
@@ -31,15 +30,16 @@ from PySide6.QtWidgets import (
 
 from learningday.clock import clock_label, local_time, wall_to_utc
 from learningday.db import EXTENSION
-from learningday.errors import InvalidInput, LearningDayError
+from learningday.errors import InvalidInput
 from learningday.event import check_event, create_event_file
 from learningday.event_setup import HubSpec, LevelSpec, check_levels, zone_of
 from learningday.framework import FRAMEWORK
 
 from . import settings
 from .city_search import CitySearch
-from .errors import show_error
+from .errors import attempt, show_error
 from .new_event_hubs import HubsPage
+from .widgets import minutes_of, time_edit
 
 
 def _when(instant: datetime) -> str:
@@ -63,8 +63,7 @@ class EventPage(QWizardPage):
         self.date = QDateEdit(QDate.currentDate().addDays(30))
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("ddd d MMM yyyy")
-        self.time = QTimeEdit(QTime(9, 0))
-        self.time.setDisplayFormat("HH:mm")
+        self.time = time_edit(minutes=9 * 60)
         self.zone = QComboBox()
         self.zone.setEditable(True)
         self.zone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -122,8 +121,7 @@ class EventPage(QWizardPage):
         if zone_name is None:
             return None
         d = self.date.date()
-        return wall_to_utc(date(d.year(), d.month(), d.day()), self.time.time().hour() * 60 + self.time.time().minute(),
-                           zone_name)
+        return wall_to_utc(date(d.year(), d.month(), d.day()), minutes_of(self.time), zone_name)
 
     def window(self) -> tuple[datetime, int] | None:
         start = self.start_utc()
@@ -269,10 +267,7 @@ class LevelsPage(QWizardPage):
 
 def default_folder() -> Path:
     remembered = settings.last_folder()
-    if remembered and Path(remembered).is_dir():
-        return Path(remembered)
-    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+    return Path(remembered) if remembered and Path(remembered).is_dir() else settings.documents_folder()
 
 
 class NewEventWizard(QWizard):
@@ -321,10 +316,8 @@ class NewEventWizard(QWizard):
         if not chosen:
             return
         path = Path(chosen if chosen.endswith(EXTENSION) else chosen + EXTENSION)
-        try:
-            create_event_file(path, theme=self.event_page.theme.text(), start_utc=start, replace=True, **fields)
-        except LearningDayError as exc:
-            show_error(parent=self, exc=exc, title="Cannot create the event")
+        if attempt(lambda: create_event_file(path, theme=self.event_page.theme.text(), start_utc=start, replace=True,
+                                             **fields), parent=self, title="Cannot create the event") is None:
             return
         settings.save_last_folder(path.parent)
         self.created_path = path

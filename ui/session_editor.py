@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Qt, QTimeZone
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 from learningday.dto import HubDTO, LevelDTO, SessionDraft, VenueDTO
 from learningday.timeutil import to_local
 
-UTC = timezone.utc
+from .widgets import utc_edit, utc_of
 
 
 def _checklist(items: list[tuple[int, str]], checked: tuple[int, ...]) -> QListWidget:
@@ -61,9 +60,7 @@ class SessionEditor(QDialog):
         self.scheduled = QCheckBox("Scheduled (unticked: an unscheduled draft)")
         self.scheduled.setChecked(draft.start_utc is not None)
         start = draft.start_utc or default_start
-        self.start = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(start.timestamp()), QTimeZone.utc()))
-        self.start.setTimeZone(QTimeZone.utc())
-        self.start.setDisplayFormat("ddd d MMM yyyy HH:mm 'UTC'")
+        self.start = utc_edit(start)
         self.local_times = QLabel()
         self.local_times.setObjectName("subheading")
         self.local_times.setWordWrap(True)
@@ -106,7 +103,7 @@ class SessionEditor(QDialog):
     def start_utc(self) -> datetime | None:
         if not self.scheduled.isChecked():
             return None
-        return datetime.fromtimestamp(self.start.dateTime().toSecsSinceEpoch(), UTC)
+        return utc_of(self.start)
 
     def _show_local_times(self) -> None:
         start = self.start_utc()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, QStandardPaths
 
 ORGANISATION = "LearningDay"
 APPLICATION = "LearningDay"
@@ -68,6 +68,12 @@ def snap_minutes() -> int:
 
 def save_snap_minutes(minutes: int) -> None:
     settings().setValue("plan/snap_minutes", int(minutes))
+
+
+def documents_folder() -> Path:
+    """Where a file is offered to be saved by default: the user's Documents folder, else home."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found and Path(found).is_dir() else Path.home()
 
 
 def last_folder() -> str:

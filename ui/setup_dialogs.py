@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QTimeZone
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -30,7 +28,8 @@ from .document import EventDocument
 from .facilitators_editor import FacilitatorsEditor
 from .setup_commands import event_command, reorder_hubs_command
 from . import setup_editor
-from .setup_editor import SetupEditor, error_label, minutes_of, push, set_minutes, time_edit
+from .setup_editor import SetupEditor, error_label, push
+from .widgets import minutes_of, refill, set_minutes, time_edit, utc_edit, utc_of
 from .zone_input import ZoneEdit, event_windows_text, offset_text
 
 
@@ -140,12 +139,7 @@ class VenuesEditor(SetupEditor):
 
     def before_reload(self, session) -> None:  # noqa: ANN001
         self.hub_names = {i: d.name for i, d in setup.hub_drafts(session).items()}
-        chosen = self.hub.currentData()
-        self.hub.clear()
-        self.hub.addItem("No hub", None)
-        for ident, name in self.hub_names.items():
-            self.hub.addItem(name, ident)
-        self.hub.setCurrentIndex(max(0, self.hub.findData(chosen)))
+        refill(self.hub, [("No hub", None), *((name, ident) for ident, name in self.hub_names.items())])
 
     def load(self, session):  # noqa: ANN001, ANN201
         return setup.venue_drafts(session)
@@ -189,10 +183,7 @@ class EventPropertiesDialog(QDialog):
         self.hubs = document.read_with(setup.hub_drafts)
         self.name = QLineEdit(self.before.name)
         self.theme = QLineEdit(self.before.theme)
-        self.start = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(self.before.start_utc.timestamp()),
-                                                                QTimeZone.utc()))
-        self.start.setTimeZone(QTimeZone.utc())
-        self.start.setDisplayFormat("ddd d MMM yyyy HH:mm 'UTC'")
+        self.start = utc_edit(self.before.start_utc)
         self.start.setCalendarPopup(True)
         self.length = QDoubleSpinBox()
         self.length.setRange(1, 72)
@@ -218,8 +209,7 @@ class EventPropertiesDialog(QDialog):
         self._show_local()
 
     def props(self) -> EventProps:
-        start = datetime.fromtimestamp(self.start.dateTime().toSecsSinceEpoch(), UTC)
-        return EventProps(self.name.text(), self.theme.text(), start, round(self.length.value() * 60))
+        return EventProps(self.name.text(), self.theme.text(), utc_of(self.start), round(self.length.value() * 60))
 
     def _show_local(self) -> None:
         start = self.props().start_utc
@@ -276,7 +266,7 @@ class SetupEditors:
 
     def close_all(self) -> None:
         for editor in self.open_editors.values():
-            editor.document.changed.disconnect(editor.reload)
+            editor.document.changed.disconnect(editor._on_document_changed)
             editor.close()
             editor.deleteLater()
         self.open_editors.clear()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QTimeEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -49,35 +48,15 @@ def confirm(*, parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def time_edit(*, end: bool = False) -> QTimeEdit:
-    """A 24-hour HH:mm box; for an end, 00:00 stands for midnight at the end of the day (24:00)."""
-    box = QTimeEdit()
-    box.setDisplayFormat("HH:mm")
-    box.setWrapping(True)
-    if end:
-        box.setToolTip("00:00 here means midnight at the end of the day (24:00)")
-    return box
-
-
-def set_minutes(box: QTimeEdit, minutes: int) -> None:
-    box.setTime(QTime((minutes // 60) % 24, minutes % 60))
-
-
-def minutes_of(box: QTimeEdit, *, end: bool = False) -> int:
-    minutes = box.time().hour() * 60 + box.time().minute()
-    return 24 * 60 if end and minutes == 0 else minutes
-
-
 def push(command: SetupCommand, undo_stack: QUndoStack, error_label: QLabel) -> bool:
     """Write ``command`` now and put it on the undo stack; a refusal is shown, nothing written."""
     try:
-        command.apply_first()
+        command.push_onto(undo_stack)
     except LearningDayError as exc:
         error_label.setText(errors.describe(exc))
         errors.shown.append(errors.describe(exc))
         return False
     error_label.setText("")
-    undo_stack.push(command)
     return True
 
 
@@ -106,6 +85,8 @@ class SetupEditor(QDialog):
         self.current: int | None = None
         #: the form holds a new row (not saved yet)
         self.adding = False
+        #: the file changed while the window was closed: read it again when it is shown
+        self._stale = False
         self.table = QTableWidget(0, len(self.columns))
         self.table.setObjectName(f"{self.kind}Table")
         self.table.setHorizontalHeaderLabels(list(self.columns))
@@ -169,7 +150,7 @@ class SetupEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(body, 1)
         layout.addLayout(bottom)
-        document.changed.connect(self.reload)
+        document.changed.connect(self._on_document_changed)
         self.reload()
 
     # -- what a subclass provides -------------------------------------------------------------
@@ -201,6 +182,17 @@ class SetupEditor(QDialog):
         pass
 
     # -- the list --------------------------------------------------------------------------------
+    def _on_document_changed(self) -> None:
+        if self.isVisible():
+            self.reload()
+        else:  # a closed editor stays connected until the event closes; it catches up when shown
+            self._stale = True
+
+    def showEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt's name
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
+
     def reload(self) -> None:
         """Show the file as it is now; keep the row being edited selected when it still exists."""
 
@@ -208,7 +200,12 @@ class SetupEditor(QDialog):
             self.before_reload(session)
             return self.load(session)
 
+        self._stale = False
         self.drafts = self.document.read_with(read)
+        header = self.table.horizontalHeader()
+        # Columns sized to their contents re-measure every row after each cell set (150 ms for 30 rows):
+        # fill first, then size them once.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.blockSignals(True)
         self.table.setRowCount(len(self.drafts))
         for row, (ident, draft) in enumerate(self.drafts.items()):
@@ -217,6 +214,7 @@ class SetupEditor(QDialog):
                 item.setData(Qt.ItemDataRole.UserRole, ident)
                 self.table.setItem(row, column, item)
         self.table.blockSignals(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         if self.adding:
             return  # a new row being typed: leave the form alone
         if self.current not in self.drafts:

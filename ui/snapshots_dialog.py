@@ -23,12 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from learningday.errors import LearningDayError
 from learningday.snapshot_dto import FIELD_LABELS, Comparison, SavedSession, SnapshotRow, value_text
 
 from .commands import FileCommand
 from .document import EventDocument
-from .errors import show_error, show_info
+from .errors import attempt, show_info
 from .widgets import heading
 
 #: group heading colours: added green, removed red, moved blue, changed amber
@@ -182,10 +181,8 @@ class SnapshotsDialog(QDialog):
             self.save_current(name)
 
     def save_current(self, name: str) -> SnapshotRow | None:
-        try:
-            row = self.document.save_snapshot(name)
-        except LearningDayError as exc:
-            show_error(parent=self, exc=exc, title="The version was not saved")
+        row = attempt(lambda: self.document.save_snapshot(name), parent=self, title="The version was not saved")
+        if row is None:
             return None
         self.reload(select_uid=row.uid)
         return row
@@ -195,11 +192,10 @@ class SnapshotsDialog(QDialog):
         row = self.selected()
         if row is None:
             return None
-        try:
-            self.comparison = self.document.compare_snapshot(row.uid)
-        except LearningDayError as exc:
-            show_error(parent=self, exc=exc, title="Cannot compare")
+        comparison = attempt(lambda: self.document.compare_snapshot(row.uid), parent=self, title="Cannot compare")
+        if comparison is None:
             return None
+        self.comparison = comparison
         self._show(self.comparison)
         return self.comparison
 
@@ -256,10 +252,8 @@ class SnapshotsDialog(QDialog):
     def restore(self, row: SnapshotRow) -> bool:
         """Restore ``row`` through the undo stack; False when refused or nothing differed."""
         command = RestoreVersion(self.document, row)
-        try:
-            changed = command.apply_first()
-        except LearningDayError as exc:
-            show_error(parent=self, exc=exc, title="The agenda was not changed")
+        changed = attempt(command.apply_first, parent=self, title="The agenda was not changed")
+        if changed is None:
             return False
         if not changed:
             show_info(parent=self, text=f"The agenda already matches “{row.name}”.", title="Restore version")

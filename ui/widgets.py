@@ -1,19 +1,26 @@
-"""Small shared widgets: headline cards, headings, a level colour swatch."""
+"""Small shared widgets: headline cards, headings, tables, time-of-day and UTC date-time boxes."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel
+from datetime import datetime
+
+from PySide6.QtCore import QAbstractItemModel, QDateTime, QTime, QTimeZone
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QDateTimeEdit,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
+
+from learningday.timeutil import UTC
 
 
 class Card(QFrame):
@@ -78,3 +85,49 @@ def table_view(model: QAbstractItemModel, *, row_numbers: bool = False) -> QTabl
     if not row_numbers:
         table.verticalHeader().hide()
     return table
+
+
+def refill(box: QComboBox, items: list[tuple[str, object]]) -> None:
+    """Replace a choice box's items (label, data), keeping the chosen one if it is still there,
+    else the first; no signal is sent."""
+    chosen = box.currentData()
+    box.blockSignals(True)
+    box.clear()
+    for label, data in items:
+        box.addItem(label, data)
+    box.setCurrentIndex(max(0, box.findData(chosen)) if chosen is not None else 0)
+    box.blockSignals(False)
+
+
+# -- times --------------------------------------------------------------------------------------
+def time_edit(*, end: bool = False, minutes: int | None = None) -> QTimeEdit:
+    """A 24-hour HH:mm box; for an end, 00:00 stands for midnight at the end of the day (24:00)."""
+    box = QTimeEdit()
+    box.setDisplayFormat("HH:mm")
+    box.setWrapping(True)
+    if end:
+        box.setToolTip("00:00 here means midnight at the end of the day (24:00)")
+    if minutes is not None:
+        set_minutes(box, minutes)
+    return box
+
+
+def set_minutes(box: QTimeEdit, minutes: int) -> None:
+    box.setTime(QTime((minutes // 60) % 24, minutes % 60))
+
+
+def minutes_of(box: QTimeEdit, *, end: bool = False) -> int:
+    minutes = box.time().hour() * 60 + box.time().minute()
+    return 24 * 60 if end and minutes == 0 else minutes
+
+
+def utc_edit(instant: datetime) -> QDateTimeEdit:
+    """A date-and-time box that shows and edits ``instant`` in UTC (read it back with ``utc_of``)."""
+    box = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(instant.timestamp()), QTimeZone.utc()))
+    box.setTimeZone(QTimeZone.utc())
+    box.setDisplayFormat("ddd d MMM yyyy HH:mm 'UTC'")
+    return box
+
+
+def utc_of(box: QDateTimeEdit) -> datetime:
+    return datetime.fromtimestamp(box.dateTime().toSecsSinceEpoch(), UTC)

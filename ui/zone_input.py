@@ -4,22 +4,21 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from functools import lru_cache
-from zoneinfo import available_timezones
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from learningday import cities
 from learningday.clock import clock_label, windows
-from learningday.timeutil import is_zone, to_local
+from learningday.timeutil import is_zone, to_local, zone_names
 
 LIMIT = 40
 
 
 @lru_cache(maxsize=1)
 def _zones() -> tuple[str, ...]:
-    return tuple(sorted(z for z in available_timezones() if not z.startswith(("posix/", "right/"))))
+    return tuple(sorted(z for z in zone_names() if not z.startswith(("posix/", "right/"))))
 
 
 def _city_suggestions(text: str, limit: int) -> list[tuple[str, str]]:
@@ -31,7 +30,7 @@ def _city_suggestions(text: str, limit: int) -> list[tuple[str, str]]:
 def zone_suggestions(text: str, limit: int = LIMIT) -> list[tuple[str, str]]:
     """The one hook every zone box completes from: (what the list shows, the IANA zone it enters).
 
-    Cities first (Bangalore → Asia/Kolkata) when learningday.cities is available, then IANA names
+    Cities first (Bangalore → Asia/Kolkata), then IANA names
     that contain the text, those whose place starts with it first ('new y' finds America/New_York).
     """
     query = text.strip().casefold().replace(" ", "_")
@@ -90,12 +89,6 @@ def offset_text(zone: str, at: datetime) -> str:
     if not is_zone(zone):
         return "not a known time zone yet" if zone else "no time zone"
     return f"{clock_label(at, zone)} · {to_local(at, zone):%a %d %H:%M} local at the event start"
-
-
-def offset_label() -> QLabel:
-    label = QLabel()
-    label.setObjectName("subheading")
-    return label
 
 
 def event_windows_text(zone: str, start: datetime, length_minutes: int, rules: list[tuple[int, int]]) -> str:

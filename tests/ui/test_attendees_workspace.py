@@ -28,6 +28,7 @@ def _finish(qtbot, wizard) -> None:
 
 def test_wizard_imports_a_cp1252_semicolon_roster(window: MainWindow, demo_file: Path, qtbot, tmp_path: Path) -> None:
     window.open_path(demo_file)
+    window.tabs.setCurrentIndex(1)  # the Import button is on the Attendees tab
     before = _count(demo_file)
     roster = tmp_path / "r.csv"
     roster.write_bytes(

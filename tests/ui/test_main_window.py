@@ -196,3 +196,23 @@ def test_plan_filters_narrow_the_table_and_dim_the_timeline(window: MainWindow, 
                any("prompt" in t for t in plan.model.row_at(r).topics) for r in range(plan.model.rowCount()))
     plan.search.clear()
     assert plan.model.rowCount() == total and plan.timeline.visible is None
+
+
+def test_a_change_shows_where_it_was_made_and_elsewhere_once_shown(window: MainWindow, demo_file: Path) -> None:
+    from learningday.dto import SessionDraft
+    from ui.plan_commands import CreateSession
+
+    window.open_path(demo_file)
+    window.tabs.setCurrentIndex(0)
+    sessions = window.checkin.session_box.count()
+    assert window.plan._push(CreateSession(window.document, SessionDraft(title="Pop-up clinic", level_id=1,
+                                                                        start_utc=None)))
+    assert "Pop-up clinic" in {s.title for s in window.plan.sessions}  # the Plan on screen shows it at once
+    assert window.checkin.session_box.count() == sessions  # the station reads it when it is shown
+    window.tabs.setCurrentIndex(2)
+    assert window.checkin.session_box.count() == sessions + 1
+    window.undo_stack.undo()  # on the station: it follows at once, the Plan when shown again
+    assert window.checkin.session_box.count() == sessions
+    assert "Pop-up clinic" in {s.title for s in window.plan.sessions}
+    window.tabs.setCurrentIndex(0)
+    assert "Pop-up clinic" not in {s.title for s in window.plan.sessions}

@@ -15,7 +15,7 @@ from learningday.setup_dto import FacilitatorDraft, HubDraft, VenueDraft
 from tests.roster_helpers import sha256
 from ui import setup_editor
 from ui.main_window import MainWindow
-from ui.setup_editor import set_minutes
+from ui.widgets import set_minutes
 from ui.zone_input import zone_suggestions
 
 
@@ -206,3 +206,19 @@ def test_zone_box_suggests_as_you_type(qtbot) -> None:  # the popup's warnings c
     qtbot.keyClicks(box, "kolk")
     zones = [box.suggestions.item(r).data(Qt.ItemDataRole.UserRole) for r in range(box.suggestions.rowCount())]
     assert "Asia/Kolkata" in zones
+
+
+def test_a_closed_editor_reads_the_file_again_only_when_shown(window: MainWindow, demo_file: Path) -> None:
+    window.open_path(demo_file)
+    editor = window.open_setup("venues")
+    editor.close()
+    reads = []
+    real = editor.load
+    editor.load = lambda session: reads.append(1) or real(session)
+    from ui.setup_commands import add_command
+
+    assert window.open_setup("hubs").push_command(add_command(window.document, "venue",
+                                                              VenueDraft("Pop-up room", "room", "Lobby", 12)))
+    assert reads == []  # closed: nothing read
+    assert window.open_setup("venues") is editor and reads == [1]
+    assert "Pop-up room" in {d.name for d in editor.drafts.values()}

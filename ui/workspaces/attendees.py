@@ -27,30 +27,20 @@ from learningday.errors import LearningDayError
 from ..attendee_commands import DeleteAttendee, EditAttendee, Fields
 from ..attendee_editor import AttendeeEditor
 from ..document import EventDocument
-from ..errors import show_error, show_info
+from ..errors import attempt, show_error, show_info
+from ..event_files import write_badges, write_roster
 from ..import_wizard import ImportWizard
 from ..models import AttendeeWindowModel
 from ..ops import Worker, run_with_progress
 from ..registrations_panel import RegistrationsPanel, choose_session
-from ..widgets import heading, search_box, table_view
+from ..settings import documents_folder
+from ..widgets import heading, refill, search_box, table_view
 
-T = TypeVar("T")
 _RUNNING: set[Worker] = set()
 C = TypeVar("C", EditAttendee, DeleteAttendee)
 #: the registration filter's choices: label, AttendeeQuery.registration
 STATES = (("Anyone", None), ("Registered for a session", "registered"), ("On a waitlist", "waitlisted"),
           ("Not registered", "unregistered"), ("Checked in", "checked_in"))
-
-
-def _refill(box: QComboBox, items: list[tuple[str, object]]) -> None:
-    """Replace a filter's choices, keeping the chosen one if it is still there."""
-    chosen = box.currentData()
-    box.blockSignals(True)
-    box.clear()
-    for label, data in items:
-        box.addItem(label, data)
-    box.setCurrentIndex(max(0, box.findData(chosen)) if chosen is not None else 0)
-    box.blockSignals(False)
 
 
 class AttendeesWorkspace(QWidget):
@@ -140,10 +130,10 @@ class AttendeesWorkspace(QWidget):
         self.undo_stack = undo_stack or self.undo_stack
         self.model.set_levels(summary.levels)
         self.departments = document.departments()
-        _refill(self.hub_box, [("All hubs", None), *((h.name, h.id) for h in summary.hubs)])
-        _refill(self.level_box, [("All levels", None), *((f"{lv.id} · {lv.name}", lv.id) for lv in summary.levels)])
-        _refill(self.department_box, [("All departments", None),
-                                      *((d or "(no department)", d) for d in self.departments)])
+        refill(self.hub_box, [("All hubs", None), *((h.name, h.id) for h in summary.hubs)])
+        refill(self.level_box, [("All levels", None), *((f"{lv.id} · {lv.name}", lv.id) for lv in summary.levels)])
+        refill(self.department_box, [("All departments", None),
+                                     *((d or "(no department)", d) for d in self.departments)])
         current = None if fresh else self.panel.details
         self._apply_query()
         if fresh:
@@ -267,20 +257,11 @@ class AttendeesWorkspace(QWidget):
                 "go to the first people waiting. Edit ▸ Undo puts them back.") != QMessageBox.StandardButton.Yes:
             return
         command = DeleteAttendee(self.document, details.uid, details.name)
-        if self._attempt("Not deleted", lambda: self._push(command)) is None or command.deleted is None:
+        if attempt(lambda: self._push(command), parent=self, title="Not deleted") is None or command.deleted is None:
             return
         promoted = command.deleted.promoted
         self.panel.say(f"{details.name} was deleted" + (
             "; promoted from the waitlist: " + ", ".join(promoted) if promoted else ""))
-
-    def _attempt(self, title: str, action: Callable[[], T]) -> T | None:
-        """Run a change; a refusal is shown (the file is as it was) and gives None."""
-        try:
-            result = action()
-        except LearningDayError as exc:
-            show_error(parent=self, exc=exc, title=title)
-            return None
-        return result
 
     def _session(self, session_id: int | None, prompt: str) -> int | None:
         return choose_session(self, self.sessions, prompt) if session_id is None else session_id
@@ -291,7 +272,7 @@ class AttendeesWorkspace(QWidget):
         session_id = self._session(session_id, "Register this attendee to:") if document else None
         if document is None or session_id is None:
             return
-        result = self._attempt("Not registered", lambda: document.register(session_id, [attendee_id]))
+        result = attempt(lambda: document.register(session_id, [attendee_id]), parent=self, title="Not registered")
         if result is None:
             return
         title = next((s.title for s in self.sessions if s.id == session_id), "the session")
@@ -304,7 +285,8 @@ class AttendeesWorkspace(QWidget):
         document = self.document
         if document is None:
             return
-        result = self._attempt("Not cancelled", lambda: document.cancel_registration(session_id, attendee_id))
+        result = attempt(lambda: document.cancel_registration(session_id, attendee_id), parent=self,
+                         title="Not cancelled")
         if result is not None:
             self.panel.say(result.message)
 
@@ -331,7 +313,7 @@ class AttendeesWorkspace(QWidget):
         document, chosen = self.document, self._session(session_id, prompt)
         if document is None or chosen is None:
             return
-        result = self._attempt("Not registered", lambda: document.register(chosen, ids))
+        result = attempt(lambda: document.register(chosen, ids), parent=self, title="Not registered")
         if result is None:
             return
         text = (f"{len(result.registered):,} registered, {len(result.waitlisted):,} on the waitlist, "
@@ -347,34 +329,29 @@ class AttendeesWorkspace(QWidget):
         wizard.open()
         return wizard
 
-    def _save_path(self, title: str, default: str, filters: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, title, default, filters)
-        return Path(path) if path else None
-
-    def _hub_filter(self) -> int | None:
-        return self.hub_box.currentData()
-
     def export_roster(self) -> None:
-        if self.document is None:
-            return
-        out = self._save_path("Export the roster", "roster.xlsx", "Excel workbook (*.xlsx);;CSV (*.csv)")
-        if out is None:
-            return
-        document, hub = self.document, self._hub_filter()
-        run_with_progress(parent=self, label=f"Writing {out.name}…",
-                          job=lambda progress, cancelled: document.export_roster(out, hub_id=hub),
-                          on_done=lambda n: self._done(f"{n:,} attendees written to {out}"))
+        self._write("Export the roster", "roster.xlsx", "Excel workbook (*.xlsx);;CSV (*.csv)", write_roster,
+                    "attendees")
 
     def write_badges(self) -> None:
+        self._write("Badge sheet", "badges.pdf", "PDF (*.pdf)", write_badges, "badges")
+
+    def _write(self, title: str, name: str, filters: str, write: Callable[..., int], what: str) -> None:
+        """Ask where, then write the file for the hub the filter shows (all hubs: everyone) off the GUI thread."""
         if self.document is None:
             return
-        out = self._save_path("Badge sheet", "badges.pdf", "PDF (*.pdf)")
+        out = self._save_path(title, name, filters)
         if out is None:
             return
-        document, hub = self.document, self._hub_filter()
+        event_file, hub = self.document.file, self.hub_box.currentData()
         run_with_progress(parent=self, label=f"Writing {out.name}…",
-                          job=lambda progress, cancelled: document.write_badges(out, hub_id=hub),
-                          on_done=lambda n: self._done(f"{n:,} badges written to {out}"))
+                          job=lambda progress, cancelled: write(event_file, out, hub_id=hub),
+                          on_done=lambda n: self._done(f"{n:,} {what} written to {out}"))
+
+    def _save_path(self, title: str, name: str, filters: str) -> Path | None:
+        """Ask where to save (tests replace this)."""
+        path, _ = QFileDialog.getSaveFileName(self, title, str(documents_folder() / name), filters)
+        return Path(path) if path else None
 
     def _done(self, text: str) -> None:
         self.count_label.setText(text)

@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 
 from learningday.codes import looks_like_code, normalise_code
 from learningday.dto import CheckInResult, EventSummary, SearchHit, SessionRow
-from learningday.errors import InvalidInput, LearningDayError
 
 from .. import settings
 from ..document import EventDocument
-from ..errors import show_error, show_info
+from ..errors import attempt, show_info
+from ..event_files import write_station_log
 from ..walk_in import WalkInDialog
-from ..widgets import Card, heading
+from ..widgets import Card, heading, refill
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 BANNER_STYLES = {
@@ -55,6 +55,11 @@ def banner_for(result: CheckInResult) -> tuple[str, str]:
         by = f" by station {result.earlier_station}" if result.earlier_station else ""
         return "warn", f"Already checked in: {result.attendee} (at {when}{by})"
     return "bad", f"Unknown code {result.code or ''}: nobody on the list has it".replace("  ", " ")
+
+
+def _session_label(s: SessionRow) -> str:
+    when = f"{s.start_utc:%a %H:%M} UTC" if s.start_utc else "unscheduled"
+    return f"{when} · {s.title} · {s.venue}"
 
 
 class _KeepArrows(QObject):
@@ -194,16 +199,7 @@ class CheckinWorkspace(QWidget):
 
     def show_event(self, document: EventDocument, summary: EventSummary, sessions: list[SessionRow]) -> None:
         self.document, self.summary = document, summary
-        current = self.session_uid
-        self.session_box.blockSignals(True)
-        self.session_box.clear()
-        self.session_box.addItem("Whole event", None)
-        for s in sessions:
-            when = f"{s.start_utc:%a %H:%M} UTC" if s.start_utc else "unscheduled"
-            self.session_box.addItem(f"{when} · {s.title} · {s.venue}", s.uid)
-        index = self.session_box.findData(current)
-        self.session_box.setCurrentIndex(index if index >= 0 else 0)
-        self.session_box.blockSignals(False)
+        refill(self.session_box, [("Whole event", None), *((_session_label(s), s.uid) for s in sessions)])
         self.refresh_station()
 
     def refresh_station(self) -> None:
@@ -282,12 +278,12 @@ class CheckinWorkspace(QWidget):
             self.check_in(item.data(Qt.ItemDataRole.UserRole), method="search")
 
     def check_in(self, who: str, *, method: str) -> CheckInResult | None:
-        assert self.document is not None
-        try:
-            result = self.document.check_in(who, session_uid=self.session_uid, station=self.station_name(),
-                                            facilitator=self.facilitator.text().strip(), method=method)
-        except LearningDayError as exc:
-            show_error(parent=self, exc=exc, title="Not checked in")
+        document = self.document
+        assert document is not None
+        result = attempt(lambda: document.check_in(who, session_uid=self.session_uid, station=self.station_name(),
+                                                   facilitator=self.facilitator.text().strip(), method=method),
+                         parent=self, title="Not checked in")
+        if result is None:
             return None
         self._set_banner(*banner_for(result))
         self.search.clear()
@@ -296,12 +292,12 @@ class CheckinWorkspace(QWidget):
         return result
 
     def undo(self, entry_uid: str) -> None:
-        assert self.document is not None
-        try:
-            result = self.document.undo_entry(entry_uid, station=self.station_name(),
-                                              facilitator=self.facilitator.text().strip())
-        except LearningDayError as exc:
-            show_error(parent=self, exc=exc, title="Not undone")
+        document = self.document
+        assert document is not None
+        result = attempt(lambda: document.undo_entry(entry_uid, station=self.station_name(),
+                                                     facilitator=self.facilitator.text().strip()),
+                         parent=self, title="Not undone")
+        if result is None:
             return
         self._set_banner("warn", f"Undone: {result.attendee}" + (f" — {result.session}" if result.session else ""))
         self.refresh_station()
@@ -313,12 +309,12 @@ class CheckinWorkspace(QWidget):
         dialog = WalkInDialog([h.name for h in self.summary.hubs], initial=self.search.text().strip(), parent=self)
         if dialog.exec() != WalkInDialog.DialogCode.Accepted:
             return
-        name, email, hub = dialog.values()
-        try:
-            result = self.document.walk_in(name=name, email=email, hub=hub, session_uid=self.session_uid,
-                                           station=self.station_name(), facilitator=self.facilitator.text().strip())
-        except LearningDayError as exc:
-            show_error(parent=self, exc=exc, title="Walk-in not added")
+        name, email, hub, document = *dialog.values(), self.document
+        result = attempt(lambda: document.walk_in(name=name, email=email, hub=hub, session_uid=self.session_uid,
+                                                  station=self.station_name(),
+                                                  facilitator=self.facilitator.text().strip()),
+                         parent=self, title="Walk-in not added")
+        if result is None:
             return
         style, text = banner_for(result)
         self._set_banner(style, text + (f"   (new badge code {result.code})" if result.new_attendee else ""))
@@ -340,14 +336,9 @@ class CheckinWorkspace(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, "Export station log", str(default), "Station logs (*.json)")
         if not path:
             return
-        try:
-            count = self.document.export_station_log(Path(path))
-        except LearningDayError as exc:
-            show_error(parent=self, exc=exc, title="Log not exported")
-            return
-        except OSError as exc:
-            show_error(parent=self, exc=InvalidInput(f"Could not write {path}: {exc.strerror or exc}"),
-                       title="Log not exported")
+        event_file = self.document.file
+        count = attempt(lambda: write_station_log(event_file, Path(path)), parent=self, title="Log not exported")
+        if count is None:
             return
         settings.settings().setValue("station/log_folder", str(Path(path).parent))
         show_info(parent=self, title="Station log exported",
@@ -360,10 +351,9 @@ class CheckinWorkspace(QWidget):
                                               "Station logs (*.json);;All files (*)")
         if not path:
             return
-        try:
-            report = self.document.merge_station_log(Path(path))
-        except LearningDayError as exc:
-            show_error(parent=self, exc=exc, title="Log not merged")
+        document = self.document
+        report = attempt(lambda: document.merge_station_log(Path(path)), parent=self, title="Log not merged")
+        if report is None:
             return
         settings.settings().setValue("station/log_folder", str(Path(path).parent))
         problems = "".join(f"\n• {p}" for p in report.problems[:20])

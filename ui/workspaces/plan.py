@@ -26,13 +26,12 @@ from PySide6.QtWidgets import (
 from learningday.conflicts import Conflict
 from learningday.coverage import Coverage
 from learningday.dto import EventSummary, SessionDraft, SessionRow, VenueDTO
-from learningday.errors import LearningDayError
 from learningday.timeutil import offset_label
 
 from ..agenda_export import AgendaExportButton
 from ..agenda_import_wizard import agenda_import_wizard
 from ..document import EventDocument
-from ..errors import show_error
+from ..errors import attempt
 from ..import_wizard import ImportWizard
 from ..models import SessionTableModel
 from ..plan_commands import ChangeSession, CreateSession, DeleteSession
@@ -41,7 +40,7 @@ from ..snap_box import SnapBox
 from ..snapshots_dialog import SnapshotsDialog
 from ..timeline import TimelineView
 from ..unscheduled import UnscheduledList
-from ..widgets import Card, heading, search_box, table_view
+from ..widgets import Card, heading, refill, search_box, table_view
 
 GAP = QColor("#f8d7da")
 COVERED = QColor("#d7f0dd")
@@ -178,14 +177,9 @@ class PlanWorkspace(QWidget):
         self.export_button.set_event(document, summary)
         self.sessions, self.levels = list(sessions), summary.levels
         self._fill_filters(summary, sessions, venues)
-        self.model.set_rows(sessions, summary.levels)
-        self.zone_box.blockSignals(True)
-        self.zone_box.clear()
-        self.zone_box.addItem("UTC", None)
-        for hub in summary.hubs:
-            self.zone_box.addItem(f"{hub.name} ({offset_label(summary.event.start_utc, hub.zone)})", hub.zone)
-        self.zone_box.blockSignals(False)
-        self.model.set_display_zone(None)
+        refill(self.zone_box, [("UTC", None), *((f"{hub.name} ({offset_label(summary.event.start_utc, hub.zone)})",
+                                                 hub.zone) for hub in summary.hubs)])
+        self.model.set_display_zone(self.zone_box.currentData())
         self.timeline.set_data(start=summary.event.start_utc, end=summary.event.end_utc, hubs=summary.hubs,
                                venues=venues, sessions=sessions, levels=summary.levels)
         self._show_levels(summary, sessions)
@@ -198,22 +192,11 @@ class PlanWorkspace(QWidget):
             self.table.setColumnWidth(column, width)  # fixed: sizing to contents reads every row
 
     def _fill_filters(self, summary: EventSummary, sessions: list[SessionRow], venues: tuple[VenueDTO, ...]) -> None:
-        choices = (
-            (self.level_filter, "All levels", [(f"{lv.id} · {lv.name}", lv.id) for lv in summary.levels]),
-            (self.hub_filter, "All hubs", [(h.name, h.name) for h in summary.hubs]),
-            (self.venue_filter, "All venues", [(v.name, v.name) for v in venues]),
-            (self.facilitator_filter, "All facilitators",
-             [(name, name) for name in sorted({f for s in sessions for f in s.facilitators})]),
-        )
-        for box, everything, items in choices:
-            current = box.currentData()
-            box.blockSignals(True)
-            box.clear()
-            box.addItem(everything, None)
-            for text, data in items:
-                box.addItem(text, data)
-            box.setCurrentIndex(max(0, box.findData(current)) if current is not None else 0)
-            box.blockSignals(False)
+        refill(self.level_filter, [("All levels", None), *((f"{lv.id} · {lv.name}", lv.id) for lv in summary.levels)])
+        refill(self.hub_filter, [("All hubs", None), *((h.name, h.name) for h in summary.hubs)])
+        refill(self.venue_filter, [("All venues", None), *((v.name, v.name) for v in venues)])
+        refill(self.facilitator_filter, [("All facilitators", None),
+                                         *((name, name) for name in sorted({f for s in sessions for f in s.facilitators}))])
 
     def matching(self) -> list[SessionRow]:
         """The sessions the filters let through."""
@@ -314,14 +297,9 @@ class PlanWorkspace(QWidget):
 
     # -- changes (each one undoable) --------------------------------------------------------
     def _push(self, command) -> bool:
-        try:
-            command.apply_first()
-        except LearningDayError as exc:
-            show_error(parent=self, exc=exc, title="The agenda was not changed")
-            return False
-        assert self.undo_stack is not None
-        self.undo_stack.push(command)
-        return True
+        stack = self.undo_stack
+        assert stack is not None
+        return attempt(lambda: command.push_onto(stack), parent=self, title="The agenda was not changed") is not None
 
     def _on_timeline_session_changed(self, uid: str, start: datetime, venue: str, minutes: int) -> None:
         assert self.document is not None

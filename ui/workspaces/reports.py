@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import QStandardPaths, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,16 +23,14 @@ from PySide6.QtWidgets import (
 
 from learningday.analytics_dto import EventAnalytics
 from learningday.errors import LearningDayError
+from reports.output import pct
 
 from ..document import EventDocument
 from ..errors import describe
 from ..ops import Worker
 from ..report_job import ReportOutcome, ReportRequest, write_reports
+from ..settings import documents_folder
 from ..widgets import Card, card_row, heading
-
-
-def _pct(rate: float | None) -> str:
-    return "–" if rate is None else f"{rate:.0%}"
 
 
 def _bar_chart(title: str, categories: list[str], sets: list[tuple[str, list[int], str]]) -> QChart:
@@ -112,12 +110,11 @@ class ReportsWorkspace(QWidget):
         for view in (self.level_chart, self.hour_chart):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(170)
-        documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-        folder = documents if documents.is_dir() else Path.home()
-        self.pdf = _Target("PDF report for leaders", str(Path(folder) / "learning-day-report.pdf"), "PDF (*.pdf)")
-        self.xlsx = _Target("Excel workbook for analysts", str(Path(folder) / "learning-day.xlsx"),
+        folder = documents_folder()
+        self.pdf = _Target("PDF report for leaders", str(folder / "learning-day-report.pdf"), "PDF (*.pdf)")
+        self.xlsx = _Target("Excel workbook for analysts", str(folder / "learning-day.xlsx"),
                             "Excel workbook (*.xlsx)")
-        self.certificates = _Target("Certificates (one merged PDF)", str(Path(folder) / "certificates.pdf"), None)
+        self.certificates = _Target("Certificates (one merged PDF)", str(folder / "certificates.pdf"), None)
         self.generate_button = QPushButton("Generate")
         self.generate_button.setObjectName("generate")
         self.cancel_button = QPushButton("Cancel")
@@ -197,7 +194,7 @@ class ReportsWorkspace(QWidget):
     def show_analytics(self, a: EventAnalytics) -> None:
         self.analytics = a
         o = a.overall
-        values = {"registered": f"{o.registered:,}", "attended": f"{o.attended:,}", "rate": _pct(o.rate),
+        values = {"registered": f"{o.registered:,}", "attended": f"{o.attended:,}", "rate": pct(o.rate),
                   "people": f"{a.unique_attendees:,}", "walk_ins": f"{o.walk_ins:,}",
                   "hours": f"{o.learning_hours:,.0f}"}
         for key, card in self.cards.items():
