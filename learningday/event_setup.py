@@ -15,7 +15,7 @@ from . import cities
 from .clock import wall_to_utc
 from .errors import InvalidInput
 from .framework import FRAMEWORK
-from .setup_rules import hhmm, hub_problems, parse_window, refuse  # noqa: F401 - ui takes hhmm from here
+from .setup_rules import hub_problems, parse_window, refuse
 from .timeutil import UTC
 
 DEFAULT_WORK_START = 9 * 60

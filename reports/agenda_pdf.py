@@ -15,6 +15,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 from learningday.agenda_export import LocalSession, local_days
 from learningday.clock import clock_label, working_windows
 from learningday.dto import EventDTO, HubDTO, LevelDTO, SessionRow
+from learningday.setup_rules import format_window
 
 from . import fonts
 from .fonts import draw_text, text_width
@@ -36,10 +37,6 @@ HEADER = ("", "Time", "Session", "Level", "Venue", "Facilitators")
 def date_heading(day: date) -> str:
     """'Tuesday 9 March 2027'."""
     return f"{day:%A} {day.day} {day:%B %Y}"
-
-
-def _hhmm(minutes: int) -> str:
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def hub_clock_text(event: EventDTO, hub: HubDTO) -> str:
@@ -131,7 +128,7 @@ def story(event: EventDTO, hub: HubDTO, levels: Sequence[LevelDTO], rows: Sequen
     drafts = [r for r in rows if r.start_utc is None]
     scheduled = sum(len(d.sessions) for d in days)
     work = working_windows(event.start_utc, event.end_utc, hub.zone, hub.work_start_min, hub.work_end_min)
-    hours = f"{_hhmm(hub.work_start_min)}–{_hhmm(hub.work_end_min)}"
+    hours = format_window(hub.work_start_min, hub.work_end_min)
     out: list[Flowable] = [
         fonts.paragraph(event.name, H1),
         fonts.paragraph(f"Agenda for {hub.name}. All times are {hub.name} local time: "

@@ -13,13 +13,10 @@ import pytest
 
 from ui.cli import main
 
+from .cli_helpers import run
+
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def test_info_json_has_the_keys_scripts_rely_on(capsys, demo_file: Path) -> None:

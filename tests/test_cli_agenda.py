@@ -12,13 +12,8 @@ from learningday.agenda import create_session
 from learningday.db import open_event
 from learningday.dto import SessionDraft
 from tests.planning import Small, at, small, small_template  # noqa: F401 (fixtures)
-from ui.cli import main
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
+from .cli_helpers import run
 
 
 def test_agenda_json_in_a_hubs_local_time(capsys, demo_file: Path) -> None:

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from .agenda_helpers import AGENDA, sessions_on_disk, utc
+from .cli_helpers import run
 from .roster_helpers import HUBS, make_event, sha256
-from .test_cli_roster import run
+
 
 REPORT_KEYS = {"kind", "created", "updated", "unchanged", "skipped", "unscheduled", "created_facilitators",
                "created_venues", "errors", "error_count", "missing", "notices"}

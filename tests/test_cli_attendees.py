@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from .cli_helpers import run
 from .roster_helpers import sha256
 from .small_event import NAMES, TITLES, build_small_event
-from .test_cli_roster import run
 
 
 @pytest.fixture()

@@ -15,11 +15,7 @@ from learningday.event_setup import HubSpec, LevelSpec, parse_hub, start_in_zone
 from learningday.setup_rules import parse_window
 from ui.cli import main
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
+from .cli_helpers import run
 
 
 def summary(path: Path):

@@ -12,15 +12,11 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from tests.small_event import EVENT_NAME, build_small_event
-from ui.cli import main
+
+from .cli_helpers import run
+
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def test_report_writes_all_three(capsys, tmp_path: Path) -> None:

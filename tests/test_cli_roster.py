@@ -9,15 +9,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from ui.cli import main
-
+from .cli_helpers import run
 from .roster_helpers import ROSTER, make_event, sha256
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 @pytest.fixture()

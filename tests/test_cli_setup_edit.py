@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 
 from learningday.agenda import create_session
 from learningday.db import open_event
@@ -12,15 +11,9 @@ from learningday.dto import SessionDraft
 from learningday.setup import facilitator_drafts, hub_drafts, venue_drafts
 from learningday.setup_dto import FacilitatorDraft, HubDraft, VenueDraft
 from tests.planning import Small, at, small, small_template  # noqa: F401 (fixtures)
-from ui.cli import main
 
+from .cli_helpers import run
 from .roster_helpers import sha256
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def refused(capsys, small: Small, *argv: str) -> str:

@@ -8,7 +8,6 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
 
 from learningday.agenda import create_session, edit_session, session_draft
@@ -17,13 +16,8 @@ from learningday.dto import SessionDraft
 from learningday.event import get_event
 from learningday.models import Attendee, Registration
 from learningday.models import Session as LearningSession
-from ui.cli import main
 
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    status = main(list(argv))
-    out, err = capsys.readouterr()
-    return status, out, err
+from .cli_helpers import run
 
 
 def sha(path: Path) -> str:

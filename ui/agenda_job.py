@@ -3,16 +3,12 @@ the Plan workspace (no Qt)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from learningday.agenda_export import AgendaScope, calendar_zone, find_hub, select_agenda
 from learningday.db import EventFile
-from learningday.errors import InvalidInput
-
-Progress = Callable[[float, str], None]
-Cancelled = Callable[[], bool]
+from learningday.errors import Cancelled, InvalidInput, Progress
 
 
 @dataclass(frozen=True)

@@ -88,14 +88,11 @@ def _configure_info(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object")
 
 
-def _hhmm(minutes: int) -> str:
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
 @command("info", "show what an event file holds")(_configure_info)
 def cmd_info(args: argparse.Namespace) -> int:
     from learningday.db import open_event
     from learningday.event import event_summary
+    from learningday.setup_rules import hhmm
     from learningday.timeutil import iso, offset_label, to_local
 
     with open_event(args.event) as event_file, event_file.read() as session:
@@ -107,7 +104,7 @@ def cmd_info(args: argparse.Namespace) -> int:
             "zone": h.zone,
             "offset_at_start": offset_label(ev.start_utc, h.zone),
             "local_start": iso(to_local(ev.start_utc, h.zone)),
-            "working_hours": f"{_hhmm(h.work_start_min)}-{_hhmm(h.work_end_min)}",
+            "working_hours": f"{hhmm(h.work_start_min)}-{hhmm(h.work_end_min)}",
         }
         for h in summary.hubs
     ]

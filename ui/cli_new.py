@@ -35,7 +35,8 @@ def _configure_new(p: argparse.ArgumentParser) -> None:
 def cmd_new(args: argparse.Namespace) -> int:
     from learningday.clock import clock_label, local_time
     from learningday.event import check_event, create_event_file
-    from learningday.event_setup import hhmm, parse_hub, start_in_zone, zone_of
+    from learningday.event_setup import parse_hub, start_in_zone, zone_of
+    from learningday.setup_rules import hhmm
     from learningday.timeutil import iso
 
     start = start_in_zone(args.start, _option("--zone", args.zone, zone_of))

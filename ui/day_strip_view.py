@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolTip, QWidge
 
 from learningday.clock import NIGHT_END_MIN, NIGHT_START_MIN
 from learningday.day_strip import AWAKE, NIGHT, WORKING, DayStrip, Segment
-from learningday.event_setup import hhmm
+from learningday.setup_rules import hhmm
 
 COLOURS = {WORKING: QColor("#5cb874"), AWAKE: QColor("#e9edf2"), NIGHT: QColor("#3a4150")}
 TEXT_ON = {WORKING: QColor("#0f3d1c"), AWAKE: QColor("#4a5568"), NIGHT: QColor("#e8ebf0")}

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from learningday.analytics import analyse, checkin_log
 from learningday.analytics_dto import EventAnalytics
 from learningday.db import EventFile
-from learningday.errors import InvalidInput
-
-Progress = Callable[[float, str], None]
-Cancelled = Callable[[], bool]
+from learningday.errors import Cancelled, InvalidInput, Progress
 
 
 @dataclass
