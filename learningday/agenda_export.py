@@ -14,10 +14,8 @@ from .dto import EventDTO, HubDTO, LevelDTO, SessionRow
 from .errors import InvalidInput
 from .event import get_event, list_hubs, list_levels
 from .models import Facilitator, session_facilitators
+from .setup_rules import find_named, listing
 from .timeutil import is_zone
-
-#: how many names an "unknown ..." message lists before it says "…"
-LISTED = 12
 
 
 @dataclass(frozen=True)
@@ -43,17 +41,9 @@ class AgendaSelection:
     title: str
 
 
-def _listing(names: list[str]) -> str:
-    shown = ", ".join(names[:LISTED])
-    return (shown + ", …" if len(names) > LISTED else shown) or "none"
-
-
 def find_hub(hubs: tuple[HubDTO, ...], name: str, option: str = "--hub") -> HubDTO:
     """The hub called ``name`` (any case); an unknown name is an error that lists the hubs."""
-    for hub in hubs:
-        if hub.name.casefold() == name.strip().casefold():
-            return hub
-    raise InvalidInput(f"{option}: no hub called {name!r} (hubs: {_listing([h.name for h in hubs])})")
+    return find_named(hubs, name, what="hub", option=option)
 
 
 def check_level(levels: tuple[LevelDTO, ...], level: int | None, option: str = "--level") -> None:
@@ -73,10 +63,10 @@ def find_facilitator(session: Session, text: str, option: str = "--facilitator")
     if len(by_name) == 1:
         return by_name[0][0], by_name[0][1]
     if by_name:
-        emails = _listing([e or f"#{i} (no email)" for i, _n, e in by_name])
+        emails = listing([e or f"#{i} (no email)" for i, _n, e in by_name])
         raise InvalidInput(f"{option}: {len(by_name)} facilitators are called {text!r}; give an email ({emails})")
     raise InvalidInput(f"{option}: no facilitator called {text!r} or with that email"
-                       f" (facilitators: {_listing([n for _i, n, _e in people])})")
+                       f" (facilitators: {listing([n for _i, n, _e in people])})")
 
 
 def _facilitator_by_id(session: Session, facilitator_id: int) -> tuple[int, str]:
@@ -103,7 +93,7 @@ def calendar_zone(hubs: tuple[HubDTO, ...], text: str | None, option: str = "--z
     if is_zone(text.strip()):
         return text.strip()
     raise InvalidInput(f"{option}: {text!r} is neither a hub nor an IANA time zone"
-                       f" (hubs: {_listing([h.name for h in hubs])}; or e.g. 'Asia/Kolkata', or UTC)")
+                       f" (hubs: {listing([h.name for h in hubs])}; or e.g. 'Asia/Kolkata', or UTC)")
 
 
 def select_agenda(session: Session, scope: AgendaScope = AgendaScope()) -> AgendaSelection:

@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .dto import AttendeeRow
-from .errors import InvalidInput
 from .models import Attendee, Hub
+from .setup_rules import find_named
 
 #: the columns of an AttendeeRow, in its order (select them, outer-joined to Hub, and build ``AttendeeRow(*row)``)
 ROW_COLUMNS = (Attendee.id, Attendee.uid, Attendee.code, Attendee.name, Attendee.email, Attendee.employee_id,
@@ -20,12 +20,8 @@ ROW_SQL = ("a.id, a.uid, a.code, a.name, a.email, a.employee_id, a.department, a
 
 
 def hub_id_by_name(session: Session, name: str) -> int:
-    """The id of the hub called ``name`` (case-insensitive); an unknown name is a readable error."""
-    hubs = {hub_name: hub_id for hub_name, hub_id in session.execute(select(Hub.name, Hub.id))}
-    folded = {n.casefold(): i for n, i in hubs.items()}
-    if name.casefold() not in folded:
-        raise InvalidInput(f"no hub called {name!r} (hubs: {', '.join(sorted(hubs)) or 'none'})")
-    return folded[name.casefold()]
+    """The id of the hub called ``name`` (any case); an unknown name is an error that lists the hubs."""
+    return find_named(session.execute(select(Hub.name, Hub.id).order_by(Hub.position, Hub.name)), name, what="hub").id
 
 
 def iter_attendee_rows(session: Session, *, hub_id: int | None = None, batch: int = 2000) -> Iterator[AttendeeRow]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -145,3 +146,27 @@ def refuse_used(what: str, usage: Usage, detach: bool) -> None:
     """A removal that would change other rows needs the user's word (``detach``)."""
     if not detach and not usage.empty:
         raise InvalidInput(f"{what} is in use: {usage_words(what, usage)}; remove it anyway to go ahead")
+
+
+Named = TypeVar("Named")
+#: how many names an "unknown name" error lists before it says "…"
+LISTED = 12
+
+
+def listing(names: Sequence[str]) -> str:
+    """Names for an error message: the first LISTED of them, else 'none'."""
+    shown = ", ".join(names[:LISTED])
+    return (shown + ", …" if len(names) > LISTED else shown) or "none"
+
+
+def find_named(items: Iterable[Named], name: str, *, what: str, option: str = "") -> Named:
+    """The item whose ``name`` is ``name`` (any case, spaces trimmed); an unknown name is an error that
+    lists the names (prefixed with the command-line ``option`` it came from, if any)."""
+    items = list(items)
+    key = name.strip().casefold()
+    for item in items:
+        if getattr(item, "name").casefold() == key:
+            return item
+    prefix = f"{option}: " if option else ""
+    names: list[str] = [getattr(item, "name") for item in items]
+    raise InvalidInput(f"{prefix}no {what} called {name!r} ({what}s: {listing(names)})")
