@@ -57,7 +57,11 @@ def test_killed_station_keeps_every_check_in_it_confirmed(demo_file: Path) -> No
         proc = _station(demo_file, round_no * 60, 60, "Door K")
         assert proc.stdout is not None
         assert proc.stdout.readline().strip() == "ready", proc.stderr.read() if proc.stderr else ""
-        time.sleep(rng.uniform(0.0, 0.12))  # a random moment inside the burst
+        # a random moment inside the burst: after some confirmations, with at least 20 still to come
+        before_kill = [proc.stdout.readline().strip() for _ in range(rng.randrange(0, 40))]
+        assert all(len(uid) == 36 for uid in before_kill)
+        confirmed += before_kill
+        time.sleep(rng.uniform(0.0, 0.003))
         os.kill(proc.pid, signal.SIGKILL)
         out, _ = proc.communicate()
         assert proc.returncode == -signal.SIGKILL
