@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from learningday.dto import DeletedAttendee
 
+from .attendee_editor import Fields
 from .commands import FileCommand
 from .document import EventDocument
-
-Fields = dict[str, str | int | None]
-
 
 class EditAttendee(FileCommand):
     """The attendee editor's Save: the fields before and after."""
