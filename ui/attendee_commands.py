@@ -8,6 +8,7 @@ from .attendee_editor import Fields
 from .commands import FileCommand
 from .document import EventDocument
 
+
 class EditAttendee(FileCommand):
     """The attendee editor's Save: the fields before and after."""
 
