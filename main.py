@@ -1,8 +1,8 @@
-"""Entry point: hands the command line to ui.cli, nothing else."""
+"""Entry point: hands the command line to ui.launch, nothing else."""
 
 import sys
 
-from ui.cli import main
+from ui.launch import main
 
 if __name__ == "__main__":
     sys.exit(main())

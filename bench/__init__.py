@@ -60,7 +60,7 @@ def median_seconds(func: Callable[[], object], *, repeat: int = 5) -> float:
 
 def demo_event(attendees: int, seed: int = 7) -> Path:
     """A cached demo event of ``attendees`` people (built on first use)."""
-    from learningday.demo import build_demo
+    from learningday.demo.build import build_demo
 
     CACHE.mkdir(exist_ok=True)
     path = CACHE / f"demo-{attendees}-{seed}.lday"

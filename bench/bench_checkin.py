@@ -39,8 +39,8 @@ def _codes(path: Path, first: int, count: int) -> list[str]:
 
 
 def _ours(path: Path, codes: list[str]) -> list[float]:
-    from learningday.checkin import check_in
-    from learningday.db import open_event
+    from learningday.checkin.log import check_in
+    from learningday.store.db import open_event
 
     times = []
     with open_event(path) as event_file:
@@ -82,8 +82,8 @@ def _raw(path: Path, codes: list[str]) -> list[float]:
 
 
 def _keystrokes(path: Path) -> list[float]:
-    from learningday.db import open_event
-    from learningday.search import search_attendees
+    from learningday.checkin.search import search_attendees
+    from learningday.store.db import open_event
 
     con = sqlite3.connect(path)
     names = [r[0] for r in con.execute("SELECT name FROM attendees ORDER BY id")]

@@ -13,8 +13,8 @@ START = datetime(2027, 3, 13, 18, 0, tzinfo=timezone.utc)  # spans Chicago's and
 
 
 def synthetic_plan(sessions: int = 500, venues: int = 40, facilitators: int = 100, seed: int = 5):
-    from learningday.dto import HubDTO
-    from learningday.plandata import FacilitatorSnap, PlanSnapshot, SessionSnap, VenueSnap
+    from learningday.plan.plandata import FacilitatorSnap, PlanSnapshot, SessionSnap, VenueSnap
+    from learningday.setup.dto import HubDTO
 
     rng = random.Random(seed)
     hubs = tuple(HubDTO(i + 1, zone.split("/")[1], zone, 9 * 60, 17 * 60) for i, zone in enumerate(ZONES))
@@ -45,9 +45,9 @@ def naive_overlaps(plan) -> int:
 
 @benchmark("conflicts")
 def conflicts_and_coverage() -> list[Result]:
-    from learningday import clock
-    from learningday.conflicts import find_conflicts
-    from learningday.coverage import coverage_by_level_and_hub
+    from learningday.plan.conflicts import find_conflicts
+    from learningday.plan.coverage import coverage_by_level_and_hub
+    from learningday.setup import clock
 
     plan = synthetic_plan()
 

@@ -54,8 +54,8 @@ def _run(func: Callable[[], object]) -> tuple[float, float]:
 
 
 def _load(path: Path):
-    from learningday.analytics import analyse, checkin_log
-    from learningday.db import open_event
+    from learningday.reporting.analytics import analyse, checkin_log
+    from learningday.store.db import open_event
 
     with open_event(path) as event_file, event_file.read() as session:
         return analyse(session), checkin_log(session)
@@ -130,11 +130,10 @@ def _plain_certificates(a, out: Path) -> int:  # noqa: ANN001 - EventAnalytics
 
 @benchmark("reports")
 def reports_bench() -> list[Result]:
+    from reports import fonts
     from reports.certificates import recipients, write_certificates
     from reports.pdf_report import write_pdf
     from reports.xlsx_report import write_xlsx
-
-    from reports import fonts
 
     big, mid = demo_event(100_000), demo_event(10_000)
     fonts.register()  # once per process, for ours and the baselines alike

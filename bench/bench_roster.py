@@ -25,9 +25,9 @@ def _rows() -> list[list[str]]:
 
 def _inputs() -> tuple[Path, Path, Path]:
     """A blank event with four hubs, and the same 100k rows as CSV and XLSX (cached)."""
-    from learningday.db import open_event
-    from learningday.event import create_event_file
-    from learningday.models import Hub
+    from learningday.setup.event import create_event_file
+    from learningday.store.db import open_event
+    from learningday.store.models import Hub
 
     CACHE.mkdir(exist_ok=True)
     blank, as_csv, as_xlsx = CACHE / "roster-blank.lday", CACHE / "roster-100k.csv", CACHE / "roster-100k.xlsx"
@@ -59,7 +59,7 @@ def _fresh(blank: Path) -> Path:
 
 def _raw_insert(target: Path, rows) -> None:
     """The baseline: the rows as they come, hub names looked up, one executemany, one commit."""
-    from learningday.folding import register_sql_functions
+    from learningday.store.folding import register_sql_functions
 
     con = sqlite3.connect(target)
     con.execute("PRAGMA journal_mode = WAL")
@@ -98,8 +98,8 @@ def _xlsx_rows(path: Path):
 
 @benchmark("import")
 def roster_import() -> list[Result]:
-    from learningday.db import open_event
-    from learningday.roster_import import import_roster
+    from learningday.roster.importing import import_roster
+    from learningday.store.db import open_event
 
     blank, as_csv, as_xlsx = _inputs()
 
@@ -148,7 +148,7 @@ def _filter_keystrokes(path: Path, prefixes: list[str], filters: dict) -> tuple[
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from learningday.dto import AttendeeQuery
+    from learningday.roster.dto import AttendeeQuery
     from ui.document import EventDocument
     from ui.models import AttendeeWindowModel
 
@@ -177,7 +177,7 @@ def _raw_keystrokes(path: Path, statements: list[list[tuple]]) -> list[float]:
     """The baseline: the same statements on a bare sqlite3 connection with the same pragmas."""
     import time
 
-    from learningday.db import CACHE_KIB
+    from learningday.store.db import CACHE_KIB
 
     con = sqlite3.connect(path, isolation_level=None)
     con.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
@@ -195,9 +195,9 @@ def _exact_counts(path: Path, prefixes: list[str], filters: dict) -> list[float]
     """The full count the workspace runs off the GUI thread when more than the cap match."""
     import time
 
-    from learningday.db import open_event
-    from learningday.dto import AttendeeQuery
-    from learningday.roster import SORT_LIMIT, count_attendees
+    from learningday.roster.dto import AttendeeQuery
+    from learningday.roster.query import SORT_LIMIT, count_attendees
+    from learningday.store.db import open_event
 
     times = []
     with open_event(path) as event_file, event_file.read() as session:

@@ -49,8 +49,8 @@ def startup() -> list[Result]:
 
 @benchmark("open_event")
 def open_event_100k() -> list[Result]:
-    from learningday.db import open_event
-    from learningday.event import event_summary
+    from learningday.setup.event import event_summary
+    from learningday.store.db import open_event
 
     event = demo_event(100_000)
 

@@ -15,8 +15,9 @@ def timeline_build() -> list[Result]:
     from PySide6.QtGui import QImage, QPainter
     from PySide6.QtWidgets import QApplication
 
-    from learningday.dto import LevelDTO, SessionRow, VenueDTO
-    from ui.timeline import TimelineView
+    from learningday.plan.dto import SessionRow
+    from learningday.setup.dto import LevelDTO, VenueDTO
+    from ui.workspaces.plan.timeline import TimelineView
 
     app = QApplication.instance() or QApplication([])
     plan = synthetic_plan()

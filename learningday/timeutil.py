@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from .errors import InvalidInput
+from learningday.errors import InvalidInput
 
 UTC = timezone.utc
 

@@ -12,15 +12,15 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
-from learningday.agenda_export import LocalSession, local_days
-from learningday.clock import clock_label, working_windows
-from learningday.dto import EventDTO, HubDTO, LevelDTO, SessionRow
-from learningday.setup_rules import format_window
-
-from . import fonts
-from .fonts import draw_text, text_width
-from .output import Cancelled, Progress, atomic_output, quiet
-from .pdf_doc import BODY, CELL, FRAME_PADDING, H1, H2, HEAD_BG, INK, MUTED, RULE, ZEBRA, Heading, ReportDoc
+from learningday.plan.dto import SessionRow
+from learningday.plan.export import LocalSession, local_days
+from learningday.setup.clock import clock_label, working_windows
+from learningday.setup.dto import EventDTO, HubDTO, LevelDTO
+from learningday.setup.rules import format_window
+from reports import fonts
+from reports.fonts import draw_text, text_width
+from reports.output import Cancelled, Progress, atomic_output, quiet
+from reports.pdf_doc import BODY, CELL, FRAME_PADDING, H1, H2, HEAD_BG, INK, MUTED, RULE, ZEBRA, Heading, ReportDoc
 
 NO_LEVEL_COLOUR = "#8A8F98"
 NEXT_DAY = "#B45309"

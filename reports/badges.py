@@ -14,12 +14,12 @@ from reportlab.lib.pagesizes import A4, letter
 from reportlab.lib.units import inch, mm
 from reportlab.pdfgen.canvas import Canvas
 
-from learningday.dto import AttendeeRow, LevelDTO
 from learningday.errors import InvalidInput
-
-from . import fonts
-from .fonts import draw_text
-from .output import Progress
+from learningday.roster.dto import AttendeeRow
+from learningday.setup.dto import LevelDTO
+from reports import fonts
+from reports.fonts import draw_text
+from reports.output import Progress
 
 NO_LEVEL_COLOUR = "#8A8F98"
 

@@ -11,11 +11,10 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from learningday.analytics_dto import AttendeeOutcome, EventAnalytics, SessionOutcome
 from learningday.errors import InvalidInput
-
-from . import fonts
-from .output import Cancelled, Progress, atomic_output, check, quiet
+from learningday.reporting.dto import AttendeeOutcome, EventAnalytics, SessionOutcome
+from reports import fonts
+from reports.output import Cancelled, Progress, atomic_output, check, quiet
 
 PAGE = landscape(A4)
 ACCENT = colors.HexColor("#1F4E79")

@@ -9,9 +9,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from learningday.analytics import ReportCancelled
 from learningday.errors import Cancelled, InvalidInput, Progress  # noqa: F401 - Progress and Cancelled: for reports' writers
-
+from learningday.reporting.analytics import ReportCancelled
 
 
 @contextmanager

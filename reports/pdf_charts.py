@@ -6,11 +6,10 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
-from learningday.analytics_dto import EventAnalytics
+from learningday.reporting.dto import EventAnalytics
 from learningday.timeutil import to_local
-
-from . import fonts
-from .pdf_doc import HEAD_BG, INK, MUTED, RULE
+from reports import fonts
+from reports.pdf_doc import HEAD_BG, INK, MUTED, RULE
 
 WIDTH = 500
 

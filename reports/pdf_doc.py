@@ -9,8 +9,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, TableStyle
 
-from . import fonts
-from .output import Cancelled, Progress, check
+from reports import fonts
+from reports.output import Cancelled, Progress, check
 
 fonts.register()
 INK = colors.HexColor("#1F2A37")

@@ -11,16 +11,27 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
-from learningday.analytics_dto import Breakdown, EventAnalytics, SessionOutcome
+from learningday.reporting.dto import Breakdown, EventAnalytics, SessionOutcome
 from learningday.timeutil import to_local
-
-from . import fonts, pdf_charts
-from .pdf_names import NameLines
-from .output import Cancelled, Progress, atomic_output, check, hours, paused_gc, pct, quiet
-from .pdf_doc import (
-    BODY, CELL, FIGURE, FIGURE_LABEL, GRID, H1, H2, H3, SMALL, SUBTITLE, TITLE, Heading, ReportDoc,
+from reports import fonts, pdf_charts
+from reports.output import Cancelled, Progress, atomic_output, check, hours, paused_gc, pct, quiet
+from reports.pdf_doc import (
+    BODY,
+    CELL,
+    FIGURE,
+    FIGURE_LABEL,
+    GRID,
+    H1,
+    H2,
+    H3,
+    SMALL,
+    SUBTITLE,
+    TITLE,
+    Heading,
+    ReportDoc,
     TocPlaceholder,
 )
+from reports.pdf_names import NameLines
 
 SMALL_BOLD = ParagraphStyle("small-bold", parent=SMALL, fontName=fonts.SANS_BOLD)
 #: rows per table: reportlab splits many small tables far faster than one long one

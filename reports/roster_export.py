@@ -6,9 +6,9 @@ import csv
 from collections.abc import Iterable
 from pathlib import Path
 
-from learningday.dto import AttendeeRow
 from learningday.errors import InvalidInput
-from learningday.importer import FORMULA_START
+from learningday.roster.dto import AttendeeRow
+from learningday.spreadsheet.engine import FORMULA_START
 
 #: the header names are the import's own, so an exported roster imports back unchanged
 HEADER = ("UID", "Code", "Name", "Email", "Employee ID", "Department", "Role", "Hub", "Level")
@@ -45,7 +45,7 @@ def write_roster_xlsx(rows: Iterable[AttendeeRow], path: Path) -> int:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    from .xlsx_report import needs_text_cell, text_cell
+    from reports.xlsx_report import needs_text_cell, text_cell
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Roster")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import warnings
-
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -18,11 +17,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
-from learningday.analytics_dto import Breakdown, CheckInLogRow, EventAnalytics
-from learningday.importer import FORMULA_START
+from learningday.reporting.dto import Breakdown, CheckInLogRow, EventAnalytics
+from learningday.spreadsheet.engine import FORMULA_START
 from learningday.timeutil import to_local
-
-from .output import Cancelled, Progress, atomic_output, check, quiet
+from reports.output import Cancelled, Progress, atomic_output, check, quiet
 
 DATE = "yyyy-mm-dd hh:mm"
 PERCENT = "0.0%"

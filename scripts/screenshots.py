@@ -14,12 +14,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QSettings, QStandardPaths  # noqa: E402
-
-from learningday.demo import build_demo  # noqa: E402
-from ui.app import make_app  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
 from versions_screenshot import versions_screenshot  # noqa: E402  (scripts/ is on sys.path as the script's folder)
 from wizard_screenshots import wizard_screenshots  # noqa: E402
+
+from learningday.demo.build import build_demo
+from ui.app import make_app  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
 
 NAMES = ("plan", "attendees", "checkin", "reports")
 
@@ -91,7 +91,7 @@ def _attendee_panel_and_editor(app, window: MainWindow, out: Path) -> None:
 
 def _station_and_kiosk(app, window: MainWindow, out: Path) -> None:
     """The check-in station mid-queue at 1366×768, and the kiosk after a wrong code."""
-    from ui.kiosk import KioskWindow
+    from ui.workspaces.checkin.kiosk import KioskWindow
 
     window.resize(1366, 768)
     window.tabs.setCurrentIndex(2)
@@ -121,7 +121,7 @@ def _station_and_kiosk(app, window: MainWindow, out: Path) -> None:
 
 def _agenda_import(app, window: MainWindow, out: Path) -> None:
     """The import wizard's report on the agenda fixture, then the Plan workspace with its drafts."""
-    from learningday.agenda_import import import_agenda
+    from learningday.plan.importing import import_agenda
 
     agenda = Path(__file__).resolve().parent.parent / "tests" / "data" / "agenda"
     for name in ("venues.csv", "facilitators_cp1252.csv"):

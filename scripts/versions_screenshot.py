@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
-from learningday.dto import SessionDraft
+from learningday.plan.dto import SessionDraft
 
 
 def rework_agenda(document) -> None:  # noqa: ANN001 - ui.document.EventDocument

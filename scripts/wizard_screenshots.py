@@ -15,9 +15,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QDate, QPoint, QTime  # noqa: E402
 from PySide6.QtGui import QPainter  # noqa: E402
 
-from learningday.event_setup import HubSpec  # noqa: E402
+from learningday.setup.new_event import HubSpec
 from ui.app import make_app  # noqa: E402
-from ui.new_event_wizard import NewEventWizard  # noqa: E402
+from ui.new_event.wizard import NewEventWizard
 
 HUBS = (HubSpec("London", "Europe/London", 8 * 60, 16 * 60), HubSpec("Bangalore", "Asia/Kolkata"),
         HubSpec("Kathmandu", "Asia/Kathmandu", 8 * 60 + 30, 16 * 60 + 30), HubSpec("San Francisco", "America/Los_Angeles"))

@@ -8,10 +8,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from learningday.agenda_import import import_agenda
-from learningday.db import open_event
-from learningday.models import Facilitator, Venue
-from learningday.models import Session as LearningSession
+from learningday.plan.importing import import_agenda
+from learningday.store.db import open_event
+from learningday.store.models import Facilitator, Venue
+from learningday.store.models import Session as LearningSession
 
 from .conftest import DATA
 

@@ -30,7 +30,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One demo event (1,000 attendees, seed 3) built once per test run; copy before changing it."""
-    from learningday.demo import build_demo
+    from learningday.demo.build import build_demo
 
     return build_demo(tmp_path_factory.mktemp("demo") / "template.lday", attendees=1000, seed=3)
 

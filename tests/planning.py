@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from learningday.db import open_event
-from learningday.event import create_event_file
-from learningday.models import Facilitator, Hub, Venue
+from learningday.setup.event import create_event_file
+from learningday.store.db import open_event
+from learningday.store.models import Facilitator, Hub, Venue
 from learningday.timeutil import parse_utc
 
 START = parse_utc("2027-03-10T21:00Z")

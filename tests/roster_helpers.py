@@ -6,9 +6,9 @@ import hashlib
 from datetime import datetime, timezone
 from pathlib import Path
 
-from learningday.db import open_event
-from learningday.event import create_event_file
-from learningday.models import Hub
+from learningday.setup.event import create_event_file
+from learningday.store.db import open_event
+from learningday.store.models import Hub
 
 from .conftest import DATA
 

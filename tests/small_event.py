@@ -18,10 +18,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from learningday.db import open_event
-from learningday.event import create_event_file
-from learningday.models import Attendee, CheckIn, Facilitator, Hub, Registration, Venue
-from learningday.models import Session as LearningSession
+from learningday.setup.event import create_event_file
+from learningday.store.db import open_event
+from learningday.store.models import Attendee, CheckIn, Facilitator, Hub, Registration, Venue
+from learningday.store.models import Session as LearningSession
 from learningday.timeutil import UTC
 
 START = datetime(2027, 3, 10, 21, 0, tzinfo=UTC)

@@ -9,17 +9,24 @@ from pathlib import Path
 
 import pytest
 
-from learningday.agenda_fields import (
-    kind_from_name, name_from_email, parse_availability, parse_duration, parse_start, person_reference,
-    resolve_zone, split_list, venue_reference,
+from learningday.plan.conflicts import find_conflicts
+from learningday.plan.coverage import coverage_by_level_and_hub
+from learningday.plan.import_fields import (
+    kind_from_name,
+    name_from_email,
+    parse_availability,
+    parse_duration,
+    parse_start,
+    person_reference,
+    resolve_zone,
+    split_list,
+    venue_reference,
 )
-from learningday.conflicts import find_conflicts
-from learningday.coverage import coverage_by_level_and_hub
-from learningday.db import open_event
-from learningday.dto import HubDTO
-from learningday.event import event_summary
-from learningday.importer import CellProblem
-from learningday.plandata import load_plan
+from learningday.plan.plandata import load_plan
+from learningday.setup.dto import HubDTO
+from learningday.setup.event import event_summary
+from learningday.spreadsheet.engine import CellProblem
+from learningday.store.db import open_event
 
 from .agenda_helpers import AGENDA, run_import, utc, with_people_and_rooms
 from .roster_helpers import make_event
@@ -65,12 +72,12 @@ def test_zones_resolve_through_iana_then_hubs_then_cities(monkeypatch: pytest.Mo
     assert resolve_zone("europe/BERLIN", HUBS) == "Europe/Berlin"
     assert resolve_zone("  são   paulo ", HUBS) == "America/Sao_Paulo"
     assert resolve_zone("Bangalore", {"Bangalore": "Asia/Kolkata"}) == "Asia/Kolkata"
-    monkeypatch.setitem(sys.modules, "learningday.cities", None)  # the module is absent: no city list
+    monkeypatch.setitem(sys.modules, "learningday.setup.cities", None)  # the module is absent: no city list
     with pytest.raises(CellProblem, match="unknown time zone"):
         resolve_zone("Kathmandu", HUBS)
-    cities = types.ModuleType("learningday.cities")
+    cities = types.ModuleType("learningday.setup.cities")
     cities.find_zone = lambda text: {"kathmandu": "Asia/Kathmandu", "saigon": "Asia/Ho_Chi_Minh"}.get(text.lower())
-    monkeypatch.setitem(sys.modules, "learningday.cities", cities)
+    monkeypatch.setitem(sys.modules, "learningday.setup.cities", cities)
     assert resolve_zone("Kathmandu", HUBS) == "Asia/Kathmandu" and resolve_zone("Saigon") == "Asia/Ho_Chi_Minh"
     assert resolve_zone("Bangalore", HUBS) == "Asia/Kolkata"  # a hub wins over the city list
     with pytest.raises(CellProblem):
@@ -125,7 +132,7 @@ def test_drafts_stay_out_of_conflicts_and_coverage(tmp_path: Path) -> None:
 
 
 def test_imported_availability_is_what_the_facilitator_editor_accepts() -> None:
-    from learningday.setup_people import availability_windows
+    from learningday.setup.facilitators import availability_windows
 
     problems: list[str] = []
     for text in ("22:00-02:00", "08:00-12:00; 20:00-03:00", "09:00 to 24:00"):

@@ -6,14 +6,20 @@ from pathlib import Path
 
 import pytest
 
-from learningday import setup
-from learningday.agenda_import import AgendaImportRefused, agenda_preview, detect_kind
-from learningday.db import open_event
 from learningday.errors import InvalidInput
-from learningday.importer import ImportCancelled, ImportRefused
+from learningday.plan.importing import AgendaImportRefused, agenda_preview, detect_kind
+from learningday.setup import services as setup
+from learningday.spreadsheet.engine import ImportCancelled, ImportRefused
+from learningday.store.db import open_event
 
 from .agenda_helpers import (
-    AGENDA, facilitators_on_disk, run_import, sessions_on_disk, utc, venues_on_disk, with_people_and_rooms,
+    AGENDA,
+    facilitators_on_disk,
+    run_import,
+    sessions_on_disk,
+    utc,
+    venues_on_disk,
+    with_people_and_rooms,
 )
 from .roster_helpers import make_event, sha256
 

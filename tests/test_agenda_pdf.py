@@ -10,12 +10,12 @@ from zoneinfo import ZoneInfo
 import pytest
 from pypdf import PdfReader
 
-from learningday import agenda
-from learningday.agenda_export import AgendaScope, local_days, select_agenda
-from learningday.db import open_event
-from learningday.dto import SessionDraft
-from learningday.event import create_event_file
-from learningday.models import Hub
+from learningday.plan import sessions as agenda
+from learningday.plan.dto import SessionDraft
+from learningday.plan.export import AgendaScope, local_days, select_agenda
+from learningday.setup.event import create_event_file
+from learningday.store.db import open_event
+from learningday.store.models import Hub
 from learningday.timeutil import parse_utc
 from reports.agenda_pdf import date_heading, write_agenda_pdf
 from tests.small_event import TITLES, at, build_small_event

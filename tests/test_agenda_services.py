@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from learningday.agenda import (
+from learningday.errors import InvalidInput
+from learningday.plan.dto import SessionDraft
+from learningday.plan.sessions import (
     create_session,
     delete_session,
     edit_session,
@@ -17,11 +19,9 @@ from learningday.agenda import (
     resize_session,
     session_draft,
 )
-from learningday.db import open_event
-from learningday.dto import SessionDraft
-from learningday.errors import InvalidInput
-from learningday.models import Attendee, CheckIn, Registration
-from learningday.models import Session as LearningSession
+from learningday.store.db import open_event
+from learningday.store.models import Attendee, CheckIn, Registration
+from learningday.store.models import Session as LearningSession
 from tests.planning import START, Small, at, small, small_template  # noqa: F401 (fixtures)
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from learningday import checkin
-from learningday.analytics import NO_DEPARTMENT, NO_FACILITATOR, NO_HUB, analyse, checkin_log
-from learningday.analytics_dto import Breakdown
-from learningday.db import open_event
+from learningday.reporting.analytics import NO_DEPARTMENT, NO_FACILITATOR, NO_HUB, analyse, checkin_log
+from learningday.reporting.dto import Breakdown
+from learningday.store import arrival
+from learningday.store.db import open_event
 from tests.small_event import NAMES, TITLES, build_small_event
 
 
@@ -153,7 +153,7 @@ def test_check_in_log_keeps_every_entry(tmp_path: Path) -> None:
 def test_demo_agrees_with_the_live_check_in_counts(demo_file: Path) -> None:
     with open_event(demo_file) as event_file, event_file.read() as session:
         result = analyse(session)
-        live = checkin.checked_in_by_session(session)
+        live = arrival.checked_in_by_session(session)
     assert {s.id: s.attended for s in result.sessions if s.attended} == {
         sid: n for sid, n in live.items() if sid is not None
     }

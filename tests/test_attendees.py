@@ -8,15 +8,21 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from learningday.attendees import (
-    AttendeeRefused, attendee_details, attendee_registrations, cancel_registration, delete_attendee, find_attendee,
-    restore_attendee, update_attendee,
-)
-from learningday.db import open_event
+from learningday.checkin.search import search_attendees
 from learningday.errors import InvalidInput
-from learningday.models import Attendee, Hub, Registration
-from learningday.models import Session as LearningSession
-from learningday.search import search_attendees
+from learningday.roster.attendees import (
+    AttendeeRefused,
+    attendee_details,
+    attendee_registrations,
+    cancel_registration,
+    delete_attendee,
+    find_attendee,
+    restore_attendee,
+    update_attendee,
+)
+from learningday.store.db import open_event
+from learningday.store.models import Attendee, Hub, Registration
+from learningday.store.models import Session as LearningSession
 
 from .roster_helpers import sha256
 from .small_event import TITLES, build_small_event

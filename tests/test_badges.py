@@ -10,11 +10,14 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from learningday.dto import AttendeeRow, LevelDTO
 from learningday.errors import InvalidInput
-from learningday.framework import FRAMEWORK
+from learningday.roster.dto import AttendeeRow
+from learningday.setup.dto import LevelDTO
+from learningday.store.framework import FRAMEWORK
 from reports.badges import LAYOUTS, render_badges
-from reports.fonts import FILES as FONT_FILES, FONT_DIR, runs as font_runs
+from reports.fonts import FILES as FONT_FILES
+from reports.fonts import FONT_DIR
+from reports.fonts import runs as font_runs
 
 LEVELS = [LevelDTO(lv.id, lv.name, lv.audience, lv.colour, lv.foundational) for lv in FRAMEWORK]
 NAMES = {

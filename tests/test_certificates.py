@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from learningday.analytics import ReportCancelled, analyse
-from learningday.db import open_event
-from learningday.framework import FRAMEWORK
 from learningday.errors import InvalidInput
+from learningday.reporting.analytics import ReportCancelled, analyse
+from learningday.store.db import open_event
+from learningday.store.framework import FRAMEWORK
 from reports.certificates import write_certificates
 from tests.small_event import NAMES, TITLES, build_small_event
 

@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from learningday import checkin, presence
-from learningday.db import open_event
+from learningday.checkin import log as checkin
+from learningday.checkin import presence
 from learningday.errors import InvalidInput
-from learningday.models import Attendee, CheckIn, Hub, Registration, Station
-from learningday.models import Session as LearningSession
+from learningday.store import arrival
+from learningday.store.db import open_event
+from learningday.store.models import Attendee, CheckIn, Hub, Registration, Station
+from learningday.store.models import Session as LearningSession
 
 AT = datetime(2027, 3, 10, 23, 3, tzinfo=timezone.utc)
 
@@ -194,4 +196,4 @@ def test_whole_event_counts_and_lists_agree(demo_file: Path) -> None:
             assert [p.name for p in presence.checked_in_people(s)] == [name]
             assert counts.not_yet_here == counts.registered - 1
             assert len(presence.not_yet_here(s, limit=100_000)) == counts.not_yet_here
-            assert checkin.checked_in_by_session(s)[None] == 1
+            assert arrival.checked_in_by_session(s)[None] == 1

@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo, available_timezones
 
 import pytest
 
-from learningday import cities
-from learningday.cities import City, find_zone, normalise, resolve, search
 from learningday.resources import resource_path
+from learningday.setup import cities
+from learningday.setup.cities import City, find_zone, normalise, resolve, search
 
 
 def labels(text: str, limit: int = 10) -> list[str]:

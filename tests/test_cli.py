@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from ui.cli import main
+from ui.cli.main import main
 
 from .cli_helpers import run
-
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -78,7 +77,7 @@ def test_bad_usage_exits_2(capsys, argv) -> None:
 
 
 def test_cli_starts_without_importing_qt() -> None:
-    code = "import sys, ui.cli; print(any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules))"
+    code = "import sys, ui.cli.main; print(any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == "False"
 

@@ -1,4 +1,4 @@
-"""`learningday agenda` and `learningday check` through ui.cli.main."""
+"""`learningday agenda` and `learningday check` through ui.cli.main.main."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from learningday.agenda import create_session
-from learningday.db import open_event
-from learningday.dto import SessionDraft
+from learningday.plan.dto import SessionDraft
+from learningday.plan.sessions import create_session
+from learningday.store.db import open_event
 from tests.planning import Small, at, small, small_template  # noqa: F401 (fixtures)
 
 from .cli_helpers import run

@@ -14,7 +14,6 @@ from .agenda_helpers import AGENDA, sessions_on_disk, utc
 from .cli_helpers import run
 from .roster_helpers import HUBS, make_event, sha256
 
-
 REPORT_KEYS = {"kind", "created", "updated", "unchanged", "skipped", "unscheduled", "created_facilitators",
                "created_venues", "errors", "error_count", "missing", "notices"}
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from ui.cli import main
+from ui.cli.main import main
 
 
 def _sha(path: Path) -> str:

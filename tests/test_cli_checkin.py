@@ -1,4 +1,4 @@
-"""The check-in commands through ui.cli.main: checkin, undo-checkin, export-log, merge-log."""
+"""The check-in commands through ui.cli.main.main: checkin, undo-checkin, export-log, merge-log."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from learningday.db import open_event
-from learningday.models import Attendee, CheckIn
-from learningday.models import Session as LearningSession
-from ui.cli import main
+from learningday.store.db import open_event
+from learningday.store.models import Attendee, CheckIn
+from learningday.store.models import Session as LearningSession
+from ui.cli.main import main
 
 
 def _fresh_code(path: Path) -> tuple[str, str]:
@@ -80,6 +80,6 @@ def test_export_then_merge_log_is_idempotent(demo_file: Path, tmp_path: Path,
 def test_cli_module_imports_no_qt() -> None:
     import subprocess
 
-    code = "import sys, ui.cli; assert 'ui.cli_checkin' in sys.modules; print(any(m.startswith('PySide6') for m in sys.modules))"
+    code = "import sys, ui.cli.main; assert 'ui.cli.checkin' in sys.modules; print(any(m.startswith('PySide6') for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from learningday.demo import build_demo
+from learningday.demo.build import build_demo
 from tests.cli_helpers import run
 
 GOLDEN = Path(__file__).parent / "data" / "golden"

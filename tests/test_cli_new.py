@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from learningday.db import open_event
 from learningday.errors import InvalidInput
-from learningday.event import create_event_file, event_summary
-from learningday.event_setup import HubSpec, LevelSpec, parse_hub, start_in_zone
-from learningday.setup_rules import parse_window
-from ui.cli import main
+from learningday.setup.event import create_event_file, event_summary
+from learningday.setup.new_event import HubSpec, LevelSpec, parse_hub, start_in_zone
+from learningday.setup.rules import parse_window
+from learningday.store.db import open_event
+from ui.cli.main import main
 
 from .cli_helpers import run
 

@@ -15,7 +15,6 @@ from tests.small_event import EVENT_NAME, build_small_event
 
 from .cli_helpers import run
 
-
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -61,7 +60,7 @@ def test_missing_event_is_a_readable_error(capsys, tmp_path: Path) -> None:
 
 
 def test_report_help_imports_no_qt_and_no_renderer() -> None:
-    code = ("import sys; from ui.cli import main\n"
+    code = ("import sys; from ui.cli.main import main\n"
             "try:\n    main(['report', '--help'])\nexcept SystemExit:\n    pass\n"
             "print(sorted({m.split('.')[0] for m in sys.modules} & {'PySide6', 'reportlab', 'openpyxl'}))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout

@@ -1,15 +1,14 @@
-"""`learningday hub|venue|facilitator add|edit|remove`, `event-props` and the lists, through ui.cli.main."""
+"""`learningday hub|venue|facilitator add|edit|remove`, `event-props` and the lists, through ui.cli.main.main."""
 
 from __future__ import annotations
 
 import json
 
-
-from learningday.agenda import create_session
-from learningday.db import open_event
-from learningday.dto import SessionDraft
-from learningday.setup import facilitator_drafts, hub_drafts, venue_drafts
-from learningday.setup_dto import FacilitatorDraft, HubDraft, VenueDraft
+from learningday.plan.dto import SessionDraft
+from learningday.plan.sessions import create_session
+from learningday.setup.dto import FacilitatorDraft, HubDraft, VenueDraft
+from learningday.setup.services import facilitator_drafts, hub_drafts, venue_drafts
+from learningday.store.db import open_event
 from tests.planning import Small, at, small, small_template  # noqa: F401 (fixtures)
 
 from .cli_helpers import run

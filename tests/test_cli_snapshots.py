@@ -1,4 +1,4 @@
-"""`learningday snapshot save | list | compare | restore` through ui.cli.main; bad input exits 2 and writes nothing."""
+"""`learningday snapshot save | list | compare | restore` through ui.cli.main.main; bad input exits 2 and writes nothing."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from learningday.agenda import create_session, edit_session, session_draft
-from learningday.db import open_event
-from learningday.dto import SessionDraft
-from learningday.event import get_event
-from learningday.models import Attendee, Registration
-from learningday.models import Session as LearningSession
+from learningday.plan.dto import SessionDraft
+from learningday.plan.sessions import create_session, edit_session, session_draft
+from learningday.setup.event import get_event
+from learningday.store.db import open_event
+from learningday.store.models import Attendee, Registration
+from learningday.store.models import Session as LearningSession
 
 from .cli_helpers import run
 

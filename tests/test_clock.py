@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from learningday.clock import (
+from learningday.setup.clock import (
     clock_label,
     date_changes,
     local_date,

@@ -16,14 +16,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from learningday.agenda import create_session
-from learningday.conflicts import ERROR, WARNING, find_conflicts, overlapping_pairs
-from learningday.coverage import coverage_by_level_and_hub
-from learningday.db import open_event
-from learningday.dto import SessionDraft
-from learningday.models import Attendee, Registration
-from learningday.models import Session as LearningSession
-from learningday.plandata import PlanRules, PlanSnapshot, load_plan
+from learningday.plan.conflicts import ERROR, WARNING, find_conflicts, overlapping_pairs
+from learningday.plan.coverage import coverage_by_level_and_hub
+from learningday.plan.dto import SessionDraft
+from learningday.plan.plandata import PlanRules, PlanSnapshot, load_plan
+from learningday.plan.sessions import create_session
+from learningday.store.db import open_event
+from learningday.store.models import Attendee, Registration
+from learningday.store.models import Session as LearningSession
 from tests.planning import START, Small, at, small, small_template  # noqa: F401 (fixtures)
 
 #: name -> (level, start hour, end hour, venue, facilitators, target hubs)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from learningday.clock import NIGHT_END_MIN, NIGHT_START_MIN
-from learningday.day_strip import AWAKE, NIGHT, WORKING, day_strip
-from learningday.plandata import DEFAULT_NIGHT
+from learningday.plan.plandata import DEFAULT_NIGHT
+from learningday.setup.clock import NIGHT_END_MIN, NIGHT_START_MIN
+from learningday.setup.day_strip import AWAKE, NIGHT, WORKING, day_strip
 
 
 def at(*args: int) -> datetime:

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from learningday.codes import ALPHABET, LENGTH, looks_like_code, normalise_code
-from learningday.db import open_event
-from learningday.demo import DemoCancelled, build_demo
+from learningday.demo.build import DemoCancelled, build_demo
 from learningday.errors import InvalidInput
-from learningday.event import create_event_file, event_summary
-from learningday.models import Attendee, CheckIn, Hub, Session, session_hubs
+from learningday.roster.codes import ALPHABET, LENGTH, looks_like_code, normalise_code
+from learningday.setup.event import create_event_file, event_summary
+from learningday.store.db import open_event
+from learningday.store.models import Attendee, CheckIn, Hub, Session, session_hubs
 from learningday.timeutil import offset_label, to_local
 
 

@@ -18,9 +18,9 @@ STATION = r"""
 import sys
 from datetime import datetime, timezone
 from sqlalchemy import select
-from learningday import checkin
-from learningday.db import open_event
-from learningday.models import Attendee
+from learningday.checkin import log as checkin
+from learningday.store.db import open_event
+from learningday.store.models import Attendee
 
 path, first, count, station = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 with open_event(path) as ef:
@@ -73,7 +73,7 @@ def test_killed_station_keeps_every_check_in_it_confirmed(demo_file: Path) -> No
 @pytest.fixture(scope="session")
 def demo_10k(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A 10,000-attendee demo event, built once per test run."""
-    from learningday.demo import build_demo
+    from learningday.demo.build import build_demo
 
     return build_demo(tmp_path_factory.mktemp("demo10k") / "template.lday", attendees=10_000, seed=4)
 

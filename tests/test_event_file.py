@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, text
 
-from learningday.db import APPLICATION_ID, _backup_sqlite, head_revision, open_event
 from learningday.errors import EventFileError, NewerEventFileError
-from learningday.event import create_event_file, event_summary
-from learningday.models import Attendee, Level
+from learningday.setup.event import create_event_file, event_summary
+from learningday.store.db import APPLICATION_ID, _backup_sqlite, head_revision, open_event
+from learningday.store.models import Attendee, Level
 
 START = datetime(2027, 3, 10, 21, tzinfo=timezone.utc)
 

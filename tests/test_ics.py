@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from ui.cli import main
+from ui.cli.main import main
 
 
 def export(capsys, demo_file: Path, out: Path, *argv: str) -> list:

@@ -11,13 +11,13 @@ import pytest
 from icalendar import Calendar
 from sqlalchemy import select
 
-from learningday import agenda
-from learningday.db import open_event
-from learningday.dto import SessionDraft
-from learningday.event import create_event_file
-from learningday.models import Facilitator, Hub
+from learningday.plan import sessions as agenda
+from learningday.plan.dto import SessionDraft
+from learningday.setup.event import create_event_file
+from learningday.store.db import open_event
+from learningday.store.models import Facilitator, Hub
 from learningday.timeutil import parse_utc
-from ui.cli import main
+from ui.cli.main import main
 
 
 def _export(capsys, event: Path, out: Path, *argv: str) -> Calendar:

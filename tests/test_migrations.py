@@ -8,9 +8,9 @@ from pathlib import Path
 
 from sqlalchemy import select, text
 
-from learningday.db import head_revision, open_event
-from learningday.event import event_summary
-from learningday.models import Attendee, CheckIn
+from learningday.setup.event import event_summary
+from learningday.store.db import head_revision, open_event
+from learningday.store.models import Attendee, CheckIn
 
 from .conftest import DATA
 
@@ -55,7 +55,7 @@ def test_revision_0001_file_opens_at_head_with_its_data(tmp_path: Path) -> None:
 def test_revision_graph_read_from_text_matches_alembic() -> None:
     from alembic.script import ScriptDirectory
 
-    from learningday.db import _revision_graph, alembic_config
+    from learningday.store.db import _revision_graph, alembic_config
 
     scripts = ScriptDirectory.from_config(alembic_config())
     assert scripts.get_heads() == [head_revision()]
@@ -63,8 +63,8 @@ def test_revision_graph_read_from_text_matches_alembic() -> None:
 
 
 def test_0004_comes_after_0003_and_a_migrated_file_keeps_agenda_versions(tmp_path: Path) -> None:
-    from learningday.db import _revision_graph
-    from learningday.snapshots import compare, list_snapshots, save_snapshot
+    from learningday.plan.snapshots import compare, list_snapshots, save_snapshot
+    from learningday.store.db import _revision_graph
 
     assert _revision_graph()["0004"] == "0003"
     copy = tmp_path / "old.lday"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from learningday.analytics import ReportCancelled, analyse
-from learningday.db import open_event
+from learningday.reporting.analytics import ReportCancelled, analyse
+from learningday.store.db import open_event
 from reports.pdf_report import headline, write_pdf
 from tests.small_event import EVENT_NAME, NAMES, THEME, TITLES, build_small_event
 

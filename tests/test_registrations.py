@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from learningday.db import open_event
-from learningday.dto import AttendeeQuery
 from learningday.errors import InvalidInput
-from learningday.models import Attendee, Hub, Venue
-from learningday.models import Session as LearningSession
-from learningday.registrations import cancel, promote_waitlist, register, registration_status
-from learningday.roster import attendee_ids
+from learningday.roster.dto import AttendeeQuery
+from learningday.roster.query import attendee_ids
+from learningday.roster.registrations import cancel, promote_waitlist, register, registration_status
+from learningday.store.db import open_event
+from learningday.store.models import Attendee, Hub, Venue
+from learningday.store.models import Session as LearningSession
 
 from .roster_helpers import make_event, sha256
 

@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from learningday.db import open_event
-from learningday.dto import AttendeeRow
-from learningday.roster_import import import_roster
-from learningday.roster_rows import iter_attendee_rows
+from learningday.roster.dto import AttendeeRow
+from learningday.roster.importing import import_roster
+from learningday.roster.rows import iter_attendee_rows
+from learningday.store.db import open_event
 from reports.roster_export import HEADER, export_roster
 
 from .roster_helpers import HUBS, ROSTER, make_event, sha256

@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from learningday.db import open_event
 from learningday.errors import InvalidInput, LearningDayError
-from learningday.importer import ImportCancelled, ImportRefused, preview
-from learningday.models import Attendee, Hub
-from learningday.roles import RoleMatcher, list_role_levels, set_role_level
-from learningday.roster_import import Reference, attendee_spec, import_roster
+from learningday.roster.importing import attendee_spec, import_roster
+from learningday.setup.reference import Reference
+from learningday.setup.roles import RoleMatcher, list_role_levels, set_role_level
+from learningday.spreadsheet.engine import ImportCancelled, ImportRefused, preview
+from learningday.store.db import open_event
+from learningday.store.models import Attendee, Hub
 
 from .data.roster.make_roster_fixtures import huge_cell
 from .roster_helpers import ROSTER, make_event, sha256
@@ -153,7 +154,7 @@ def _refused(event: Path, roster: Path, **kw) -> ImportRefused | InvalidInput:
 
 
 def test_merged_rows_are_counted_past_the_notices_kept(event: Path, tmp_path: Path) -> None:
-    from learningday.importer import MAX_ISSUES
+    from learningday.spreadsheet.engine import MAX_ISSUES
 
     twice = MAX_ISSUES + 200
     roster = tmp_path / "concatenated.csv"
@@ -255,8 +256,8 @@ def test_an_event_file_copied_before_import_still_opens(event: Path, tmp_path: P
 def test_fast_email_path_agrees_with_email_validator(text: str) -> None:
     from email_validator import EmailNotValidError, validate_email
 
-    from learningday.importer import CellProblem
-    from learningday.roster_import import parse_email
+    from learningday.spreadsheet.emails import parse_email
+    from learningday.spreadsheet.engine import CellProblem
 
     try:
         expected = validate_email(text, check_deliverability=False).normalized

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert, select
 
-from learningday import roster
-from learningday.checkin import check_in, undo
-from learningday.db import open_event
-from learningday.dto import AttendeeQuery
+from learningday.checkin.log import check_in, undo
 from learningday.errors import InvalidInput
-from learningday.models import Attendee, Hub
+from learningday.roster import query as roster
+from learningday.roster.dto import AttendeeQuery
+from learningday.store.db import open_event
+from learningday.store.models import Attendee, Hub
 
 from .small_event import NAMES, build_small_event
 

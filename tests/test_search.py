@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select, update
 
-from learningday import checkin, search
-from learningday.db import open_event
-from learningday.event import create_event_file
-from learningday.folding import attendee_terms, fold
-from learningday.models import Attendee, Registration
-from learningday.models import Session as LearningSession
-from learningday.search import search_attendees
+from learningday.checkin import log as checkin
+from learningday.checkin import search
+from learningday.checkin.search import search_attendees
+from learningday.setup.event import create_event_file
+from learningday.store.db import open_event
+from learningday.store.folding import attendee_terms, fold
+from learningday.store.models import Attendee, Registration
+from learningday.store.models import Session as LearningSession
 
 from .conftest import DATA
 

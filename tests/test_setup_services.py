@@ -8,16 +8,16 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from learningday import setup
-from learningday.agenda import create_session, list_sessions, session_draft
-from learningday.conflicts import find_conflicts
-from learningday.coverage import coverage_by_level_and_hub
-from learningday.db import open_event
-from learningday.dto import SessionDraft
 from learningday.errors import InvalidInput
-from learningday.models import Attendee, Facilitator, Venue
-from learningday.plandata import load_plan
-from learningday.setup_dto import EventProps, FacilitatorDraft, HubDraft, VenueDraft
+from learningday.plan.conflicts import find_conflicts
+from learningday.plan.coverage import coverage_by_level_and_hub
+from learningday.plan.dto import SessionDraft
+from learningday.plan.plandata import load_plan
+from learningday.plan.sessions import create_session, list_sessions, session_draft
+from learningday.setup import services as setup
+from learningday.setup.dto import EventProps, FacilitatorDraft, HubDraft, VenueDraft
+from learningday.store.db import open_event
+from learningday.store.models import Attendee, Facilitator, Venue
 from tests.planning import START, Small, at, small, small_template  # noqa: F401 (fixtures)
 
 from .roster_helpers import sha256

@@ -10,13 +10,20 @@ from pathlib import Path
 import pytest
 from sqlalchemy import delete, select, update
 
-from learningday.agenda import create_session, delete_session, edit_session, session_draft
-from learningday.db import open_event
-from learningday.dto import SessionDraft
 from learningday.errors import InvalidInput
-from learningday.models import AgendaSnapshot, Attendee, CheckIn, Event, Facilitator, Registration, Venue
-from learningday.models import Session as LearningSession
-from learningday.snapshots import compare, current_sessions, find_snapshot, list_snapshots, restore, save_snapshot
+from learningday.plan.dto import SessionDraft
+from learningday.plan.sessions import create_session, delete_session, edit_session, session_draft
+from learningday.plan.snapshots import (
+    compare,
+    current_sessions,
+    find_snapshot,
+    list_snapshots,
+    restore,
+    save_snapshot,
+)
+from learningday.store.db import open_event
+from learningday.store.models import AgendaSnapshot, Attendee, CheckIn, Event, Facilitator, Registration, Venue
+from learningday.store.models import Session as LearningSession
 from tests.planning import START, Small, at, small, small_template  # noqa: F401 (fixtures)
 from tests.small_event import TITLES, build_small_event
 

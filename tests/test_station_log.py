@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from learningday import checkin
-from learningday.db import open_event
+from learningday.checkin import log as checkin
+from learningday.checkin.station_log import export_log, merge_log
 from learningday.errors import InvalidInput
-from learningday.models import Attendee, CheckIn
-from learningday.models import Session as LearningSession
-from learningday.station_log import export_log, merge_log
+from learningday.store import arrival
+from learningday.store.db import open_event
+from learningday.store.models import Attendee, CheckIn
+from learningday.store.models import Session as LearningSession
 
 AT = datetime(2027, 3, 10, 23, 0, tzinfo=timezone.utc)
 
@@ -70,10 +71,10 @@ def _state(path: Path) -> tuple:
         entries = frozenset(s.scalars(select(CheckIn.uid)))
         here = frozenset(s.execute(
             select(Attendee.email, CheckIn.session_id).join(Attendee, Attendee.id == CheckIn.attendee_id)
-            .where(checkin.current_arrivals())).all())
+            .where(arrival.current_arrivals())).all())
         roster = tuple(s.execute(select(func.lower(Attendee.email), func.count()).group_by(func.lower(Attendee.email))
                                  .order_by(func.lower(Attendee.email))).all())
-        counts = (checkin.count_current(s), checkin.count_attendees_present(s))
+        counts = (arrival.count_current(s), arrival.count_attendees_present(s))
     return entries, here, roster, counts
 
 

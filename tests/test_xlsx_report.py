@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from learningday.analytics import ReportCancelled, analyse, checkin_log
-from learningday.db import open_event
+from learningday.reporting.analytics import ReportCancelled, analyse, checkin_log
+from learningday.store.db import open_event
 from reports.xlsx_report import write_xlsx
 from tests.small_event import EVENT_NAME, NAMES, TITLES, build_small_event
 

@@ -12,10 +12,10 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from . import settings
-from .errors import install_excepthook
-from .main_window import MainWindow, demo_event_path
-from .resources import icon, stylesheet
+from ui import settings
+from ui.errors import install_excepthook
+from ui.main_window import MainWindow, demo_event_path
+from ui.resources import icon, stylesheet
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:

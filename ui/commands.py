@@ -13,8 +13,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from learningday.errors import LearningDayError
-
-from .document import EventDocument
+from ui.document import EventDocument
 
 
 class FileCommand(QUndoCommand):

@@ -3,38 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from datetime import datetime, timezone
-
-from learningday import agenda, checkin, event, presence, roster, search
-from learningday.conflicts import Conflict, find_conflicts
-from learningday.coverage import Coverage, coverage_by_level_and_hub
-from learningday.plandata import PlanRules, load_plan
-from learningday import snapshots as agenda_snapshots
-from learningday.snapshot_dto import Comparison, RestoreResult, SnapshotRow
-from learningday.db import EventFile, open_event
-from learningday.dto import (
+from learningday.checkin import log as checkin
+from learningday.checkin import presence, search
+from learningday.checkin.dto import CheckInResult, LogEntryRow, MergeReport, PresenceCounts, SearchHit, UndoResult
+from learningday.plan import sessions as agenda
+from learningday.plan import snapshots as agenda_snapshots
+from learningday.plan.conflicts import Conflict, find_conflicts
+from learningday.plan.coverage import Coverage, coverage_by_level_and_hub
+from learningday.plan.dto import Comparison, RestoreResult, SessionDraft, SessionRow, SnapshotRow
+from learningday.plan.plandata import PlanRules, load_plan
+from learningday.roster import query as roster
+from learningday.roster.dto import (
     AttendeeDetails,
     AttendeeQuery,
     AttendeeRegistration,
     AttendeeRow,
     CancelResult,
-    CheckInResult,
     DeletedAttendee,
-    EventSummary,
-    LogEntryRow,
-    MergeReport,
-    PresenceCounts,
-    SearchHit,
-    SessionDraft,
-    SessionRow,
-    UndoResult,
-    VenueDTO,
 )
+from learningday.setup import event
+from learningday.setup.dto import EventSummary, VenueDTO
+from learningday.store.db import EventFile, open_event
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -133,7 +128,7 @@ class EventDocument(QObject):
         self.changed.emit()
         return result
 
-    # -- agenda versions (learningday.snapshots) ----------------------------------------------
+    # -- agenda versions (learningday.plan.snapshots) ----------------------------------------------
     def snapshots(self) -> list[SnapshotRow]:
         with self.file.read() as session:
             return agenda_snapshots.list_snapshots(session)
@@ -198,7 +193,7 @@ class EventDocument(QObject):
 
     def merge_station_log(self, path: Path) -> MergeReport:
         """Merge another station's log, in one transaction (merging twice changes nothing)."""
-        from .event_files import merge_station_log
+        from reports.roster_files import merge_station_log
 
         report = merge_station_log(self.file, path)
         if report.changed:
@@ -206,14 +201,15 @@ class EventDocument(QObject):
         return report
 
     # -- roster ---------------------------------------------------------------------------------
-    def attendee_import_spec(self):  # noqa: ANN201 - learningday.importer.ImportSpec
-        from learningday.roster_import import Reference, attendee_spec
+    def attendee_import_spec(self):  # noqa: ANN201 - learningday.spreadsheet.engine.ImportSpec
+        from learningday.roster.importing import attendee_spec
+        from learningday.setup.reference import Reference
 
         with self.file.read() as session:
             return attendee_spec(Reference.load(session))
 
     def register(self, session_id: int, attendee_ids: list[int]):  # noqa: ANN201 - RegistrationResult
-        from learningday import registrations
+        from learningday.roster import registrations
 
         with self.file.write() as session:
             result = registrations.register(session, session_id, attendee_ids, now=datetime.now(timezone.utc))
@@ -223,14 +219,14 @@ class EventDocument(QObject):
     # -- one attendee: the editor and the registrations panel --------------------------------
     def attendee_details(self, who: str | int) -> AttendeeDetails:
         """``who``: an attendee id, or a badge code, uid or employee id."""
-        from learningday import attendees
+        from learningday.roster import attendees
 
         with self.file.read() as session:
             return attendees.attendee_details(session, who if isinstance(who, int)
                                               else attendees.find_attendee(session, who))
 
     def attendee_registrations(self, attendee_id: int) -> list[AttendeeRegistration]:
-        from learningday.attendees import attendee_registrations
+        from learningday.roster.attendees import attendee_registrations
 
         with self.file.read() as session:
             return attendee_registrations(session, attendee_id)
@@ -244,7 +240,7 @@ class EventDocument(QObject):
             return roster.attendee_ids(session, query)
 
     def update_attendee(self, uid: str, fields: dict[str, str | int | None]) -> AttendeeDetails:
-        from learningday import attendees
+        from learningday.roster import attendees
 
         with self.file.write() as session:
             details = attendees.update_attendee(session, attendees.find_attendee(session, uid), fields)
@@ -252,7 +248,7 @@ class EventDocument(QObject):
         return details
 
     def delete_attendee(self, uid: str) -> DeletedAttendee:
-        from learningday import attendees
+        from learningday.roster import attendees
 
         with self.file.write() as session:
             deleted = attendees.delete_attendee(session, attendees.find_attendee(session, uid))
@@ -260,7 +256,7 @@ class EventDocument(QObject):
         return deleted
 
     def restore_attendee(self, deleted: DeletedAttendee) -> int:
-        from learningday.attendees import restore_attendee
+        from learningday.roster.attendees import restore_attendee
 
         with self.file.write() as session:
             attendee_id = restore_attendee(session, deleted, now=datetime.now(timezone.utc))
@@ -268,7 +264,7 @@ class EventDocument(QObject):
         return attendee_id
 
     def cancel_registration(self, session_id: int, attendee_id: int) -> CancelResult:
-        from learningday.attendees import cancel_registration
+        from learningday.roster.attendees import cancel_registration
 
         with self.file.write() as session:
             result = cancel_registration(session, session_id, attendee_id)

@@ -1,7 +1,7 @@
 """The import wizard: file → column mapping with the first rows → report → import.
 
 What it imports is an ImportTarget: attendees (RosterTarget, here) or the agenda
-(ui.agenda_import_wizard.AgendaTarget); the pages only talk to the target.
+(ui.workspaces.plan.import_dialog.AgendaTarget); the pages only talk to the target.
 """
 
 from __future__ import annotations
@@ -30,12 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from learningday.errors import LearningDayError
-from learningday.importer import ImportCancelled, ImportRefused, ImportSpec, Issue, Preview, preview
-from learningday.roster_import import ImportResult, import_roster
-
-from .document import EventDocument
-from .errors import describe
-from .ops import Worker
+from learningday.roster.importing import ImportResult, import_roster
+from learningday.spreadsheet.engine import ImportCancelled, ImportRefused, ImportSpec, Issue, Preview, preview
+from ui.document import EventDocument
+from ui.errors import describe
+from ui.ops import Worker
 
 NOT_IMPORTED = "— not imported —"
 

@@ -20,24 +20,23 @@ from PySide6.QtWidgets import (
 )
 
 from learningday import __version__
-from learningday.db import EXTENSION
-from learningday.demo import build_demo
-from learningday.dto import EventSummary
+from learningday.demo.build import build_demo
 from learningday.errors import InvalidInput, LearningDayError
-
-from . import settings
-from .document import EventDocument
-from .errors import show_error
-from .kiosk import KioskWindow
-from .new_event_wizard import NewEventWizard
-from .ops import run_with_progress
-from .resources import icon
-from .setup_dialogs import SetupEditors
-from .widgets import heading
-from .workspaces.attendees import AttendeesWorkspace
-from .workspaces.checkin import CheckinWorkspace
-from .workspaces.plan import PlanWorkspace
-from .workspaces.reports import ReportsWorkspace
+from learningday.setup.dto import EventSummary
+from learningday.store.db import EXTENSION
+from ui import settings
+from ui.document import EventDocument
+from ui.errors import show_error
+from ui.new_event.wizard import NewEventWizard
+from ui.ops import run_with_progress
+from ui.resources import icon
+from ui.setup.dialogs import SetupEditors
+from ui.widgets import heading
+from ui.workspaces.attendees.workspace import AttendeesWorkspace
+from ui.workspaces.checkin.kiosk import KioskWindow
+from ui.workspaces.checkin.workspace import CheckinWorkspace
+from ui.workspaces.plan.workspace import PlanWorkspace
+from ui.workspaces.reports.workspace import ReportsWorkspace
 
 FILE_FILTER = f"LearningDay events (*{EXTENSION});;All files (*)"
 

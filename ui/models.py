@@ -11,8 +11,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from learningday.dto import ATTENDEE_ORDERS, AttendeeQuery, AttendeeRow, LevelDTO, SessionRow
-from learningday.roster import SORT_LIMIT
+from learningday.plan.dto import SessionRow
+from learningday.roster.dto import ATTENDEE_ORDERS, AttendeeQuery, AttendeeRow
+from learningday.roster.query import SORT_LIMIT
+from learningday.setup.dto import LevelDTO
 from learningday.timeutil import to_local
 
 Index = QModelIndex | QPersistentModelIndex

@@ -10,8 +10,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from learningday.errors import LearningDayError
-
-from .errors import show_error
+from ui.errors import show_error
 
 #: fn(progress=..., cancelled=...) -> result
 Job = Callable[..., Any]

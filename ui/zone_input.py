@@ -9,8 +9,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from learningday import cities
-from learningday.clock import clock_label, windows
+from learningday.setup import cities
+from learningday.setup.clock import clock_label, windows
 from learningday.timeutil import is_zone, to_local, zone_names
 
 LIMIT = 40
@@ -22,7 +22,7 @@ def _zones() -> tuple[str, ...]:
 
 
 def _city_suggestions(text: str, limit: int) -> list[tuple[str, str]]:
-    """(label, zone) of the cities learningday.cities finds for ``text``."""
+    """(label, zone) of the cities learningday.setup.cities finds for ``text``."""
     return [(f"{city.name}{', ' + city.country if city.country else ''} — {city.zone}", city.zone)
             for city in cities.search(text, limit) if not city.is_zone]
 

@@ -9,8 +9,8 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from learningday.db import head_revision
-from learningday.demo import build_demo
+from learningday.demo.build import build_demo
+from learningday.store.db import head_revision
 
 if __name__ == "__main__":
     assert head_revision() == "0001", "the fixture must be written by revision 0001"

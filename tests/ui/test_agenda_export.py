@@ -8,8 +8,8 @@ from pathlib import Path
 from icalendar import Calendar
 from pypdf import PdfReader
 
-from learningday import agenda
-from learningday.db import open_event
+from learningday.plan import sessions as agenda
+from learningday.store.db import open_event
 from ui import errors
 from ui.main_window import MainWindow
 

@@ -10,10 +10,10 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QWizard
 
-from learningday import agenda
-from learningday.db import open_event
+from learningday.plan import sessions as agenda
+from learningday.store.db import open_event
 from ui.main_window import MainWindow
-from ui.session_editor import SessionEditor
+from ui.workspaces.plan.session_editor import SessionEditor
 
 from ..agenda_helpers import AGENDA, sessions_on_disk, with_people_and_rooms
 from ..roster_helpers import make_event
@@ -84,7 +84,7 @@ def test_wizard_imports_venues_then_sessions_with_missing_facilitators_created(w
 def _event_with_drafts(tmp_path: Path) -> Path:
     event = with_people_and_rooms(make_event(tmp_path / "drafts.lday"))
     with open_event(event) as event_file:
-        from learningday.agenda_import import import_agenda
+        from learningday.plan.importing import import_agenda
 
         import_agenda(event_file, AGENDA / "sessions_title_row.xlsx", create_missing=True)
     return event

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from ui import errors
-from ui.attendee_editor import AttendeeEditor
 from ui.main_window import MainWindow
+from ui.workspaces.attendees.editor import AttendeeEditor
 
 
 def _row(path: Path, uid: str) -> tuple | None:

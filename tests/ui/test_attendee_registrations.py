@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
-from learningday.dto import SessionDraft
+from learningday.plan.dto import SessionDraft
 from ui import errors
 from ui.main_window import MainWindow
-from ui.workspaces import attendees as attendees_workspace
+from ui.workspaces.attendees import workspace as attendees_workspace
 
 
 def _sql(path: Path, sql: str, *params) -> list[tuple]:

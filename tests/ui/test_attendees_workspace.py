@@ -9,8 +9,8 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import func, select
 
-from learningday.db import open_event
-from learningday.models import Attendee, Registration
+from learningday.store.db import open_event
+from learningday.store.models import Attendee, Registration
 from ui import errors
 from ui.main_window import MainWindow
 

@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 from sqlalchemy import select
 
-from learningday.db import open_event
-from learningday.models import Attendee, CheckIn, Registration
-from learningday.models import Session as LearningSession
+from learningday.store.db import open_event
+from learningday.store.models import Attendee, CheckIn, Registration
+from learningday.store.models import Session as LearningSession
 from ui.main_window import MainWindow
-from ui.walk_in import WalkInDialog
+from ui.workspaces.checkin.walk_in import WalkInDialog
 
 
 def _log(path: Path) -> list[tuple[str, str, str]]:

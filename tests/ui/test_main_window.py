@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSize, Qt
 
-from learningday.db import open_event
-from learningday.event import event_summary
+from learningday.setup.event import event_summary
+from learningday.store.db import open_event
 from ui import errors, settings
 from ui.main_window import MainWindow, demo_event_path
 
@@ -119,7 +119,7 @@ def test_open_demo_event_writes_it_off_the_gui_thread(window: MainWindow, qtbot,
     import ui.main_window as main_window
 
     monkeypatch.setattr(main_window, "build_demo",
-                        lambda path, **kw: __import__("learningday.demo", fromlist=["build_demo"]).build_demo(
+                        lambda path, **kw: __import__("learningday.demo.build", fromlist=["build_demo"]).build_demo(
                             path, attendees=50, **kw))
     assert not demo_event_path().exists()
     with qtbot.waitSignal(window.event_shown, timeout=30000):
@@ -129,8 +129,8 @@ def test_open_demo_event_writes_it_off_the_gui_thread(window: MainWindow, qtbot,
 
 
 def test_file_new_runs_the_wizard_and_opens_the_event(window: MainWindow, tmp_path: Path, monkeypatch, qtbot) -> None:
-    from learningday.event_setup import HubSpec
-    from ui.new_event_wizard import NewEventWizard
+    from learningday.setup.new_event import HubSpec
+    from ui.new_event.wizard import NewEventWizard
 
     target = tmp_path / "fresh.lday"
 
@@ -154,7 +154,7 @@ def test_file_new_runs_the_wizard_and_opens_the_event(window: MainWindow, tmp_pa
 
 
 def test_a_cancelled_wizard_opens_nothing(window: MainWindow, monkeypatch) -> None:
-    from ui.new_event_wizard import NewEventWizard
+    from ui.new_event.wizard import NewEventWizard
 
     monkeypatch.setattr(NewEventWizard, "exec", lambda wizard: NewEventWizard.DialogCode.Rejected)
     window.new_event()
@@ -199,8 +199,8 @@ def test_plan_filters_narrow_the_table_and_dim_the_timeline(window: MainWindow, 
 
 
 def test_a_change_shows_where_it_was_made_and_elsewhere_once_shown(window: MainWindow, demo_file: Path) -> None:
-    from learningday.dto import SessionDraft
-    from ui.plan_commands import CreateSession
+    from learningday.plan.dto import SessionDraft
+    from ui.workspaces.plan.commands import CreateSession
 
     window.open_path(demo_file)
     window.tabs.setCurrentIndex(0)

@@ -10,13 +10,13 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QWizard
 
-from learningday.db import open_event
-from learningday.day_strip import AWAKE, NIGHT, WORKING
-from learningday.event import event_summary
-from learningday.event_setup import HubSpec
+from learningday.setup.day_strip import AWAKE, NIGHT, WORKING
+from learningday.setup.event import event_summary
+from learningday.setup.new_event import HubSpec
+from learningday.store.db import open_event
 from ui import errors, settings
-from ui.day_strip_view import BAR_H, COLOURS, DATE_CHANGE
-from ui.new_event_wizard import NewEventWizard
+from ui.new_event.day_strip_view import BAR_H, COLOURS, DATE_CHANGE
+from ui.new_event.wizard import NewEventWizard
 
 # the completer's popup asks the offscreen platform for things it cannot do
 pytestmark = pytest.mark.qt_log_ignore("does not support raise", "does not support grabbing the keyboard")

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 
-from learningday.agenda import create_session, session_draft
-from learningday.db import open_event
-from learningday.dto import SessionDraft
+from learningday.plan.dto import SessionDraft
+from learningday.plan.sessions import create_session, session_draft
+from learningday.store.db import open_event
 from tests.planning import Small, at, small, small_template  # noqa: F401 (fixtures)
 from ui import settings
 from ui.main_window import MainWindow
-from ui.snap_box import SnapBox
+from ui.workspaces.plan.snap_box import SnapBox
 
 STEP_PX = 26  # 21.7 minutes at 1.2 px/min
 

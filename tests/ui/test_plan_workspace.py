@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 
-from learningday import agenda
-from learningday.db import open_event
-from learningday.dto import SessionDraft
+from learningday.plan import sessions as agenda
+from learningday.plan.dto import SessionDraft
+from learningday.store.db import open_event
 from ui import errors
 from ui.main_window import MainWindow
 
@@ -101,13 +101,13 @@ def test_coverage_matrix_is_real_and_a_cell_click_highlights_the_hub(window: Mai
 def test_delete_and_undo_restore_the_same_session(window: MainWindow, tmp_path: Path) -> None:
     from datetime import datetime, timezone
 
-    from learningday.event import create_event_file
+    from learningday.setup.event import create_event_file
 
     path = create_event_file(tmp_path / "e.lday", name="Day", start_utc=datetime(2027, 3, 10, 21, tzinfo=timezone.utc))
     window.open_path(path)
     plan = window.plan
     draft = SessionDraft(title="Prompting 101", level_id=2, start_utc=datetime(2027, 3, 10, 22, tzinfo=timezone.utc))
-    from ui.plan_commands import CreateSession
+    from ui.workspaces.plan.commands import CreateSession
 
     assert plan._push(CreateSession(window.document, draft))
     uid = plan.sessions[0].uid
@@ -129,10 +129,10 @@ def test_an_undo_the_file_no_longer_allows_changes_nothing_says_why_and_clears_h
 
     from sqlalchemy import delete
 
-    from learningday.event import create_event_file
-    from learningday.models import Level
-    from learningday.models import Session as LearningSession
-    from ui.plan_commands import CreateSession
+    from learningday.setup.event import create_event_file
+    from learningday.store.models import Level
+    from learningday.store.models import Session as LearningSession
+    from ui.workspaces.plan.commands import CreateSession
 
     path = create_event_file(tmp_path / "e.lday", name="Day", start_utc=datetime(2027, 3, 10, 21, tzinfo=timezone.utc))
     window.open_path(path)

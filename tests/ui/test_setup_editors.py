@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from learningday import setup
-from learningday.db import open_event
-from learningday.setup_dto import FacilitatorDraft, HubDraft, VenueDraft
+from learningday.setup import services as setup
+from learningday.setup.dto import FacilitatorDraft, HubDraft, VenueDraft
+from learningday.store.db import open_event
 from tests.roster_helpers import sha256
-from ui import setup_editor
 from ui.main_window import MainWindow
+from ui.setup import editor as setup_editor
 from ui.widgets import set_minutes
 from ui.zone_input import zone_suggestions
 
@@ -215,7 +215,7 @@ def test_a_closed_editor_reads_the_file_again_only_when_shown(window: MainWindow
     reads = []
     real = editor.load
     editor.load = lambda session: reads.append(1) or real(session)
-    from ui.setup_commands import add_command
+    from ui.setup.commands import add_command
 
     assert window.open_setup("hubs").push_command(add_command(window.document, "venue",
                                                               VenueDraft("Pop-up room", "room", "Lobby", 12)))

@@ -10,16 +10,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from sqlalchemy import select
 
-from learningday.agenda import create_session
-from learningday.db import open_event
-from learningday.dto import SessionDraft
-from learningday.models import Attendee, Registration
-from learningday.models import Session as LearningSession
-from learningday.snapshots import current_sessions, list_snapshots
+from learningday.plan.dto import SessionDraft
+from learningday.plan.sessions import create_session
+from learningday.plan.snapshots import current_sessions, list_snapshots
+from learningday.store.db import open_event
+from learningday.store.models import Attendee, Registration
+from learningday.store.models import Session as LearningSession
 from tests.planning import Small, at, small, small_template  # noqa: F401 (fixtures)
 from ui import errors
 from ui.main_window import MainWindow
-from ui.snapshots_dialog import SnapshotsDialog
+from ui.workspaces.plan.versions_dialog import SnapshotsDialog
 
 
 def on_disk(path: Path):

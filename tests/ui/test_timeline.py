@@ -7,8 +7,9 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from learningday.dto import HubDTO, LevelDTO, SessionRow, VenueDTO
-from ui.timeline import LABEL_W, TimelineView
+from learningday.plan.dto import SessionRow
+from learningday.setup.dto import HubDTO, LevelDTO, VenueDTO
+from ui.workspaces.plan.timeline import LABEL_W, TimelineView
 
 START = datetime(2027, 3, 10, 21, 0, tzinfo=timezone.utc)
 HUBS = (

@@ -1,0 +1,294 @@
+"""Check-in state derived from the append-only log (an undo reverses an entry by uid)."""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import insert, select, text
+from sqlalchemy.orm import Session
+
+from learningday.checkin.dto import CheckInResult, UndoResult
+from learningday.errors import InvalidInput
+from learningday.roster.codes import new_code, normalise_code
+from learningday.roster.rows import hub_id_by_name
+from learningday.store.arrival import ARRIVALS, NOT_UNDONE_SQL
+from learningday.store.models import CHECKIN_METHODS, Attendee, CheckIn, Registration, new_uid
+from learningday.store.models import Session as LearningSession
+from learningday.timeutil import UTC, utc
+
+# -- the services: one user action each; the caller commits (use EventFile.write()) -------
+_UID_LENGTH = 36
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass(frozen=True)
+class _Person:
+    id: int
+    uid: str
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class _Where:
+    id: int | None
+    uid: str | None
+    title: str
+
+
+@dataclass(frozen=True)
+class _Entry:
+    uid: str
+    kind: str
+    at_utc: datetime
+    name: str | None  # the station's
+    reverses_uid: str | None
+
+
+# The check-in path runs a handful of tiny statements per scan. On SQLite they go straight to
+# the driver connection of the session's transaction: SQLAlchemy's per-statement work (cache
+# keys, coercion, result wrapping) otherwise costs several times what SQLite itself does.
+_STAMP = "%Y-%m-%d %H:%M:%S.%f"  # SQLAlchemy's SQLite DateTime storage format, kept identical
+
+
+def _rows(session: Session, sql: str, params: dict[str, object]) -> list[tuple]:
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        params = {key: value.astimezone(UTC).strftime(_STAMP) if isinstance(value, datetime) else value
+                  for key, value in params.items()}
+        return connection.connection.driver_connection.execute(sql, params).fetchall()  # type: ignore[union-attr]
+    return [tuple(row) for row in connection.execute(text(sql), params)]
+
+
+def _instant(value: str | datetime) -> datetime:
+    if isinstance(value, datetime):
+        return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+    return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+def _find_person(session: Session, code_or_attendee: str | int) -> _Person | None:
+    sql = "SELECT id, uid, code, name FROM attendees WHERE "
+    if isinstance(code_or_attendee, int):
+        rows = _rows(session, sql + "id = :key", {"key": code_or_attendee})
+    elif len(code_or_attendee.strip()) == _UID_LENGTH and code_or_attendee.count("-") == 4:
+        rows = _rows(session, sql + "uid = :key", {"key": code_or_attendee.strip()})
+    else:
+        rows = _rows(session, sql + "code = :key", {"key": normalise_code(code_or_attendee)})
+    return _Person(*rows[0]) if rows else None
+
+
+def _find_session(session: Session, session_uid: str | None) -> _Where:
+    if session_uid is None:
+        return _Where(None, None, "")
+    rows = _rows(session, "SELECT id, title FROM sessions WHERE uid = :uid", {"uid": session_uid.strip()})
+    if not rows:
+        raise InvalidInput(f"no session with uid {session_uid!r} in this event")
+    return _Where(rows[0][0], session_uid.strip(), rows[0][1])
+
+
+def station_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidInput("the station needs a name (e.g. 'Door B')")
+    if len(name) > 100:
+        raise InvalidInput(f"a station name is at most 100 characters, not {len(name)}")
+    return name
+
+
+def station_id(session: Session, name: str, *, at_utc: datetime) -> int:
+    """The station called ``name``, created on first use."""
+    name = station_name(name)
+    found = _rows(session, "SELECT id FROM stations WHERE name = :name", {"name": name})
+    if found:
+        return found[0][0]
+    return _rows(session, "INSERT INTO stations (uid, name, created_utc) VALUES (:uid, :name, :at) RETURNING id",
+                 {"uid": new_uid(), "name": name, "at": at_utc})[0][0]
+
+
+def _checked(method: str, facilitator_name: str, at_utc: datetime, station: str) -> datetime:
+    station_name(station)
+    if method not in CHECKIN_METHODS:
+        raise InvalidInput(f"unknown check-in method {method!r} (one of {', '.join(CHECKIN_METHODS)})")
+    if len(facilitator_name) > 200:
+        raise InvalidInput("a facilitator name is at most 200 characters")
+    return utc(at_utc)
+
+
+def _scan(session: Session, code_or_attendee: str | int, session_uid: str | None, *, station: str,
+          facilitator_name: str, method: str, at_utc: datetime) -> tuple[datetime, _Where, _Person | None]:
+    """What a check-in or check-out starts with: its inputs checked, the session and the person found."""
+    at = _checked(method, facilitator_name, at_utc, station)
+    return at, _find_session(session, session_uid), _find_person(session, code_or_attendee)
+
+
+def _pair_state(session: Session, attendee_id: int, session_id: int | None) -> _Entry | None:
+    """The entry that decides where this person stands for this session: the newest arrival or
+    check-out that no undo reverses, or None (never came, or every arrival was undone)."""
+    rows = _rows(
+        session,
+        "SELECT c.uid, c.kind, c.at_utc, s.name, c.reverses_uid FROM checkins AS c "
+        "LEFT JOIN stations s ON s.id = c.station_id WHERE c.attendee_id = :attendee AND "
+        + ("c.session_id IS NULL" if session_id is None else "c.session_id = :session")
+        + " AND c.kind != 'undo' AND " + NOT_UNDONE_SQL + " ORDER BY c.at_utc DESC, c.id DESC LIMIT 1",
+        {"attendee": attendee_id, "session": session_id},
+    )
+    if not rows:
+        return None
+    state = rows[0]
+    return _Entry(state[0], state[1], _instant(state[2]), state[3], state[4])
+
+
+def _append(session: Session, *, kind: str, attendee_id: int, session_id: int | None, at_utc: datetime,
+            station: str, facilitator_name: str, method: str, reverses_uid: str | None = None) -> str:
+    """Write one log entry, by the station called ``station`` (created on first use); its uid."""
+    uid = new_uid()
+    station_row = station_id(session, station, at_utc=at_utc)
+    _rows(session, "INSERT INTO checkins (uid, kind, attendee_id, session_id, at_utc, station_id, facilitator_name, "
+          "method, reverses_uid) VALUES (:uid, :kind, :attendee, :session, :at, :station, :facilitator, :method, "
+          ":reverses)",
+          {"uid": uid, "kind": kind, "attendee": attendee_id, "session": session_id, "at": at_utc,
+           "station": station_row, "facilitator": facilitator_name.strip(), "method": method, "reverses": reverses_uid})
+    return uid
+
+
+def check_in(
+    session: Session,
+    *,
+    code_or_attendee: str | int,
+    session_uid: str | None = None,
+    station: str,
+    facilitator_name: str = "",
+    method: str = "search",
+    at_utc: datetime,
+    kind: str = "check_in",
+) -> CheckInResult:
+    """Check a person (badge code, attendee uid or id) in to a session or, without one, the event.
+
+    A second check-in of someone already here is reported as "already", not recorded twice.
+    Run it in an IMMEDIATE transaction (``EventFile.write()``) so two stations cannot both
+    record the same person.
+    """
+    at, where, person = _scan(session, code_or_attendee, session_uid, station=station,
+                              facilitator_name=facilitator_name, method=method, at_utc=at_utc)
+    if person is None:
+        shown = code_or_attendee if isinstance(code_or_attendee, str) else str(code_or_attendee)
+        return CheckInResult("unknown_code", "", where.title, None, None, session_uid=where.uid,
+                             code=normalise_code(shown) or shown.strip())
+    state = _pair_state(session, person.id, where.id)
+    if state is not None and state.kind in ARRIVALS:
+        return CheckInResult("already", person.name, where.title, at, None, person.uid, where.uid, person.code,
+                             earlier_at_utc=state.at_utc, earlier_station=state.name or "")
+    entry = _append(session, kind=kind, attendee_id=person.id, session_id=where.id, at_utc=at, station=station,
+                    facilitator_name=facilitator_name, method=method)
+    return CheckInResult("checked_in", person.name, where.title, at, entry, person.uid, where.uid, person.code)
+
+
+def check_out(
+    session: Session,
+    *,
+    code_or_attendee: str | int,
+    session_uid: str | None = None,
+    station: str,
+    facilitator_name: str = "",
+    method: str = "search",
+    at_utc: datetime,
+) -> CheckInResult:
+    """Record that a checked-in person left (for learning-hours reporting)."""
+    at, where, person = _scan(session, code_or_attendee, session_uid, station=station,
+                              facilitator_name=facilitator_name, method=method, at_utc=at_utc)
+    if person is None:
+        raise InvalidInput(f"no attendee has the code {code_or_attendee!r}")
+    state = _pair_state(session, person.id, where.id)
+    if state is None or state.kind not in ARRIVALS:
+        raise InvalidInput(f"{person.name} is not checked in{' to ' + where.title if where.title else ''}")
+    entry = _append(session, kind="check_out", attendee_id=person.id, session_id=where.id, at_utc=at,
+                    station=station, facilitator_name=facilitator_name, method=method)
+    return CheckInResult("checked_out", person.name, where.title, at, entry, person.uid, where.uid, person.code)
+
+
+def undo(session: Session, entry_uid: str, *, station: str, facilitator_name: str = "",
+         at_utc: datetime) -> UndoResult:
+    """Reverse an entry with a compensating 'undo' entry; the entry itself stays in the log."""
+    at = _checked("search", facilitator_name, at_utc, station)
+    row = session.execute(
+        select(CheckIn.id, CheckIn.kind, CheckIn.attendee_id, CheckIn.session_id, CheckIn.method,
+               Attendee.name, LearningSession.title)
+        .join(Attendee, Attendee.id == CheckIn.attendee_id)
+        .outerjoin(LearningSession, LearningSession.id == CheckIn.session_id)
+        .where(CheckIn.uid == entry_uid.strip())
+    ).first()
+    if row is None:
+        raise InvalidInput(f"no check-in entry {entry_uid!r} in this event")
+    if row.kind == "undo":
+        raise InvalidInput(f"entry {entry_uid} is itself an undo; it cannot be undone")
+    earlier = session.scalar(select(CheckIn.at_utc).where(CheckIn.kind == "undo",
+                                                          CheckIn.reverses_uid == entry_uid.strip()))
+    if earlier is not None:
+        raise InvalidInput(f"{row.name}'s {row.kind.replace('_', '-')} was already undone at "
+                           f"{earlier:%H:%M} UTC")
+    uid = _append(session, kind="undo", attendee_id=row.attendee_id, session_id=row.session_id, at_utc=at,
+                  station=station, facilitator_name=facilitator_name,
+                  method=row.method, reverses_uid=entry_uid.strip())
+    return UndoResult(uid, entry_uid.strip(), row.kind, row.name, row.title or "", at)
+
+
+def walk_in(
+    session: Session,
+    *,
+    name: str,
+    email: str = "",
+    hub: str | None = None,
+    session_uid: str | None = None,
+    station: str,
+    facilitator_name: str = "",
+    at_utc: datetime,
+    employee_id: str | None = None,
+    department: str = "",
+    role: str = "",
+) -> CheckInResult:
+    """Someone not on the list turns up: add them to the roster and check them in, at once.
+
+    A person whose email is already on the roster is checked in as themselves, not duplicated.
+    """
+    at = _checked("walk_in", facilitator_name, at_utc, station)
+    name = " ".join(name.split())
+    email = email.strip().lower()
+    employee_id = (employee_id or "").strip() or None
+    if not name:
+        raise InvalidInput("a walk-in needs a name")
+    if len(name) > 200:
+        raise InvalidInput("a name is at most 200 characters")
+    if email and not _EMAIL.match(email):
+        raise InvalidInput(f"not an email address: {email!r}")
+    where = _find_session(session, session_uid)
+    hub_id = hub_id_by_name(session, hub.strip()) if hub and hub.strip() else None
+    existing = session.scalar(select(Attendee.id).where(Attendee.email == email).limit(1)) if email else None
+    if existing is not None:
+        on_list = where.id is not None and session.scalar(select(Registration.id).where(
+            Registration.attendee_id == existing, Registration.session_id == where.id,
+            Registration.status == "registered"))
+        return check_in(session, code_or_attendee=existing, session_uid=session_uid, station=station,
+                        facilitator_name=facilitator_name, method="walk_in", at_utc=at,
+                        kind="check_in" if on_list else "walk_in")
+    if employee_id and session.scalar(select(Attendee.id).where(Attendee.employee_id == employee_id)):
+        raise InvalidInput(f"employee id {employee_id} belongs to someone else on the roster")
+    code = new_unused_code(session)
+    uid = new_uid()
+    attendee_id = session.execute(insert(Attendee).values(
+        uid=uid, code=code, name=name, email=email, employee_id=employee_id, department=department.strip(),
+        role=role.strip(), hub_id=hub_id, level_id=None, created_utc=at,
+    ).returning(Attendee.id)).scalar_one()
+    entry = _append(session, kind="walk_in", attendee_id=attendee_id, session_id=where.id, at_utc=at,
+                    station=station, facilitator_name=facilitator_name, method="walk_in")
+    return CheckInResult("checked_in", name, where.title, at, entry, uid, where.uid, code, new_attendee=True)
+
+
+def new_unused_code(session: Session) -> str:
+    rng = random.SystemRandom()
+    while True:
+        code = new_code(rng, set())
+        if session.scalar(select(Attendee.id).where(Attendee.code == code)) is None:
+            return code

@@ -1,0 +1,1 @@
+"""A realistic demo event built from a seed."""

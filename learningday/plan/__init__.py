@@ -1,0 +1,1 @@
+"""The agenda: sessions, conflicts, coverage, versions, agenda import and export, calendars."""

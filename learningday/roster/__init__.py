@@ -1,0 +1,1 @@
+"""The people: attendees, registrations and waitlists, roster import and queries, badge codes."""

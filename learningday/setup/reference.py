@@ -1,0 +1,75 @@
+"""What row validation needs from the event: hubs by name or zone, levels by number or name, roles."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from learningday.setup.roles import RoleMatcher, role_matcher
+from learningday.spreadsheet.engine import CellProblem
+from learningday.store.models import Hub, Level
+from learningday.timeutil import is_zone
+
+_LEVEL_WORD = re.compile(r"^(?:level|lvl|l)\s*([1-5])$", re.IGNORECASE)
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", " ".join(text.split())).casefold()
+
+
+@dataclass(frozen=True)
+class Reference:
+    """What row validation needs from the event: hubs (by name and zone), levels, the role table."""
+
+    hubs_by_name: Mapping[str, int]
+    hubs_by_zone: Mapping[str, tuple[int, ...]]
+    levels_by_name: Mapping[str, int]
+    roles: RoleMatcher
+
+    @classmethod
+    def load(cls, session: Session) -> Reference:
+        by_name: dict[str, int] = {}
+        by_zone: dict[str, list[int]] = {}
+        for hub_id, name, zone in session.execute(select(Hub.id, Hub.name, Hub.zone).order_by(Hub.position, Hub.id)):
+            by_name[_fold(name)] = hub_id
+            by_zone.setdefault(zone, []).append(hub_id)
+        levels = {_fold(name): lid for lid, name in session.execute(select(Level.id, Level.name))}
+        return cls(by_name, {z: tuple(ids) for z, ids in by_zone.items()}, levels, role_matcher(session))
+
+    def hub(self, text: str) -> int:
+        found = self.hubs_by_name.get(_fold(text))
+        if found is not None:
+            return found
+        if is_zone(text):
+            ids = self.hubs_by_zone.get(text, ())
+            if len(ids) == 1:
+                return ids[0]
+            if ids:
+                raise CellProblem(f"several hubs use the zone {text}; name the hub instead")
+            raise CellProblem(f"no hub of this event is in the zone {text}")
+        known = ", ".join(sorted(self.hubs_by_name)) or "none yet"
+        raise CellProblem(f"unknown hub (known hubs: {known[:200]})")
+
+    def level(self, text: str) -> int:
+        folded = _fold(text)
+        word = _LEVEL_WORD.match(folded)
+        if word:
+            return int(word.group(1))
+        try:
+            number = float(folded)
+        except ValueError:
+            number = None
+        if number is not None:
+            if number.is_integer() and 1 <= number <= 5:
+                return int(number)
+            raise CellProblem("a level is a whole number from 1 to 5")
+        if folded in self.levels_by_name:
+            return self.levels_by_name[folded]
+        raise CellProblem("not a level: give 1-5 or a level name")
+
+

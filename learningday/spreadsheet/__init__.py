@@ -1,0 +1,1 @@
+"""The one spreadsheet import engine: encodings, delimiters, header finding, mapping, report."""

@@ -1,0 +1,336 @@
+"""A generic spreadsheet import engine: read CSV/XLSX, find the header, map columns, validate rows."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from learningday.errors import Cancelled, InvalidInput, LearningDayError, Progress
+from learningday.spreadsheet.sources import Source, open_source
+
+#: the header row is looked for among the first rows (title rows above it are skipped)
+HEADER_SEARCH_ROWS = 30
+#: a report keeps this many problems in full (and counts the rest)
+MAX_ISSUES = 1000
+CHECK_EVERY = 1000
+
+
+class ImportCancelled(LearningDayError):
+    """The user cancelled an import; nothing was written."""
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem (or notice) of a report: the row as the user sees it in the file."""
+
+    row: int
+    column: str
+    value: str
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"row": self.row, "column": self.column, "value": self.value, "message": self.message}
+
+    def __str__(self) -> str:
+        where = f"row {self.row}" + (f", {self.column}" if self.column else "")
+        shown = self.value if len(self.value) <= 60 else self.value[:57] + "…"
+        return f"{where}: {self.message}" + (f" ({shown!r})" if shown else "")
+
+
+class ImportRefused(InvalidInput):
+    """The file has problems; nothing was imported. ``issues`` is the row-level report."""
+
+    def __init__(self, message: str, issues: tuple[Issue, ...] = (), issue_count: int | None = None) -> None:
+        self.headline = message
+        self.issues = issues
+        self.issue_count = len(issues) if issue_count is None else issue_count
+        listed = "; ".join(str(i) for i in issues[:5])
+        more = f" (and {self.issue_count - 5:,} more)" if self.issue_count > 5 else ""
+        super().__init__(f"{message}: {listed}{more}" if listed else message)
+
+
+class Report:
+    """The problems and notices an import collects: problems counted in full, both kept up to MAX_ISSUES."""
+
+    def __init__(self) -> None:
+        self.issues: list[Issue] = []
+        self.count = 0
+        self.bad_rows: set[int] = set()
+        self.notices: list[Issue] = []
+
+    def problem(self, issue: Issue) -> None:
+        self.count += 1
+        self.bad_rows.add(issue.row)
+        if len(self.issues) < MAX_ISSUES:
+            self.issues.append(issue)
+
+    def notice(self, issue: Issue) -> None:
+        if len(self.notices) < MAX_ISSUES:
+            self.notices.append(issue)
+
+
+@dataclass(frozen=True, kw_only=True)
+class FileRead:
+    """How an import read its file (every import result carries it)."""
+
+    format: str = ""
+    encoding: str = ""
+    delimiter: str = ""
+    ignored_columns: tuple[str, ...] = ()
+
+
+class CellProblem(ValueError):
+    """Raised by a field parser or a row check: what is wrong, and in which column (a field key)."""
+
+    def __init__(self, message: str, column: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.column = column
+
+
+def _identity(text: str) -> str:
+    return text
+
+
+@dataclass(frozen=True)
+class Field:
+    """One column the import understands: its key, the header names it goes by, how to parse it."""
+
+    key: str
+    label: str
+    synonyms: tuple[str, ...] = ()
+    required: bool = False
+    max_length: int = 200
+    #: text (trimmed, NFC, non-empty) -> value; raise CellProblem (or ValueError) to refuse it
+    parse: Callable[[str], Any] = _identity
+
+    def names(self) -> tuple[str, ...]:
+        return (self.key, self.label, *self.synonyms)
+
+    def read(self, text: str) -> Any:
+        """A cell's cleaned text (see ``clean``) as this field's value; None when empty. Raises CellProblem."""
+        if not text:
+            if self.required:
+                raise CellProblem(f"{self.label} is required", self.key)
+            return None
+        if len(text) > self.max_length:
+            raise CellProblem(f"{self.label} is {len(text):,} characters long (at most {self.max_length:,})", self.key)
+        try:
+            return self.parse(text)
+        except CellProblem as exc:
+            raise CellProblem(exc.message, self.key) from None
+        except ValueError as exc:
+            raise CellProblem(str(exc), self.key) from None
+
+
+@dataclass(frozen=True)
+class ImportSpec:
+    """What a kind of import reads: its fields, and checks across the fields of one row."""
+
+    kind: str
+    fields: tuple[Field, ...]
+    #: values dict -> None; raise CellProblem(column=field key) to refuse the row
+    row_checks: tuple[Callable[[dict[str, Any]], None], ...] = ()
+
+    def field(self, key: str) -> Field:
+        return next(f for f in self.fields if f.key == key)
+
+
+def header_key(text: str) -> str:
+    """'E-mail ', 'e_mail', 'E Mail' -> 'email': how headers and synonyms are compared."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(ch for ch in folded if ch.isalnum())
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """Which column (0-based index) each field is read from; ``ignored`` lists unused headers."""
+
+    header_row: int
+    headers: tuple[str, ...]
+    columns: Mapping[str, int]
+    ignored: tuple[str, ...] = ()
+
+    def header_of(self, key: str) -> str:
+        return self.headers[self.columns[key]]
+
+
+def _score(cells: list[str], lookup: dict[str, str]) -> int:
+    return len({lookup[k] for k in map(header_key, cells) if k in lookup})
+
+
+def _lookup(spec: ImportSpec) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for f in spec.fields:
+        for name in f.names():
+            table.setdefault(header_key(name), f.key)
+    return table
+
+
+def map_columns(
+    first_rows: list[tuple[int, list[str]]], spec: ImportSpec, overrides: Mapping[str, str | int | None] | None = None
+) -> ColumnMapping:
+    """Find the header among ``first_rows`` and map fields to columns; ``overrides`` win.
+
+    An override maps a field key to a header text, a 0-based column index, or None (do not import it).
+    """
+    lookup = _lookup(spec)
+    overrides = dict(overrides or {})
+    unknown = sorted(set(overrides) - {f.key for f in spec.fields})
+    if unknown:
+        raise InvalidInput(f"unknown field(s) in the column mapping: {', '.join(unknown)}")
+    wanted = {header_key(v) for v in overrides.values() if isinstance(v, str)}
+    best: tuple[int, int, list[str]] | None = None
+    for row_no, cells in first_rows:
+        score = _score(cells, lookup) + sum(1 for c in cells if c.strip() and header_key(c) in wanted)
+        if score and (best is None or score > best[0]):
+            best = (score, row_no, cells)
+    if best is None:
+        shown = next((", ".join(c for c in cells if c) for _, cells in first_rows if any(cells)), "nothing")
+        expected = ", ".join(f.label for f in spec.fields if f.required) or spec.fields[0].label
+        raise ImportRefused(f"no header row found in the first {HEADER_SEARCH_ROWS} rows "
+                            f"(expected columns such as {expected}; the file starts with: {shown[:120]})")
+    _, header_row, cells = best
+    while cells and not cells[-1].strip():  # empty trailing columns
+        cells = cells[:-1]
+    headers = tuple(c.strip() for c in cells)
+    by_key = {header_key(h): i for i, h in reversed(list(enumerate(headers))) if h}
+    columns: dict[str, int] = {}
+    for i, h in enumerate(headers):
+        key = lookup.get(header_key(h)) if h else None
+        if key is not None and key not in columns:
+            columns[key] = i
+    for key, target in overrides.items():
+        columns.pop(key, None)
+        if target is None:
+            continue
+        if isinstance(target, int):
+            if not 0 <= target < len(headers):
+                raise InvalidInput(f"column {target + 1} does not exist for {spec.field(key).label}")
+            columns[key] = target
+        elif header_key(target) in by_key:
+            columns[key] = by_key[header_key(target)]
+        else:
+            raise InvalidInput(f"no column {target!r} in the header row (row {header_row})")
+    missing = [f for f in spec.fields if f.required and f.key not in columns]
+    if missing:
+        names = ", ".join(f"'{f.label}'" for f in missing)
+        raise ImportRefused(
+            f"the file has no {names} column (header row {header_row}: {', '.join(h for h in headers if h)}); "
+            "rename the column or map it by hand",
+            (Issue(header_row, missing[0].label, "", f"required column {names} is missing"),),
+        )
+    used = set(columns.values())
+    ignored = tuple(h for i, h in enumerate(headers) if h and i not in used)
+    return ColumnMapping(header_row, headers, columns, ignored)
+
+
+@dataclass
+class ParsedRow:
+    """One data row: parsed values by field key (absent when the cell is empty) and its problems."""
+
+    row: int
+    values: dict[str, Any]
+    raw: dict[str, str]
+    issues: list[Issue] = field(default_factory=list)
+
+
+#: a spreadsheet reads a cell starting with one of these as a formula (or a DDE command); exports
+#: guard such text (reports/roster_export.py puts an apostrophe before it, which the import takes off)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def clean(text: str) -> str:
+    """What a cell or a form field holds, as stored: trimmed, Unicode NFC."""
+    return unicodedata.normalize("NFC", text.strip())
+
+
+def _clean(text: str) -> str:
+    text = text.strip()
+    if text.startswith("'") and text[1:].startswith(FORMULA_START):
+        text = text[1:]
+    return clean(text)
+
+
+def parse_rows(
+    source: Source,
+    spec: ImportSpec,
+    mapping: ColumnMapping,
+    *,
+    progress: Progress | None = None,
+    cancel: Cancelled | None = None,
+) -> Iterator[ParsedRow]:
+    """Parse and validate every row below the header; blank rows are skipped."""
+    fields = [(spec.field(key), index) for key, index in mapping.columns.items()]
+    for count, (row_no, cells) in enumerate(source.rows(), start=1):
+        if count % CHECK_EVERY == 0:
+            if cancel is not None and cancel():
+                raise ImportCancelled("import cancelled; nothing was imported")
+            if progress is not None:
+                progress(source.fraction(), f"read {count:,} rows")
+        if row_no <= mapping.header_row or not any(c.strip() for c in cells):
+            continue
+        parsed = ParsedRow(row_no, {}, {})
+        for f, index in fields:
+            text = _clean(cells[index]) if index < len(cells) else ""
+            parsed.raw[f.key] = text
+            try:
+                value = f.read(text)
+            except CellProblem as exc:
+                shown = text if len(text) <= f.max_length else text[:80]
+                parsed.issues.append(Issue(row_no, mapping.headers[index], shown, exc.message))
+                continue
+            if value is not None:
+                parsed.values[f.key] = value
+        if not parsed.issues:
+            for check in spec.row_checks:
+                try:
+                    check(parsed.values)
+                except CellProblem as exc:
+                    column = mapping.header_of(exc.column) if exc.column in mapping.columns else (exc.column or "")
+                    parsed.issues.append(Issue(row_no, column, parsed.raw.get(exc.column or "", ""), exc.message))
+        yield parsed
+    if progress is not None:
+        progress(1.0, "file read")
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What an import wizard shows before importing: the detected format, mapping and first rows."""
+
+    format: str
+    encoding: str
+    delimiter: str
+    sheet: str
+    mapping: ColumnMapping
+    rows: tuple[tuple[int, tuple[str, ...]], ...]
+
+
+def find_mapping(source: Source, spec: ImportSpec, overrides: Mapping[str, str | int | None] | None) -> ColumnMapping:
+    """The mapping of the first sheet whose header fits ``spec`` (a CSV has one 'sheet');
+    when none fits, the first sheet is chosen again and its problem raised."""
+    sheets = getattr(source, "sheet_count", 1)
+    first_problem: ImportRefused | None = None
+    for index in range(sheets):
+        if index:
+            source.choose_sheet(index)  # type: ignore[attr-defined]
+        try:
+            return map_columns(source.head(HEADER_SEARCH_ROWS), spec, overrides)
+        except ImportRefused as exc:
+            first_problem = first_problem or exc
+    if sheets > 1:
+        source.choose_sheet(0)  # type: ignore[attr-defined]
+    assert first_problem is not None
+    raise first_problem
+
+
+def preview(path: Path | str, spec: ImportSpec, overrides: Mapping[str, str | int | None] | None = None,
+            *, rows: int = 20) -> Preview:
+    """The detected format, column mapping and first ``rows`` data rows of a file."""
+    with open_source(Path(path)) as source:
+        mapping = find_mapping(source, spec, overrides)
+        shown = tuple((n, tuple(c)) for n, c in source.head(mapping.header_row + rows) if n > mapping.header_row)
+        return Preview(source.format, source.encoding, source.delimiter, source.sheet, mapping, shown)

@@ -1,0 +1,214 @@
+"""Rows of a CSV or XLSX file as text cells: encoding, delimiter and format sniffed, files streamed."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections import Counter
+from collections.abc import Iterator
+from itertools import islice
+from pathlib import Path
+from typing import IO
+
+from learningday.errors import InvalidInput
+from learningday.spreadsheet.xlsx import XlsxBook
+
+SAMPLE_BYTES = 64 * 1024
+#: csv's own default field limit: a longer cell is not a roster (and is not held in memory)
+MAX_CELL_CHARS = 131_072
+DELIMITERS = ",;\t|"
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+class Source:
+    """An open spreadsheet-like file. ``rows()`` yields (row number as the user sees it, cells)."""
+
+    format = ""
+    encoding = ""
+    delimiter = ""
+    sheet = ""
+
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        raise NotImplementedError
+
+    def head(self, n: int) -> list[tuple[int, list[str]]]:
+        return list(islice(self.rows(), n))
+
+    def fraction(self) -> float:
+        """How far the last ``rows()`` iteration has read, 0..1 (an estimate)."""
+        return 0.0
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> Source:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    even, odd = sample[0::2], sample[1::2]
+    if len(sample) >= 4 and odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if len(sample) >= 4 and even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def detect_encoding(sample: bytes, name: str) -> str:
+    """The encoding of a text file from its first bytes; a binary file is refused."""
+    if sample.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    bare = _utf16_without_bom(sample)
+    if bare:
+        return bare
+    if b"\x00" in sample:
+        raise InvalidInput(f"{name} is not a text file (it holds binary data); save it as CSV or XLSX")
+    try:
+        sample.decode("utf-8")
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(sample) - 3 and len(sample) == SAMPLE_BYTES:  # a character cut by the sample's end
+            return "utf-8"
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(sample).best()
+    if best is None:
+        raise InvalidInput(f"{name} is not a text file (no text encoding fits it); save it as CSV or XLSX")
+    # Short samples make charset-normalizer hesitate between Latin code pages (cp775, cp850 …);
+    # when its guess reads as Latin script, the file is far more likely Windows' cp1252.
+    if _all_latin(str(best)):
+        try:
+            sample.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return best.encoding
+
+
+def _all_latin(text: str) -> bool:
+    import unicodedata
+
+    return all(unicodedata.name(ch, "").startswith("LATIN") for ch in set(text) if ord(ch) > 127 and ch.isalpha())
+
+
+def detect_delimiter(text: str) -> str:
+    """The delimiter among , ; tab | : csv.Sniffer, else the one most consistently counted per line."""
+    lines = [line for line in text.splitlines()[:40] if line.strip()]
+    try:
+        found = csv.Sniffer().sniff("\n".join(lines), delimiters=DELIMITERS).delimiter
+        if found in DELIMITERS:
+            return found
+    except csv.Error:
+        pass
+    best, best_score = ",", (0, 0)
+    for delimiter in DELIMITERS:
+        counts = [line.count(delimiter) for line in lines]
+        usual = Counter(c for c in counts if c).most_common(1)
+        if usual:
+            score = (usual[0][1], usual[0][0])  # lines agreeing on a count, then the count
+            if score > best_score:
+                best, best_score = delimiter, score
+    return best
+
+
+class CsvSource(Source):
+    format = "csv"
+
+    def __init__(self, path: Path, sample: bytes) -> None:
+        self.path = path
+        self.encoding = detect_encoding(sample, path.name)
+        text = sample.decode(self.encoding, errors="ignore")
+        self.delimiter = detect_delimiter(text.lstrip("\ufeff"))
+        self._size = max(1, path.stat().st_size)
+        self._raw: IO[bytes] | None = None
+
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        with self.path.open("rb") as raw:
+            self._raw = raw
+            text = io.TextIOWrapper(raw, encoding=self.encoding, newline="")
+            reader = csv.reader(text, delimiter=self.delimiter)
+            row_no = 0
+            try:
+                for row_no, cells in enumerate(reader, start=1):
+                    yield row_no, cells
+            except csv.Error as exc:
+                if "field larger than field limit" in str(exc):
+                    raise InvalidInput(f"{self.path.name}, row {row_no + 1}: a cell holds more than "
+                                       f"{MAX_CELL_CHARS:,} characters; this is not a roster") from None
+                raise InvalidInput(f"{self.path.name}, row {row_no + 1}: not readable as CSV ({exc})") from None
+            except UnicodeDecodeError as exc:
+                raise InvalidInput(f"{self.path.name}, after row {row_no}: bytes that are not {self.encoding} "
+                                   f"({exc.reason}); save the file as UTF-8") from None
+            finally:
+                self._raw = None
+
+    def fraction(self) -> float:
+        raw = self._raw
+        return min(1.0, raw.tell() / self._size) if raw is not None and not raw.closed else 1.0
+
+
+class XlsxSource(Source):
+    format = "xlsx"
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self._book = XlsxBook(str(path))
+        except InvalidInput as exc:
+            raise InvalidInput(f"{path.name} is {exc.message}") from None
+        if not self._book.sheets:
+            raise InvalidInput(f"{path.name} has no worksheet")
+        self.choose_sheet(0)
+
+    def choose_sheet(self, index: int) -> None:
+        self._index = index
+        self.sheet = self._book.sheets[index][0]
+        self._estimate = self._book.row_estimate(index)
+        self._read = 0
+
+    @property
+    def sheet_count(self) -> int:
+        return len(self._book.sheets)
+
+    def rows(self) -> Iterator[tuple[int, list[str]]]:
+        self._read = 0
+        try:
+            for row_no, cells in self._book.rows(self._index):
+                self._read = row_no
+                yield row_no, cells
+        except (SyntaxError, KeyError, ValueError, IndexError) as exc:  # XML errors, dangling references
+            raise InvalidInput(f"{self.path.name}: sheet {self.sheet!r} cannot be read ({exc.__class__.__name__})") from None
+
+    def fraction(self) -> float:
+        return min(1.0, self._read / self._estimate) if self._estimate else 0.0
+
+    def close(self) -> None:
+        self._book.close()
+
+
+def open_source(path: Path) -> Source:
+    """Open ``path`` as CSV or XLSX by its content (not its name); refuse what is neither."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            sample = fh.read(SAMPLE_BYTES)
+    except IsADirectoryError:
+        raise InvalidInput(f"{path} is a folder, not a file") from None
+    except OSError as exc:
+        raise InvalidInput(f"cannot read {path}: {exc.strerror or exc}") from None
+    if size == 0:
+        raise InvalidInput(f"{path.name} is empty (0 bytes)")
+    if sample.startswith(ZIP_MAGIC):
+        return XlsxSource(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        raise InvalidInput(f"{path.name} is not an XLSX workbook (it is not a zip file)")
+    if sample.startswith(b"\xd0\xcf\x11\xe0"):
+        raise InvalidInput(f"{path.name} is an old Excel (.xls) file; save it as XLSX or CSV")
+    return CsvSource(path, sample)

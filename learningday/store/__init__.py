@@ -1,0 +1,1 @@
+"""The event file: engine, pragmas, ORM models, migrations, folding and the arrival rule."""

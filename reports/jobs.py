@@ -1,0 +1,76 @@
+"""Writing the post-event files: one function for the CLI and the Reports workspace (no Qt)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from learningday.errors import Cancelled, InvalidInput, Progress
+from learningday.reporting.analytics import analyse, checkin_log
+from learningday.reporting.dto import EventAnalytics
+from learningday.store.db import EventFile
+
+
+@dataclass
+class ReportRequest:
+    pdf: Path | None = None
+    xlsx: Path | None = None
+    #: a .pdf for one merged file, else a folder for a PDF per person
+    certificates: Path | None = None
+
+    def check(self) -> None:
+        """Refuse a request that cannot be written, before any work."""
+        if not (self.pdf or self.xlsx or self.certificates):
+            raise InvalidInput("say what to write: a PDF report, an Excel workbook and/or certificates")
+        for label, path, suffix in (("PDF report", self.pdf, ".pdf"), ("workbook", self.xlsx, ".xlsx"),
+                                    ("certificates", self.certificates, None)):
+            if path is None:
+                continue
+            if suffix and path.suffix.lower() != suffix:
+                raise InvalidInput(f"the {label} needs a file name ending in {suffix}, not {path.name!r}")
+            if not path.parent.is_dir():
+                raise InvalidInput(f"{label}: folder {path.parent} does not exist")
+
+
+@dataclass
+class ReportOutcome:
+    analytics: EventAnalytics
+    written: dict[str, Path] = field(default_factory=dict)
+    certificate_count: int = 0
+
+
+def write_reports(event_file: EventFile, request: ReportRequest, *, progress: Progress | None = None,
+                  cancelled: Cancelled | None = None) -> ReportOutcome:
+    """Analyse the event once, then write what ``request`` asks for; a cancel leaves no file."""
+    request.check()
+    report = progress or (lambda _f, _m: None)
+    parts = [p for p in (request.pdf, request.xlsx, request.certificates) if p]
+    share = 0.8 / len(parts)
+
+    def step(index: int) -> Progress:
+        return lambda f, m: report(0.2 + share * (index + f), m)
+
+    with event_file.read() as session:
+        analytics = analyse(session, progress=lambda f, m: report(0.2 * f, m))
+        log = checkin_log(session) if request.xlsx else []
+    outcome = ReportOutcome(analytics)
+    index = 0
+    if request.pdf:
+        from reports.pdf_report import write_pdf
+
+        outcome.written["pdf"] = Path(write_pdf(analytics, request.pdf, progress=step(index), cancelled=cancelled))
+        index += 1
+    if request.xlsx:
+        from reports.xlsx_report import write_xlsx
+
+        outcome.written["xlsx"] = Path(write_xlsx(analytics, log, request.xlsx, progress=step(index),
+                                                  cancelled=cancelled))
+        index += 1
+    if request.certificates:
+        from reports.certificates import recipients, write_certificates
+
+        outcome.written["certificates"] = Path(write_certificates(analytics, request.certificates,
+                                                                  progress=step(index), cancelled=cancelled))
+        outcome.certificate_count = len(recipients(analytics))
+    report(1.0, "done")
+    return outcome

@@ -1,0 +1,49 @@
+"""The command registry every sub-command module registers with, and the helpers they share."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+Handler = Callable[[argparse.Namespace], int]
+COMMANDS: dict[str, tuple[Callable[[argparse._SubParsersAction], argparse.ArgumentParser], Handler]] = {}
+
+
+def command(name: str, help_text: str):
+    """Register ``func(args) -> exit status`` as sub-command ``name``; ``configure`` adds its options."""
+
+    def register(configure: Callable[[argparse.ArgumentParser], None]):
+        def deco(func: Handler) -> Handler:
+            def make(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+                parser = sub.add_parser(name, help=help_text, description=help_text)
+                configure(parser)
+                return parser
+
+            COMMANDS[name] = (make, func)
+            return func
+
+        return deco
+
+    return register
+
+
+def emit_json(value: Any) -> None:
+    """One JSON document on stdout."""
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def progress_to_stderr(enabled: bool) -> Callable[[float, str], None] | None:
+    if not enabled:
+        return None
+
+    def show(fraction: float, message: str) -> None:
+        sys.stderr.write(f"\r{fraction:6.1%}  {message:<40}")
+        if fraction >= 1.0:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show

@@ -1,0 +1,69 @@
+"""The command line: parse, dispatch to a sub-command, turn errors into exit codes.
+
+Every sub-command module is imported here by name; none imports Qt, so ``learningday info``
+starts fast. The desktop app is reached through the ``run_gui`` callable ``ui.launch`` hands in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+
+from learningday import __version__
+from learningday.errors import InvalidInput, LearningDayError
+from ui.cli import agenda, agenda_import, attendees, checkin, events, new, reports, roster, setup_edit, snapshots
+from ui.cli.base import COMMANDS
+
+PROG = "learningday"
+#: the modules whose sub-commands this parser offers (importing one registers its commands)
+COMMAND_MODULES = (events, agenda, agenda_import, attendees, checkin, new, reports, roster, setup_edit, snapshots)
+GuiRunner = Callable[..., int]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="LearningDay: plan, run and report a 24-hour, follow-the-sun AI Learning Day. "
+        "Without a command it opens the desktop app (on EVENT.lday if given).",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    gui = sub.add_parser("gui", help="open the desktop app (the default)", description="open the desktop app")
+    gui.add_argument("event", nargs="?", metavar="EVENT.lday", help="the event to open (default: the demo event)")
+    gui.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
+    for make, _ in COMMANDS.values():
+        make(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, run_gui: GuiRunner | None = None) -> int:
+    """Run one command; ``run_gui`` opens the desktop app (``ui.launch`` passes it, so this package needs no Qt)."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    # `learningday` and `learningday FILE.lday` open the app; anything else is a command.
+    if not args_list or (not args_list[0].startswith("-") and args_list[0] not in COMMANDS
+                         and args_list[0] != "gui"):
+        args_list.insert(0, "gui")
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    try:
+        if args.command == "gui":
+            if run_gui is None:
+                raise InvalidInput("the desktop app starts from main.py or the `learningday` command, "
+                                   "not from `python -m ui.cli`")
+            return run_gui(args.event, exit_when_shown=args.exit_when_shown)
+        _, handler = COMMANDS[args.command]
+        return handler(args)
+    except LearningDayError as exc:
+        print(f"{PROG}: error: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+    except Exception as exc:  # a bug: say so plainly, keep the trace for the report
+        traceback.print_exc()
+        print(f"{PROG}: unexpected error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        return 1

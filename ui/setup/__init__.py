@@ -1,0 +1,1 @@
+"""The setup editors: event properties, hubs, venues and facilitators."""

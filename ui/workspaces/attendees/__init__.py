@@ -1,0 +1,1 @@
+"""The Attendees workspace: the roster table, the editor, registrations, roster import."""

@@ -1,0 +1,1 @@
+"""The Check-in workspace: the station, walk-ins and the kiosk."""

@@ -1,0 +1,374 @@
+"""Check-in workspace: the station a facilitator runs at a door or in a virtual room."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from learningday.checkin.dto import CheckInResult, SearchHit
+from learningday.plan.dto import SessionRow
+from learningday.roster.codes import looks_like_code, normalise_code
+from learningday.setup.dto import EventSummary
+from reports.roster_files import write_station_log
+from ui import settings
+from ui.document import EventDocument
+from ui.errors import attempt, show_info
+from ui.widgets import Card, heading, refill
+from ui.workspaces.checkin.walk_in import WalkInDialog
+
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+BANNER_STYLES = {
+    "ok": "background:#1e7b34; color:white;",
+    "warn": "background:#b7791f; color:white;",
+    "bad": "background:#b42318; color:white;",
+    "idle": "background:#eef1f5; color:#4a5568;",
+}
+
+
+def banner_for(result: CheckInResult) -> tuple[str, str]:
+    """(style, text) of the big banner after a check-in."""
+    if result.status == "checked_in":
+        where = f" — {result.session}" if result.session else ""
+        return "ok", f"✓  {result.attendee}{where}"
+    if result.status == "already":
+        when = result.earlier_at_utc.astimezone().strftime("%H:%M") if result.earlier_at_utc else "earlier"
+        by = f" by station {result.earlier_station}" if result.earlier_station else ""
+        return "warn", f"Already checked in: {result.attendee} (at {when}{by})"
+    return "bad", f"Unknown code {result.code or ''}: nobody on the list has it".replace("  ", " ")
+
+
+def _session_label(s: SessionRow) -> str:
+    when = f"{s.start_utc:%a %H:%M} UTC" if s.start_utc else "unscheduled"
+    return f"{when} · {s.title} · {s.venue}"
+
+
+class _KeepArrows(QObject):
+    """Up/Down/Enter typed in the search box drive the results list; focus stays in the box."""
+
+    def __init__(self, results: QListWidget, on_enter) -> None:
+        super().__init__(results)
+        self.results, self.on_enter = results, on_enter
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.KeyPress:
+            key = event.key()  # type: ignore[attr-defined]
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.results.count():
+                step = 1 if key == Qt.Key.Key_Down else -1
+                row = max(0, min(self.results.count() - 1, self.results.currentRow() + step))
+                self.results.setCurrentRow(row)
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.on_enter()
+                return True
+        return False
+
+
+class CheckinWorkspace(QWidget):
+    #: the user asked for kiosk mode on the chosen session
+    kiosk_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document: EventDocument | None = None
+        self.summary: EventSummary | None = None
+        self.session_box = QComboBox()
+        self.session_box.setObjectName("stationSession")
+        self.session_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.session_box.setMinimumContentsLength(22)
+        self.station = QLineEdit(str(settings.settings().value("station/name", "Door A")))
+        self.station.setMaximumWidth(120)
+        self.facilitator = QLineEdit(str(settings.settings().value("station/facilitator", "")))
+        self.facilitator.setPlaceholderText("your name")
+        self.facilitator.setMaximumWidth(140)
+        self.walk_in_button = QPushButton("Walk-in… (F2)")
+        self.kiosk_button = QPushButton("Kiosk mode")
+        self.log_button = QToolButton()
+        self.log_button.setText("Station log")
+        self.log_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        log_menu = QMenu(self.log_button)
+        log_menu.addAction("Export This File's Log…", self.export_log)
+        log_menu.addAction("Merge a Station's Log…", self.merge_log)
+        self.log_button.setMenu(log_menu)
+        self.search = QLineEdit()
+        self.search.setObjectName("stationSearch")
+        self.search.setPlaceholderText("Type a name, email or employee ID — or scan a badge")
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() + 8)
+        self.search.setFont(big)
+        self.search.setMinimumHeight(48)
+        self.banner = QLabel("Ready")
+        self.banner.setObjectName("banner")
+        banner_font = QFont(self.font())
+        banner_font.setPointSizeF(banner_font.pointSizeF() + 7)
+        banner_font.setBold(True)
+        self.banner.setFont(banner_font)
+        self.banner.setMinimumHeight(56)
+        self.banner.setWordWrap(True)
+        self.banner.setContentsMargins(16, 6, 16, 6)
+        self._set_banner("idle", "Ready: type or scan, then Enter")
+        self.results = QListWidget()
+        self.results.setObjectName("stationResults")
+        results_font = QFont(self.font())
+        results_font.setPointSizeF(results_font.pointSizeF() + 3)
+        self.results.setFont(results_font)
+        self.results.itemActivated.connect(lambda _item: self._on_enter())
+        self.counters = {name: Card(label) for name, label in (
+            ("checked_in", "checked in"), ("registered", "registered"), ("capacity", "capacity"),
+            ("walk_ins", "walk-ins"), ("not_yet_here", "not yet here"))}
+        self.recent = QTableWidget(0, 4)
+        self.recent.setObjectName("recent")
+        self.recent.setHorizontalHeaderLabels(["Time", "Name", "Session", ""])
+        self.recent.verticalHeader().hide()
+        self.recent.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.recent.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.missing = QListWidget()
+        self.missing.setObjectName("notYetHere")
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(40)
+        self._search_timer.timeout.connect(self._run_search)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.installEventFilter(_KeepArrows(self.results, self._on_enter))
+        self.session_box.currentIndexChanged.connect(self._on_session_box_currentIndexChanged)
+        self.station.editingFinished.connect(self._remember_station)
+        self.facilitator.editingFinished.connect(self._remember_station)
+        self.walk_in_button.clicked.connect(self.walk_in)
+        self.kiosk_button.clicked.connect(self.kiosk_requested)
+        QShortcut(QKeySequence("F2"), self, self.walk_in)
+
+        top = QHBoxLayout()
+        top.addWidget(heading("Check-in"))
+        top.addStretch(1)
+        for label, widget in (("Session", self.session_box), ("Station", self.station),
+                              ("Facilitator", self.facilitator)):
+            top.addWidget(QLabel(label))
+            top.addWidget(widget)
+        cards = QGridLayout()
+        for i, card in enumerate(self.counters.values()):
+            cards.addWidget(card, i // 3, i % 3)
+        actions = QHBoxLayout()
+        for button in (self.walk_in_button, self.kiosk_button, self.log_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        side = QVBoxLayout()
+        side.addLayout(actions)
+        side.addLayout(cards)
+        side.addWidget(heading("Last check-ins at this station", sub=True))
+        side.addWidget(self.recent, 2)
+        side.addWidget(heading("Registered, not yet here", sub=True))
+        side.addWidget(self.missing, 1)
+        body = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.search)
+        left.addWidget(self.banner)
+        left.addWidget(self.results, 1)
+        body.addLayout(left, 3)
+        body.addLayout(side, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+
+    # -- state ------------------------------------------------------------------------------
+    @property
+    def session_uid(self) -> str | None:
+        return self.session_box.currentData()
+
+    def station_name(self) -> str:
+        return self.station.text().strip() or "Station"
+
+    def show_event(self, document: EventDocument, summary: EventSummary, sessions: list[SessionRow]) -> None:
+        self.document, self.summary = document, summary
+        refill(self.session_box, [("Whole event", None), *((_session_label(s), s.uid) for s in sessions)])
+        self.refresh_station()
+
+    def refresh_station(self) -> None:
+        """Counters, the last check-ins and who is missing, for the chosen session."""
+        if self.document is None:
+            return
+        counts = self.document.presence(self.session_uid)
+        for name, card in self.counters.items():
+            value = getattr(counts, name)
+            card.set_value("–" if value is None else f"{value:,}")
+        self._show_recent()
+        self.missing.clear()
+        for person in self.document.not_yet_here(self.session_uid):
+            self.missing.addItem(f"{person.name}  ·  {person.code}  ·  {person.hub}")
+        self._run_search()
+
+    def _show_recent(self) -> None:
+        assert self.document is not None
+        entries = self.document.recent_entries(self.station_name(), self.session_uid)
+        self.recent.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            verb = {"check_in": "", "walk_in": " (walk-in)", "undo": " (undo)", "check_out": " (out)"}[entry.kind]
+            cells = (entry.at_utc.astimezone().strftime("%H:%M:%S"), entry.attendee + verb, entry.session or "event")
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if entry.undone:
+                    font = item.font()
+                    font.setStrikeOut(True)
+                    item.setFont(font)
+                self.recent.setItem(row, column, item)
+            if entry.kind in ("check_in", "walk_in") and not entry.undone:
+                button = QPushButton("Undo")
+                button.clicked.connect(lambda _=False, uid=entry.uid: self.undo(uid))
+                self.recent.setCellWidget(row, 3, button)
+            else:
+                self.recent.removeCellWidget(row, 3)
+        self.recent.resizeColumnToContents(0)
+
+    # -- actions ----------------------------------------------------------------------------
+    def _set_banner(self, style: str, text: str) -> None:
+        self.banner.setStyleSheet(f"QLabel#banner {{ {BANNER_STYLES[style]} border-radius: 6px; }}")
+        self.banner.setText(text)
+
+    def _run_search(self) -> None:
+        self.results.clear()
+        text = self.search.text().strip()
+        if self.document is None or not text:
+            return
+        for hit in self.document.search(text, self.session_uid):
+            item = QListWidgetItem(self._hit_text(hit))
+            item.setData(Qt.ItemDataRole.UserRole, hit.uid)
+            item.setData(CODE_ROLE, hit.code)
+            self.results.addItem(item)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    @staticmethod
+    def _hit_text(hit: SearchHit) -> str:
+        flags = []
+        if hit.checked_in:
+            flags.append("already here")
+        elif hit.registered:
+            flags.append("registered")
+        extra = f"   [{', '.join(flags)}]" if flags else ""
+        return f"{hit.name}   ·   {hit.code}   ·   {hit.hub or 'no hub'}   ·   {hit.email}{extra}"
+
+    def _on_enter(self) -> None:
+        text = self.search.text().strip()
+        if not text or self.document is None:
+            return
+        item = self.results.currentItem()
+        exact = looks_like_code(text) and (item is None or item.data(CODE_ROLE) == normalise_code(text))
+        if exact or item is None:
+            self.check_in(text, method="scan")
+        else:
+            self.check_in(item.data(Qt.ItemDataRole.UserRole), method="search")
+
+    def check_in(self, who: str, *, method: str) -> CheckInResult | None:
+        document = self.document
+        assert document is not None
+        result = attempt(lambda: document.check_in(who, session_uid=self.session_uid, station=self.station_name(),
+                                                   facilitator=self.facilitator.text().strip(), method=method),
+                         parent=self, title="Not checked in")
+        if result is None:
+            return None
+        self._set_banner(*banner_for(result))
+        self.search.clear()
+        self.search.setFocus()
+        self.refresh_station()
+        return result
+
+    def undo(self, entry_uid: str) -> None:
+        document = self.document
+        assert document is not None
+        result = attempt(lambda: document.undo_entry(entry_uid, station=self.station_name(),
+                                                     facilitator=self.facilitator.text().strip()),
+                         parent=self, title="Not undone")
+        if result is None:
+            return
+        self._set_banner("warn", f"Undone: {result.attendee}" + (f" — {result.session}" if result.session else ""))
+        self.refresh_station()
+        self.search.setFocus()
+
+    def walk_in(self) -> None:
+        if self.document is None or self.summary is None:
+            return
+        dialog = WalkInDialog([h.name for h in self.summary.hubs], initial=self.search.text().strip(), parent=self)
+        if dialog.exec() != WalkInDialog.DialogCode.Accepted:
+            return
+        name, email, hub, document = *dialog.values(), self.document
+        result = attempt(lambda: document.walk_in(name=name, email=email, hub=hub, session_uid=self.session_uid,
+                                                  station=self.station_name(),
+                                                  facilitator=self.facilitator.text().strip()),
+                         parent=self, title="Walk-in not added")
+        if result is None:
+            return
+        style, text = banner_for(result)
+        self._set_banner(style, text + (f"   (new badge code {result.code})" if result.new_attendee else ""))
+        self.search.clear()
+        self.refresh_station()
+
+    def _on_session_box_currentIndexChanged(self, _index: int) -> None:
+        self.refresh_station()
+        self.search.setFocus()
+
+    # -- station logs: a station that ran on its own copy hands its log to the organiser --------
+    def _log_folder(self) -> str:
+        return str(settings.settings().value("station/log_folder", str(Path.home())))
+
+    def export_log(self) -> None:
+        if self.document is None:
+            return
+        default = Path(self._log_folder()) / f"{self.station_name() or 'station'}-log.json"
+        path, _ = QFileDialog.getSaveFileName(self, "Export station log", str(default), "Station logs (*.json)")
+        if not path:
+            return
+        event_file = self.document.file
+        count = attempt(lambda: write_station_log(event_file, Path(path)), parent=self, title="Log not exported")
+        if count is None:
+            return
+        settings.settings().setValue("station/log_folder", str(Path(path).parent))
+        show_info(parent=self, title="Station log exported",
+                  text=f"Wrote {count:,} entries to {path}.\nThe organiser merges it with Station log ▸ Merge.")
+
+    def merge_log(self) -> None:
+        if self.document is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, "Merge a station log", self._log_folder(),
+                                              "Station logs (*.json);;All files (*)")
+        if not path:
+            return
+        document = self.document
+        report = attempt(lambda: document.merge_station_log(Path(path)), parent=self, title="Log not merged")
+        if report is None:
+            return
+        settings.settings().setValue("station/log_folder", str(Path(path).parent))
+        problems = "".join(f"\n• {p}" for p in report.problems[:20])
+        more = f"\n… and {len(report.problems) - 20} more" if len(report.problems) > 20 else ""
+        show_info(parent=self, title="Station log merged",
+                  text=f"Merged {Path(path).name}: {report.summary()}."
+                  + (f"\n\nNot applied:{problems}{more}" if report.problems else ""))
+        self.refresh_station()
+
+    def _remember_station(self) -> None:
+        settings.settings().setValue("station/name", self.station_name())
+        settings.settings().setValue("station/facilitator", self.facilitator.text().strip())
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        QTimer.singleShot(0, self.search.setFocus)
+

@@ -1,0 +1,1 @@
+"""The Plan workspace: the timeline, unscheduled drafts, versions, agenda import and export."""

@@ -1,0 +1,354 @@
+"""Plan workspace: the 24-hour timeline in every hub's clock, and the agenda as a table."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from learningday.plan.conflicts import Conflict
+from learningday.plan.coverage import Coverage
+from learningday.plan.dto import SessionDraft, SessionRow
+from learningday.setup.dto import EventSummary, VenueDTO
+from learningday.timeutil import offset_label
+from ui.document import EventDocument
+from ui.errors import attempt
+from ui.import_wizard import ImportWizard
+from ui.models import SessionTableModel
+from ui.widgets import Card, heading, refill, search_box, table_view
+from ui.workspaces.plan.commands import ChangeSession, CreateSession, DeleteSession
+from ui.workspaces.plan.export_dialog import AgendaExportButton
+from ui.workspaces.plan.import_dialog import agenda_import_wizard
+from ui.workspaces.plan.session_editor import SessionEditor
+from ui.workspaces.plan.snap_box import SnapBox
+from ui.workspaces.plan.timeline import TimelineView
+from ui.workspaces.plan.unscheduled import UnscheduledList
+from ui.workspaces.plan.versions_dialog import SnapshotsDialog
+
+GAP = QColor("#f8d7da")
+COVERED = QColor("#d7f0dd")
+
+COLUMN_WIDTHS = (130, 130, 170, 330, 170, 160, 200, 90, 70, 80)
+
+
+def _window_text(summary: EventSummary) -> str:
+    ev = summary.event
+    return (f"{ev.start_utc:%a %d %b %Y %H:%M} UTC → {ev.end_utc:%a %d %b %H:%M} UTC"
+            f" · {ev.length_minutes / 60:g} hours · {len(summary.hubs)} hubs")
+
+
+class PlanWorkspace(QWidget):
+    #: "properties", "hubs", "venues" or "facilitators": open that setup editor
+    setup_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = heading("Agenda")
+        self.window_label = heading("", sub=True)
+        self.zone_box = QComboBox()
+        self.zone_box.setObjectName("showTimesIn")
+        self.zone_box.currentIndexChanged.connect(self._on_zone_box_currentIndexChanged)
+        self.sessions: list[SessionRow] = []
+        self.levels: tuple = ()
+        self.search = search_box("planSearch", "Search titles and topics…")
+        self.level_filter = QComboBox()
+        self.hub_filter = QComboBox()
+        self.venue_filter = QComboBox()
+        self.facilitator_filter = QComboBox()
+        self.search.textChanged.connect(self._apply_filters)
+        for box in (self.level_filter, self.hub_filter, self.venue_filter, self.facilitator_filter):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(10)
+            box.currentIndexChanged.connect(self._apply_filters)
+        self.level_cards: list[Card] = []
+        self.level_row = QHBoxLayout()
+        self.document: EventDocument | None = None
+        self.undo_stack: QUndoStack | None = None
+        self.summary: EventSummary | None = None
+        self.venues: tuple[VenueDTO, ...] = ()
+        self.conflicts: list[Conflict] = []
+        self.coverage: Coverage | None = None
+        self.timeline = TimelineView()
+        self.timeline.session_selected.connect(self._on_timeline_session_selected)
+        self.timeline.session_changed.connect(self._on_timeline_session_changed)
+        self.timeline.session_activated.connect(self.edit_session)
+        self.timeline.delete_requested.connect(self.delete_session)
+        self.conflict_table = QTableWidget(0, 2)
+        self.conflict_table.setObjectName("conflicts")
+        self.conflict_table.setHorizontalHeaderLabels(["", "Conflict"])
+        self.conflict_table.verticalHeader().hide()
+        self.conflict_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.conflict_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.conflict_table.setWordWrap(True)
+        self.conflict_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.conflict_table.horizontalHeader().setStretchLastSection(True)
+        self.conflict_table.cellClicked.connect(self._on_conflict_table_cellClicked)
+        self.coverage_table = QTableWidget(0, 0)
+        self.coverage_table.setObjectName("coverage")
+        self.coverage_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.coverage_table.cellClicked.connect(self._on_coverage_table_cellClicked)
+        self.checks = QTabWidget()
+        self.checks.addTab(self.conflict_table, "Conflicts")
+        self.checks.addTab(self.coverage_table, "Coverage")
+        self.unscheduled = UnscheduledList()
+        self.unscheduled.session_activated.connect(self.edit_session)
+        self.unscheduled.import_requested.connect(lambda: self.import_agenda())
+        self.model = SessionTableModel(self)
+        self.table = table_view(self.model)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.clicked.connect(self._on_table_clicked)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addWidget(self.window_label, 1)
+        top.addWidget(QLabel("Show times in"))
+        top.addWidget(self.zone_box)
+        self.snap_box = SnapBox(self.timeline)
+        top.addWidget(QLabel("Snap"))
+        top.addWidget(self.snap_box)
+        self.versions_button = QPushButton("Agenda Versions…")
+        self.versions_button.clicked.connect(self.open_versions)
+        self.versions_dialog: SnapshotsDialog | None = None
+        top.addWidget(self.versions_button)
+        self.export_button = AgendaExportButton(self, zone_box=self.zone_box)
+        top.addWidget(self.export_button)
+        self.setup_button = QPushButton("Setup")
+        self.setup_button.setToolTip("The event's properties, hubs, venues and facilitators")
+        setup_menu = QMenu(self.setup_button)
+        for text, kind in (("Event Properties…", "properties"), ("Hubs…", "hubs"), ("Venues…", "venues"),
+                           ("Facilitators…", "facilitators")):
+            action = setup_menu.addAction(text)
+            action.setObjectName(f"setup_{kind}")
+            action.triggered.connect(lambda _=False, k=kind: self.setup_requested.emit(k))
+        self.setup_button.setMenu(setup_menu)
+        top.addWidget(self.setup_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        for label, box in (("Level", self.level_filter), ("For hub", self.hub_filter),
+                           ("Venue", self.venue_filter), ("Facilitator", self.facilitator_filter)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(box, 1)
+        self.match_label = QLabel()
+        self.match_label.setObjectName("subheading")
+        filters.addWidget(self.match_label)
+        upper = QSplitter(Qt.Orientation.Horizontal)
+        upper.addWidget(self.timeline)
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.checks)
+        side.addWidget(self.unscheduled)
+        side.setSizes([300, 220])
+        upper.addWidget(side)
+        upper.setStretchFactor(0, 4)
+        upper.setStretchFactor(1, 1)
+        upper.setSizes([1000, 360])
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(upper)
+        split.addWidget(self.table)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([560, 260])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(self.level_row)
+        layout.addLayout(filters)
+        layout.addWidget(split, 1)
+
+    def show_event(self, document: EventDocument, undo_stack: QUndoStack, summary: EventSummary,
+                   sessions: list[SessionRow], venues: tuple[VenueDTO, ...]) -> None:
+        self.document, self.undo_stack, self.summary, self.venues = document, undo_stack, summary, venues
+        self.window_label.setText(_window_text(summary))
+        self.export_button.set_event(document, summary)
+        self.sessions, self.levels = list(sessions), summary.levels
+        self._fill_filters(summary, sessions, venues)
+        refill(self.zone_box, [("UTC", None), *((f"{hub.name} ({offset_label(summary.event.start_utc, hub.zone)})",
+                                                 hub.zone) for hub in summary.hubs)])
+        self.model.set_display_zone(self.zone_box.currentData())
+        self.timeline.set_data(start=summary.event.start_utc, end=summary.event.end_utc, hubs=summary.hubs,
+                               venues=venues, sessions=sessions, levels=summary.levels)
+        self._show_levels(summary, sessions)
+        self.unscheduled.set_sessions(sessions, summary.levels)
+        self._apply_filters()
+        self.conflicts, self.coverage = document.plan_checks()
+        self._show_conflicts()
+        self._show_coverage(summary)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)  # fixed: sizing to contents reads every row
+
+    def _fill_filters(self, summary: EventSummary, sessions: list[SessionRow], venues: tuple[VenueDTO, ...]) -> None:
+        refill(self.level_filter, [("All levels", None), *((f"{lv.id} · {lv.name}", lv.id) for lv in summary.levels)])
+        refill(self.hub_filter, [("All hubs", None), *((h.name, h.name) for h in summary.hubs)])
+        refill(self.venue_filter, [("All venues", None), *((v.name, v.name) for v in venues)])
+        refill(self.facilitator_filter, [("All facilitators", None),
+                                         *((name, name) for name in sorted({f for s in sessions for f in s.facilitators}))])
+
+    def matching(self) -> list[SessionRow]:
+        """The sessions the filters let through."""
+        text = self.search.text().strip().casefold()
+        level, hub = self.level_filter.currentData(), self.hub_filter.currentData()
+        venue, person = self.venue_filter.currentData(), self.facilitator_filter.currentData()
+        return [
+            s for s in self.sessions
+            if (level is None or s.level_id == level)
+            and (hub is None or hub in s.target_hubs)
+            and (venue is None or s.venue == venue)
+            and (person is None or person in s.facilitators)
+            and (not text or text in s.title.casefold() or any(text in t.casefold() for t in s.topics))
+        ]
+
+    def _apply_filters(self) -> None:
+        shown = self.matching()
+        filtered = len(shown) != len(self.sessions)
+        self.model.set_rows(shown, self.levels)
+        self.timeline.set_visible_sessions({s.uid for s in shown} if filtered else None)
+        self.match_label.setText(f"{len(shown)} of {len(self.sessions)} sessions" if filtered else "")
+
+    def _show_levels(self, summary: EventSummary, sessions: list[SessionRow]) -> None:
+        for card in self.level_cards:
+            card.deleteLater()
+        self.level_cards = []
+        for level in summary.levels:
+            count = sum(1 for s in sessions if s.level_id == level.id)
+            card = Card(f"sessions at level {level.id}\n{level.name}", compact=True)
+            card.setToolTip(f"Level {level.id} · {level.name}: {level.audience}")
+            card.set_value(f"{count}", colour=level.colour)
+            self.level_row.addWidget(card)
+            self.level_cards.append(card)
+
+    def _on_zone_box_currentIndexChanged(self, index: int) -> None:
+        self.model.set_display_zone(self.zone_box.itemData(index))
+
+    def _on_table_clicked(self, index) -> None:
+        self.timeline.select(self.model.row_at(index.row()).uid)
+
+    def _on_timeline_session_selected(self, uid: str) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.row_at(row).uid == uid:
+                self.table.selectionModel().select(
+                    self.model.index(row, 0),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.table.scrollTo(self.model.index(row, 0))
+                return
+
+    # -- conflicts and coverage -------------------------------------------------------------
+    def _show_conflicts(self) -> None:
+        table = self.conflict_table
+        table.setRowCount(len(self.conflicts))
+        for row, conflict in enumerate(self.conflicts):
+            mark = QTableWidgetItem("⚠" if conflict.severity == "warning" else "⛔")
+            mark.setToolTip(conflict.severity)
+            table.setItem(row, 0, mark)
+            text = QTableWidgetItem(conflict.message)
+            text.setToolTip(conflict.message)
+            table.setItem(row, 1, text)
+        errors = sum(1 for c in self.conflicts if c.severity != "warning")
+        warnings = len(self.conflicts) - errors
+        self.checks.setTabText(0, f"Conflicts ({errors} + {warnings} warnings)" if warnings else f"Conflicts ({errors})")
+
+    def _show_coverage(self, summary: EventSummary) -> None:
+        assert self.coverage is not None
+        table = self.coverage_table
+        table.setRowCount(len(summary.levels))
+        table.setColumnCount(len(summary.hubs))
+        table.setVerticalHeaderLabels([f"{lv.id} {lv.name}" for lv in summary.levels])
+        table.setHorizontalHeaderLabels([h.name for h in summary.hubs])
+        for r, level in enumerate(summary.levels):
+            for c, hub in enumerate(summary.hubs):
+                cell = self.coverage.cell(level.id, hub.name)
+                item = QTableWidgetItem(str(cell.count))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                item.setBackground(QBrush(GAP if cell.gap else COVERED))
+                item.setToolTip(f"{cell.count} level-{level.id} sessions inside {hub.name}'s working hours"
+                                f" (minimum {cell.minimum})")
+                table.setItem(r, c, item)
+        table.resizeColumnsToContents()
+        gaps = len(self.coverage.gaps)
+        self.checks.setTabText(1, f"Coverage ({gaps} gaps)" if gaps else "Coverage")
+
+    def _on_conflict_table_cellClicked(self, row: int, _column: int) -> None:
+        if 0 <= row < len(self.conflicts):
+            uid = self.conflicts[row].sessions[0]
+            self.timeline.select(uid)
+            self._on_timeline_session_selected(uid)
+
+    def _on_coverage_table_cellClicked(self, _row: int, column: int) -> None:
+        if self.coverage is None or self.summary is None:
+            return
+        hub = self.summary.hubs[column].name
+        windows = next((i.working for i in self.coverage.idle if i.hub == hub), ())
+        self.timeline.set_highlight((windows[0].start, windows[0].end) if windows else None)
+
+    # -- changes (each one undoable) --------------------------------------------------------
+    def _push(self, command) -> bool:
+        stack = self.undo_stack
+        assert stack is not None
+        return attempt(lambda: command.push_onto(stack), parent=self, title="The agenda was not changed") is not None
+
+    def _on_timeline_session_changed(self, uid: str, start: datetime, venue: str, minutes: int) -> None:
+        assert self.document is not None
+        before = self.document.session_draft(uid)
+        venue_id = next((v.id for v in self.venues if v.name == venue), before.venue_id)
+        after = replace(before, start_utc=start, venue_id=venue_id, duration_minutes=minutes)
+        verb = "Schedule" if before.start_utc is None else (
+            "Resize" if after.duration_minutes != before.duration_minutes else "Move")
+        self._push(ChangeSession(self.document, uid, before, after, f"{verb} “{before.title}”"))
+
+    def _editor(self, draft: SessionDraft) -> SessionEditor:
+        assert self.document is not None and self.summary is not None
+        return SessionEditor(draft, levels=self.summary.levels, venues=self.venues, hubs=self.summary.hubs,
+                             facilitators=self.document.facilitators(),
+                             default_start=self.summary.event.start_utc, parent=self)
+
+    def edit_session(self, uid: str) -> None:
+        if self.document is None:
+            return
+        before = self.document.session_draft(uid)
+        editor = self._editor(before)
+        if editor.exec() == SessionEditor.DialogCode.Accepted and editor.draft() != before:
+            self._push(ChangeSession(self.document, uid, before, editor.draft(), f"Edit “{before.title}”"))
+
+    def import_agenda(self, *, path: str = "") -> ImportWizard | None:
+        """Import Agenda…: sessions (drafts without a start), facilitators or venues from a spreadsheet."""
+        if self.document is None:
+            return None
+        wizard = agenda_import_wizard(self.document, self, path=path)
+        wizard.open()
+        return wizard
+
+    def new_session(self) -> None:
+        if self.document is None or self.summary is None:
+            return
+        editor = self._editor(SessionDraft(title="", level_id=1, start_utc=None))
+        if editor.exec() == SessionEditor.DialogCode.Accepted:
+            self._push(CreateSession(self.document, editor.draft()))
+
+    def open_versions(self) -> SnapshotsDialog | None:
+        """The Agenda Versions dialog (window-modal; restoring refreshes the plan through ``changed``)."""
+        if self.document is None or self.undo_stack is None:
+            return None
+        self.versions_dialog = SnapshotsDialog(self.document, self.undo_stack, parent=self)
+        self.versions_dialog.open()
+        return self.versions_dialog
+
+    def delete_session(self, uid: str) -> None:
+        if self.document is None:
+            return
+        title = next((s.title for s in self.sessions if s.uid == uid), uid)
+        self._push(DeleteSession(self.document, uid, title))

@@ -1,0 +1,1 @@
+"""The Reports workspace: live figures and the report files."""
