@@ -12,8 +12,7 @@ from learningday.plan.importing import import_agenda
 from learningday.store.db import open_event
 from learningday.store.models import Facilitator, Venue
 from learningday.store.models import Session as LearningSession
-
-from .conftest import DATA
+from tests import DATA
 
 AGENDA = DATA / "agenda"
 

@@ -11,8 +11,6 @@ import pytest
 # Before any QApplication can exist.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-DATA = Path(__file__).parent / "data"
-
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--run-slow", action="store_true", help="also run the tests marked slow")
@@ -23,7 +21,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "slow" in item.keywords and not config.getoption("--run-slow"):
             item.add_marker(skip_slow)
-        if "tests/ui/" in str(item.path).replace(os.sep, "/") or "qtbot" in getattr(item, "fixturenames", ()):
+        if "tests/gui/" in str(item.path).replace(os.sep, "/") or "qtbot" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.gui)
 
 

@@ -9,8 +9,7 @@ from pathlib import Path
 from learningday.setup.event import create_event_file
 from learningday.store.db import open_event
 from learningday.store.models import Hub
-
-from .conftest import DATA
+from tests import DATA
 
 ROSTER = DATA / "roster"
 HUBS = (("London", "Europe/London"), ("Bangalore", "Asia/Kolkata"), ("São Paulo", "America/Sao_Paulo"),

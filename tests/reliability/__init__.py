@@ -1,0 +1,1 @@
+"""Tests that the event file survives kills and concurrent stations."""
