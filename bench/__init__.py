@@ -25,14 +25,25 @@ class Result:
     target: str
     #: what the baseline is, in a few words
     baseline_is: str = ""
+    #: the target as a number in ``unit``: the value must stay at or under it (at or over it when
+    #: ``higher_is_better``, e.g. pages per second)
+    limit: float | None = None
+    higher_is_better: bool = False
 
     @property
     def ratio(self) -> float | None:
         return self.value / self.baseline if self.baseline else None
 
+    @property
+    def met(self) -> bool | None:
+        if self.limit is None:
+            return None
+        return self.value >= self.limit if self.higher_is_better else self.value <= self.limit
+
     def as_dict(self) -> dict:
         data = asdict(self)
         data["ratio"] = None if self.ratio is None else round(self.ratio, 3)
+        data["met"] = self.met
         return data
 
 

@@ -41,13 +41,16 @@ def main(argv: list[str] | None = None) -> int:
         json.dump([r.as_dict() for r in results], sys.stdout, indent=2)
         print()
         return 0
-    header = f"{'figure':<44} {'value':>12} {'baseline':>12} {'ratio':>7}  target / baseline is"
+    header = f"{'figure':<44} {'value':>12} {'baseline':>12} {'ratio':>7} {'limit':>10} met  target / baseline is"
     print(header)
     print("-" * len(header))
     for r in results:
         base = f"{r.baseline:.4g} {r.unit}" if r.baseline is not None else "–"
         ratio = f"{r.ratio:.2f}×" if r.ratio is not None else "–"
-        print(f"{r.name:<44} {r.value:>9.4g} {r.unit:<2} {base:>12} {ratio:>7}  {r.target}; {r.baseline_is}")
+        limit = f"{r.limit:.4g}" if r.limit is not None else "–"
+        met = {True: "yes", False: "NO", None: "–"}[r.met]
+        print(f"{r.name:<44} {r.value:>9.4g} {r.unit:<2} {base:>12} {ratio:>7} {limit:>10} {met:<4} {r.target}; "
+              f"{r.baseline_is}")
     return 0
 
 
