@@ -24,7 +24,7 @@ def _count(path: Path) -> int:
 
 
 def _finish(qtbot, wizard) -> None:
-    qtbot.waitUntil(lambda: wizard.import_page.worker is None and wizard.import_page.status.text() != "", timeout=30000)
+    qtbot.waitUntil(lambda: not wizard.import_page.running and wizard.import_page.status.text() != "", timeout=30000)
 
 
 def test_wizard_imports_a_cp1252_semicolon_roster(window: MainWindow, demo_file: Path, qtbot, tmp_path: Path) -> None:

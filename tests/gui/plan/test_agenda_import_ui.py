@@ -20,7 +20,7 @@ from ui.workspaces.plan.session_editor import SessionEditor
 
 def _finish(qtbot, wizard) -> None:
     page = wizard.import_page
-    qtbot.waitUntil(lambda: page.worker is None and (page.result is not None or page.refused), timeout=30000)
+    qtbot.waitUntil(lambda: not page.running and (page.result is not None or page.refused), timeout=30000)
 
 
 def _digest(path: Path) -> str:

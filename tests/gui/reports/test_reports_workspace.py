@@ -37,9 +37,9 @@ def test_cancel_leaves_no_file(window: MainWindow, demo_file: Path, tmp_path: Pa
     work.pdf.enabled.setChecked(False)
     work.xlsx.enabled.setChecked(False)
     work.certificates.path.setText(str(out / "certificates.pdf"))
-    work.generate()
-    work.worker.cancel()  # the worker stops at its next check, before the file is renamed into place
-    qtbot.waitUntil(lambda: work.worker is None, timeout=60000)
+    with qtbot.waitSignal(work.panel.ended, timeout=60000):
+        work.generate()
+        work.cancel()  # the job stops at its next check, before the file is renamed into place
     assert "Cancelled" in work.status.text()
     assert list(out.iterdir()) == []
 
@@ -49,7 +49,7 @@ def test_a_bad_request_is_refused_before_any_work(window: MainWindow, demo_file:
     work = window.reports
     work.pdf.path.setText(str(tmp_path / "nowhere" / "r.pdf"))
     work.generate()
-    assert work.worker is None and "does not exist" in work.status.text()
+    assert not work.panel.running and "does not exist" in work.status.text()
     work.pdf.enabled.setChecked(False)
     work.xlsx.enabled.setChecked(False)
     work.certificates.enabled.setChecked(False)
