@@ -26,11 +26,11 @@ from learningday.errors import LearningDayError
 from learningday.plan.dto import SessionRow
 from learningday.roster.dto import AttendeeQuery
 from learningday.setup.dto import EventSummary
+from ui import ops
 from ui.document import EventDocument
 from ui.errors import attempt, show_error, show_info
 from ui.import_wizard import ImportWizard
 from ui.models import AttendeeWindowModel
-from ui import ops
 from ui.settings import documents_folder
 from ui.widgets import heading, refill, search_box, table_view
 from ui.workspaces.attendees.commands import DeleteAttendee, EditAttendee, Fields
