@@ -86,6 +86,10 @@ class Op(QObject):
     def cancel_requested(self) -> bool:
         return self._worker.cancel_requested
 
+    def begin(self) -> None:
+        _running.add(self)
+        QThreadPool.globalInstance().start(self._worker)
+
     def _on_worker_finished(self, result: Any) -> None:
         _running.discard(self)
         self.done.emit(result)
@@ -126,8 +130,7 @@ def start(
     op.failed.connect(on_failed or (lambda exc: show_error(parent=parent, exc=exc, title=title)))
     if on_cancelled is not None:
         op.cancelled.connect(on_cancelled)
-    _running.add(op)
-    QThreadPool.globalInstance().start(op._worker)
+    op.begin()
     return op
 
 
