@@ -34,6 +34,17 @@ from learningday.store.db import EventFile, open_event
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from learningday.errors import Progress
+    from learningday.plan.importing import AgendaImportResult
+    from learningday.reporting.dto import EventAnalytics
+    from learningday.roster.importing import ImportResult
+    from learningday.spreadsheet.engine import ImportSpec, Preview
+    from reports.agenda_files import AgendaPdfRequest, IcsRequest, Written
+    from reports.jobs import ReportOutcome, ReportRequest
+
+    #: asked between steps of long work; True: stop
+    Stop = Callable[[], bool]
+
 T = TypeVar("T")
 
 
@@ -57,6 +68,84 @@ class EventDocument(QObject):
     @property
     def path(self) -> Path | None:
         return self.file.path
+
+    @property
+    def label(self) -> str:
+        """The file's name as the title bar shows it."""
+        return self.file.label
+
+    @property
+    def backup_path(self) -> Path | None:
+        """The copy kept when opening brought an older file up to date (None: nothing was migrated)."""
+        return self.file.backup_path
+
+    # -- long work, run by ui.ops off the GUI thread -----------------------------------------------
+    # Each job opens its own session on the worker's thread and emits no signal there (a slot with no
+    # receiver object would run on that thread): the widget announces a change once the job is done.
+    def analytics(self, *, progress: Progress | None = None, cancel: Stop | None = None) -> EventAnalytics:
+        """Every figure the Reports workspace shows, in one read (seconds at 100k attendees)."""
+        from learningday.reporting.analytics import analyse
+
+        with self.file.read() as session:
+            return analyse(session, progress=progress, cancelled=cancel)
+
+    def write_reports(self, request: ReportRequest, *, progress: Progress | None = None,
+                      cancel: Stop | None = None) -> ReportOutcome:
+        from reports.jobs import write_reports
+
+        return write_reports(self.file, request, progress=progress, cancelled=cancel)
+
+    def write_agenda_pdf(self, request: AgendaPdfRequest, *, progress: Progress | None = None,
+                         cancel: Stop | None = None) -> Written:
+        from reports.agenda_files import write_agenda_pdf
+
+        return write_agenda_pdf(self.file, request, progress=progress, cancelled=cancel)
+
+    def write_agenda_ics(self, request: IcsRequest, *, progress: Progress | None = None,
+                         cancel: Stop | None = None) -> Written:
+        from reports.agenda_files import write_agenda_ics
+
+        return write_agenda_ics(self.file, request, progress=progress, cancelled=cancel)
+
+    def write_roster(self, out: Path, *, hub_id: int | None = None) -> int:
+        from reports.roster_files import write_roster
+
+        return write_roster(self.file, out, hub_id=hub_id)
+
+    def write_badges(self, out: Path, *, hub_id: int | None = None) -> int:
+        from reports.roster_files import write_badges
+
+        return write_badges(self.file, out, hub_id=hub_id)
+
+    def write_station_log(self, out: Path) -> int:
+        from reports.roster_files import write_station_log
+
+        return write_station_log(self.file, out)
+
+    def agenda_import_preview(self, path: Path, kind: str | None) -> tuple[ImportSpec, Preview]:
+        """The spec (of ``kind``, else the kind the header shows) and the first rows, for the wizard."""
+        from learningday.plan.importing import agenda_preview
+
+        return agenda_preview(self.file, path, kind)
+
+    def import_roster(self, path: Path, *, overrides: dict[str, int | None] | None = None, valid_only: bool = False,
+                      progress: Progress | None = None, cancel: Stop | None = None) -> ImportResult:
+        from learningday.roster.importing import import_roster
+
+        return import_roster(self.file, path, overrides=overrides, valid_only=valid_only, progress=progress,
+                             cancel=cancel)
+
+    def import_agenda(self, path: Path, *, kind: str | None = None, overrides: dict[str, int | None] | None = None,
+                      valid_only: bool = False, create_missing: bool = False, progress: Progress | None = None,
+                      cancel: Stop | None = None) -> AgendaImportResult:
+        from learningday.plan.importing import import_agenda
+
+        return import_agenda(self.file, path, kind=kind, overrides=overrides, valid_only=valid_only,
+                             create_missing=create_missing, progress=progress, cancel=cancel)
+
+    def imported(self) -> None:
+        """An import job has ended on its worker: tell every view, on the GUI thread."""
+        self.changed.emit()
 
     def summary(self) -> EventSummary:
         with self.file.read() as session:

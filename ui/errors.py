@@ -9,7 +9,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import TypeVar
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from learningday.errors import LearningDayError
 
@@ -29,12 +29,23 @@ def describe(exc: BaseException) -> str:
     return f"Something went wrong that LearningDay did not expect ({exc.__class__.__name__}: {exc})."
 
 
-def show_error(*, parent: QWidget | None, exc: BaseException, title: str = "LearningDay") -> None:
+def _record(exc: BaseException, title: str) -> str:
     text = describe(exc)
     shown.append(text)
     log.warning("%s: %s", title, text)
+    return text
+
+
+def show_error(*, parent: QWidget | None, exc: BaseException, title: str = "LearningDay") -> None:
+    text = _record(exc, title)
     if DIALOGS:
         QMessageBox.warning(parent, title, text)
+
+
+def say_error(*, label: QLabel, exc: BaseException, title: str = "LearningDay") -> None:
+    """Word an error in a status line the user is watching (a progress panel's): the same words and
+    log as a message box, without the box."""
+    label.setText(_record(exc, title))
 
 
 def attempt(action: Callable[[], T], *, parent: QWidget | None, title: str) -> T | None:

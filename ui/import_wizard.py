@@ -6,11 +6,11 @@ What it imports is an ImportTarget: attendees (RosterTarget, here) or the agenda
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -30,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from learningday.errors import LearningDayError
-from learningday.roster.importing import ImportResult, import_roster
-from learningday.spreadsheet.engine import ImportCancelled, ImportRefused, ImportSpec, Issue, Preview, preview
+from learningday.roster.importing import ImportResult
+from learningday.spreadsheet.engine import ImportRefused, ImportSpec, Issue, Preview, preview
 from ui.document import EventDocument
-from ui.errors import describe
-from ui.ops import Worker
+from ui.errors import describe, say_error
+from ui.ops import Job, ProgressPanel
 
 NOT_IMPORTED = "— not imported —"
 
@@ -65,18 +64,13 @@ class RosterTarget:
         """The choices of the extra widgets, read on the GUI thread before the import starts."""
         return {}
 
-    def run(self, event_file: Any, path: Path, **kw: Any) -> Any:
-        """The core import (in a worker thread: it must not touch widgets)."""
-        return import_roster(event_file, path, **kw)
+    def run(self, path: Path, **kw: Any) -> Any:
+        """The document's import (in a worker thread: it must not touch widgets)."""
+        return self.document.import_roster(path, **kw)
 
-    def job(self, path: Path, overrides: dict[str, int | None], *, valid_only: bool) -> Callable[..., Any]:
-        event_file, options = self.document.file, self.options()
-
-        def run(progress, cancelled) -> Any:
-            return self.run(event_file, path, overrides=overrides, valid_only=valid_only, progress=progress,
-                            cancel=cancelled, **options)
-
-        return run
+    def job(self, path: Path, overrides: dict[str, int | None], *, valid_only: bool) -> Job:
+        """The import as an ops job; the extra widgets' choices are read now, on the GUI thread."""
+        return partial(self.run, path, overrides=overrides, valid_only=valid_only, **self.options())
 
     def summary(self, result: ImportResult) -> str:
         text = (f"Imported: {result.created:,} created, {result.updated:,} updated, "
@@ -196,15 +190,15 @@ class MappingPage(QWizardPage):
 class ImportPage(QWizardPage):
     """Runs the import off the GUI thread; a refusal shows the row-level report."""
 
+    #: an import ended: done, refused, failed or cancelled (tests wait on it)
+    ended = Signal()
+
     def __init__(self) -> None:
         super().__init__()
         self.setTitle("Import")
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.panel = ProgressPanel(cancel_text="Cancel import", cancelled_text="Cancelled: nothing was imported.")
+        self.status = self.panel.status
         self.status.setObjectName("importStatus")
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.cancel = QPushButton("Cancel import")
         self.valid_only = QPushButton("Import the valid rows only")
         self.valid_only.hide()
         self.again = QPushButton("Import again")
@@ -215,22 +209,23 @@ class ImportPage(QWizardPage):
         self.report.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.report.horizontalHeader().setStretchLastSection(True)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.cancel)
         buttons.addWidget(self.valid_only)
         buttons.addWidget(self.again)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         self.layout_ = layout
-        layout.addWidget(self.status)
-        layout.addWidget(self.progress)
+        layout.addWidget(self.panel)
         layout.addLayout(buttons)
         layout.addWidget(self.report, 1)
-        self.cancel.clicked.connect(self._on_cancel_clicked)
         self.valid_only.clicked.connect(lambda: self.start(valid_only=True))
         self.again.clicked.connect(lambda: self.start(valid_only=False))
-        self.worker: Worker | None = None
+        self.panel.ended.connect(self.ended)
         self.result: Any = None
         self.refused = False
+
+    @property
+    def running(self) -> bool:
+        return self.panel.running
 
     def set_target(self, target: RosterTarget) -> None:
         extra = target.report_widget(self)
@@ -241,6 +236,8 @@ class ImportPage(QWizardPage):
         self.start(valid_only=False)
 
     def start(self, *, valid_only: bool) -> None:
+        if self.panel.running:
+            return
         wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
         path = Path(wizard.file_page.path.text().strip())
         overrides = wizard.mapping_page.overrides()
@@ -249,36 +246,19 @@ class ImportPage(QWizardPage):
         self.report.setRowCount(0)
         self.valid_only.hide()
         self.again.hide()
-        self.cancel.setEnabled(True)
-        self.status.setText(f"Reading {path.name}…")
         self.completeChanged.emit()
+        self.panel.run(wizard.target.job(path, overrides, valid_only=valid_only), label=f"Reading {path.name}…",
+                       on_done=self._on_done, on_failed=self._on_failed, on_cancelled=self.completeChanged.emit)
 
-        self.worker = Worker(wizard.target.job(path, overrides, valid_only=valid_only))
-        self.worker.signals.progress.connect(self._on_progress)
-        self.worker.signals.finished.connect(self._on_finished)
-        self.worker.signals.failed.connect(self._on_failed)
-        QThreadPool.globalInstance().start(self.worker)
-
-    def _on_progress(self, fraction: float, message: str) -> None:
-        self.progress.setValue(int(fraction * 1000))
-        if message:
-            self.status.setText(message)
-
-    def _on_finished(self, result: Any) -> None:
-        self.worker = None
+    def _on_done(self, result: Any) -> None:
         self.result = result
-        self.cancel.setEnabled(False)
-        self.progress.setValue(1000)
         wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
         self.status.setText(wizard.target.summary(result))
         self._show_issues(wizard.target.result_rows(result))
-        wizard.document.changed.emit()
+        wizard.document.imported()
         self.completeChanged.emit()
 
     def _on_failed(self, exc: BaseException) -> None:
-        self.worker = None
-        self.cancel.setEnabled(False)
-        self.progress.setValue(0)
         if isinstance(exc, ImportRefused):
             wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
             self.refused = True
@@ -288,10 +268,8 @@ class ImportPage(QWizardPage):
             self._show_issues(wizard.target.refusal_rows(exc))
             self.valid_only.show()
             self.again.show()
-        elif isinstance(exc, ImportCancelled):
-            self.status.setText("Cancelled: nothing was imported.")
         else:
-            self.status.setText(describe(exc))
+            say_error(label=self.status, exc=exc, title="Import")
         self.completeChanged.emit()
 
     def _show_issues(self, issues: tuple[Issue, ...]) -> None:
@@ -303,10 +281,6 @@ class ImportPage(QWizardPage):
                 self.report.setItem(row, column, item)
         for column, width in enumerate((60, 130, 170)):
             self.report.setColumnWidth(column, width)
-
-    def _on_cancel_clicked(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
         return self.result is not None

@@ -173,9 +173,9 @@ class MainWindow(QMainWindow):
             show_error(parent=self, exc=exc, title="Cannot open the event")
             return False
         self._set_document(document, summary)
-        if document.file.backup_path:
+        if document.backup_path:
             self.statusBar().showMessage(
-                f"Brought up to date; the earlier file is kept as {document.file.backup_path}", 10000
+                f"Brought up to date; the earlier file is kept as {document.backup_path}", 10000
             )
         if document.path is not None:
             settings.add_recent_file(document.path)
@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
         if self.document is None:
             self.setWindowTitle("LearningDay")
         else:
-            self.setWindowTitle(f"{event_name} — {self.document.file.label} — LearningDay")
+            self.setWindowTitle(f"{event_name} — {self.document.label} — LearningDay")
 
     def close_event_file(self) -> None:
         self._set_document(None)
@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
         run_with_progress(
             parent=self,
             label="Writing the demo event…",
-            job=lambda progress, cancelled: build_demo(path, progress=progress, cancelled=cancelled),
+            job=lambda progress, cancel: build_demo(path, progress=progress, cancelled=cancel),
             on_done=self.open_path,
         )
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from tests.gui.documents import digest
 from ui import errors
 from ui.main_window import MainWindow
 from ui.workspaces.attendees.editor import AttendeeEditor
@@ -31,11 +31,6 @@ def _terms(path: Path, uid: str) -> set[str]:
                                           "ON a.id = t.attendee_id WHERE a.uid = ?", (uid,))}
     finally:
         con.close()
-
-
-def _digest(window: MainWindow, path: Path) -> str:
-    window.document.file.engine.dispose()  # every connection closed: the WAL is in the file
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _open_editor(window: MainWindow, qtbot, row: int) -> AttendeeEditor:
@@ -79,7 +74,7 @@ def test_an_invalid_email_is_refused_inline_and_the_file_is_unchanged(window: Ma
     window.open_path(demo_file)
     window.tabs.setCurrentIndex(1)
     editor = _open_editor(window, qtbot, 0)
-    digest = _digest(window, demo_file)
+    before = digest(window.document)
     editor.email.setText("nobody(at)example.com")
     editor.employee_id.setText(window.attendees.model.row_at(1).employee_id)  # someone else's
     editor.accept()
@@ -88,7 +83,7 @@ def test_an_invalid_email_is_refused_inline_and_the_file_is_unchanged(window: Ma
     assert "already has this employee id" in editor.errors["employee_id"].text()
     assert not editor.errors["name"].isVisibleTo(editor)
     assert window.undo_stack.count() == 0
-    assert _digest(window, demo_file) == digest
+    assert digest(window.document) == before
     editor.reject()
 
 

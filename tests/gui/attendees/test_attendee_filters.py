@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ui.main_window import MainWindow
+from ui.workspaces.attendees.workspace import AttendeesWorkspace
 
 ARRIVED = ("EXISTS (SELECT 1 FROM checkins AS c WHERE c.attendee_id = a.id AND c.kind IN ('check_in', 'walk_in') "
            "AND NOT EXISTS (SELECT 1 FROM checkins AS u WHERE u.kind = 'undo' AND u.reverses_uid = c.uid))")
@@ -28,70 +28,66 @@ def _ids(path: Path, where: str, *params) -> set[int]:
         con.close()
 
 
-def _shown(window: MainWindow) -> set[int]:
-    model = window.attendees.model
+def _shown(work: AttendeesWorkspace) -> set[int]:
+    model = work.model
     return {model.row_at(r).id for r in range(model.rowCount())}
 
 
 @pytest.mark.parametrize("state", list(STATE_SQL))
-def test_registration_state_and_department_filters_match_the_file(window: MainWindow, demo_file: Path,
+def test_registration_state_and_department_filters_match_the_file(demo_workspace: AttendeesWorkspace, demo_file: Path,
                                                                   state: str) -> None:
-    window.open_path(demo_file)
-    work = window.attendees
+    work = demo_workspace
     work.state_box.setCurrentIndex(work.state_box.findData(state))
     expected = _ids(demo_file, STATE_SQL[state])
     assert 0 < len(expected) < 1000
-    assert _shown(window) == expected
+    assert _shown(work) == expected
     assert work.count_label.text() == f"{len(expected):,} of 1,000 attendees match"
     department = work.department_box.itemData(2)
     work.department_box.setCurrentIndex(2)
-    assert _shown(window) == expected & _ids(demo_file, "a.department = ?", department)
+    assert _shown(work) == expected & _ids(demo_file, "a.department = ?", department)
 
 
-def test_search_text_combines_with_the_filters(window: MainWindow, demo_file: Path, qtbot) -> None:
-    window.open_path(demo_file)
-    work = window.attendees
+def test_search_text_combines_with_the_filters(demo_workspace: AttendeesWorkspace, demo_file: Path, qtbot) -> None:
+    work = demo_workspace
     first = work.model.row_at(0).name.split()[0]
     work.level_box.setCurrentIndex(work.level_box.findData(3))
     work.search.setText(first.upper())
     qtbot.waitUntil(lambda: work.model.query.text == first.upper())
     expected = _ids(demo_file, "a.level_id = 3 AND (a.name LIKE ? OR a.name LIKE ? OR a.email LIKE ?)",
                     f"{first} %", f"% {first}%", f"{first}%")  # a word of the name, or the email
-    assert _shown(window) == expected and expected
+    assert _shown(work) == expected and expected
     assert [work.model.row_at(r).name for r in range(len(expected))] == sorted(
         work.model.row_at(r).name for r in range(len(expected)))
     work.search.setText("")
     qtbot.waitUntil(lambda: work.model.query.text == "")
-    assert _shown(window) == _ids(demo_file, "a.level_id = 3")
+    assert _shown(work) == _ids(demo_file, "a.level_id = 3")
 
 
-def test_past_the_cap_the_rest_is_counted_off_the_gui_thread(window: MainWindow, demo_file: Path, qtbot) -> None:
-    window.open_path(demo_file)
-    work = window.attendees
+def test_past_the_cap_the_rest_is_counted_off_the_gui_thread(demo_workspace: AttendeesWorkspace, demo_file: Path,
+                                                             qtbot) -> None:
+    work = demo_workspace
     work.model.COUNT_CAP = 40
     work.state_box.setCurrentIndex(work.state_box.findData("registered"))
     expected = _ids(demo_file, STATE_SQL["registered"])
     assert work.model.rowCount() == 40 or work.model.exact  # the worker may already be back
     qtbot.waitUntil(lambda: work.model.exact, timeout=10000)
-    assert work.model.rowCount() == len(expected) and _shown(window) == expected
+    assert work.model.rowCount() == len(expected) and _shown(work) == expected
     assert work.count_label.text() == f"{len(expected):,} of 1,000 attendees match"
 
 
-def test_the_places_model_passes_qtmodeltester(window: MainWindow, demo_file: Path, qtmodeltester) -> None:
-    window.open_path(demo_file)
-    work = window.attendees
+def test_the_places_model_passes_qtmodeltester(demo_workspace: AttendeesWorkspace, qtmodeltester) -> None:
+    work = demo_workspace
     work.state_box.setCurrentIndex(work.state_box.findData("waitlisted"))
     work.select_row(0)
     assert work.panel.places.rowCount() > 0
     qtmodeltester.check(work.panel.places, force_py=True)
 
 
-def test_a_header_click_sorts_in_sql_and_the_order_survives_new_filters(window: MainWindow, demo_file: Path,
-                                                                          qtbot) -> None:
+def test_a_header_click_sorts_in_sql_and_the_order_survives_new_filters(demo_workspace: AttendeesWorkspace,
+                                                                          demo_file: Path, qtbot) -> None:
     from PySide6.QtCore import QPoint, Qt
 
-    window.open_path(demo_file)
-    work = window.attendees
+    work = demo_workspace
     header = work.table.horizontalHeader()
     email = work.model.HEADERS.index("Email")
 

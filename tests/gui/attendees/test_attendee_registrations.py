@@ -5,7 +5,6 @@ After each step the file on disk is read back with plain sqlite3.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from pathlib import Path
 
@@ -13,6 +12,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from learningday.plan.dto import SessionDraft
+from tests.gui.documents import digest
 from ui import errors
 from ui.main_window import MainWindow
 from ui.workspaces.attendees import workspace as attendees_workspace
@@ -91,14 +91,12 @@ def test_registering_into_an_overlapping_session_is_refused_and_nothing_changes(
     window.open_path(demo_file)
     window.tabs.setCurrentIndex(1)
     _find(window, qtbot, code)
-    window.document.file.engine.dispose()
-    digest = hashlib.sha256(demo_file.read_bytes()).hexdigest()
+    before = digest(window.document)
     monkeypatch.setattr(attendees_workspace, "choose_session", lambda *args: other)
     qtbot.mouseClick(window.attendees.panel.register_button, Qt.MouseButton.LeftButton)
     assert "overlaps" in errors.shown[-1] and held in errors.shown[-1] and other_title in errors.shown[-1]
     assert _status(demo_file, other, attendee_id) is None
-    window.document.file.engine.dispose()
-    assert hashlib.sha256(demo_file.read_bytes()).hexdigest() == digest
+    assert digest(window.document) == before
 
 
 def test_register_everyone_the_filters_show(window: MainWindow, demo_file: Path, qtbot) -> None:

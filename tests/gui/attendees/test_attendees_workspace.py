@@ -1,18 +1,23 @@
-"""Attendees workspace: the import wizard end to end, registration from the table, exports."""
+"""Attendees workspace on small events: the import wizard end to end, registration from the table, exports."""
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QFileDialog, QWizard
 from sqlalchemy import func, select
 
 from learningday.store.db import open_event
 from learningday.store.models import Attendee, Registration
 from tests import DATA
+from tests.gui.documents import digest
+from tests.gui.documents import small_document, small_event_file, small_event_template  # noqa: F401 (fixtures)
+from tests.roster_helpers import make_event
 from ui import errors
+from ui.document import EventDocument
+from ui.import_wizard import ImportWizard
 from ui.main_window import MainWindow
 
 ROSTERS = DATA / "roster"
@@ -23,21 +28,17 @@ def _count(path: Path) -> int:
         return session.scalar(select(func.count()).select_from(Attendee))
 
 
-def _finish(qtbot, wizard) -> None:
-    qtbot.waitUntil(lambda: wizard.import_page.worker is None and wizard.import_page.status.text() != "", timeout=30000)
-
-
-def test_wizard_imports_a_cp1252_semicolon_roster(window: MainWindow, demo_file: Path, qtbot, tmp_path: Path) -> None:
-    window.open_path(demo_file)
+def test_wizard_imports_a_cp1252_semicolon_roster(window: MainWindow, qtbot, tmp_path: Path) -> None:
+    event = make_event(tmp_path / "roster.lday")
+    window.open_path(event)
     window.tabs.setCurrentIndex(1)  # the Import button is on the Attendees tab
-    before = _count(demo_file)
     roster = tmp_path / "r.csv"
     roster.write_bytes(
         "Staff list\n"  # a title row above the header
         "Full name;E-mail;Emp ID;Dept;Job title;Office\n"
         "Zoë Ångström;zoe.angstrom@wizard.example;W-1;Finance;Financial Analyst;London\n"
         "François Dupré;FRANCOIS.DUPRE@wizard.example;W-2;Sales;Account Executive;São Paulo\n"
-        "Jürgen Weiß;jurgen.weiss@wizard.example;W-3;Engineering;Software Engineer;Berlin\n".encode("cp1252")
+        "Jürgen Weiß;jurgen.weiss@wizard.example;W-3;Engineering;Software Engineer;Tokyo\n".encode("cp1252")
     )
     wizard = window.attendees.import_roster(path=str(roster))
     qtbot.addWidget(wizard)
@@ -45,40 +46,40 @@ def test_wizard_imports_a_cp1252_semicolon_roster(window: MainWindow, demo_file:
     assert wizard.currentPage() is wizard.mapping_page
     assert "CSV" in wizard.mapping_page.detected.text() and "cp1252" in wizard.mapping_page.detected.text()
     assert wizard.mapping_page.boxes["email"].currentData() is not None
-    assert wizard.mapping_page.sample.rowCount() > 0
-    wizard.next()  # mapping -> import
-    _finish(qtbot, wizard)
+    assert wizard.mapping_page.sample.rowCount() == 3
+    with qtbot.waitSignal(wizard.import_page.ended, timeout=30000):
+        wizard.next()  # mapping -> import
     assert wizard.import_page.result is not None, wizard.import_page.status.text()
-    created = wizard.import_page.result.created
-    assert created == 3 and _count(demo_file) == before + 3
-    qtbot.waitUntil(lambda: window.attendees.model.rowCount() == before + created)
+    assert wizard.import_page.result.created == 3 and _count(event) == 3
+    assert window.attendees.model.rowCount() == 3  # the workspace was told
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
 
 
-def test_wizard_refuses_a_bad_roster_and_shows_the_row(window: MainWindow, demo_file: Path, qtbot) -> None:
-    window.open_path(demo_file)
-    digest = hashlib.sha256(demo_file.read_bytes()).hexdigest()
-    wizard = window.attendees.import_roster(path=str(ROSTERS / "invalid_email_row37.csv"))
+def test_wizard_refuses_a_bad_roster_and_shows_the_row(tmp_path: Path, qtbot) -> None:
+    document = EventDocument.open(make_event(tmp_path / "roster.lday"))
+    before = digest(document)
+    wizard = ImportWizard(document, path=str(ROSTERS / "invalid_email_row37.csv"))
     qtbot.addWidget(wizard)
+    wizard.show()
     wizard.next()
-    wizard.next()
-    _finish(qtbot, wizard)
     page = wizard.import_page
-    assert page.result is None and "Nothing was imported" in page.status.text()
+    with qtbot.waitSignal(page.ended, timeout=30000):
+        wizard.next()
+    assert page.result is None and page.refused and "Nothing was imported" in page.status.text()
     rows = {page.report.item(r, 0).text() for r in range(page.report.rowCount())}
-    assert "37" in rows
-    assert page.valid_only.isVisible() or not page.valid_only.isHidden()
-    window.document.file.engine.dispose()
-    assert hashlib.sha256(demo_file.read_bytes()).hexdigest() == digest
+    assert "37" in rows and page.valid_only.isVisible()
+    assert digest(document) == before
     # the user chooses to import the valid rows only
-    page.valid_only.click()
-    _finish(qtbot, wizard)
+    with qtbot.waitSignal(page.ended, timeout=30000), qtbot.waitSignal(document.changed):
+        page.valid_only.click()
     assert page.result is not None and page.result.skipped == 1
+    assert page.result.created == _count(document.path) > 0
+    document.close()
 
 
-def test_register_selected_attendees_from_the_table(window: MainWindow, demo_file: Path) -> None:
-    window.open_path(demo_file)
-    work = window.attendees
+def test_register_selected_attendees_from_the_table(small_document: EventDocument, small_event_file: Path,
+                                                    show_attendees) -> None:
+    work = show_attendees(small_document)
     selection = work.table.selectionModel()
     for row in (0, 1, 2):
         selection.select(work.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
@@ -86,32 +87,30 @@ def test_register_selected_attendees_from_the_table(window: MainWindow, demo_fil
     ids = work.selected_ids()
     virtual = next(s for s in work.sessions if s.venue_kind == "virtual")
     work.register_selected(session_id=virtual.id)
-    with open_event(demo_file) as event_file, event_file.read() as session:
+    with open_event(small_event_file) as event_file, event_file.read() as session:
         statuses = session.execute(select(Registration.attendee_id, Registration.status)
                                    .where(Registration.session_id == virtual.id, Registration.attendee_id.in_(ids))).all()
-    assert {a for a, _ in statuses} == set(ids)
-    assert "registered" in errors.shown[-1]
+    assert len(ids) == 3 and {a for a, status in statuses if status == "registered"} == set(ids)
+    assert "registered" in errors.shown[-1] and work.count_label.text() == errors.shown[-1]
 
 
-def test_export_roster_and_badges_from_the_workspace(window: MainWindow, demo_file: Path, tmp_path: Path,
-                                                     qtbot, monkeypatch) -> None:
+def test_export_roster_and_badges_from_the_workspace(small_document: EventDocument, tmp_path: Path, qtbot,
+                                                     show_attendees, monkeypatch: pytest.MonkeyPatch) -> None:
     from openpyxl import load_workbook
     from pypdf import PdfReader
 
-    window.open_path(demo_file)
-    work = window.attendees
-    work.hub_box.setCurrentIndex(work.hub_box.findText("Tokyo"))
-    tokyo = work.model.rowCount()
-    out = tmp_path / "tokyo.xlsx"
-    monkeypatch.setattr(work, "_save_path", lambda *a: out)
+    work = show_attendees(small_document)
+    work.hub_box.setCurrentIndex(work.hub_box.findText("New York"))
+    assert work.model.rowCount() == 3
+    out = tmp_path / "new-york.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     work.export_roster()
-    qtbot.waitUntil(out.exists, timeout=30000)
+    qtbot.waitUntil(lambda: work.count_label.text() == f"3 attendees written to {out}", timeout=30000)
     sheet = load_workbook(out, read_only=True).active
-    assert sum(1 for _ in sheet.iter_rows()) == tokyo + 1
+    assert sum(1 for _ in sheet.iter_rows()) == 3 + 1
     pdf = tmp_path / "badges.pdf"
-    monkeypatch.setattr(work, "_save_path", lambda *a: pdf)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), ""))
     work.write_badges()
-    qtbot.waitUntil(pdf.exists, timeout=60000)
+    qtbot.waitUntil(lambda: work.count_label.text() == f"3 badges written to {pdf}", timeout=30000)
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
-    first = work.model.row_at(0)
-    assert first.code in text
+    assert all(code in text for code in ("AAAAA3", "AAAAA5", "AAAAA6")) and "AAAAA1" not in text  # New York's

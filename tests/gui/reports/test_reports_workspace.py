@@ -1,57 +1,83 @@
-"""Reports workspace: files written off the GUI thread, read back; a cancel leaves nothing."""
+"""Reports workspace over the hand-counted small event: live figures, files written off the GUI thread
+and read back, a cancel that leaves nothing, a refusal before any work."""
 
 from __future__ import annotations
 
+import threading
+from functools import partial
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from ui.main_window import MainWindow
+from tests.gui.documents import held
+from tests.gui.documents import small_document, small_event_file, small_event_template  # noqa: F401 (fixtures)
+from ui.document import EventDocument
+from ui.workspaces.reports.workspace import ReportsWorkspace
 
 
-def test_generate_writes_the_three_files(window: MainWindow, demo_file: Path, tmp_path: Path, qtbot) -> None:
-    window.open_path(demo_file)
-    work = window.reports
-    with qtbot.waitSignal(work.analysed, timeout=30000):
-        window.tabs.setCurrentIndex(3)
+@pytest.fixture()
+def work(small_document: EventDocument, qtbot) -> ReportsWorkspace:
+    """The workspace on screen with its figures computed (through the document, off the GUI thread)."""
+    workspace = ReportsWorkspace()
+    qtbot.addWidget(workspace)
+    workspace.set_document(small_document)
+    with qtbot.waitSignal(workspace.analysed, timeout=30000):
+        workspace.show()
+    return workspace
+
+
+def test_the_live_figures_are_the_hand_counted_ones(work: ReportsWorkspace) -> None:
+    shown = {key: card.value.text() for key, card in work.cards.items()}
+    assert shown == {"registered": "7", "attended": "6", "rate": "43%", "people": "5", "walk_ins": "3", "hours": "6"}
+    assert work.status.text() == "Choose what to write, then Generate."
+
+
+def test_generate_writes_the_three_files(work: ReportsWorkspace, tmp_path: Path, qtbot) -> None:
     work.pdf.path.setText(str(tmp_path / "report.pdf"))
     work.xlsx.path.setText(str(tmp_path / "day.xlsx"))
     work.certificates.path.setText(str(tmp_path / "certificates.pdf"))
     with qtbot.waitSignal(work.generated, timeout=120000) as signal:
         work.generate_button.click()
+        assert not work.generate_button.isEnabled() and work.panel.cancel_button.isEnabled()
     outcome = signal.args[0]
     assert set(outcome.written) == {"pdf", "xlsx", "certificates"}
-    text = PdfReader(tmp_path / "report.pdf").pages[2].extract_text()
-    assert f"{outcome.analytics.overall.attended:,}" in text
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "report.pdf").pages)
+    assert "Small Learning Day" in text and "Prompting lab" in text
     assert "Summary" in load_workbook(tmp_path / "day.xlsx", read_only=True).sheetnames
-    assert len(PdfReader(tmp_path / "certificates.pdf").pages) == outcome.certificate_count
-    assert work.open_button.isEnabled() and "Written" in work.status.text()
+    assert len(PdfReader(tmp_path / "certificates.pdf").pages) == outcome.certificate_count == 5
+    assert work.open_button.isEnabled() and work.status.text().startswith("Written — pdf: ")
+    qtbot.waitUntil(work.generate_button.isEnabled)
 
 
-def test_cancel_leaves_no_file(window: MainWindow, demo_file: Path, tmp_path: Path, qtbot) -> None:
-    window.open_path(demo_file)
-    work = window.reports
+def test_cancel_leaves_no_file(work: ReportsWorkspace, small_document: EventDocument, tmp_path: Path, qtbot,
+                               monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out"
     out.mkdir()
     work.pdf.enabled.setChecked(False)
     work.xlsx.enabled.setChecked(False)
     work.certificates.path.setText(str(out / "certificates.pdf"))
-    work.generate()
-    work.worker.cancel()  # the worker stops at its next check, before the file is renamed into place
-    qtbot.waitUntil(lambda: work.worker is None, timeout=60000)
-    assert "Cancelled" in work.status.text()
-    assert list(out.iterdir()) == []
+    go, write = threading.Event(), small_document.write_reports
+
+    def held_write(request, **job):  # the real job, held until Cancel is pressed
+        return held(partial(write, request), go)(**job)
+
+    monkeypatch.setattr(small_document, "write_reports", held_write)
+    with qtbot.waitSignal(work.panel.ended, timeout=60000):
+        work.generate()
+        work.cancel()  # it stops at its first check, before any file is renamed into place
+        go.set()
+    assert work.status.text() == "Cancelled: no half-written file was left."
+    assert list(out.iterdir()) == [] and work.generate_button.isEnabled() and not work.open_button.isEnabled()
 
 
-def test_a_bad_request_is_refused_before_any_work(window: MainWindow, demo_file: Path, tmp_path: Path) -> None:
-    window.open_path(demo_file)
-    work = window.reports
+def test_a_bad_request_is_refused_before_any_work(work: ReportsWorkspace, tmp_path: Path) -> None:
     work.pdf.path.setText(str(tmp_path / "nowhere" / "r.pdf"))
     work.generate()
-    assert work.worker is None and "does not exist" in work.status.text()
+    assert not work.panel.running and "does not exist" in work.status.text()
     work.pdf.enabled.setChecked(False)
     work.xlsx.enabled.setChecked(False)
     work.certificates.enabled.setChecked(False)
     work.generate()
-    assert "say what to write" in work.status.text()
+    assert not work.panel.running and "say what to write" in work.status.text()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,19 +26,17 @@ from learningday.errors import LearningDayError
 from learningday.plan.dto import SessionRow
 from learningday.roster.dto import AttendeeQuery
 from learningday.setup.dto import EventSummary
-from reports.roster_files import write_badges, write_roster
+from ui import ops
 from ui.document import EventDocument
 from ui.errors import attempt, show_error, show_info
 from ui.import_wizard import ImportWizard
 from ui.models import AttendeeWindowModel
-from ui.ops import Worker, run_with_progress
 from ui.settings import documents_folder
 from ui.widgets import heading, refill, search_box, table_view
 from ui.workspaces.attendees.commands import DeleteAttendee, EditAttendee, Fields
 from ui.workspaces.attendees.editor import AttendeeEditor
 from ui.workspaces.attendees.registrations_panel import RegistrationsPanel, choose_session
 
-_RUNNING: set[Worker] = set()
 C = TypeVar("C", EditAttendee, DeleteAttendee)
 #: the registration filter's choices: label, AttendeeQuery.registration
 STATES = (("Anyone", None), ("Registered for a session", "registered"), ("On a waitlist", "waitlisted"),
@@ -54,7 +53,7 @@ class AttendeesWorkspace(QWidget):
         self.summary: EventSummary | None = None
         self.sessions: list[SessionRow] = []
         self.departments: list[str] = []
-        self._counting: Worker | None = None
+        self._counting: ops.Op | None = None
         self.search = search_box("attendeeSearch", "Search name, email, employee ID or badge code…")
         self.hub_box, self.level_box, self.department_box, self.state_box = (QComboBox() for _ in range(4))
         for label, state in STATES:
@@ -181,15 +180,10 @@ class AttendeesWorkspace(QWidget):
         if self.model.exact or self.document is None or self._counting is not None:
             return
         query, document = self.model.query, self.document
-        worker = self._counting = Worker(lambda progress, cancelled: (query, document.count_attendees(query)))
-        _RUNNING.add(worker)  # alive until it ends, even if this workspace goes first
-        worker.signals.finished.connect(lambda _result: _RUNNING.discard(worker))
-        worker.signals.failed.connect(lambda _exc: _RUNNING.discard(worker))
-        worker.signals.finished.connect(self._on_counting_finished)
-        worker.signals.failed.connect(self._on_counting_failed)
-        QThreadPool.globalInstance().start(worker)
+        self._counting = ops.start(ops.quick(lambda: (query, document.count_attendees(query))), parent=self,
+                                   on_done=self._on_counting_done, on_failed=self._on_counting_failed)
 
-    def _on_counting_finished(self, result: tuple[AttendeeQuery, int]) -> None:
+    def _on_counting_done(self, result: tuple[AttendeeQuery, int]) -> None:
         self._counting = None
         self.model.set_exact_total(*result)
         self._show_count()
@@ -331,23 +325,22 @@ class AttendeesWorkspace(QWidget):
         return wizard
 
     def export_roster(self) -> None:
-        self._write("Export the roster", "roster.xlsx", "Excel workbook (*.xlsx);;CSV (*.csv)", write_roster,
-                    "attendees")
+        if self.document is not None:
+            self._write("Export the roster", "roster.xlsx", "Excel workbook (*.xlsx);;CSV (*.csv)",
+                        self.document.write_roster, "attendees")
 
     def write_badges(self) -> None:
-        self._write("Badge sheet", "badges.pdf", "PDF (*.pdf)", write_badges, "badges")
+        if self.document is not None:
+            self._write("Badge sheet", "badges.pdf", "PDF (*.pdf)", self.document.write_badges, "badges")
 
     def _write(self, title: str, name: str, filters: str, write: Callable[..., int], what: str) -> None:
         """Ask where, then write the file for the hub the filter shows (all hubs: everyone) off the GUI thread."""
-        if self.document is None:
-            return
         out = self._save_path(title, name, filters)
         if out is None:
             return
-        event_file, hub = self.document.file, self.hub_box.currentData()
-        run_with_progress(parent=self, label=f"Writing {out.name}…",
-                          job=lambda progress, cancelled: write(event_file, out, hub_id=hub),
-                          on_done=lambda n: self._done(f"{n:,} {what} written to {out}"))
+        ops.run_with_progress(parent=self, label=f"Writing {out.name}…",
+                              job=ops.quick(partial(write, out, hub_id=self.hub_box.currentData())),
+                              on_done=lambda n: self._done(f"{n:,} {what} written to {out}"))
 
     def _save_path(self, title: str, name: str, filters: str) -> Path | None:
         """Ask where to save (tests replace this)."""

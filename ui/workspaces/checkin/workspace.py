@@ -30,7 +30,6 @@ from learningday.checkin.dto import CheckInResult, SearchHit
 from learningday.plan.dto import SessionRow
 from learningday.roster.codes import looks_like_code, normalise_code
 from learningday.setup.dto import EventSummary
-from reports.roster_files import write_station_log
 from ui import settings
 from ui.document import EventDocument
 from ui.errors import attempt, show_info
@@ -337,8 +336,8 @@ class CheckinWorkspace(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, "Export station log", str(default), "Station logs (*.json)")
         if not path:
             return
-        event_file = self.document.file
-        count = attempt(lambda: write_station_log(event_file, Path(path)), parent=self, title="Log not exported")
+        document = self.document
+        count = attempt(lambda: document.write_station_log(Path(path)), parent=self, title="Log not exported")
         if count is None:
             return
         settings.settings().setValue("station/log_folder", str(Path(path).parent))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 from learningday.plan.export import AgendaScope
 from learningday.setup.dto import EventSummary
 from learningday.timeutil import offset_label
-from reports.agenda_files import AgendaPdfRequest, IcsRequest, Written, write_agenda_ics, write_agenda_pdf
+from reports.agenda_files import AgendaPdfRequest, IcsRequest, Written
 from ui.document import EventDocument
 from ui.errors import show_info
 from ui.ops import run_with_progress
@@ -218,7 +219,7 @@ class AgendaExportButton(QToolButton):
         if self.document is None or self.summary is None:
             return None
         dialog = AgendaPdfDialog(self.summary, hub=self._current_hub(), parent=self.window())
-        dialog.accepted.connect(lambda: self._run(write_agenda_pdf, dialog.request()))
+        dialog.accepted.connect(lambda: self._run(self.document.write_agenda_pdf, dialog.request()))
         dialog.open()
         return dialog
 
@@ -227,16 +228,13 @@ class AgendaExportButton(QToolButton):
             return None
         dialog = CalendarDialog(self.summary, self.document.facilitators(), zone_hub=self._current_hub(),
                                 parent=self.window())
-        dialog.accepted.connect(lambda: self._run(write_agenda_ics, dialog.request()))
+        dialog.accepted.connect(lambda: self._run(self.document.write_agenda_ics, dialog.request()))
         dialog.open()
         return dialog
 
     def _run(self, write: Callable[..., Written], request: AgendaPdfRequest | IcsRequest) -> None:
-        assert self.document is not None
-        event_file = self.document.file
-        run_with_progress(parent=self.window(), label=f"Writing {request.out.name}…",
-                          job=lambda progress, cancelled: write(event_file, request, progress=progress,
-                                                                cancelled=cancelled),
+        """``write``: the document's job for the file asked for."""
+        run_with_progress(parent=self.window(), label=f"Writing {request.out.name}…", job=partial(write, request),
                           on_done=self._on_job_done)
 
     def _on_job_done(self, written: Written) -> None:

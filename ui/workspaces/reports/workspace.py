@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -13,9 +14,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,11 +22,11 @@ from PySide6.QtWidgets import (
 
 from learningday.errors import LearningDayError
 from learningday.reporting.dto import EventAnalytics
-from reports.jobs import ReportOutcome, ReportRequest, write_reports
+from reports.jobs import ReportOutcome, ReportRequest
 from reports.output import pct
+from ui import ops
 from ui.document import EventDocument
-from ui.errors import describe
-from ui.ops import Worker
+from ui.errors import describe, say_error
 from ui.settings import documents_folder
 from ui.widgets import Card, card_row, heading
 
@@ -97,8 +96,7 @@ class ReportsWorkspace(QWidget):
         self.document: EventDocument | None = None
         self.analytics: EventAnalytics | None = None
         self._stale = True
-        self._analysis: Worker | None = None
-        self.worker: Worker | None = None
+        self._analysis: ops.Op | None = None
         self._last: Path | None = None
         self.cards = {key: Card(label) for key, label in (
             ("registered", "registered places"), ("attended", "session attendances"),
@@ -116,29 +114,23 @@ class ReportsWorkspace(QWidget):
         self.certificates = _Target("Certificates (one merged PDF)", str(folder / "certificates.pdf"), None)
         self.generate_button = QPushButton("Generate")
         self.generate_button.setObjectName("generate")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setEnabled(False)
         self.open_button = QPushButton("Open folder")
         self.open_button.setEnabled(False)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.status = QLabel("Choose what to write, then Generate.")
+        self.panel = ops.ProgressPanel("Choose what to write, then Generate.",
+                                       cancelled_text="Cancelled: no half-written file was left.")
+        self.panel.row.insertWidget(0, self.generate_button)
+        self.panel.row.insertWidget(1, self.open_button)
+        self.status = self.panel.status
         self.status.setObjectName("reportStatus")
-        self.status.setWordWrap(True)
         self.generate_button.clicked.connect(self.generate)
-        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         self.open_button.clicked.connect(self._on_open_button_clicked)
+        self.panel.ended.connect(self._on_panel_ended)
 
         box = QGroupBox("Post-event files")
         form = QVBoxLayout(box)
         for target in (self.pdf, self.xlsx, self.certificates):
             form.addWidget(target)
-        buttons = QHBoxLayout()
-        for button in (self.generate_button, self.cancel_button, self.open_button):
-            buttons.addWidget(button)
-        buttons.addWidget(self.progress, 1)
-        form.addLayout(buttons)
-        form.addWidget(self.status)
+        form.addWidget(self.panel)
         charts = QGridLayout()
         charts.addWidget(self.level_chart, 0, 0)
         charts.addWidget(self.hour_chart, 0, 1)
@@ -166,29 +158,21 @@ class ReportsWorkspace(QWidget):
         if self.document is None or self._analysis is not None:
             return
         self._stale = False
-        self.status.setText("Counting…")
-        event_file = self.document.file
+        if not self.panel.running:
+            self.status.setText("Counting…")
+        self._analysis = ops.start(self.document.analytics, parent=self, on_done=self._on_analysis_done,
+                                   on_failed=self._on_analysis_failed)
 
-        def job(progress, cancelled) -> EventAnalytics:
-            from learningday.reporting.analytics import analyse
-
-            with event_file.read() as session:
-                return analyse(session, progress=progress)
-
-        self._analysis = Worker(job)
-        self._analysis.signals.finished.connect(self._on_analysis_finished)
-        self._analysis.signals.failed.connect(self._on_analysis_failed)
-        QThreadPool.globalInstance().start(self._analysis)
-
-    def _on_analysis_finished(self, analytics: EventAnalytics) -> None:
+    def _on_analysis_done(self, analytics: EventAnalytics) -> None:
         self._analysis = None
         self.show_analytics(analytics)
-        self.status.setText("Choose what to write, then Generate.")
+        if not self.panel.running:  # the files' progress keeps the line
+            self.status.setText("Choose what to write, then Generate.")
         self.analysed.emit()
 
     def _on_analysis_failed(self, exc: BaseException) -> None:
         self._analysis = None
-        self.status.setText(describe(exc))
+        say_error(label=self.status, exc=exc, title="Counting")
 
     def show_analytics(self, a: EventAnalytics) -> None:
         self.analytics = a
@@ -213,7 +197,7 @@ class ReportsWorkspace(QWidget):
         return ReportRequest(pdf=self.pdf.value(), xlsx=self.xlsx.value(), certificates=self.certificates.value())
 
     def generate(self) -> None:
-        if self.document is None or self.worker is not None:
+        if self.document is None or self.panel.running:
             return
         request = self.request()
         try:
@@ -221,31 +205,16 @@ class ReportsWorkspace(QWidget):
         except LearningDayError as exc:
             self.status.setText(describe(exc))
             return
-        event_file = self.document.file
-        self.worker = Worker(lambda progress, cancelled: write_reports(event_file, request, progress=progress,
-                                                                       cancelled=cancelled))
-        self.worker.signals.progress.connect(self._on_progress)
-        self.worker.signals.finished.connect(self._on_generated)
-        self.worker.signals.failed.connect(self._on_failed)
         self.generate_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
         self.open_button.setEnabled(False)
-        self.progress.setValue(0)
-        QThreadPool.globalInstance().start(self.worker)
+        self.panel.run(partial(self.document.write_reports, request), label="Writing the files…",
+                       on_done=self._on_generated, title="Reports")
 
-    def _on_progress(self, fraction: float, message: str) -> None:
-        self.progress.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
-        if message:
-            self.status.setText(message)
-
-    def _finish(self) -> None:
-        self.worker = None
-        self.generate_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
+    def cancel(self) -> None:
+        """Stop writing: the job stops at its next check, before any file is renamed into place."""
+        self.panel.cancel()
 
     def _on_generated(self, outcome: ReportOutcome) -> None:
-        self._finish()
-        self.progress.setValue(1000)
         self.show_analytics(outcome.analytics)
         lines = [f"{kind}: {path}" for kind, path in outcome.written.items()]
         if outcome.certificate_count:
@@ -255,16 +224,8 @@ class ReportsWorkspace(QWidget):
         self.open_button.setEnabled(self._last is not None)
         self.generated.emit(outcome)
 
-    def _on_failed(self, exc: BaseException) -> None:
-        cancelled = self.worker is not None and self.worker.cancelled
-        self._finish()
-        self.progress.setValue(0)
-        self.status.setText("Cancelled: no half-written file was left." if cancelled else describe(exc))
-
-    def _on_cancel_button_clicked(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
-            self.status.setText("Cancelling…")
+    def _on_panel_ended(self) -> None:
+        self.generate_button.setEnabled(True)
 
     def _on_open_button_clicked(self) -> None:
         if self._last is not None:
