@@ -1,16 +1,18 @@
-"""Shared fixtures: offscreen Qt, a demo event per session, fresh copies per test."""
+"""Fixtures for the whole suite: offscreen Qt, the gui marker, the demo and the small planning event."""
 
 from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from tests.helpers.planning import Small, small_event
+
 # Before any QApplication can exist.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--run-slow", action="store_true", help="also run the tests marked slow")
@@ -39,3 +41,18 @@ def demo_file(demo_template: Path, tmp_path: Path) -> Path:
     target = tmp_path / "demo.lday"
     shutil.copyfile(demo_template, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def small_template(tmp_path_factory: pytest.TempPathFactory) -> Small:
+    """The small planning event (tests/helpers/planning.py), built once per run: migrating a new file costs most
+    of a second."""
+    return small_event(tmp_path_factory.mktemp("small"))
+
+
+@pytest.fixture()
+def small(small_template: Small, tmp_path: Path) -> Small:
+    """A fresh copy of the small planning event for this test."""
+    target = tmp_path / "small.lday"
+    shutil.copyfile(small_template.path, target)
+    return replace(small_template, path=target)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from learningday.setup import services as setup
 from learningday.setup.dto import FacilitatorDraft, HubDraft, VenueDraft
 from learningday.store.db import open_event
-from tests.roster_helpers import sha256
+from tests.helpers import sha256
 from ui.main_window import MainWindow
 from ui.setup import editor as setup_editor
 from ui.widgets import set_minutes
