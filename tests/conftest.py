@@ -1,19 +1,33 @@
-"""Shared fixtures: offscreen Qt, a demo event per session, fresh copies per test."""
+"""Fixtures for the whole suite: offscreen Qt, the gui marker, the demo and the small planning event."""
 
 from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from tests.helpers.planning import Small, small_event
+
 # Before any QApplication can exist.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+#: every test under tests/gui/ touches Qt, and so does any test that asks for one of pytest-qt's fixtures
+GUI = Path(__file__).parent / "gui"
+QT_FIXTURES = frozenset({"qtbot", "qapp", "qtmodeltester", "qtlog"})
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--run-slow", action="store_true", help="also run the tests marked slow")
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """With ``-m "not gui"`` tests/gui/ is not even imported, so the core runs without PySide6."""
+    if collection_path == GUI and "not gui" in (config.getoption("markexpr") or ""):
+        return True
+    return None
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -21,7 +35,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "slow" in item.keywords and not config.getoption("--run-slow"):
             item.add_marker(skip_slow)
-        if "tests/gui/" in str(item.path).replace(os.sep, "/") or "qtbot" in getattr(item, "fixturenames", ()):
+        if GUI in item.path.parents or QT_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.gui)
 
 
@@ -39,3 +53,18 @@ def demo_file(demo_template: Path, tmp_path: Path) -> Path:
     target = tmp_path / "demo.lday"
     shutil.copyfile(demo_template, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def small_template(tmp_path_factory: pytest.TempPathFactory) -> Small:
+    """The small planning event (tests/helpers/planning.py), built once per run: migrating a new file costs most
+    of a second."""
+    return small_event(tmp_path_factory.mktemp("small"))
+
+
+@pytest.fixture()
+def small(small_template: Small, tmp_path: Path) -> Small:
+    """A fresh copy of the small planning event for this test."""
+    target = tmp_path / "small.lday"
+    shutil.copyfile(small_template.path, target)
+    return replace(small_template, path=target)

@@ -11,8 +11,8 @@ import pytest
 from learningday.plan.dto import SessionDraft
 from learningday.plan.sessions import create_session
 from learningday.store.db import open_event
-from tests.cli_helpers import run
-from tests.planning import Small, at, small, small_template  # noqa: F401 (fixtures)
+from tests.helpers.cli import run
+from tests.helpers.planning import Small, at
 
 
 def test_agenda_json_in_a_hubs_local_time(capsys, demo_file: Path) -> None:

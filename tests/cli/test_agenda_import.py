@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from tests import ROOT
-from tests.agenda_helpers import AGENDA, sessions_on_disk, utc
-from tests.cli_helpers import run
-from tests.roster_helpers import HUBS, make_event, sha256
+from tests.helpers import sha256
+from tests.helpers.agenda import AGENDA, sessions_on_disk, utc
+from tests.helpers.cli import run
+from tests.helpers.roster import HUBS, make_event
 
 REPORT_KEYS = {"kind", "created", "updated", "unchanged", "skipped", "unscheduled", "created_facilitators",
                "created_venues", "errors", "error_count", "missing", "notices"}

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_helpers import run
-from tests.roster_helpers import sha256
-from tests.small_event import NAMES, TITLES, build_small_event
+from tests.helpers import sha256
+from tests.helpers.cli import run
+from tests.helpers.small_event import NAMES, TITLES, build_small_event
 
 
 @pytest.fixture()

@@ -14,7 +14,7 @@ import pytest
 
 from learningday.demo.build import build_demo
 from tests import DATA
-from tests.cli_helpers import run
+from tests.helpers.cli import run
 
 GOLDEN = DATA / "golden"
 _UUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\b")

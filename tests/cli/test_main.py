@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests import ROOT
-from tests.cli_helpers import run
+from tests.helpers.cli import run
 from ui.cli.main import main
 
 

@@ -13,7 +13,7 @@ from learningday.setup.event import create_event_file, event_summary
 from learningday.setup.new_event import HubSpec, LevelSpec, parse_hub, start_in_zone
 from learningday.setup.rules import parse_window
 from learningday.store.db import open_event
-from tests.cli_helpers import run
+from tests.helpers.cli import run
 from ui.cli.main import main
 
 

@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from tests import ROOT
-from tests.cli_helpers import run
-from tests.small_event import EVENT_NAME, build_small_event
+from tests.helpers.cli import run
+from tests.helpers.small_event import EVENT_NAME, build_small_event
 
 
 def test_report_writes_all_three(capsys, tmp_path: Path) -> None:

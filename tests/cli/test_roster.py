@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from tests.cli_helpers import run
-from tests.roster_helpers import ROSTER, make_event, sha256
+from tests.helpers import sha256
+from tests.helpers.cli import run
+from tests.helpers.roster import ROSTER, make_event
 
 
 @pytest.fixture()

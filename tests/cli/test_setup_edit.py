@@ -9,9 +9,9 @@ from learningday.plan.sessions import create_session
 from learningday.setup.dto import FacilitatorDraft, HubDraft, VenueDraft
 from learningday.setup.services import facilitator_drafts, hub_drafts, venue_drafts
 from learningday.store.db import open_event
-from tests.cli_helpers import run
-from tests.planning import Small, at, small, small_template  # noqa: F401 (fixtures)
-from tests.roster_helpers import sha256
+from tests.helpers import sha256
+from tests.helpers.cli import run
+from tests.helpers.planning import Small, at
 
 
 def refused(capsys, small: Small, *argv: str) -> str:

@@ -16,7 +16,7 @@ from learningday.setup.event import get_event
 from learningday.store.db import open_event
 from learningday.store.models import Attendee, Registration
 from learningday.store.models import Session as LearningSession
-from tests.cli_helpers import run
+from tests.helpers.cli import run
 
 
 def sha(path: Path) -> str:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
+
+from tests.helpers.small_event import build_small_event
+from ui.document import EventDocument
 
 
 @pytest.fixture(autouse=True)
@@ -32,3 +37,24 @@ def window(qtbot, qapp):
     qtbot.addWidget(win)
     win.show()
     return win
+
+
+# -- an EventDocument over the small hand-counted event, for widgets tested without the window --
+@pytest.fixture(scope="session")
+def small_event_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hand-counted event of tests/helpers/small_event.py, built once per run."""
+    return build_small_event(tmp_path_factory.mktemp("small-event") / "template.lday")
+
+
+@pytest.fixture()
+def small_event_file(small_event_template: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "small.lday"
+    shutil.copyfile(small_event_template, target)
+    return target
+
+
+@pytest.fixture()
+def small_document(small_event_file: Path) -> Iterator[EventDocument]:
+    document = EventDocument.open(small_event_file)
+    yield document
+    document.close()

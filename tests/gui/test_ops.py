@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from reports.jobs import ReportRequest
 from tests import DATA
 from tests.gui.documents import digest, held
-from tests.gui.documents import small_document, small_event_file, small_event_template  # noqa: F401 (fixtures)
-from tests.roster_helpers import make_event
+from tests.helpers.roster import make_event
 from ui import errors, ops
 from ui.document import EventDocument
 

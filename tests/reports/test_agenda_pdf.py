@@ -18,7 +18,7 @@ from learningday.store.db import open_event
 from learningday.store.models import Hub
 from learningday.timeutil import parse_utc
 from reports.agenda_pdf import date_heading, write_agenda_pdf
-from tests.small_event import TITLES, at, build_small_event
+from tests.helpers.small_event import TITLES, at, build_small_event
 
 #: a title in each script a hub may write in (Devanagari without the marks harfbuzz maps to
 #: private-use glyphs, which no PDF text layer gives back: see test_report_fonts)

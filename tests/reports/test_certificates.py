@@ -13,7 +13,7 @@ from learningday.reporting.analytics import ReportCancelled, analyse
 from learningday.store.db import open_event
 from learningday.store.framework import FRAMEWORK
 from reports.certificates import write_certificates
-from tests.small_event import NAMES, TITLES, build_small_event
+from tests.helpers.small_event import NAMES, TITLES, build_small_event
 
 
 @pytest.fixture(scope="module")

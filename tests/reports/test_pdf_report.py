@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from learningday.reporting.analytics import ReportCancelled, analyse
 from learningday.store.db import open_event
 from reports.pdf_report import headline, write_pdf
-from tests.small_event import EVENT_NAME, NAMES, THEME, TITLES, build_small_event
+from tests.helpers.small_event import EVENT_NAME, NAMES, THEME, TITLES, build_small_event
 
 
 @pytest.fixture(scope="module")

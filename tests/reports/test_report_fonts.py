@@ -10,7 +10,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import SimpleDocTemplate
 
 from reports import fonts
-from tests.small_event import NAMES
+from tests.helpers.small_event import NAMES
 
 
 def test_every_shipped_font_has_its_licence() -> None:

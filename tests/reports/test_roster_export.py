@@ -17,7 +17,8 @@ from learningday.roster.importing import import_roster
 from learningday.roster.rows import iter_attendee_rows
 from learningday.store.db import open_event
 from reports.roster_export import HEADER, export_roster
-from tests.roster_helpers import HUBS, ROSTER, make_event, sha256
+from tests.helpers import sha256
+from tests.helpers.roster import HUBS, ROSTER, make_event
 
 DANGEROUS = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"]
 

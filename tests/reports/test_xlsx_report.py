@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from learningday.reporting.analytics import ReportCancelled, analyse, checkin_log
 from learningday.store.db import open_event
 from reports.xlsx_report import write_xlsx
-from tests.small_event import EVENT_NAME, NAMES, TITLES, build_small_event
+from tests.helpers.small_event import EVENT_NAME, NAMES, TITLES, build_small_event
 
 SHEETS = ["Summary", "Sessions", "Attendees", "Check-ins", "Levels × Hubs", "Departments"]
 

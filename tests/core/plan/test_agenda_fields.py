@@ -27,8 +27,8 @@ from learningday.setup.dto import HubDTO
 from learningday.setup.event import event_summary
 from learningday.spreadsheet.engine import CellProblem
 from learningday.store.db import open_event
-from tests.agenda_helpers import AGENDA, run_import, utc, with_people_and_rooms
-from tests.roster_helpers import make_event
+from tests.helpers.agenda import AGENDA, run_import, utc, with_people_and_rooms
+from tests.helpers.roster import make_event
 
 HUBS = (HubDTO(1, "Bangalore", "Asia/Kolkata", 540, 1020), HubDTO(2, "São Paulo", "America/Sao_Paulo", 540, 1020))
 

@@ -11,7 +11,8 @@ from learningday.plan.importing import AgendaImportRefused, agenda_preview, dete
 from learningday.setup import services as setup
 from learningday.spreadsheet.engine import ImportCancelled, ImportRefused
 from learningday.store.db import open_event
-from tests.agenda_helpers import (
+from tests.helpers import sha256
+from tests.helpers.agenda import (
     AGENDA,
     facilitators_on_disk,
     run_import,
@@ -20,7 +21,7 @@ from tests.agenda_helpers import (
     venues_on_disk,
     with_people_and_rooms,
 )
-from tests.roster_helpers import make_event, sha256
+from tests.helpers.roster import make_event
 
 
 @pytest.fixture()

@@ -21,7 +21,7 @@ from learningday.plan.sessions import (
 from learningday.store.db import open_event
 from learningday.store.models import Attendee, CheckIn, Registration
 from learningday.store.models import Session as LearningSession
-from tests.planning import START, Small, at, small, small_template  # noqa: F401 (fixtures)
+from tests.helpers.planning import START, Small, at
 
 
 def draft(small: Small, **changes) -> SessionDraft:

@@ -24,7 +24,7 @@ from learningday.plan.sessions import create_session
 from learningday.store.db import open_event
 from learningday.store.models import Attendee, Registration
 from learningday.store.models import Session as LearningSession
-from tests.planning import START, Small, at, small, small_template  # noqa: F401 (fixtures)
+from tests.helpers.planning import START, Small, at
 
 #: name -> (level, start hour, end hour, venue, facilitators, target hubs)
 AGENDA = {

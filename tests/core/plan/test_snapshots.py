@@ -24,8 +24,8 @@ from learningday.plan.snapshots import (
 from learningday.store.db import open_event
 from learningday.store.models import AgendaSnapshot, Attendee, CheckIn, Event, Facilitator, Registration, Venue
 from learningday.store.models import Session as LearningSession
-from tests.planning import START, Small, at, small, small_template  # noqa: F401 (fixtures)
-from tests.small_event import TITLES, build_small_event
+from tests.helpers.planning import START, Small, at
+from tests.helpers.small_event import TITLES, build_small_event
 
 
 def sha(path: Path) -> str:

@@ -1,4 +1,4 @@
-"""Analytics on a small hand-built event: every figure counted by hand (see tests/small_event.py)."""
+"""Analytics on a small hand-built event: every figure counted by hand (see tests/helpers/small_event.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from learningday.reporting.analytics import NO_DEPARTMENT, NO_FACILITATOR, NO_HU
 from learningday.reporting.dto import Breakdown
 from learningday.store import arrival
 from learningday.store.db import open_event
-from tests.small_event import NAMES, TITLES, build_small_event
+from tests.helpers.small_event import NAMES, TITLES, build_small_event
 
 
 def _analyse(path: Path, **kwargs):

@@ -23,8 +23,8 @@ from learningday.roster.attendees import (
 from learningday.store.db import open_event
 from learningday.store.models import Attendee, Hub, Registration
 from learningday.store.models import Session as LearningSession
-from tests.roster_helpers import sha256
-from tests.small_event import TITLES, build_small_event
+from tests.helpers import sha256
+from tests.helpers.small_event import TITLES, build_small_event
 
 NOW = datetime(2027, 3, 9, 12, tzinfo=timezone.utc)
 

@@ -15,7 +15,8 @@ from learningday.roster.registrations import cancel, promote_waitlist, register,
 from learningday.store.db import open_event
 from learningday.store.models import Attendee, Hub, Venue
 from learningday.store.models import Session as LearningSession
-from tests.roster_helpers import make_event, sha256
+from tests.helpers import sha256
+from tests.helpers.roster import make_event
 
 T0 = datetime(2027, 3, 11, 9, tzinfo=timezone.utc)
 

@@ -17,7 +17,8 @@ from learningday.spreadsheet.engine import ImportCancelled, ImportRefused, previ
 from learningday.store.db import open_event
 from learningday.store.models import Attendee, Hub
 from tests.data.roster.make_roster_fixtures import huge_cell
-from tests.roster_helpers import ROSTER, make_event, sha256
+from tests.helpers import sha256
+from tests.helpers.roster import ROSTER, make_event
 
 
 @pytest.fixture()

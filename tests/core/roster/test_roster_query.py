@@ -14,7 +14,7 @@ from learningday.roster import query as roster
 from learningday.roster.dto import AttendeeQuery
 from learningday.store.db import open_event
 from learningday.store.models import Attendee, Hub
-from tests.small_event import NAMES, build_small_event
+from tests.helpers.small_event import NAMES, build_small_event
 
 AT = datetime(2027, 3, 11, 3, tzinfo=timezone.utc)
 

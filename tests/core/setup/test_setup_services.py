@@ -18,8 +18,8 @@ from learningday.setup import services as setup
 from learningday.setup.dto import EventProps, FacilitatorDraft, HubDraft, VenueDraft
 from learningday.store.db import open_event
 from learningday.store.models import Attendee, Facilitator, Venue
-from tests.planning import START, Small, at, small, small_template  # noqa: F401 (fixtures)
-from tests.roster_helpers import sha256
+from tests.helpers import sha256
+from tests.helpers.planning import START, Small, at
 
 
 def write(small: Small, action: Callable):

@@ -1,7 +1,7 @@
 """Write the agenda import fixtures beside this script: python tests/data/agenda/make_agenda_fixtures.py.
 
 They fit an event starting 2027-03-10 21:00 UTC (24 h) with hubs London, Bangalore, São Paulo and
-Tokyo (tests/roster_helpers.py, and the demo event): every fixed start lies inside that window.
+Tokyo (tests/helpers/roster.py, and the demo event): every fixed start lies inside that window.
 """
 
 from __future__ import annotations

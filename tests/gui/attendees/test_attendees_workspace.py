@@ -13,8 +13,7 @@ from learningday.store.db import open_event
 from learningday.store.models import Attendee, Registration
 from tests import DATA
 from tests.gui.documents import digest
-from tests.gui.documents import small_document, small_event_file, small_event_template  # noqa: F401 (fixtures)
-from tests.roster_helpers import make_event
+from tests.helpers.roster import make_event
 from ui import errors
 from ui.document import EventDocument
 from ui.import_wizard import ImportWizard

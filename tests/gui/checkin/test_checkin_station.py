@@ -17,8 +17,7 @@ from sqlalchemy import select
 from learningday.store.db import open_event
 from learningday.store.models import Attendee, CheckIn
 from tests.gui.documents import digest
-from tests.gui.documents import small_document, small_event_file, small_event_template  # noqa: F401 (fixtures)
-from tests.small_event import NAMES, TITLES
+from tests.helpers.small_event import NAMES, TITLES
 from ui import errors
 from ui.document import EventDocument
 from ui.main_window import MainWindow

@@ -11,8 +11,7 @@ from icalendar import Calendar
 from pypdf import PdfReader
 from PySide6.QtWidgets import QComboBox
 
-from tests.gui.documents import small_document, small_event_file, small_event_template  # noqa: F401 (fixtures)
-from tests.small_event import TITLES
+from tests.helpers.small_event import TITLES
 from ui import errors
 from ui.document import EventDocument
 from ui.workspaces.plan.export_dialog import AgendaExportButton

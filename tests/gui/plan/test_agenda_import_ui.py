@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QWizard
 
 from learningday.plan import sessions as agenda
 from learningday.store.db import open_event
-from tests.agenda_helpers import AGENDA, sessions_on_disk, with_people_and_rooms
 from tests.gui.documents import digest
-from tests.roster_helpers import make_event
+from tests.helpers.agenda import AGENDA, sessions_on_disk, with_people_and_rooms
+from tests.helpers.roster import make_event
 from ui.main_window import MainWindow
 from ui.workspaces.plan.session_editor import SessionEditor
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from learningday.plan.dto import SessionDraft
 from learningday.plan.sessions import create_session, session_draft
 from learningday.store.db import open_event
-from tests.planning import Small, at, small, small_template  # noqa: F401 (fixtures)
+from tests.helpers.planning import Small, at
 from ui import settings
 from ui.main_window import MainWindow
 from ui.workspaces.plan.snap_box import SnapBox

@@ -16,7 +16,7 @@ from learningday.plan.snapshots import current_sessions, list_snapshots
 from learningday.store.db import open_event
 from learningday.store.models import Attendee, Registration
 from learningday.store.models import Session as LearningSession
-from tests.planning import Small, at, small, small_template  # noqa: F401 (fixtures)
+from tests.helpers.planning import Small, at
 from ui import errors
 from ui.main_window import MainWindow
 from ui.workspaces.plan.versions_dialog import SnapshotsDialog

@@ -12,7 +12,6 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from tests.gui.documents import held
-from tests.gui.documents import small_document, small_event_file, small_event_template  # noqa: F401 (fixtures)
 from ui.document import EventDocument
 from ui.workspaces.reports.workspace import ReportsWorkspace
 

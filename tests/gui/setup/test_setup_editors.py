@@ -2,21 +2,48 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QWidget
 
 from learningday.setup import services as setup
 from learningday.setup.dto import FacilitatorDraft, HubDraft, VenueDraft
 from learningday.store.db import open_event
-from tests.roster_helpers import sha256
+from tests.helpers import sha256
+from tests.helpers.planning import Small
+from ui.document import EventDocument
 from ui.main_window import MainWindow
 from ui.setup import editor as setup_editor
+from ui.setup.dialogs import SetupEditors
 from ui.widgets import set_minutes
 from ui.zone_input import zone_suggestions
+
+
+@pytest.fixture()
+def document(small: Small) -> Iterator[EventDocument]:
+    """The small planning event (London, Bangalore, Tokyo) open as the window opens it, for editors without it."""
+    document = EventDocument.open(small.path)
+    yield document
+    document.close()
+
+
+@pytest.fixture()
+def editors(qtbot) -> SetupEditors:
+    """The window's setup editors without the window: their parent is a bare widget."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    return SetupEditors(parent)
+
+
+@pytest.fixture()
+def undo_stack() -> QUndoStack:
+    """The window's undo stack, without the window."""
+    return QUndoStack()
 
 
 def on_disk(path: Path, reader):
@@ -63,11 +90,11 @@ def test_working_hours_edit_reaches_file_and_plan_and_ctrl_z_restores_both(windo
     assert sha256(demo_file) == before_file
 
 
-def test_a_refused_hub_edit_is_shown_inline_and_writes_nothing(window: MainWindow, demo_file: Path) -> None:
-    window.open_path(demo_file)
-    editor = window.open_setup("hubs")
-    editor.select(hub_id(editor, "Tokyo"))
-    digest = sha256(demo_file)
+def test_a_refused_hub_edit_is_shown_inline_and_writes_nothing(editors: SetupEditors, document: EventDocument,
+                                                                undo_stack: QUndoStack, small: Small) -> None:
+    editor = editors.open("hubs", document, undo_stack)
+    editor.select(small.hubs["Tokyo"])
+    digest = sha256(small.path)
     editor.zone.setText("Asia/Tokio")
     assert editor.zone.property("invalid") is True and "not a known time zone" in editor.offset.text()
     assert not editor.save()
@@ -75,11 +102,11 @@ def test_a_refused_hub_edit_is_shown_inline_and_writes_nothing(window: MainWindo
     editor.zone.setText("Asia/Tokyo")
     editor.name.setText("London")
     assert not editor.save() and "there is a hub called 'London' already" in editor.error.text()
-    assert window.undo_stack.count() == 0 and sha256(demo_file) == digest
+    assert undo_stack.count() == 0 and sha256(small.path) == digest
 
 
-def test_add_a_venue_then_undo_and_redo(window: MainWindow, demo_file: Path) -> None:
-    window.open_path(demo_file)
+def test_add_a_venue_then_undo_and_redo(window: MainWindow, small: Small) -> None:
+    window.open_path(small.path)
     editor = window.open_setup("venues")
     editor.start_new()
     editor.name.setText("Kathmandu · Everest Room")
@@ -88,16 +115,15 @@ def test_add_a_venue_then_undo_and_redo(window: MainWindow, demo_file: Path) -> 
     editor.hub.setCurrentIndex(editor.hub.findText("Bangalore"))
     assert editor.save()
     venue = editor.current
-    bangalore = next(i for i, d in on_disk(demo_file, setup.hub_drafts).items() if d.name == "Bangalore")
-    added = VenueDraft("Kathmandu · Everest Room", "room", "Kathmandu office", 25, bangalore, "")
-    assert on_disk(demo_file, setup.venue_drafts)[venue] == added
+    added = VenueDraft("Kathmandu · Everest Room", "room", "Kathmandu office", 25, small.hubs["Bangalore"], "")
+    assert on_disk(small.path, setup.venue_drafts)[venue] == added
     assert "Kathmandu · Everest Room" in [lane.name for lane in window.plan.timeline.lanes]
     window.undo_stack.undo()
-    assert venue not in on_disk(demo_file, setup.venue_drafts)
+    assert venue not in on_disk(small.path, setup.venue_drafts)
     assert "Kathmandu · Everest Room" not in [lane.name for lane in window.plan.timeline.lanes]
-    assert editor.current != venue and editor.table.rowCount() == len(on_disk(demo_file, setup.venue_drafts))
+    assert editor.current != venue and editor.table.rowCount() == len(on_disk(small.path, setup.venue_drafts))
     window.undo_stack.redo()
-    assert on_disk(demo_file, setup.venue_drafts)[venue] == added  # the same id again
+    assert on_disk(small.path, setup.venue_drafts)[venue] == added  # the same id again
     editor.select(venue)
     editor.venue_kind.setCurrentIndex(1)
     assert not editor.site.isEnabled()
@@ -105,9 +131,9 @@ def test_add_a_venue_then_undo_and_redo(window: MainWindow, demo_file: Path) -> 
     assert not editor.save() and "http(s)" in editor.error.text()
 
 
-def test_add_a_facilitator_then_undo_and_redo(window: MainWindow, demo_file: Path) -> None:
-    window.open_path(demo_file)
-    editor = window.open_setup("facilitators")
+def test_add_a_facilitator_then_undo_and_redo(editors: SetupEditors, document: EventDocument, undo_stack: QUndoStack,
+                                              small: Small) -> None:
+    editor = editors.open("facilitators", document, undo_stack)
     editor.start_new()
     editor.name.setText("Zoë Quinn")
     editor.email.setText("zoe.quinn@example.com")
@@ -125,12 +151,12 @@ def test_add_a_facilitator_then_undo_and_redo(window: MainWindow, demo_file: Pat
     assert editor.save()
     person = editor.current
     added = FacilitatorDraft("Zoë Quinn", "zoe.quinn@example.com", "Asia/Kathmandu", ((480, 720), (780, 1020)), (1, 4))
-    assert on_disk(demo_file, setup.facilitator_drafts)[person] == added
-    assert window.undo_stack.undoText() == "Add facilitator “Zoë Quinn”"
-    window.undo_stack.undo()
-    assert person not in on_disk(demo_file, setup.facilitator_drafts)
-    window.undo_stack.redo()
-    assert on_disk(demo_file, setup.facilitator_drafts)[person] == added
+    assert on_disk(small.path, setup.facilitator_drafts)[person] == added
+    assert undo_stack.undoText() == "Add facilitator “Zoë Quinn”"
+    undo_stack.undo()
+    assert person not in on_disk(small.path, setup.facilitator_drafts)
+    undo_stack.redo()
+    assert on_disk(small.path, setup.facilitator_drafts)[person] == added
     editor.select(person)
     editor.email.setText("zoe@")
     assert not editor.save() and "not a valid email address" in editor.error.text()
@@ -157,14 +183,14 @@ def test_removing_a_hub_in_use_asks_first_and_undo_brings_everything_back(window
     assert window.document.summary() == summary_before and window.plan.coverage_table.columnCount() == 10
 
 
-def test_hub_order_moves_the_rulers(window: MainWindow, demo_file: Path) -> None:
-    window.open_path(demo_file)
+def test_hub_order_moves_the_rulers(window: MainWindow, small: Small) -> None:
+    window.open_path(small.path)
     editor = window.open_setup("hubs")
-    editor.select(hub_id(editor, "Tokyo"))
+    editor.select(small.hubs["Tokyo"])
     editor.up.click()
-    assert [h.name for h in window.plan.timeline.hubs][:2] == ["Tokyo", "Sydney"]
+    assert [h.name for h in window.plan.timeline.hubs] == ["London", "Tokyo", "Bangalore"]
     window.undo_stack.undo()
-    assert [h.name for h in window.plan.timeline.hubs][:2] == ["Sydney", "Tokyo"]
+    assert [h.name for h in window.plan.timeline.hubs] == ["London", "Bangalore", "Tokyo"]
 
 
 def test_event_properties_change_the_window_and_undo(window: MainWindow, demo_file: Path, monkeypatch) -> None:
@@ -185,8 +211,8 @@ def test_event_properties_change_the_window_and_undo(window: MainWindow, demo_fi
     assert on_disk(demo_file, setup.event_props).name == "Global AI Learning Day (demo)"
 
 
-def test_plan_buttons_and_event_menu_open_the_editors(window: MainWindow, demo_file: Path) -> None:
-    window.open_path(demo_file)
+def test_plan_buttons_and_event_menu_open_the_editors(window: MainWindow, small: Small) -> None:
+    window.open_path(small.path)
     window.plan.findChild(QAction, "setup_facilitators").trigger()  # Plan ▸ Setup ▸ Facilitators…
     assert window.setup_editors.open_editors["facilitators"].isVisible()
     window.findChild(QAction, "event_venues").trigger()  # Event ▸ Venues…
@@ -208,17 +234,17 @@ def test_zone_box_suggests_as_you_type(qtbot) -> None:  # the popup's warnings c
     assert "Asia/Kolkata" in zones
 
 
-def test_a_closed_editor_reads_the_file_again_only_when_shown(window: MainWindow, demo_file: Path) -> None:
-    window.open_path(demo_file)
-    editor = window.open_setup("venues")
+def test_a_closed_editor_reads_the_file_again_only_when_shown(editors: SetupEditors, document: EventDocument,
+                                                              undo_stack: QUndoStack) -> None:
+    editor = editors.open("venues", document, undo_stack)
     editor.close()
     reads = []
     real = editor.load
     editor.load = lambda session: reads.append(1) or real(session)
     from ui.setup.commands import add_command
 
-    assert window.open_setup("hubs").push_command(add_command(window.document, "venue",
-                                                              VenueDraft("Pop-up room", "room", "Lobby", 12)))
+    pop_up = add_command(document, "venue", VenueDraft("Pop-up room", "room", "Lobby", 12))
+    assert editors.open("hubs", document, undo_stack).push_command(pop_up)
     assert reads == []  # closed: nothing read
-    assert window.open_setup("venues") is editor and reads == [1]
+    assert editors.open("venues", document, undo_stack) is editor and reads == [1]
     assert "Pop-up room" in {d.name for d in editor.drafts.values()}

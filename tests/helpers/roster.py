@@ -1,8 +1,7 @@
-"""Helpers for the roster tests: a small event with four hubs, and a file's fingerprint."""
+"""Helpers for the roster tests: the roster fixtures' folder and a small event with four hubs."""
 
 from __future__ import annotations
 
-import hashlib
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -22,6 +21,3 @@ def make_event(path: Path) -> Path:
         session.add_all(Hub(name=n, zone=z, position=i) for i, (n, z) in enumerate(HUBS))
     return path
 
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()

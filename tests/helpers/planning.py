@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-
-import pytest
 
 from learningday.setup.event import create_event_file
 from learningday.store.db import open_event
@@ -47,17 +44,3 @@ def small_event(tmp_path: Path) -> Small:
         s.flush()
         return Small(path, {h.name: h.id for h in hubs}, {v.name: v.id for v in venues},
                      {f.name: f.id for f in people})
-
-
-@pytest.fixture(scope="session")
-def small_template(tmp_path_factory: pytest.TempPathFactory) -> Small:
-    """The small event, built once per run (migrating a new file costs most of a second)."""
-    return small_event(tmp_path_factory.mktemp("small"))
-
-
-@pytest.fixture()
-def small(small_template: Small, tmp_path: Path) -> Small:
-    """A fresh copy of the small event for this test (import this fixture with ``small_template``)."""
-    target = tmp_path / "small.lday"
-    shutil.copyfile(small_template.path, target)
-    return replace(small_template, path=target)
