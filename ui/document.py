@@ -1,8 +1,9 @@
-"""The open event as the windows see it: read operations that hand out DTOs, one per call."""
+"""The open event as the windows see it: reads hand out DTOs; writes say what they changed."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -30,6 +31,7 @@ from learningday.roster.dto import (
 from learningday.setup import event
 from learningday.setup.dto import EventSummary, VenueDTO
 from learningday.store.db import EventFile, open_event
+from ui.changes import CHECKIN, NOTHING, PLAN, ROSTER, SETUP, Changes, Written
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -49,11 +51,18 @@ T = TypeVar("T")
 
 
 class EventDocument(QObject):
-    """Owns the EventFile; widgets ask it for data and never open sessions themselves."""
+    """Owns the EventFile; widgets ask it for data and never open sessions themselves.
 
-    changed = Signal()
-    #: a check-in, undo or walk-in was written (cheaper than ``changed``: the agenda is the same)
-    log_changed = Signal()
+    Each write is one transaction and tells what it changed (``Changes``) through ``changed`` (the
+    check-in log through ``log_changed``), so the window refreshes only what they touch. The writes
+    the undo commands make return ``Written``: their answer (the state before, a new uid) with those
+    ``Changes``; undo needs no read of its own.
+    """
+
+    #: Changes: a write through the document (the views that show what it touched follow)
+    changed = Signal(object)
+    #: Changes: a check-in, undo or walk-in was written; the station shows it itself, the rest catch up
+    log_changed = Signal(object)
     #: an undo or redo could not be replayed on the file as it is now (the message says why)
     history_broken = Signal(str)
 
@@ -143,17 +152,27 @@ class EventDocument(QObject):
         return import_agenda(self.file, path, kind=kind, overrides=overrides, valid_only=valid_only,
                              create_missing=create_missing, progress=progress, cancel=cancel)
 
-    def imported(self) -> None:
-        """An import job has ended on its worker: tell every view, on the GUI thread."""
-        self.changed.emit()
+    def imported(self, result: ImportResult | AgendaImportResult) -> Changes:
+        """An import job has ended on its worker (it wrote in its own transactions): tell the views
+        what it touched, on the GUI thread."""
+        from learningday.plan.importing import AgendaImportResult
+
+        if isinstance(result, AgendaImportResult):
+            setup = result.kind != "sessions" or result.created_facilitators or result.created_venues
+            changes = Changes.of(PLAN, *((SETUP,) if setup else ()), sessions=None, counts=True)
+        else:
+            changes = Changes.of(ROSTER, sessions=None, attendees=None, counts=True)  # places may come with people
+        self.changed.emit(changes)
+        return changes
 
     def summary(self) -> EventSummary:
         with self.file.read() as session:
             return event.event_summary(session)
 
-    def sessions(self) -> list[SessionRow]:
+    def sessions(self, uids: frozenset[str] | None = None) -> list[SessionRow]:
+        """Every session, or only the rows of ``uids`` (what a write changed)."""
         with self.file.read() as session:
-            return agenda.list_sessions(session)
+            return agenda.list_sessions(session, uids)
 
     def venues(self) -> tuple[VenueDTO, ...]:
         with self.file.read() as session:
@@ -183,39 +202,55 @@ class EventDocument(QObject):
         with self.file.read() as session:
             return event.list_facilitators(session)
 
-    # -- agenda changes: one transaction each, then ``changed`` -------------------------------
+    # -- writes: one transaction each; the changes are returned and emitted ----------------------
+    def _write(self, action: Callable[[Session], T],
+               changes: Changes | Callable[[Session, T], Changes]) -> Written[T]:
+        """``changes`` may be worked out inside the transaction from ``action``'s answer."""
+        with self.file.write() as session:
+            value = action(session)
+            found = changes(session, value) if callable(changes) else changes
+        if found:
+            self.changed.emit(found)
+        return Written(value, found)
+
+    # -- agenda changes ---------------------------------------------------------------------------
     def session_draft(self, uid: str) -> SessionDraft:
         with self.file.read() as session:
             return agenda.session_draft(session, uid)
 
-    def save_session(self, uid: str, draft: SessionDraft) -> None:
-        with self.file.write() as session:
-            agenda.edit_session(session, uid, draft)
-        self.changed.emit()
+    def save_session(self, uid: str, draft: SessionDraft) -> Written[SessionDraft]:
+        """Every field of the session from ``draft``; the value is the draft it replaced (undo's)."""
+        return self._write(lambda s: agenda.edit_session(s, uid, draft),
+                           lambda _s, before: _session_changed(uid, before, draft))
 
-    def create_session(self, draft: SessionDraft, uid: str | None = None) -> str:
-        with self.file.write() as session:
-            uid = agenda.create_session(session, draft, uid=uid)
-        self.changed.emit()
-        return uid
+    def move_session(self, uid: str, *, start_utc: datetime, venue_id: int | None,
+                     duration_minutes: int) -> Written[SessionDraft]:
+        """A timeline drag: new start, venue and length, the rest as it is; the value is the draft before."""
+        return self._write(
+            lambda s: agenda.move_session(s, uid, start_utc=start_utc, venue_id=venue_id,
+                                          duration_minutes=duration_minutes),
+            lambda _s, before: _session_changed(uid, before, replace(before, start_utc=start_utc)))
 
-    def delete_session(self, uid: str, *, drop_registrations: bool = False) -> SessionDraft:
-        with self.file.write() as session:
-            draft = agenda.delete_session(session, uid, drop_registrations=drop_registrations)
-        self.changed.emit()
-        return draft
+    def create_session(self, draft: SessionDraft, uid: str | None = None) -> Written[str]:
+        """The value is the new session's uid (``uid`` given: a deleted one comes back with it)."""
+        return self._write(lambda s: agenda.create_session(s, draft, uid=uid),
+                           lambda _s, new: Changes.of(PLAN, sessions={new}, counts=True))
+
+    def delete_session(self, uid: str, *, drop_registrations: bool = False) -> Written[SessionDraft]:
+        """The value is the session as it was (undo creates it again)."""
+        return self._write(lambda s: agenda.delete_session(s, uid, drop_registrations=drop_registrations),
+                           Changes.of(PLAN, *((ROSTER,) if drop_registrations else ()), sessions={uid},
+                                      attendees=None if drop_registrations else (), counts=True))
 
     # -- setup editors: any core service, in one transaction -----------------------------------
     def read_with(self, action: Callable[[Session], T]) -> T:
         with self.file.read() as session:
             return action(session)
 
-    def write_with(self, action: Callable[[Session], T]) -> T:
-        """Run ``action`` (a learningday service) in one write transaction, then tell every view."""
-        with self.file.write() as session:
-            result = action(session)
-        self.changed.emit()
-        return result
+    def write_with(self, action: Callable[[Session], T], changes: Changes | None = None) -> Written[T]:
+        """Run ``action`` (a learningday service) in one write transaction; ``changes``: what the
+        caller knows it touches (without it, every view reads the event again)."""
+        return self._write(action, changes or Changes.everything())
 
     # -- agenda versions (learningday.plan.snapshots) ----------------------------------------------
     def snapshots(self) -> list[SnapshotRow]:
@@ -223,20 +258,18 @@ class EventDocument(QObject):
             return agenda_snapshots.list_snapshots(session)
 
     def save_snapshot(self, name: str) -> SnapshotRow:
-        with self.file.write() as session:
-            return agenda_snapshots.save_snapshot(session, name)
+        """Adds a version; the agenda and every view stay as they are."""
+        return self._write(lambda s: agenda_snapshots.save_snapshot(s, name), NOTHING).value
 
     def compare_snapshot(self, uid: str) -> Comparison:
         with self.file.read() as session:
             return agenda_snapshots.compare(session, uid)
 
-    def restore_snapshot(self, uid: str, *, backup: bool = True) -> RestoreResult:
-        """One transaction; ``changed`` only when the agenda changed."""
-        with self.file.write() as session:
-            result = agenda_snapshots.restore(session, uid, backup=backup)
-        if result.updated or result.recreated or result.deleted:
-            self.changed.emit()
-        return result
+    def restore_snapshot(self, uid: str, *, backup: bool = True) -> Written[RestoreResult]:
+        """One transaction; no changes when the agenda already matched."""
+        return self._write(lambda s: agenda_snapshots.restore(s, uid, backup=backup),
+                           lambda _s, result: Changes.of(PLAN, sessions=None, counts=True)
+                           if result.updated or result.recreated or result.deleted else NOTHING)
 
     # -- check-in station: each call is one committed transaction ---------------------------
     def search(self, text: str, session_uid: str | None, limit: int = 12) -> list[SearchHit]:
@@ -262,14 +295,14 @@ class EventDocument(QObject):
             result = checkin.check_in(session, code_or_attendee=who, session_uid=session_uid, station=station,
                                       facilitator_name=facilitator, method=method, at_utc=datetime.now(timezone.utc))
         if result.status == "checked_in":
-            self.log_changed.emit()
+            self._log_changed(result.session_uid)
         return result
 
     def undo_entry(self, entry_uid: str, *, station: str, facilitator: str) -> UndoResult:
         with self.file.write() as session:
             result = checkin.undo(session, entry_uid, station=station, facilitator_name=facilitator,
                                   at_utc=datetime.now(timezone.utc))
-        self.log_changed.emit()
+        self._log_changed(None)  # the entry undone may be any session's
         return result
 
     def walk_in(self, *, name: str, email: str, hub: str | None, session_uid: str | None, station: str,
@@ -277,7 +310,7 @@ class EventDocument(QObject):
         with self.file.write() as session:
             result = checkin.walk_in(session, name=name, email=email, hub=hub, session_uid=session_uid,
                                      station=station, facilitator_name=facilitator, at_utc=datetime.now(timezone.utc))
-        self.log_changed.emit()
+        self._log_changed(session_uid, walk_in=True)
         return result
 
     def merge_station_log(self, path: Path) -> MergeReport:
@@ -286,8 +319,13 @@ class EventDocument(QObject):
 
         report = merge_station_log(self.file, path)
         if report.changed:
-            self.log_changed.emit()
+            self._log_changed(None, walk_in=bool(report.attendees_created))
         return report
+
+    def _log_changed(self, session_uid: str | None, *, walk_in: bool = False) -> None:
+        """``session_uid`` None: any session's count may have moved (an undo, a merged log)."""
+        self.log_changed.emit(Changes.of(CHECKIN, *((ROSTER,) if walk_in else ()), attendees=None, counts=True,
+                                         sessions=None if session_uid is None else {session_uid}))
 
     # -- roster ---------------------------------------------------------------------------------
     def attendee_import_spec(self):  # noqa: ANN201 - learningday.spreadsheet.engine.ImportSpec
@@ -300,10 +338,9 @@ class EventDocument(QObject):
     def register(self, session_id: int, attendee_ids: list[int]):  # noqa: ANN201 - RegistrationResult
         from learningday.roster import registrations
 
-        with self.file.write() as session:
-            result = registrations.register(session, session_id, attendee_ids, now=datetime.now(timezone.utc))
-        self.changed.emit()
-        return result
+        now = datetime.now(timezone.utc)
+        return self._write(lambda s: registrations.register(s, session_id, attendee_ids, now=now),
+                           lambda s, _: _places_changed(s, {session_id}, attendee_ids)).value
 
     # -- one attendee: the editor and the registrations panel --------------------------------
     def attendee_details(self, who: str | int) -> AttendeeDetails:
@@ -328,37 +365,45 @@ class EventDocument(QObject):
         with self.file.read() as session:
             return roster.attendee_ids(session, query)
 
-    def update_attendee(self, uid: str, fields: dict[str, str | int | None]) -> AttendeeDetails:
+    def update_attendee(self, uid: str, fields: dict[str, str | int | None]) -> Written[AttendeeDetails]:
         from learningday.roster import attendees
 
-        with self.file.write() as session:
-            details = attendees.update_attendee(session, attendees.find_attendee(session, uid), fields)
-        self.changed.emit()
-        return details
+        return self._write(lambda s: attendees.update_attendee(s, attendees.find_attendee(s, uid), fields),
+                           lambda _s, details: Changes.of(ROSTER, attendees={details.id}))
 
-    def delete_attendee(self, uid: str) -> DeletedAttendee:
+    def delete_attendee(self, uid: str) -> Written[DeletedAttendee]:
+        """The value holds the person and their places (undo puts them back)."""
         from learningday.roster import attendees
 
-        with self.file.write() as session:
-            deleted = attendees.delete_attendee(session, attendees.find_attendee(session, uid))
-        self.changed.emit()
-        return deleted
+        return self._write(lambda s: attendees.delete_attendee(s, attendees.find_attendee(s, uid)),
+                           lambda s, gone: _places_changed(s, {sid for sid, _ in gone.registrations},
+                                                           {gone.details.id}, promoted=bool(gone.promoted)))
 
-    def restore_attendee(self, deleted: DeletedAttendee) -> int:
+    def restore_attendee(self, deleted: DeletedAttendee) -> Written[int]:
+        """The value is the attendee's new id."""
         from learningday.roster.attendees import restore_attendee
 
-        with self.file.write() as session:
-            attendee_id = restore_attendee(session, deleted, now=datetime.now(timezone.utc))
-        self.changed.emit()
-        return attendee_id
+        return self._write(lambda s: restore_attendee(s, deleted, now=datetime.now(timezone.utc)),
+                           lambda s, new_id: _places_changed(s, {sid for sid, _ in deleted.registrations}, {new_id},
+                                                             promoted=True))
 
     def cancel_registration(self, session_id: int, attendee_id: int) -> CancelResult:
         from learningday.roster.attendees import cancel_registration
 
-        with self.file.write() as session:
-            result = cancel_registration(session, session_id, attendee_id)
-        self.changed.emit()
-        return result
+        return self._write(lambda s: cancel_registration(s, session_id, attendee_id),
+                           lambda s, result: _places_changed(s, {session_id}, {attendee_id},
+                                                             promoted=bool(result.promoted))).value
 
     def close(self) -> None:
         self.file.close()
+
+
+def _session_changed(uid: str, before: SessionDraft, after: SessionDraft) -> Changes:
+    """One session's row; the totals move only when it leaves or joins the unscheduled drafts."""
+    return Changes.of(PLAN, sessions={uid}, counts=(before.start_utc is None) != (after.start_utc is None))
+
+
+def _places_changed(session: Session, session_ids: set[int], attendee_ids, *, promoted: bool = False) -> Changes:
+    """Registrations: the sessions' counts and the people's rows (and whoever moved up a waitlist)."""
+    return Changes.of(ROSTER, sessions=agenda.session_uids(session, session_ids),
+                      attendees=None if promoted else attendee_ids, counts=True)

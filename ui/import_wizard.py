@@ -255,7 +255,7 @@ class ImportPage(QWizardPage):
         wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
         self.status.setText(wizard.target.summary(result))
         self._show_issues(wizard.target.result_rows(result))
-        wizard.document.imported()
+        wizard.document.imported(result)
         self.completeChanged.emit()
 
     def _on_failed(self, exc: BaseException) -> None:

@@ -25,6 +25,7 @@ from learningday.errors import InvalidInput, LearningDayError
 from learningday.setup.dto import EventSummary
 from learningday.store.db import EXTENSION
 from ui import settings
+from ui.changes import CHECKIN, EVENT, NOTHING, ROSTER, SETUP, Changes
 from ui.document import EventDocument
 from ui.errors import show_error
 from ui.new_event.wizard import NewEventWizard
@@ -69,8 +70,12 @@ class MainWindow(QMainWindow):
         self.checkin.kiosk_requested.connect(self.start_kiosk)
         self.setup_editors = SetupEditors(self)
         self.plan.setup_requested.connect(self.open_setup)
-        #: workspaces that have not shown the latest change yet (they catch up when shown)
-        self._stale: set[QWidget] = set()
+        #: what each workspace has not shown yet (it catches up when shown)
+        self._pending: dict[QWidget, Changes] = {}
+        #: the open event's summary (name, window, hubs, levels, totals), read again only when a write
+        #: could have changed it
+        self.summary: EventSummary | None = None
+        self._summary_stale = False
         self.kiosk: KioskWindow | None = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self._welcome_page())
@@ -188,7 +193,7 @@ class MainWindow(QMainWindow):
         self.setup_editors.close_all()
         self.document = document
         if document is not None:
-            document.changed.connect(lambda: self.refresh())
+            document.changed.connect(self._on_document_changed)
             document.log_changed.connect(self._on_document_log_changed)
             document.history_broken.connect(self._on_document_history_broken)
         self.close_action.setEnabled(document is not None)
@@ -196,36 +201,74 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(0)
             self._update_title()
             return
-        self.refresh(summary, everywhere=True)
+        self._show_everywhere(summary or document.summary())
         self.stack.setCurrentIndex(1)
         self.tabs.setCurrentIndex(max(0, min(settings.last_workspace(), self.tabs.count() - 1)))
         self.event_shown.emit()
 
-    def refresh(self, summary: EventSummary | None = None, *, everywhere: bool = False) -> None:
-        """Read the open event again (``summary`` if just read) and show it in the workspace on screen
-        (in every one when ``everywhere``); the others catch up when they are shown."""
-        if self.document is None:
-            return
+    def _show_everywhere(self, summary: EventSummary) -> None:
+        """A file just opened: every workspace shows it (one read of the sessions for all)."""
         document = self.document
-        summary = summary or document.summary()
+        assert document is not None
         sessions = document.sessions()
-        shows = {self.plan: lambda: self.plan.show_event(document, self.undo_stack, summary, sessions,
-                                                         document.venues()),
-                 self.attendees: lambda: self.attendees.show_event(document, summary, sessions,
-                                                                   undo_stack=self.undo_stack),
-                 self.checkin: lambda: self.checkin.show_event(document, summary, sessions)}
-        for workspace, show in shows.items():
-            if everywhere or workspace is self.tabs.currentWidget():
-                show()
-                self._stale.discard(workspace)
-            else:
-                self._stale.add(workspace)
+        self.plan.show_event(document, self.undo_stack, summary, sessions, document.venues())
+        self.attendees.show_event(document, summary, sessions, undo_stack=self.undo_stack)
+        self.checkin.show_event(document, summary, sessions)
         self.reports.set_document(document)  # it analyses when shown
+        self._pending.clear()
+        self._show_summary(summary)
+
+    def refresh(self) -> None:
+        """Read the open event again (View ▸ Reload): the workspace on screen now, the others when shown."""
+        if self.document is not None:
+            self._on_document_changed(Changes.everything())
+
+    def _on_document_changed(self, changes: Changes) -> None:
+        """A write through the document: what it touched shows now in the workspace on screen, and in
+        the others when they are shown; the summary is read again only when it could differ."""
+        if self.document is None or not changes:
+            return
+        self._note(changes)
+        if self._summary_stale:
+            self._show_summary(self.document.summary())
+        self.reports.set_document(self.document)  # it analyses when shown
+        self._catch_up(self.tabs.currentWidget())
+
+    def _on_document_log_changed(self, changes: Changes) -> None:
+        # the station shows its own check-ins; every workspace catches up when it is shown next
+        self._note(changes)
+
+    def _note(self, changes: Changes) -> None:
+        self._summary_stale = self._summary_stale or changes.needs_summary
+        for workspace in (self.plan, self.attendees, self.checkin):
+            self._pending[workspace] = self._pending.get(workspace, NOTHING) | changes
+
+    def _show_summary(self, summary: EventSummary) -> None:
+        self.summary, self._summary_stale = summary, False
         self._update_title(summary.event.name)
         self.statusBar().showMessage(
             f"{summary.sessions} sessions · {summary.attendees:,} attendees · "
             f"{summary.checkins:,} check-ins"
         )
+
+    def _catch_up(self, workspace: QWidget) -> None:
+        """Show ``workspace`` what it has not shown yet, and no more."""
+        changes = self._pending.pop(workspace, None)
+        document = self.document
+        if changes is None or document is None:
+            return
+        if self._summary_stale:
+            self._show_summary(document.summary())
+        summary = self.summary
+        assert summary is not None
+        if workspace is self.plan:
+            self.plan.show_changes(changes, summary)
+        elif workspace is self.attendees and changes.touches(EVENT, SETUP, ROSTER, CHECKIN):
+            self.attendees.show_event(document, summary, document.sessions(), undo_stack=self.undo_stack)
+        elif workspace is self.attendees:  # its table shows no session: it is not read again
+            self.attendees.show_sessions(document.sessions())
+        elif workspace is self.checkin:
+            self.checkin.show_event(document, summary, document.sessions())
 
     def _update_title(self, event_name: str | None = None) -> None:
         if self.document is None:
@@ -270,14 +313,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.undo_stack.clear)  # a stack cannot clear itself inside undo()
         self.refresh()
 
-    def _on_document_log_changed(self) -> None:
-        # the station shows its own check-ins; every workspace catches up when it is shown next
-        self._stale.update((self.plan, self.attendees, self.checkin))
-
     def _on_tabs_currentChanged(self, index: int) -> None:
         settings.save_last_workspace(index)
-        if self.tabs.widget(index) in self._stale and self.document is not None:
-            self.refresh()
+        self._catch_up(self.tabs.widget(index))
 
     def start_kiosk(self) -> None:
         """Full-screen self check-in on the station's session, behind a PIN the organiser sets now."""

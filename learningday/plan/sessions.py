@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -28,33 +29,31 @@ from learningday.store.models import Session as LearningSession
 from learningday.timeutil import UTC, iso
 
 
-def _names_by_session(session: Session, link, model) -> dict[int, list[str]]:
+def _names_by_session(session: Session, link, model, ids: list[int] | None) -> dict[int, list[str]]:
     names: dict[int, list[str]] = defaultdict(list)
-    for session_id, name in session.execute(
-        select(link.c.session_id, model.name).join(model, model.id == list(link.c)[1]).order_by(model.name)
-    ):
+    query = select(link.c.session_id, model.name).join(model, model.id == list(link.c)[1]).order_by(model.name)
+    for session_id, name in session.execute(query if ids is None else query.where(link.c.session_id.in_(ids))):
         names[session_id].append(name)
     return names
 
 
-def list_sessions(session: Session) -> list[SessionRow]:
-    """Every session, scheduled ones by start time, then the unscheduled drafts by title."""
-    counts: dict[tuple[int, str], int] = {
-        (sid, status): int(n)
-        for sid, status, n in session.execute(
-            select(Registration.session_id, Registration.status, func.count()).group_by(
-                Registration.session_id, Registration.status
-            )
-        )
-    }
-    present = arrival.checked_in_by_session(session)
-    facilitators = _names_by_session(session, session_facilitators, Facilitator)
-    hubs = _names_by_session(session, session_hubs, Hub)
-    rows = session.execute(
-        select(LearningSession, Venue.name, Venue.kind, Venue.capacity)
-        .outerjoin(Venue, Venue.id == LearningSession.venue_id)
-        .order_by(LearningSession.start_utc.is_(None), LearningSession.start_utc, LearningSession.title)
-    )
+def list_sessions(session: Session, uids: Collection[str] | None = None) -> list[SessionRow]:
+    """Every session (only those of ``uids`` when given: the rows a write changed), scheduled ones by
+    start time, then the unscheduled drafts by title."""
+    ids = None if uids is None else list(session.scalars(select(LearningSession.id).where(
+        LearningSession.uid.in_(set(uids)))))
+    registrations = select(Registration.session_id, Registration.status, func.count()).group_by(
+        Registration.session_id, Registration.status)
+    if ids is not None:
+        registrations = registrations.where(Registration.session_id.in_(ids))
+    counts: dict[tuple[int, str], int] = {(sid, status): int(n) for sid, status, n in session.execute(registrations)}
+    present = arrival.checked_in_by_session(session, ids)
+    facilitators = _names_by_session(session, session_facilitators, Facilitator, ids)
+    hubs = _names_by_session(session, session_hubs, Hub, ids)
+    query = (select(LearningSession, Venue.name, Venue.kind, Venue.capacity)
+             .outerjoin(Venue, Venue.id == LearningSession.venue_id)
+             .order_by(LearningSession.start_utc.is_(None), LearningSession.start_utc, LearningSession.title))
+    rows = session.execute(query if ids is None else query.where(LearningSession.id.in_(ids)))
     result = []
     for s, venue, kind, venue_capacity in rows:
         result.append(
@@ -163,7 +162,10 @@ def create_session(session: Session, draft: SessionDraft, *, uid: str | None = N
 
 def session_draft(session: Session, uid: str) -> SessionDraft:
     """A session as the editor (and undo) sees it."""
-    row = _session_row(session, uid)
+    return _draft(_session_row(session, uid))
+
+
+def _draft(row: LearningSession) -> SessionDraft:
     return SessionDraft(
         title=row.title, level_id=row.level_id, start_utc=row.start_utc, duration_minutes=row.duration_minutes,
         venue_id=row.venue_id, facilitator_ids=tuple(sorted(f.id for f in row.facilitators)),
@@ -172,31 +174,43 @@ def session_draft(session: Session, uid: str) -> SessionDraft:
     )
 
 
-def edit_session(session: Session, uid: str, draft: SessionDraft) -> None:
-    """Replace every field of the session with ``draft``."""
+def edit_session(session: Session, uid: str, draft: SessionDraft) -> SessionDraft:
+    """Replace every field of the session with ``draft``; returns the draft it replaced (what undo
+    writes back, so undo needs no read of its own)."""
     row = _session_row(session, uid)
     _check(session, draft)
+    before = _draft(row)
     _write(session, row, draft)
     session.flush()
+    return before
 
 
-def move_session(session: Session, uid: str, *, start_utc: datetime | None, venue_id: object = _UNCHANGED) -> None:
-    """Give the session a new start (None: back to the drafts) and, if given, a new venue."""
+def move_session(session: Session, uid: str, *, start_utc: datetime | None, venue_id: object = _UNCHANGED,
+                 duration_minutes: int | None = None) -> SessionDraft:
+    """Give the session a new start (None: back to the drafts) and, if given, a new venue and length
+    (a timeline drag); returns the draft before."""
     draft = session_draft(session, uid)
     new_venue = draft.venue_id if venue_id is _UNCHANGED else venue_id
-    edit_session(session, uid, replace(draft, start_utc=start_utc, venue_id=new_venue))  # type: ignore[arg-type]
+    minutes = draft.duration_minutes if duration_minutes is None else duration_minutes
+    return edit_session(session, uid, replace(draft, start_utc=start_utc, venue_id=new_venue,  # type: ignore[arg-type]
+                                              duration_minutes=minutes))
 
 
-def resize_session(session: Session, uid: str, *, duration_minutes: int) -> None:
+def resize_session(session: Session, uid: str, *, duration_minutes: int) -> SessionDraft:
     draft = session_draft(session, uid)
-    edit_session(session, uid, replace(draft, duration_minutes=duration_minutes))
+    return edit_session(session, uid, replace(draft, duration_minutes=duration_minutes))
+
+
+def session_uids(session: Session, ids: Collection[int]) -> frozenset[str]:
+    """The uids of the sessions with these ids (a registration names a session by id)."""
+    return frozenset(session.scalars(select(LearningSession.uid).where(LearningSession.id.in_(set(ids)))))
 
 
 def delete_session(session: Session, uid: str, *, drop_registrations: bool = False) -> SessionDraft:
     """Remove a session; returns what it was (for undo). A session with check-ins is kept:
     the log is append-only. Registrations go with it only when ``drop_registrations``."""
     row = _session_row(session, uid)
-    draft = session_draft(session, uid)
+    draft = _draft(row)
     logged = session.scalar(select(func.count()).select_from(CheckIn).where(CheckIn.session_id == row.id))
     if logged:
         raise InvalidInput(f"session {row.title!r} has {logged} check-in log entries and cannot be deleted")

@@ -7,6 +7,8 @@ compiled from that same expression on the alias ``checkins AS c``.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from sqlalchemy import and_, exists, func, select
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session, aliased
@@ -57,11 +59,10 @@ def count_attendees_present(session: Session) -> int:
     return int(session.scalar(select(func.count(func.distinct(CheckIn.attendee_id))).where(current_arrivals())) or 0)
 
 
-def checked_in_by_session(session: Session) -> dict[int | None, int]:
-    """Session id (None: the event as a whole) -> attendees checked in."""
-    rows = session.execute(
-        select(CheckIn.session_id, func.count(func.distinct(CheckIn.attendee_id)))
-        .where(current_arrivals())
-        .group_by(CheckIn.session_id)
-    )
+def checked_in_by_session(session: Session, session_ids: Collection[int] | None = None) -> dict[int | None, int]:
+    """Session id (None: the event as a whole) -> attendees checked in (only ``session_ids`` when given)."""
+    query = select(CheckIn.session_id, func.count(func.distinct(CheckIn.attendee_id))).where(current_arrivals())
+    if session_ids is not None:
+        query = query.where(CheckIn.session_id.in_(session_ids))
+    rows = session.execute(query.group_by(CheckIn.session_id))
     return {session_id: int(n) for session_id, n in rows}

@@ -200,13 +200,10 @@ def test_plan_filters_narrow_the_table_and_dim_the_timeline(window: MainWindow, 
 
 def test_a_change_shows_where_it_was_made_and_elsewhere_once_shown(window: MainWindow, demo_file: Path) -> None:
     from learningday.plan.dto import SessionDraft
-    from ui.workspaces.plan.commands import CreateSession
-
     window.open_path(demo_file)
     window.tabs.setCurrentIndex(0)
     sessions = window.checkin.session_box.count()
-    assert window.plan._push(CreateSession(window.document, SessionDraft(title="Pop-up clinic", level_id=1,
-                                                                        start_utc=None)))
+    assert window.plan.create_session(SessionDraft(title="Pop-up clinic", level_id=1, start_utc=None))
     assert "Pop-up clinic" in {s.title for s in window.plan.sessions}  # the Plan on screen shows it at once
     assert window.checkin.session_box.count() == sessions  # the station reads it when it is shown
     window.tabs.setCurrentIndex(2)

@@ -7,30 +7,34 @@ from typing import Any
 
 from learningday.setup import services as setup
 from learningday.setup.dto import EventProps
+from ui.changes import EVENT, SETUP, Changes
 from ui.commands import FileCommand
 from ui.document import EventDocument
 
 #: forward(session, state of the last run or None) -> state; backward(session, state)
 Forward = Callable[[Any, Any], Any]
 Backward = Callable[[Any, Any], None]
+#: hubs, venues and facilitators: sessions and attendees show their names, so any row may change
+SETUP_CHANGES = Changes.of(SETUP, sessions=None, attendees=None)
 
 
 class SetupCommand(FileCommand):
     """``forward`` writes the change and returns what ``backward`` needs to take it back; a redo
     hands ``forward`` that state again (so an added row comes back with its first id)."""
 
-    def __init__(self, document: EventDocument, text: str, forward: Forward, backward: Backward) -> None:
+    def __init__(self, document: EventDocument, text: str, forward: Forward, backward: Backward,
+                 changes: Changes = SETUP_CHANGES) -> None:
         super().__init__(document, text)
-        self._forward, self._backward = forward, backward
+        self._forward, self._backward, self.changes = forward, backward, changes
         self.state: Any = None
 
     def forward(self) -> None:
         """Write the change (a refusal raises InvalidInput; the first time, nothing is pushed)."""
         state = self.state
-        self.state = self.document.write_with(lambda s: self._forward(s, state))
+        self.state = self.document.write_with(lambda s: self._forward(s, state), self.changes).value
 
     def backward(self) -> None:
-        self.document.write_with(lambda s: self._backward(s, self.state))
+        self.document.write_with(lambda s: self._backward(s, self.state), self.changes)
 
 
 #: per kind: (add, edit, remove, restore) services of learningday.setup.services
@@ -67,4 +71,4 @@ def reorder_hubs_command(document: EventDocument, order: list[int]) -> SetupComm
 
 def event_command(document: EventDocument, props: EventProps) -> SetupCommand:
     return SetupCommand(document, "Edit event properties", lambda s, _: setup.edit_event(s, props),
-                        setup.edit_event)
+                        setup.edit_event, Changes.of(EVENT))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from learningday.errors import LearningDayError
 from learningday.setup.dto import Usage
 from ui import errors
+from ui.changes import EVENT, SETUP, Changes
 from ui.document import EventDocument
 from ui.setup.commands import SetupCommand, add_command, edit_command, remove_command
 
@@ -181,7 +182,9 @@ class SetupEditor(QDialog):
         pass
 
     # -- the list --------------------------------------------------------------------------------
-    def _on_document_changed(self) -> None:
+    def _on_document_changed(self, changes: Changes) -> None:
+        if not changes.touches(SETUP, EVENT):  # the lists show hubs, venues, facilitators and the event's start
+            return
         if self.isVisible():
             self.reload()
         else:  # a closed editor stays connected until the event closes; it catches up when shown

@@ -25,7 +25,6 @@ def on_disk(path: Path, uid: str) -> SessionDraft:
 
 def drag(qtbot, window: MainWindow, uid: str, *, edge: bool) -> None:
     timeline = window.plan.timeline
-    timeline.viewport().repaint()
     rect = timeline.block_rect(uid)
     assert rect is not None
     x = int(rect.right()) - 2 if edge else int(rect.center().x())

@@ -33,12 +33,11 @@ def test_drag_to_a_new_time_and_venue_then_undo_and_redo(window: MainWindow, dem
     timeline.set_zoom(1.2, anchor_x=0)
     timeline.horizontalScrollBar().setValue(0)
     timeline.verticalScrollBar().setValue(0)
-    timeline.viewport().repaint()
     size = timeline.viewport().size()
     rect, row = next(
-        (r, s) for r, s in timeline._blocks
+        (r, s) for r, s in timeline.blocks()
         if r.left() > 210 and r.right() + 80 < size.width() and r.bottom() + 40 < size.height()
-        and r.top() > timeline._top() and s.venue != timeline.lanes[-1].name
+        and r.top() > timeline.lanes_top() and s.venue != timeline.lanes[-1].name
     )
     before = _on_disk(demo_file, row.uid)
     lane = next(i for i, v in enumerate(timeline.lanes) if v.name == row.venue)
@@ -64,7 +63,7 @@ def test_conflicts_panel_updates_on_the_same_action(window: MainWindow, demo_fil
     # put b into a's room at a's time: a venue double-booking appears, then goes with undo
     draft = _on_disk(demo_file, b.uid)
     target = _on_disk(demo_file, a.uid)
-    plan._on_timeline_session_changed(b.uid, target.start_utc, a.venue, draft.duration_minutes)
+    plan.place_session(b.uid, target.start_utc, a.venue, draft.duration_minutes)
     kinds = {c.kind for c in plan.conflicts}
     assert "venue_double_booked" in kinds
     assert any(a.title in plan.conflict_table.item(r, 1).text() for r in range(plan.conflict_table.rowCount()))
@@ -78,7 +77,7 @@ def test_a_refused_change_writes_nothing_and_says_why(window: MainWindow, demo_f
     row = plan.sessions[0]
     before = _on_disk(demo_file, row.uid)
     late = plan.summary.event.end_utc + timedelta(hours=1)
-    plan._on_timeline_session_changed(row.uid, late, row.venue, row.duration_minutes)
+    plan.place_session(row.uid, late, row.venue, row.duration_minutes)
     assert _on_disk(demo_file, row.uid) == before
     assert window.undo_stack.count() == 0
     assert errors.shown and "window" in errors.shown[-1]
@@ -107,9 +106,7 @@ def test_delete_and_undo_restore_the_same_session(window: MainWindow, tmp_path: 
     window.open_path(path)
     plan = window.plan
     draft = SessionDraft(title="Prompting 101", level_id=2, start_utc=datetime(2027, 3, 10, 22, tzinfo=timezone.utc))
-    from ui.workspaces.plan.commands import CreateSession
-
-    assert plan._push(CreateSession(window.document, draft))
+    assert plan.create_session(draft)
     uid = plan.sessions[0].uid
     plan.delete_session(uid)
     assert plan.sessions == []
@@ -132,12 +129,10 @@ def test_an_undo_the_file_no_longer_allows_changes_nothing_says_why_and_clears_h
     from learningday.setup.event import create_event_file
     from learningday.store.models import Level
     from learningday.store.models import Session as LearningSession
-    from ui.workspaces.plan.commands import CreateSession
-
     path = create_event_file(tmp_path / "e.lday", name="Day", start_utc=datetime(2027, 3, 10, 21, tzinfo=timezone.utc))
     window.open_path(path)
     draft = SessionDraft(title="Prompting 101", level_id=2, start_utc=datetime(2027, 3, 10, 22, tzinfo=timezone.utc))
-    assert window.plan._push(CreateSession(window.document, draft))
+    assert window.plan.create_session(draft)
     uid = window.plan.sessions[0].uid
     window.plan.delete_session(uid)
     with open_event(path) as event_file, event_file.write() as session:  # another window drops level 2

@@ -79,7 +79,7 @@ def test_save_compare_restore_undo_and_redo(window: MainWindow, planned, qtbot, 
     assert "already a saved version called 'Agreed'" in errors.shown[-1] and sha(small.path) == before
 
     plan = window.plan
-    plan._on_timeline_session_changed(uids["A"], at(1.5), "Room A", 60)  # moved 30 min later
+    plan.place_session(uids["A"], at(1.5), "Room A", 60)  # moved 30 min later
     plan.delete_session(uids["B"])
     changed = on_disk(small.path)
     assert window.undo_stack.count() == 2
@@ -149,7 +149,7 @@ def test_the_dialog_follows_later_edits_and_an_undo_that_cannot_replay_clears_th
     dialog.compare_selected()
     assert tree_rows(dialog)[0] == ("Removed (1)",)
     assert dialog.restore(dialog.selected())  # B comes back; undo would delete it again
-    window.plan._on_timeline_session_changed(uids["A"], at(4), "Room A", 60)  # the open comparison follows
+    window.plan.place_session(uids["A"], at(4), "Room A", 60)  # the open comparison follows
     assert tree_rows(dialog) == [
         ("Moved (1)",), ("A: AI literacy", "start", "Wed 10 Mar 22:00 UTC", "Thu 11 Mar 01:00 UTC")]
     window.undo_stack.undo()  # the move

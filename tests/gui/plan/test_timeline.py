@@ -59,9 +59,7 @@ def test_rulers_mark_where_each_hubs_date_turns(timeline: TimelineView) -> None:
 
 
 def test_drag_moves_a_session_snapped_to_the_grid(timeline: TimelineView, qtbot) -> None:
-    timeline.viewport().update()
-    qtbot.wait(10)
-    rect = timeline.block_rect("a")
+    rect = timeline.block_rect("a")  # where it is drawn: geometry, no paint to wait for
     assert rect is not None
     start = QPoint(int(rect.center().x()), int(rect.center().y()))
     # 40 px at 1.2 px/min is 33 min: snapped to 30; one lane down is the virtual channel
@@ -75,8 +73,6 @@ def test_drag_moves_a_session_snapped_to_the_grid(timeline: TimelineView, qtbot)
 
 
 def test_dragging_the_right_edge_resizes(timeline: TimelineView, qtbot) -> None:
-    timeline.viewport().update()
-    qtbot.wait(10)
     rect = timeline.block_rect("a")
     edge = QPoint(int(rect.right()) - 2, int(rect.center().y()))
     end = QPoint(edge.x() + 20, edge.y())  # +17 min: snapped to +15

@@ -9,7 +9,7 @@ from ui.workspaces.attendees.editor import Fields
 
 
 class EditAttendee(FileCommand):
-    """The attendee editor's Save: the fields before and after."""
+    """The attendee editor's Save: the fields before (those the editor was filled with) and after."""
 
     def __init__(self, document: EventDocument, uid: str, before: Fields, after: Fields, name: str) -> None:
         super().__init__(document, f"Edit “{name}”")
@@ -31,7 +31,7 @@ class DeleteAttendee(FileCommand):
         self.deleted: DeletedAttendee | None = None
 
     def forward(self) -> None:
-        self.deleted = self.document.delete_attendee(self.uid)
+        self.deleted = self.document.delete_attendee(self.uid).value  # the person and their places, for undo
 
     def backward(self) -> None:
         assert self.deleted is not None

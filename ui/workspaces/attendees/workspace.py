@@ -148,6 +148,11 @@ class AttendeesWorkspace(QWidget):
             self.table.selectionModel().blockSignals(False)
             self.table.viewport().update()
 
+    def show_sessions(self, sessions: list[SessionRow]) -> None:
+        """The agenda changed, not the roster: the sessions offered and the person shown follow, not the table."""
+        self.sessions = sessions
+        self._show_person(self.panel.details.uid if self.panel.details else None)
+
     def _on_search_textChanged(self, _text: str) -> None:
         self._debounce.start()
 

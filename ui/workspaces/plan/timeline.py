@@ -76,7 +76,7 @@ class TimelineView(QAbstractScrollArea):
         self.selected: str | None = None
         self.visible: set[str] | None = None
         self.highlight: tuple[int, int] | None = None
-        self._blocks: list[tuple[QRectF, SessionRow]] = []
+        self._lane_index: dict[str, int] = {}
         self._drag: _Drag | None = None
         #: an unscheduled draft dragged over the lanes: (minute, lane, the draft as a block)
         self._drop: tuple[int, int, SessionRow] | None = None
@@ -91,7 +91,9 @@ class TimelineView(QAbstractScrollArea):
         self.minutes = int((end - start).total_seconds() // 60)
         self.hubs = list(hubs)
         self.lanes = list(venues)
-        self.sessions = [s for s in sessions if s.start_utc is not None]
+        self._lane_index = {}
+        for lane, venue in enumerate(self.lanes):
+            self._lane_index.setdefault(venue.name, lane)
         self.levels = {lv.id: lv for lv in levels}
         first = start + timedelta(minutes=(-start.minute) % GRID_MINUTES, seconds=-start.second)
         offset = int((first - start).total_seconds() // 60)
@@ -103,13 +105,19 @@ class TimelineView(QAbstractScrollArea):
         self.clocks: list[HubClock] = [
             hub_clock(hub.name, hub.zone, start, end, hub.work_start_min, hub.work_end_min) for hub in self.hubs
         ]
+        self.set_sessions(sessions)
         self._update_scrollbars()
         self.viewport().update()
+
+    def set_sessions(self, sessions: list[SessionRow]) -> None:
+        """New rows for the same window, hubs and lanes (after an edit): the rulers stay as they are."""
+        self.sessions = [s for s in sessions if s.start_utc is not None]
+        self._update_lanes()
 
     def set_visible_sessions(self, uids: set[str] | None) -> None:
         """Dim every session not in ``uids`` (None: show all)."""
         self.visible = uids
-        self.viewport().update()
+        self._update_lanes()
 
     def set_highlight(self, window: tuple[datetime, datetime] | None) -> None:
         """Shade a UTC window (e.g. a hub's working day) across every lane."""
@@ -118,7 +126,7 @@ class TimelineView(QAbstractScrollArea):
         else:
             self.highlight = (self._minute_of(window[0]), self._minute_of(window[1]))
             self.horizontalScrollBar().setValue(int(self.highlight[0] * self.ppm) - 40)
-        self.viewport().update()
+        self._update_lanes()
 
     def select(self, uid: str | None) -> None:
         self.selected = uid
@@ -131,7 +139,7 @@ class TimelineView(QAbstractScrollArea):
             lane = self._lane_of(row.venue)
             if lane is not None:
                 self.ensure_lane_visible(lane)
-        self.viewport().update()
+        self._update_lanes()
 
     def ensure_lane_visible(self, lane: int) -> None:
         bar = self.verticalScrollBar()
@@ -158,7 +166,25 @@ class TimelineView(QAbstractScrollArea):
         return int((instant - self.start).total_seconds() // 60)
 
     def _lane_of(self, venue: str) -> int | None:
-        return next((i for i, v in enumerate(self.lanes) if v.name == venue), None)
+        return self._lane_index.get(venue)
+
+    def lanes_top(self) -> int:
+        """The y where the first lane starts, below the hub rulers."""
+        return self._top()
+
+    def _block(self, row: SessionRow) -> QRectF | None:
+        """Where ``row`` is drawn now (scrolling included); None when its venue has no lane."""
+        lane = self._lane_of(row.venue)
+        if lane is None or row.start_utc is None:
+            return None
+        return QRectF(self._x(self._minute_of(row.start_utc)) + 1, self._y(lane) + 3,
+                      row.duration_minutes * self.ppm - 2, LANE_H - 6)
+
+    def blocks(self) -> list[tuple[QRectF, SessionRow]]:
+        """Every session's block where it is drawn now, in painting order (the dragged one left out)."""
+        dragged = self._drag.uid if self._drag else None
+        placed = ((self._block(row), row) for row in self.sessions if row.uid != dragged)
+        return [(rect, row) for rect, row in placed if rect is not None]
 
     def _x(self, minute: float) -> float:
         return LABEL_W + minute * self.ppm - self.horizontalScrollBar().value()
@@ -191,12 +217,20 @@ class TimelineView(QAbstractScrollArea):
         if self.start is None:
             painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, "No event open")
             return
+        area = event.rect()  # a moved block repaints the lanes only: the rulers and labels stay
         painter.setClipRect(QRectF(LABEL_W, top, width - LABEL_W, height - top))
         self._paint_lanes(painter, width, height)
-        painter.setClipRect(QRectF(LABEL_W, 0, width - LABEL_W, top))
-        self._paint_rulers(painter)
+        if area.top() < top:
+            painter.setClipRect(QRectF(LABEL_W, 0, width - LABEL_W, top))
+            self._paint_rulers(painter)
         painter.setClipping(False)
-        self._paint_labels(painter, height)
+        if area.top() < top or area.left() <= LABEL_W:
+            self._paint_labels(painter, height)
+
+    def _update_lanes(self) -> None:
+        """Repaint where the blocks are, not the rulers (their text is most of a full paint)."""
+        viewport = self.viewport()
+        viewport.update(LABEL_W + 1, self._top(), viewport.width() - LABEL_W - 1, viewport.height() - self._top())
 
     def _paint_lanes(self, painter: QPainter, width: int, height: int) -> None:
         for lane, venue in enumerate(self.lanes):
@@ -214,21 +248,12 @@ class TimelineView(QAbstractScrollArea):
         if self.highlight:
             a, b = self.highlight
             painter.fillRect(QRectF(self._x(a), self._top(), (b - a) * self.ppm, height), HIGHLIGHT)
-        self._blocks = []
         font = QFont(self.font())
         font.setPointSizeF(max(7.5, font.pointSizeF() - 1))
         painter.setFont(font)
         metrics = QFontMetrics(font)
-        for row in self.sessions:
-            lane = self._lane_of(row.venue)
-            if lane is None:
-                continue
-            start, duration = self._minute_of(row.start_utc), row.duration_minutes
-            if self._drag and self._drag.uid == row.uid:
-                continue
-            rect = QRectF(self._x(start) + 1, self._y(lane) + 3, duration * self.ppm - 2, LANE_H - 6)
-            self._blocks.append((rect, row))
-            if rect.right() < LABEL_W or rect.left() > width:
+        for rect, row in self.blocks():
+            if rect.right() < LABEL_W or rect.left() > width or rect.bottom() < self._top() or rect.top() > height:
                 continue
             self._paint_block(painter, rect, row, metrics)
         if self._drag:
@@ -286,12 +311,12 @@ class TimelineView(QAbstractScrollArea):
                 painter.setPen(QColor("#ffd6d6") if in_night else QColor("#b42318"))
                 painter.drawText(QPointF(x + 3, y + RULER_H - 5), change.label)
             changes = [self._x(self._minute_of(c.at)) for c in clock.date_changes]
+            change_w = painter.fontMetrics().horizontalAdvance("Wed 10 → Thu 11") + 6
             for cell in cells:
                 x = self._x(cell.minute)
                 if cell.local.minute or (cell.local.hour * 60) % label_every:
                     continue
-                if any(cx - 4 <= x <= cx + painter.fontMetrics().horizontalAdvance("Wed 10 → Thu 11") + 6
-                       for cx in changes) or x < free_from:
+                if any(cx - 4 <= x <= cx + change_w for cx in changes) or x < free_from:
                     continue  # leave room for the date-change label
                 in_night = any(a <= cell.minute < b for a, b in nights)
                 painter.setPen(QColor("#e8ebf0") if in_night else QColor("#1f2a44"))
@@ -321,13 +346,17 @@ class TimelineView(QAbstractScrollArea):
 
     # -- interaction ------------------------------------------------------------------------
     def block_at(self, pos: QPointF) -> tuple[QRectF, SessionRow] | None:
-        for rect, row in reversed(self._blocks):
+        if pos.x() < LABEL_W or pos.y() < self._top():
+            return None
+        for rect, row in reversed(self.blocks()):
             if rect.contains(pos):
                 return rect, row
         return None
 
     def block_rect(self, uid: str) -> QRectF | None:
-        return next((rect for rect, row in self._blocks if row.uid == uid), None)
+        """Where the session's block is drawn now (None: not on the timeline)."""
+        row = next((s for s in self.sessions if s.uid == uid), None)
+        return None if row is None else self._block(row)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         hit = self.block_at(event.position())
@@ -342,7 +371,7 @@ class TimelineView(QAbstractScrollArea):
         start = self._minute_of(row.start_utc)
         self._drag = _Drag(row.uid, mode, event.position(), start, row.duration_minutes, lane,
                            start, row.duration_minutes, lane)
-        self.viewport().update()
+        self._update_lanes()
 
     def _snap(self, minute: float) -> int:
         """The event minute nearest ``minute`` whose UTC clock time is on the snap grid (:00, :15 …)."""
@@ -371,11 +400,11 @@ class TimelineView(QAbstractScrollArea):
         else:
             end = max(self._snap(drag.start_minute + drag.duration + delta), self._next_grid(drag.start_minute))
             drag.new_duration = min(self.minutes, end) - drag.start_minute
-        self.viewport().update()
+        self._update_lanes()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         drag, self._drag = self._drag, None
-        self.viewport().update()
+        self._update_lanes()
         if drag is None:
             super().mouseReleaseEvent(event)
             return
@@ -406,15 +435,15 @@ class TimelineView(QAbstractScrollArea):
     def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self._drop = self._drop_place(event)
         event.acceptProposedAction() if self._drop else event.ignore()
-        self.viewport().update()
+        self._update_lanes()
 
     def dragLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self._drop = None
-        self.viewport().update()
+        self._update_lanes()
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
         place, self._drop = self._drop_place(event), None
-        self.viewport().update()
+        self._update_lanes()
         if place is None or self.start is None:
             event.ignore()
             return

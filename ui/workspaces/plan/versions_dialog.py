@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from learningday.plan.dto import FIELD_LABELS, Comparison, SavedSession, SnapshotRow, value_text
+from ui.changes import EVENT, PLAN, SETUP, Changes
 from ui.commands import FileCommand
 from ui.document import EventDocument
 from ui.errors import attempt, show_info
@@ -43,7 +44,7 @@ class RestoreVersion(FileCommand):
 
     def apply_first(self) -> bool:  # type: ignore[override]
         """Restore now (a refusal raises); False when the agenda already matched."""
-        self.backup = self.document.restore_snapshot(self.snapshot.uid).backup
+        self.backup = self.document.restore_snapshot(self.snapshot.uid).value.backup
         self._applied = True
         return self.backup is not None
 
@@ -138,9 +139,9 @@ class SnapshotsDialog(QDialog):
         document.changed.connect(self._on_document_changed)
         self.reload()
 
-    def _on_document_changed(self) -> None:
-        """An edit, an undo or a restore: the list and the comparison shown follow the file."""
-        if not self.isVisible():
+    def _on_document_changed(self, changes: Changes) -> None:
+        """An edit, an undo or a restore of the agenda: the list and the comparison shown follow the file."""
+        if not self.isVisible() or not changes.touches(PLAN, SETUP, EVENT):
             return
         selected = self.selected()
         self.reload(select_uid=selected.uid if selected else None)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -28,12 +27,13 @@ from learningday.plan.coverage import Coverage
 from learningday.plan.dto import SessionDraft, SessionRow
 from learningday.setup.dto import EventSummary, VenueDTO
 from learningday.timeutil import offset_label
+from ui.changes import EVENT, PLAN, ROSTER, SETUP, Changes
 from ui.document import EventDocument
 from ui.errors import attempt
 from ui.import_wizard import ImportWizard
 from ui.models import SessionTableModel
 from ui.widgets import Card, heading, refill, search_box, table_view
-from ui.workspaces.plan.commands import ChangeSession, CreateSession, DeleteSession
+from ui.workspaces.plan.commands import ChangeSession, CreateSession, DeleteSession, MoveSession, Placement
 from ui.workspaces.plan.export_dialog import AgendaExportButton
 from ui.workspaces.plan.import_dialog import agenda_import_wizard
 from ui.workspaces.plan.session_editor import SessionEditor
@@ -54,9 +54,16 @@ def _window_text(summary: EventSummary) -> str:
             f" · {ev.length_minutes / 60:g} hours · {len(summary.hubs)} hubs")
 
 
+def _in_agenda_order(rows: list[SessionRow]) -> list[SessionRow]:
+    """As ``list_sessions`` orders them: scheduled by start, then the drafts, each by title."""
+    return sorted(rows, key=lambda s: (s.start_utc is None, s.start_utc or datetime.min, s.title))
+
+
 class PlanWorkspace(QWidget):
     #: "properties", "hubs", "venues" or "facilitators": open that setup editor
     setup_requested = Signal(str)
+    #: Changes: a write's changes have been shown (the views that they touched are up to date)
+    changes_shown = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -172,31 +179,64 @@ class PlanWorkspace(QWidget):
 
     def show_event(self, document: EventDocument, undo_stack: QUndoStack, summary: EventSummary,
                    sessions: list[SessionRow], venues: tuple[VenueDTO, ...]) -> None:
+        """Show the whole event: its window, hubs and lanes, every session, and the checks."""
         self.document, self.undo_stack, self.summary, self.venues = document, undo_stack, summary, venues
         self.window_label.setText(_window_text(summary))
         self.export_button.set_event(document, summary)
-        self.sessions, self.levels = list(sessions), summary.levels
-        self._fill_filters(summary, sessions, venues)
+        self.levels = summary.levels
+        refill(self.level_filter, [("All levels", None), *((f"{lv.id} · {lv.name}", lv.id) for lv in summary.levels)])
+        refill(self.hub_filter, [("All hubs", None), *((h.name, h.name) for h in summary.hubs)])
+        refill(self.venue_filter, [("All venues", None), *((v.name, v.name) for v in venues)])
         refill(self.zone_box, [("UTC", None), *((f"{hub.name} ({offset_label(summary.event.start_utc, hub.zone)})",
                                                  hub.zone) for hub in summary.hubs)])
         self.model.set_display_zone(self.zone_box.currentData())
         self.timeline.set_data(start=summary.event.start_utc, end=summary.event.end_utc, hubs=summary.hubs,
                                venues=venues, sessions=sessions, levels=summary.levels)
-        self._show_levels(summary, sessions)
-        self.unscheduled.set_sessions(sessions, summary.levels)
-        self._apply_filters()
-        self.conflicts, self.coverage = document.plan_checks()
-        self._show_conflicts()
-        self._show_coverage(summary)
+        self._show_levels(summary)
+        self._show_sessions(sessions)
+        self._show_checks()
         for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)  # fixed: sizing to contents reads every row
 
-    def _fill_filters(self, summary: EventSummary, sessions: list[SessionRow], venues: tuple[VenueDTO, ...]) -> None:
-        refill(self.level_filter, [("All levels", None), *((f"{lv.id} · {lv.name}", lv.id) for lv in summary.levels)])
-        refill(self.hub_filter, [("All hubs", None), *((h.name, h.name) for h in summary.hubs)])
-        refill(self.venue_filter, [("All venues", None), *((v.name, v.name) for v in venues)])
+    def show_changes(self, changes: Changes, summary: EventSummary | None = None) -> None:
+        """Show what a write changed, and only that: the rows it names and the checks over them (the
+        whole event when its window or setup changed). ``summary``: the event's, if read again."""
+        document = self.document
+        if document is None or self.undo_stack is None:
+            return
+        self.summary = summary or self.summary
+        assert self.summary is not None
+        if changes.touches(EVENT, SETUP):
+            self.show_event(document, self.undo_stack, self.summary, document.sessions(), document.venues())
+        else:
+            if changes.sessions is None:
+                self._show_sessions(document.sessions())
+            elif changes.sessions:
+                kept = [s for s in self.sessions if s.uid not in changes.sessions]
+                self._show_sessions(_in_agenda_order(kept + document.sessions(changes.sessions)))
+            if changes.touches(PLAN) or (changes.touches(ROSTER) and changes.sessions != frozenset()):
+                self._show_checks(always=False)  # registrations count against a venue's seats
+        self.changes_shown.emit(changes)
+
+    def _show_sessions(self, sessions: list[SessionRow]) -> None:
+        self.sessions = list(sessions)
         refill(self.facilitator_filter, [("All facilitators", None),
                                          *((name, name) for name in sorted({f for s in sessions for f in s.facilitators}))])
+        self.timeline.set_sessions(self.sessions)
+        for card, level in zip(self.level_cards, self.levels):
+            card.set_value(f"{sum(1 for s in sessions if s.level_id == level.id)}", colour=level.colour)
+        self.unscheduled.set_sessions(self.sessions, self.levels)
+        self._apply_filters()
+
+    def _show_checks(self, *, always: bool = True) -> None:
+        """Conflicts and coverage again; without ``always`` a table is refilled only if its figures moved."""
+        assert self.document is not None and self.summary is not None
+        conflicts, coverage = self.document.plan_checks()
+        shown, self.conflicts, self.coverage = (self.conflicts, self.coverage), conflicts, coverage
+        if always or conflicts != shown[0]:
+            self._show_conflicts()
+        if always or coverage != shown[1]:
+            self._show_coverage(self.summary)
 
     def matching(self) -> list[SessionRow]:
         """The sessions the filters let through."""
@@ -219,15 +259,14 @@ class PlanWorkspace(QWidget):
         self.timeline.set_visible_sessions({s.uid for s in shown} if filtered else None)
         self.match_label.setText(f"{len(shown)} of {len(self.sessions)} sessions" if filtered else "")
 
-    def _show_levels(self, summary: EventSummary, sessions: list[SessionRow]) -> None:
+    def _show_levels(self, summary: EventSummary) -> None:
+        """One card per level; ``_show_sessions`` fills in the counts."""
         for card in self.level_cards:
             card.deleteLater()
         self.level_cards = []
         for level in summary.levels:
-            count = sum(1 for s in sessions if s.level_id == level.id)
             card = Card(f"sessions at level {level.id}\n{level.name}", compact=True)
             card.setToolTip(f"Level {level.id} · {level.name}: {level.audience}")
-            card.set_value(f"{count}", colour=level.colour)
             self.level_row.addWidget(card)
             self.level_cards.append(card)
 
@@ -296,19 +335,27 @@ class PlanWorkspace(QWidget):
         self.timeline.set_highlight((windows[0].start, windows[0].end) if windows else None)
 
     # -- changes (each one undoable) --------------------------------------------------------
-    def _push(self, command) -> bool:
+    def push(self, command) -> bool:  # noqa: ANN001 - a FileCommand
+        """Write ``command`` now and put it on the undo stack; a refusal is shown and pushes nothing."""
         stack = self.undo_stack
         assert stack is not None
         return attempt(lambda: command.push_onto(stack), parent=self, title="The agenda was not changed") is not None
 
     def _on_timeline_session_changed(self, uid: str, start: datetime, venue: str, minutes: int) -> None:
-        assert self.document is not None
-        before = self.document.session_draft(uid)
-        venue_id = next((v.id for v in self.venues if v.name == venue), before.venue_id)
-        after = replace(before, start_utc=start, venue_id=venue_id, duration_minutes=minutes)
-        verb = "Schedule" if before.start_utc is None else (
-            "Resize" if after.duration_minutes != before.duration_minutes else "Move")
-        self._push(ChangeSession(self.document, uid, before, after, f"{verb} “{before.title}”"))
+        self.place_session(uid, start, venue, minutes)
+
+    def place_session(self, uid: str, start: datetime, venue: str, minutes: int) -> bool:
+        """A drag or a drop on the timeline: ``uid`` starts at ``start`` in ``venue`` for ``minutes``.
+        The row shown says what the step is called; the write returns the draft undo needs."""
+        row = next((s for s in self.sessions if s.uid == uid), None)
+        if self.document is None or row is None:
+            return False
+        venue_id = next((v.id for v in self.venues if v.name == venue), None)
+        if venue_id is None:  # the lane of a venue no longer in the event: keep the session's own
+            venue_id = next((v.id for v in self.venues if v.name == row.venue), None)
+        verb = "Schedule" if row.start_utc is None else "Resize" if minutes != row.duration_minutes else "Move"
+        place = Placement(start, venue_id, minutes)
+        return self.push(MoveSession(self.document, uid, place, f"{verb} “{row.title}”"))
 
     def _editor(self, draft: SessionDraft) -> SessionEditor:
         assert self.document is not None and self.summary is not None
@@ -322,7 +369,7 @@ class PlanWorkspace(QWidget):
         before = self.document.session_draft(uid)
         editor = self._editor(before)
         if editor.exec() == SessionEditor.DialogCode.Accepted and editor.draft() != before:
-            self._push(ChangeSession(self.document, uid, before, editor.draft(), f"Edit “{before.title}”"))
+            self.push(ChangeSession(self.document, uid, editor.draft(), f"Edit “{before.title}”"))
 
     def import_agenda(self, *, path: str = "") -> ImportWizard | None:
         """Import Agenda…: sessions (drafts without a start), facilitators or venues from a spreadsheet."""
@@ -337,7 +384,11 @@ class PlanWorkspace(QWidget):
             return
         editor = self._editor(SessionDraft(title="", level_id=1, start_utc=None))
         if editor.exec() == SessionEditor.DialogCode.Accepted:
-            self._push(CreateSession(self.document, editor.draft()))
+            self.create_session(editor.draft())
+
+    def create_session(self, draft: SessionDraft) -> bool:
+        """Add ``draft`` to the agenda as one undoable step; False when refused (and said why)."""
+        return self.document is not None and self.push(CreateSession(self.document, draft))
 
     def open_versions(self) -> SnapshotsDialog | None:
         """The Agenda Versions dialog (window-modal; restoring refreshes the plan through ``changed``)."""
@@ -351,4 +402,4 @@ class PlanWorkspace(QWidget):
         if self.document is None:
             return
         title = next((s.title for s in self.sessions if s.uid == uid), uid)
-        self._push(DeleteSession(self.document, uid, title))
+        self.push(DeleteSession(self.document, uid, title))
