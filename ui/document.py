@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -207,6 +207,25 @@ class EventDocument(QObject):
 
         with self.file.read() as session:
             return attendee_spec(Reference.load(session))
+
+    # -- imports: all rows or nothing, each in one write transaction (run off the GUI thread) ---
+    def import_roster(self, path: Path, **options: Any):  # noqa: ANN201 - learningday.roster.importing.ImportResult
+        from learningday.roster.importing import import_roster
+
+        with self.file.write() as session:
+            return import_roster(session, path, **options)
+
+    def agenda_preview(self, path: Path, kind: str | None = None):  # noqa: ANN201 - (ImportSpec, Preview)
+        from learningday.plan.importing import agenda_preview
+
+        with self.file.read() as session:
+            return agenda_preview(session, path, kind)
+
+    def import_agenda(self, path: Path, **options: Any):  # noqa: ANN201 - learningday.plan.importing.AgendaImportResult
+        from learningday.plan.importing import import_agenda
+
+        with self.file.write() as session:
+            return import_agenda(session, path, **options)
 
     def register(self, session_id: int, attendee_ids: list[int]):  # noqa: ANN201 - RegistrationResult
         from learningday.roster import registrations

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from learningday.errors import LearningDayError
-from learningday.roster.importing import ImportResult, import_roster
-from learningday.spreadsheet.engine import ImportCancelled, ImportRefused, ImportSpec, Issue, Preview, preview
+from learningday.errors import Cancelled, LearningDayError
+from learningday.roster.importing import ImportResult
+from learningday.spreadsheet.engine import ImportRefused, ImportSpec, Issue, Preview, preview
 from ui.document import EventDocument
 from ui.errors import describe
 from ui.ops import Worker
@@ -67,14 +67,14 @@ class RosterTarget:
 
     def run(self, event_file: Any, path: Path, **kw: Any) -> Any:
         """The core import (in a worker thread: it must not touch widgets)."""
-        return import_roster(event_file, path, **kw)
+        return self.document.import_roster(path, **kw)
 
     def job(self, path: Path, overrides: dict[str, int | None], *, valid_only: bool) -> Callable[..., Any]:
         event_file, options = self.document.file, self.options()
 
-        def run(progress, cancelled) -> Any:
+        def run(progress, cancel) -> Any:
             return self.run(event_file, path, overrides=overrides, valid_only=valid_only, progress=progress,
-                            cancel=cancelled, **options)
+                            cancel=cancel, **options)
 
         return run
 
@@ -288,7 +288,7 @@ class ImportPage(QWizardPage):
             self._show_issues(wizard.target.refusal_rows(exc))
             self.valid_only.show()
             self.again.show()
-        elif isinstance(exc, ImportCancelled):
+        elif isinstance(exc, Cancelled):
             self.status.setText("Cancelled: nothing was imported.")
         else:
             self.status.setText(describe(exc))

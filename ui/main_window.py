@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
         run_with_progress(
             parent=self,
             label="Writing the demo event…",
-            job=lambda progress, cancelled: build_demo(path, progress=progress, cancelled=cancelled),
+            job=lambda progress, cancel: build_demo(path, progress=progress, cancel=cancel),
             on_done=self.open_path,
         )
 

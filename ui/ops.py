@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from learningday.errors import LearningDayError
 from ui.errors import show_error
 
-#: fn(progress=..., cancelled=...) -> result
+#: fn(progress=..., cancel=...) -> result
 Job = Callable[..., Any]
 
 
@@ -23,7 +23,7 @@ class _Signals(QObject):
 
 
 class Worker(QRunnable):
-    """Runs ``job(progress=, cancelled=)`` in the thread pool and reports through signals."""
+    """Runs ``job(progress=, cancel=)`` in the thread pool and reports through signals."""
 
     def __init__(self, job: Job) -> None:
         super().__init__()
@@ -41,7 +41,7 @@ class Worker(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._job(progress=self.signals.progress.emit, cancelled=self._cancel.is_set)
+            result = self._job(progress=self.signals.progress.emit, cancel=self._cancel.is_set)
         except BaseException as exc:  # handed to the GUI thread, which words it
             self.signals.failed.emit(exc)
         else:

@@ -181,7 +181,7 @@ class AttendeesWorkspace(QWidget):
         if self.model.exact or self.document is None or self._counting is not None:
             return
         query, document = self.model.query, self.document
-        worker = self._counting = Worker(lambda progress, cancelled: (query, document.count_attendees(query)))
+        worker = self._counting = Worker(lambda progress, cancel: (query, document.count_attendees(query)))
         _RUNNING.add(worker)  # alive until it ends, even if this workspace goes first
         worker.signals.finished.connect(lambda _result: _RUNNING.discard(worker))
         worker.signals.failed.connect(lambda _exc: _RUNNING.discard(worker))
@@ -346,7 +346,7 @@ class AttendeesWorkspace(QWidget):
             return
         event_file, hub = self.document.file, self.hub_box.currentData()
         run_with_progress(parent=self, label=f"Writing {out.name}…",
-                          job=lambda progress, cancelled: write(event_file, out, hub_id=hub),
+                          job=lambda progress, cancel: write(event_file, out, hub_id=hub, progress=progress, cancel=cancel),
                           on_done=lambda n: self._done(f"{n:,} {what} written to {out}"))
 
     def _save_path(self, title: str, name: str, filters: str) -> Path | None:

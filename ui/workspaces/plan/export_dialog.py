@@ -235,8 +235,8 @@ class AgendaExportButton(QToolButton):
         assert self.document is not None
         event_file = self.document.file
         run_with_progress(parent=self.window(), label=f"Writing {request.out.name}…",
-                          job=lambda progress, cancelled: write(event_file, request, progress=progress,
-                                                                cancelled=cancelled),
+                          job=lambda progress, cancel: write(event_file, request, progress=progress,
+                                                             cancel=cancel),
                           on_done=self._on_job_done)
 
     def _on_job_done(self, written: Written) -> None:

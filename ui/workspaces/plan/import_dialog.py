@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QWidget
 
-from learningday.plan.importing import AgendaImportResult, agenda_preview, import_agenda
+from learningday.plan.importing import AgendaImportResult
 from learningday.spreadsheet.engine import ImportRefused, ImportSpec, Issue, Preview
 from ui.document import EventDocument
 from ui.import_wizard import ImportPage, ImportWizard, RosterTarget
@@ -61,7 +61,7 @@ class AgendaTarget(RosterTarget):
         return self.create_missing
 
     def preview(self, path: Path) -> tuple[ImportSpec, Preview]:
-        spec, shown = agenda_preview(self.document.file, path, self.kind_box.currentData())
+        spec, shown = self.document.agenda_preview(path, self.kind_box.currentData())
         self.kind = spec.kind
         return spec, shown
 
@@ -69,7 +69,7 @@ class AgendaTarget(RosterTarget):
         return {"kind": self.kind, "create_missing": self.create_missing.isChecked()}
 
     def run(self, event_file: Any, path: Path, **kw: Any) -> AgendaImportResult:
-        return import_agenda(event_file, path, **kw)
+        return self.document.import_agenda(path, **kw)
 
     def summary(self, result: AgendaImportResult) -> str:
         text = (f"Imported {result.kind}: {result.created:,} created, {result.updated:,} updated, "

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from learningday.errors import LearningDayError
 from learningday.reporting.dto import EventAnalytics
-from reports.jobs import ReportOutcome, ReportRequest, write_reports
 from reports.output import pct
+from reports.report_files import ReportOutcome, ReportRequest, write_reports
 from ui.document import EventDocument
 from ui.errors import describe
 from ui.ops import Worker
@@ -169,7 +169,7 @@ class ReportsWorkspace(QWidget):
         self.status.setText("Counting…")
         event_file = self.document.file
 
-        def job(progress, cancelled) -> EventAnalytics:
+        def job(progress, cancel) -> EventAnalytics:
             from learningday.reporting.analytics import analyse
 
             with event_file.read() as session:
@@ -222,8 +222,8 @@ class ReportsWorkspace(QWidget):
             self.status.setText(describe(exc))
             return
         event_file = self.document.file
-        self.worker = Worker(lambda progress, cancelled: write_reports(event_file, request, progress=progress,
-                                                                       cancelled=cancelled))
+        self.worker = Worker(lambda progress, cancel: write_reports(event_file, request, progress=progress,
+                                                                    cancel=cancel))
         self.worker.signals.progress.connect(self._on_progress)
         self.worker.signals.finished.connect(self._on_generated)
         self.worker.signals.failed.connect(self._on_failed)
