@@ -105,8 +105,8 @@ def roster_import() -> list[Result]:
 
     def ours(source: Path):
         def run() -> None:
-            with open_event(_fresh(blank)) as event_file:
-                result = import_roster(event_file, source)
+            with open_event(_fresh(blank)) as event_file, event_file.write() as session:
+                result = import_roster(session, source)
             assert result.created == ROWS, result
         return run
 

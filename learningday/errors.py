@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 #: long work reports with ``progress(fraction 0..1, what it is doing)`` ...
 Progress = Callable[[float, str], None]
-#: ... and asks ``cancelled()`` between steps; a cancel raises the work's own Cancelled error
-Cancelled = Callable[[], bool]
+#: ... and asks ``cancel()`` between steps; when it answers True the work raises Cancelled
+CancelCheck = Callable[[], bool]
 
 
 class LearningDayError(Exception):
@@ -37,3 +37,21 @@ class NewerEventFileError(EventFileError):
 
 class MigrationError(LearningDayError):
     """Bringing an event file to the current schema failed; the backup copy is intact."""
+
+
+class Cancelled(LearningDayError):
+    """The user stopped long work (an import, a report, a demo); nothing was written.
+    The message says what stopped: "import cancelled; nothing was imported"."""
+
+
+def stop_if_cancelled(cancel: CancelCheck | None, message: str) -> None:
+    """Raise Cancelled(``message``) when the caller's ``cancel`` says stop."""
+    if cancel is not None and cancel():
+        raise Cancelled(message)
+
+
+def share_of(progress: Progress | None, start: float, share: float) -> Progress | None:
+    """A progress callback for one part of the work: its 0..1 becomes ``start`` .. ``start + share``."""
+    if progress is None:
+        return None
+    return lambda fraction, message: progress(start + share * fraction, message)

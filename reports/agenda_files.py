@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from learningday.errors import Cancelled, InvalidInput, Progress
+from learningday.errors import CancelCheck, InvalidInput, Progress
 from learningday.plan.export import AgendaScope, calendar_zone, find_hub, select_agenda
 from learningday.store.db import EventFile
 
@@ -40,7 +40,7 @@ def _check_folder(out: Path) -> None:
 
 
 def write_agenda_pdf(event_file: EventFile, request: AgendaPdfRequest, *, progress: Progress | None = None,
-                     cancelled: Cancelled | None = None) -> Written:
+                     cancel: CancelCheck | None = None) -> Written:
     """One hub's agenda in its local time; an unknown hub writes nothing."""
     from reports.agenda_pdf import hub_label
     from reports.agenda_pdf import write_agenda_pdf as render
@@ -50,12 +50,12 @@ def write_agenda_pdf(event_file: EventFile, request: AgendaPdfRequest, *, progre
         selection = select_agenda(session)
     hub = find_hub(selection.hubs, request.hub)
     count = render(selection.event, hub, selection.levels, selection.rows, request.out,
-                   letter_size=request.letter, progress=progress, cancelled=cancelled)
+                   letter_size=request.letter, progress=progress, cancel=cancel)
     return Written(request.out, count, hub_label(selection.event, hub))
 
 
 def write_agenda_ics(event_file: EventFile, request: IcsRequest, *, progress: Progress | None = None,
-                     cancelled: Cancelled | None = None) -> Written:
+                     cancel: CancelCheck | None = None) -> Written:
     """The sessions ``request.scope`` picks as an .ics calendar, in UTC or in one zone."""
     from learningday.plan.ics import agenda_calendar
     from reports.output import check, write_then_rename
@@ -64,7 +64,7 @@ def write_agenda_ics(event_file: EventFile, request: IcsRequest, *, progress: Pr
     with event_file.read() as session:
         selection = select_agenda(session, request.scope)
     zone_name = calendar_zone(selection.hubs, request.zone)
-    check(cancelled)
+    check(cancel)
     scheduled = [r for r in selection.rows if r.start_utc is not None]
     data = agenda_calendar(selection.event, scheduled, selection.levels, title=selection.title, zone_name=zone_name)
     write_then_rename(request.out, lambda tmp: tmp.write_bytes(data))

@@ -19,7 +19,7 @@ from learningday.setup.dto import EventDTO, HubDTO, LevelDTO
 from learningday.setup.rules import format_window
 from reports import fonts
 from reports.fonts import draw_text, text_width
-from reports.output import Cancelled, Progress, atomic_output, quiet
+from reports.output import CancelCheck, Progress, atomic_output, quiet
 from reports.pdf_doc import BODY, CELL, FRAME_PADDING, H1, H2, HEAD_BG, INK, MUTED, RULE, ZEBRA, Heading, ReportDoc
 
 NO_LEVEL_COLOUR = "#8A8F98"
@@ -153,7 +153,7 @@ def story(event: EventDTO, hub: HubDTO, levels: Sequence[LevelDTO], rows: Sequen
 
 def write_agenda_pdf(event: EventDTO, hub: HubDTO, levels: Sequence[LevelDTO], rows: Sequence[SessionRow],
                      out: Path | str, *, letter_size: bool = False, progress: Progress | None = None,
-                     cancelled: Cancelled | None = None) -> int:
+                     cancel: CancelCheck | None = None) -> int:
     """Write ``hub``'s agenda (A4, or US Letter) to ``out`` atomically; returns the sessions listed."""
     fonts.register()
     report = progress or quiet
@@ -162,7 +162,7 @@ def write_agenda_pdf(event: EventDTO, hub: HubDTO, levels: Sequence[LevelDTO], r
         doc = AgendaDoc(str(tmp), event=event, hub=hub, pagesize=pagesize,
                         footer=f"{event.name} · agenda in {hub.name} local time ({hub.zone}) · "
                                f"made {datetime.now():%d %b %Y}",
-                        flowables=1, progress=report, cancelled=cancelled,
+                        flowables=1, progress=report, cancel=cancel,
                         title=f"{event.name}: agenda for {hub.name}", author="LearningDay")
         flowables = story(event, hub, levels, rows, doc.width - 2 * FRAME_PADDING)  # the frame's width
         doc.total = len(flowables)  # for the progress figure

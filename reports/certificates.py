@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 from learningday.errors import InvalidInput
 from learningday.reporting.dto import AttendeeOutcome, EventAnalytics, SessionOutcome
 from reports import fonts
-from reports.output import Cancelled, Progress, atomic_output, check, quiet
+from reports.output import CancelCheck, Progress, atomic_output, check, quiet
 
 PAGE = landscape(A4)
 ACCENT = colors.HexColor("#1F4E79")
@@ -79,7 +79,7 @@ def _safe(name: str) -> str:
 
 
 def write_certificates(analytics: EventAnalytics, out: Path, *, progress: Progress | None = None,
-                       cancelled: Cancelled | None = None) -> Path:
+                       cancel: CancelCheck | None = None) -> Path:
     """``out`` ending in .pdf: one merged PDF; otherwise a new folder with one PDF per person.
 
     A cancel (checked before each page) leaves no file and no folder behind.
@@ -95,7 +95,7 @@ def write_certificates(analytics: EventAnalytics, out: Path, *, progress: Progre
             canvas = Canvas(str(tmp), pagesize=PAGE, pageCompression=1)
             canvas.setTitle(f"{analytics.event.name}: certificates")
             for i, person in enumerate(people):
-                check(cancelled)
+                check(cancel)
                 _page(canvas, analytics, person, sessions, date)
                 if i % 50 == 49:
                     report(i / max(len(people), 1), f"{i + 1:,} of {len(people):,} certificates")
@@ -114,13 +114,13 @@ def write_certificates(analytics: EventAnalytics, out: Path, *, progress: Progre
     tmp.mkdir()
     try:
         for i, person in enumerate(people):
-            check(cancelled)
+            check(cancel)
             canvas = Canvas(str(tmp / f"{person.code}-{_safe(person.name)}.pdf"), pagesize=PAGE)
             _page(canvas, analytics, person, sessions, date)
             canvas.save()
             if i % 50 == 49:
                 report(i / max(len(people), 1), f"{i + 1:,} of {len(people):,} certificates")
-        check(cancelled)
+        check(cancel)
         if out.exists():
             out.rmdir()
         tmp.rename(out)

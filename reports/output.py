@@ -9,8 +9,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from learningday.errors import Cancelled, InvalidInput, Progress  # noqa: F401 - Progress and Cancelled: for reports' writers
-from learningday.reporting.analytics import ReportCancelled
+from learningday.errors import CancelCheck, InvalidInput, Progress, stop_if_cancelled  # noqa: F401 - for the writers
 
 
 @contextmanager
@@ -65,9 +64,9 @@ def write_then_rename(out: Path | str, write: Callable[[Path], int]) -> int:
         return write(tmp)
 
 
-def check(cancelled: Cancelled | None) -> None:
-    if cancelled is not None and cancelled():
-        raise ReportCancelled("report cancelled; no file was written")
+def check(cancel: CancelCheck | None, what: str = "report") -> None:
+    """Raise Cancelled ("report cancelled; no file was written") when ``cancel`` says stop."""
+    stop_if_cancelled(cancel, f"{what} cancelled; no file was written")
 
 
 def quiet(_fraction: float, _message: str) -> None:

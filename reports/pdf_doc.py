@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, TableStyle
 
 from reports import fonts
-from reports.output import Cancelled, Progress, check
+from reports.output import CancelCheck, Progress, check
 
 fonts.register()
 INK = colors.HexColor("#1F2A37")
@@ -72,13 +72,13 @@ class ReportDoc(BaseDocTemplate):
     """
 
     def __init__(self, filename: str, *, footer: str, flowables: int, progress: Progress,
-                 cancelled: Cancelled | None, pagesize: tuple[float, float] = A4, top_margin: float = 15 * mm,
+                 cancel: CancelCheck | None, pagesize: tuple[float, float] = A4, top_margin: float = 15 * mm,
                  **kwargs: object) -> None:
         super().__init__(filename, pagesize=pagesize, leftMargin=16 * mm, rightMargin=16 * mm,
                          topMargin=top_margin, bottomMargin=16 * mm, **kwargs)
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._on_page)])
-        self.footer, self.total, self.progress, self.cancelled = footer, max(flowables, 1), progress, cancelled
+        self.footer, self.total, self.progress, self.cancel = footer, max(flowables, 1), progress, cancel
         self.done = 0
         self.entries: list[tuple[int, str, int, str]] = []
 
@@ -104,7 +104,7 @@ class ReportDoc(BaseDocTemplate):
             self.entries.append((flowable.level, flowable.plain, self.page, key))
         if self.done % 20 == 0:
             self.progress(min(0.99, self.done / self.total), "laying out the PDF")
-        check(self.cancelled)
+        check(self.cancel)
 
     def _endBuild(self) -> None:
         self._draw_forms()

@@ -14,7 +14,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 from learningday.reporting.dto import Breakdown, EventAnalytics, SessionOutcome
 from learningday.timeutil import to_local
 from reports import fonts, pdf_charts
-from reports.output import Cancelled, Progress, atomic_output, check, hours, paused_gc, pct, quiet
+from reports.output import CancelCheck, Progress, atomic_output, check, hours, paused_gc, pct, quiet
 from reports.pdf_doc import (
     BODY,
     CELL,
@@ -204,16 +204,16 @@ def story(a: EventAnalytics) -> list[Flowable]:
 
 
 def write_pdf(analytics: EventAnalytics, out: Path, *, progress: Progress | None = None,
-              cancelled: Cancelled | None = None) -> Path:
+              cancel: CancelCheck | None = None) -> Path:
     """Write the report to ``out``; a cancel (checked between flowables) leaves no file."""
     report = progress or quiet
-    check(cancelled)
+    check(cancel)
     with paused_gc():
         flowables = story(analytics)
         report(0.05, "report laid out")
         with atomic_output(Path(out)) as tmp:
             doc = ReportDoc(str(tmp), footer=f"{analytics.event.name} · post-event report", flowables=len(flowables),
-                            progress=report, cancelled=cancelled, title=f"{analytics.event.name}: post-event report",
+                            progress=report, cancel=cancel, title=f"{analytics.event.name}: post-event report",
                             author="LearningDay")
             doc.build(flowables)
     report(1.0, "PDF written")

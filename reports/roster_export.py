@@ -60,10 +60,14 @@ def write_roster_xlsx(rows: Iterable[AttendeeRow], path: Path) -> int:
         header.append(cell)
     sheet.append(header)
     count = 0
-    for row in rows:
-        # a cell object costs more than a plain value: only for text openpyxl would not keep as text
-        sheet.append([text_cell(sheet, v) if needs_text_cell(v) else v for v in _values(row)])
-        count += 1
+    try:
+        for row in rows:
+            # a cell object costs more than a plain value: only for text openpyxl would not keep as text
+            sheet.append([text_cell(sheet, v) if needs_text_cell(v) else v for v in _values(row)])
+            count += 1
+    except BaseException:  # a cancel: end the sheet's writer now, not when it is collected (it warns then)
+        sheet.close()
+        raise
     book.save(path)
     return count
 

@@ -20,7 +20,7 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 from learningday.reporting.dto import Breakdown, CheckInLogRow, EventAnalytics
 from learningday.spreadsheet.engine import FORMULA_START
 from learningday.timeutil import to_local
-from reports.output import Cancelled, Progress, atomic_output, check, quiet
+from reports.output import CancelCheck, Progress, atomic_output, check, quiet
 
 DATE = "yyyy-mm-dd hh:mm"
 PERCENT = "0.0%"
@@ -170,7 +170,7 @@ def _sessions(wb: Workbook, a: EventAnalytics) -> None:
     sheet.table("Sessions")
 
 
-def _attendees(wb: Workbook, a: EventAnalytics, cancelled: Cancelled | None) -> None:
+def _attendees(wb: Workbook, a: EventAnalytics, cancel: CancelCheck | None) -> None:
     sheet = _Sheet(wb, "Attendees", [
         ("Code", 9, None), ("Name", 28, None), ("Email", 30, None), ("Employee id", 12, None),
         ("Department", 18, None), ("Role", 22, None), ("Hub", 14, None), ("Own level", 10, None),
@@ -183,11 +183,11 @@ def _attendees(wb: Workbook, a: EventAnalytics, cancelled: Cancelled | None) -> 
                       p.registered, len(p.sessions_attended), p.walk_ins, p.no_shows, p.learning_minutes / 60,
                       ", ".join(map(str, p.levels_attended)), p.highest_level])
         if i % 5000 == 0:
-            check(cancelled)
+            check(cancel)
     sheet.table("Attendees")
 
 
-def _checkins(wb: Workbook, log: Sequence[CheckInLogRow], cancelled: Cancelled | None) -> None:
+def _checkins(wb: Workbook, log: Sequence[CheckInLogRow], cancel: CancelCheck | None) -> None:
     sheet = _Sheet(wb, "Check-ins", [
         ("At (UTC)", 17, DATE), ("At (attendee's hub)", 17, DATE), ("Hub zone", 18, None), ("Kind", 10, None),
         ("Undone", 8, None), ("Code", 9, None), ("Name", 28, None), ("Hub", 14, None), ("Session", 40, None),
@@ -201,7 +201,7 @@ def _checkins(wb: Workbook, log: Sequence[CheckInLogRow], cancelled: Cancelled |
                       e.attendee_name, e.hub, e.session_title, e.station, e.method, e.facilitator_name, e.uid,
                       e.reverses_uid, e.session_uid])
         if i % 5000 == 0:
-            check(cancelled)
+            check(cancel)
     sheet.table("CheckIns")
 
 
@@ -218,24 +218,24 @@ def _levels_by_hubs(wb: Workbook, a: EventAnalytics) -> None:
 
 
 def write_xlsx(analytics: EventAnalytics, log: Sequence[CheckInLogRow], out: Path, *,
-               progress: Progress | None = None, cancelled: Cancelled | None = None) -> Path:
+               progress: Progress | None = None, cancel: CancelCheck | None = None) -> Path:
     """Write the workbook to ``out``; a cancel (checked between sheets and every 5,000 rows) leaves no file."""
     report = progress or quiet
     wb = Workbook(write_only=True)
     steps = [
         ("summary", lambda: _summary(wb, analytics)),
         ("sessions", lambda: _sessions(wb, analytics)),
-        ("attendees", lambda: _attendees(wb, analytics, cancelled)),
-        ("check-ins", lambda: _checkins(wb, log, cancelled)),
+        ("attendees", lambda: _attendees(wb, analytics, cancel)),
+        ("check-ins", lambda: _checkins(wb, log, cancel)),
         ("levels × hubs", lambda: _levels_by_hubs(wb, analytics)),
         ("departments", lambda: _breakdown_sheet(wb, "Departments", "Department", analytics.by_department)),
     ]
     for i, (label, step) in enumerate(steps):
-        check(cancelled)
+        check(cancel)
         step()
         report((i + 1) / (len(steps) + 1), f"sheet {label}")
     with atomic_output(Path(out)) as tmp:
         wb.save(tmp)
-        check(cancelled)
+        check(cancel)
     report(1.0, "workbook written")
     return Path(out)

@@ -121,11 +121,9 @@ def _station_and_kiosk(app, window: MainWindow, out: Path) -> None:
 
 def _agenda_import(app, window: MainWindow, out: Path) -> None:
     """The import wizard's report on the agenda fixture, then the Plan workspace with its drafts."""
-    from learningday.plan.importing import import_agenda
-
     agenda = Path(__file__).resolve().parent.parent / "tests" / "data" / "agenda"
     for name in ("venues.csv", "facilitators_cp1252.csv"):
-        import_agenda(window.document.file, agenda / name)
+        window.document.import_agenda(agenda / name)
     window.resize(1440, 900)
     window.tabs.setCurrentIndex(0)
     wizard = window.plan.import_agenda(path=str(agenda / "sessions_title_row.xlsx"))

@@ -36,16 +36,13 @@ from ui.changes import CHECKIN, NOTHING, PLAN, ROSTER, SETUP, Changes, Written
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-    from learningday.errors import Progress
+    from learningday.errors import CancelCheck, Progress
     from learningday.plan.importing import AgendaImportResult
     from learningday.reporting.dto import EventAnalytics
     from learningday.roster.importing import ImportResult
     from learningday.spreadsheet.engine import ImportSpec, Preview
     from reports.agenda_files import AgendaPdfRequest, IcsRequest, Written
-    from reports.jobs import ReportOutcome, ReportRequest
-
-    #: asked between steps of long work; True: stop
-    Stop = Callable[[], bool]
+    from reports.report_files import ReportOutcome, ReportRequest
 
 T = TypeVar("T")
 
@@ -91,30 +88,30 @@ class EventDocument(QObject):
     # -- long work, run by ui.ops off the GUI thread -----------------------------------------------
     # Each job opens its own session on the worker's thread and emits no signal there (a slot with no
     # receiver object would run on that thread): the widget announces a change once the job is done.
-    def analytics(self, *, progress: Progress | None = None, cancel: Stop | None = None) -> EventAnalytics:
+    def analytics(self, *, progress: Progress | None = None, cancel: CancelCheck | None = None) -> EventAnalytics:
         """Every figure the Reports workspace shows, in one read (seconds at 100k attendees)."""
         from learningday.reporting.analytics import analyse
 
         with self.file.read() as session:
-            return analyse(session, progress=progress, cancelled=cancel)
+            return analyse(session, progress=progress, cancel=cancel)
 
     def write_reports(self, request: ReportRequest, *, progress: Progress | None = None,
-                      cancel: Stop | None = None) -> ReportOutcome:
-        from reports.jobs import write_reports
+                      cancel: CancelCheck | None = None) -> ReportOutcome:
+        from reports.report_files import write_reports
 
-        return write_reports(self.file, request, progress=progress, cancelled=cancel)
+        return write_reports(self.file, request, progress=progress, cancel=cancel)
 
     def write_agenda_pdf(self, request: AgendaPdfRequest, *, progress: Progress | None = None,
-                         cancel: Stop | None = None) -> Written:
+                         cancel: CancelCheck | None = None) -> Written:
         from reports.agenda_files import write_agenda_pdf
 
-        return write_agenda_pdf(self.file, request, progress=progress, cancelled=cancel)
+        return write_agenda_pdf(self.file, request, progress=progress, cancel=cancel)
 
     def write_agenda_ics(self, request: IcsRequest, *, progress: Progress | None = None,
-                         cancel: Stop | None = None) -> Written:
+                         cancel: CancelCheck | None = None) -> Written:
         from reports.agenda_files import write_agenda_ics
 
-        return write_agenda_ics(self.file, request, progress=progress, cancelled=cancel)
+        return write_agenda_ics(self.file, request, progress=progress, cancel=cancel)
 
     def write_roster(self, out: Path, *, hub_id: int | None = None) -> int:
         from reports.roster_files import write_roster
@@ -135,25 +132,28 @@ class EventDocument(QObject):
         """The spec (of ``kind``, else the kind the header shows) and the first rows, for the wizard."""
         from learningday.plan.importing import agenda_preview
 
-        return agenda_preview(self.file, path, kind)
+        with self.file.read() as session:
+            return agenda_preview(session, path, kind)
 
     def import_roster(self, path: Path, *, overrides: dict[str, int | None] | None = None, valid_only: bool = False,
-                      progress: Progress | None = None, cancel: Stop | None = None) -> ImportResult:
+                      progress: Progress | None = None, cancel: CancelCheck | None = None) -> ImportResult:
         from learningday.roster.importing import import_roster
 
-        return import_roster(self.file, path, overrides=overrides, valid_only=valid_only, progress=progress,
-                             cancel=cancel)
+        with self.file.write() as session:  # all rows or nothing: one transaction
+            return import_roster(session, path, overrides=overrides, valid_only=valid_only, progress=progress,
+                                 cancel=cancel)
 
     def import_agenda(self, path: Path, *, kind: str | None = None, overrides: dict[str, int | None] | None = None,
                       valid_only: bool = False, create_missing: bool = False, progress: Progress | None = None,
-                      cancel: Stop | None = None) -> AgendaImportResult:
+                      cancel: CancelCheck | None = None) -> AgendaImportResult:
         from learningday.plan.importing import import_agenda
 
-        return import_agenda(self.file, path, kind=kind, overrides=overrides, valid_only=valid_only,
-                             create_missing=create_missing, progress=progress, cancel=cancel)
+        with self.file.write() as session:  # all rows or nothing: one transaction
+            return import_agenda(session, path, kind=kind, overrides=overrides, valid_only=valid_only,
+                                 create_missing=create_missing, progress=progress, cancel=cancel)
 
     def imported(self, result: ImportResult | AgendaImportResult) -> Changes:
-        """An import job has ended on its worker (it wrote in its own transactions): tell the views
+        """An import job has ended on its worker (in one transaction): tell the views
         what it touched, on the GUI thread."""
         from learningday.plan.importing import AgendaImportResult
 

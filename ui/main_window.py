@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
         run_with_progress(
             parent=self,
             label="Writing the demo event…",
-            job=lambda progress, cancel: build_demo(path, progress=progress, cancelled=cancel),
+            job=lambda progress, cancel: build_demo(path, progress=progress, cancel=cancel),
             on_done=self.open_path,
         )
 

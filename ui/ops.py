@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QProgressDialog, QPushButton, QVBoxLayout, QWidget
 
-from learningday.errors import LearningDayError
+from learningday.errors import Cancelled, LearningDayError
 from ui.errors import say_error, show_error
 
 #: job(progress=..., cancel=...) -> result
@@ -97,7 +97,7 @@ class Op(QObject):
 
     def _on_worker_failed(self, exc: BaseException) -> None:
         _running.discard(self)
-        if self.cancel_requested and isinstance(exc, LearningDayError):
+        if isinstance(exc, Cancelled):
             self.cancelled.emit()  # the user asked to stop: nothing to report
         else:
             self.failed.emit(exc)

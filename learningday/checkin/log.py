@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -13,7 +12,10 @@ from sqlalchemy.orm import Session
 from learningday.checkin.dto import CheckInResult, UndoResult
 from learningday.errors import InvalidInput
 from learningday.roster.codes import new_code, normalise_code
-from learningday.roster.rows import hub_id_by_name
+from learningday.roster.rows import attendee_with_email, hub_id_by_name
+from learningday.setup.rules import tidy
+from learningday.spreadsheet.emails import parse_email
+from learningday.spreadsheet.engine import CellProblem
 from learningday.store.arrival import ARRIVALS, NOT_UNDONE_SQL
 from learningday.store.models import CHECKIN_METHODS, Attendee, CheckIn, Registration, new_uid
 from learningday.store.models import Session as LearningSession
@@ -21,7 +23,6 @@ from learningday.timeutil import UTC, utc
 
 # -- the services: one user action each; the caller commits (use EventFile.write()) -------
 _UID_LENGTH = 36
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def _find_session(session: Session, session_uid: str | None) -> _Where:
 
 
 def station_name(name: str) -> str:
-    name = " ".join(name.split())
+    name = tidy(name)
     if not name:
         raise InvalidInput("the station needs a name (e.g. 'Door B')")
     if len(name) > 100:
@@ -251,21 +252,23 @@ def walk_in(
 ) -> CheckInResult:
     """Someone not on the list turns up: add them to the roster and check them in, at once.
 
-    A person whose email is already on the roster is checked in as themselves, not duplicated.
+    A person whose email is already on the roster (in any letter case) is checked in as themselves,
+    not duplicated. The email is read by the import's own parser (spreadsheet.emails).
     """
     at = _checked("walk_in", facilitator_name, at_utc, station)
-    name = " ".join(name.split())
-    email = email.strip().lower()
+    name = tidy(name)
     employee_id = (employee_id or "").strip() or None
     if not name:
         raise InvalidInput("a walk-in needs a name")
     if len(name) > 200:
         raise InvalidInput("a name is at most 200 characters")
-    if email and not _EMAIL.match(email):
-        raise InvalidInput(f"not an email address: {email!r}")
+    try:
+        email = parse_email(email.strip()) if email.strip() else ""
+    except CellProblem as exc:
+        raise InvalidInput(exc.message) from None
     where = _find_session(session, session_uid)
     hub_id = hub_id_by_name(session, hub.strip()) if hub and hub.strip() else None
-    existing = session.scalar(select(Attendee.id).where(Attendee.email == email).limit(1)) if email else None
+    existing = attendee_with_email(session, email) if email else None
     if existing is not None:
         on_list = where.id is not None and session.scalar(select(Registration.id).where(
             Registration.attendee_id == existing, Registration.session_id == where.id,

@@ -13,7 +13,10 @@ from sqlalchemy.orm import Session
 from learningday.checkin.dto import MergeReport
 from learningday.checkin.log import new_unused_code, station_id
 from learningday.errors import InvalidInput
+from learningday.roster.rows import attendee_with_email
 from learningday.setup.event import get_event
+from learningday.spreadsheet.emails import parse_email
+from learningday.spreadsheet.engine import CellProblem
 from learningday.store.models import CHECKIN_KINDS, CHECKIN_METHODS, Attendee, CheckIn, Hub, Station
 from learningday.store.models import Session as LearningSession
 from learningday.timeutil import iso, parse_utc
@@ -120,17 +123,25 @@ class _Merger:
             self.attendee_ids[uid] = self._resolve(self.people[uid])
         return self.attendee_ids[uid]
 
+    def _email(self, person: dict) -> str:
+        """The person's email read by the one parser (spreadsheet.emails); one it refuses is left out."""
+        text = str(person.get("email") or "").strip()
+        try:
+            return parse_email(text) if text else ""
+        except CellProblem as exc:
+            self.problems.append(f"{person['name']} ({person['uid']}): {exc.message}; the email was left out")
+            return ""
+
     def _resolve(self, person: dict) -> int | None:
         s = self.session
         found = s.scalar(select(Attendee.id).where(Attendee.uid == person["uid"]))
         if found is not None:
             return found
-        email = str(person.get("email") or "").strip().lower()
-        if email:
-            found = s.scalar(select(Attendee.id).where(func.lower(Attendee.email) == email).order_by(Attendee.id))
-            if found is not None:
-                self.matched_by_email += 1
-                return found
+        email = self._email(person)
+        found = attendee_with_email(s, email) if email else None
+        if found is not None:
+            self.matched_by_email += 1
+            return found
         if not person.get("walk_in"):
             self.problems.append(f"{person['name']} ({person['uid']}) is not in this event: their entries were "
                                  "not applied")

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from learningday.demo import data
-from learningday.errors import Cancelled, InvalidInput, LearningDayError, Progress
+from learningday.errors import CancelCheck, InvalidInput, LearningDayError, Progress, stop_if_cancelled
 from learningday.roster.codes import new_code
 from learningday.store.db import open_event
 from learningday.store.models import (
@@ -37,10 +37,8 @@ DEFAULT_START = datetime(2027, 3, 10, 21, 0, tzinfo=UTC)
 DEFAULT_ATTENDEES = 2000
 MAX_ATTENDEES = 1_000_000
 
-
-
-class DemoCancelled(LearningDayError):
-    """The user cancelled the demo generation; no file was written."""
+#: what a cancelled build says (learningday.errors.Cancelled); no file was written
+DEMO_CANCELLED = "demo generation cancelled"
 
 
 @dataclass(frozen=True)
@@ -177,9 +175,10 @@ def build_demo(
     seed: int = 1,
     start: datetime = DEFAULT_START,
     progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    cancel: CancelCheck | None = None,
 ) -> Path:
-    """Write a demo event to ``out`` (a new file, or an earlier demo it replaces)."""
+    """Write a demo event to ``out`` (a new file, or an earlier demo it replaces); Cancelled when
+    ``cancel`` says stop. The builder owns the new file, so it opens (and commits) its one transaction."""
     if not 0 <= attendees <= MAX_ATTENDEES:
         raise InvalidInput(f"--attendees must be between 0 and {MAX_ATTENDEES:,}, not {attendees:,}")
     out = Path(out)
@@ -188,14 +187,13 @@ def build_demo(
     if not out.parent.is_dir():
         raise InvalidInput(f"folder {out.parent} does not exist")
     report = progress or (lambda _f, _m: None)
-    stop = cancelled or (lambda: False)
     start = start.astimezone(UTC)
     tmp = out.with_name(f".{out.name}.partial")
     _remove_with_sidecars(tmp)
     try:
         with open_event(tmp, create=True) as event_file:
             with event_file.engine.begin() as connection:
-                _write(connection, _Builder(seed, start, attendees), report, stop)
+                _write(connection, _Builder(seed, start, attendees), report, cancel)
         tmp.replace(out)
     finally:
         _remove_with_sidecars(tmp)
@@ -220,7 +218,7 @@ def _refuse_to_replace_real_event(out: Path) -> None:
         raise InvalidInput(f"{out} exists and is not a demo event; choose another file name")
 
 
-def _write(connection, b: _Builder, report: Progress, stop: Cancelled) -> None:
+def _write(connection, b: _Builder, report: Progress, cancel: CancelCheck | None) -> None:
     rng = b.rng
     created = b.start - timedelta(days=21)
     connection.execute(insert(_t(Event)), [{
@@ -306,13 +304,13 @@ def _write(connection, b: _Builder, report: Progress, stop: Cancelled) -> None:
     connection.execute(insert(session_facilitators), b.session_facilitators)
     connection.execute(insert(session_hubs), b.session_hubs)
     report(0.05, "agenda")
-    if stop():
-        raise DemoCancelled("demo generation cancelled")
+    stop_if_cancelled(cancel, DEMO_CANCELLED)
 
-    _write_people(connection, b, venues, report, stop)
+    _write_people(connection, b, venues, report, cancel)
 
 
-def _write_people(connection, b: _Builder, venues: list[dict], report: Progress, stop: Cancelled) -> None:
+def _write_people(connection, b: _Builder, venues: list[dict], report: Progress,
+                  cancel: CancelCheck | None) -> None:
     rng = b.rng
     capacity = {v["id"]: v["capacity"] for v in venues}
     venue_kind = {v["id"]: v["kind"] for v in venues}
@@ -400,5 +398,4 @@ def _write_people(connection, b: _Builder, venues: list[dict], report: Progress,
                 connection.execute(insert(_t(CheckIn)), checkins)
             attendees, registrations, checkins = [], [], []
             report(0.05 + 0.95 * (i + 1) / total, f"{i + 1:,} of {total:,} attendees")
-            if stop():
-                raise DemoCancelled("demo generation cancelled")
+            stop_if_cancelled(cancel, DEMO_CANCELLED)

@@ -15,6 +15,7 @@ from learningday.setup.clock import local_time
 from learningday.setup.dto import EventDTO, HubDTO, LevelDTO
 from learningday.setup.event import get_event, list_hubs, list_levels
 from learningday.setup.rules import find_named, listing
+from learningday.spreadsheet.emails import email_key
 from learningday.store.models import Facilitator, session_facilitators
 from learningday.timeutil import is_zone
 
@@ -57,7 +58,7 @@ def find_facilitator(session: Session, text: str, option: str = "--facilitator")
     wanted = text.strip().casefold()
     people = session.execute(select(Facilitator.id, Facilitator.name, Facilitator.email)
                              .order_by(Facilitator.name)).all()
-    by_email = [(i, n) for i, n, e in people if e and e.casefold() == wanted]
+    by_email = [(i, n) for i, n, e in people if e and email_key(e) == email_key(text)]
     if by_email:
         return by_email[0]
     by_name = [(i, n, e) for i, n, e in people if n.casefold() == wanted]

@@ -14,7 +14,7 @@ from typing import Any
 from learningday.errors import InvalidInput
 from learningday.setup.clock import wall_to_utc
 from learningday.setup.facilitators import availability_windows
-from learningday.setup.rules import DAY, parse_clock
+from learningday.setup.rules import DAY, name_key, parse_clock, tidy
 from learningday.spreadsheet.engine import CellProblem
 from learningday.timeutil import UTC, is_zone
 
@@ -41,17 +41,12 @@ VENUE_KINDS = {
 _VIRTUAL_NAME = re.compile(r"virtual|online|zoom|teams|meet|webex|channel|remote|stream", re.IGNORECASE)
 
 
-def fold(text: str) -> str:
-    """How names are compared: case, surrounding and repeated spaces do not count."""
-    return " ".join(text.split()).casefold()
-
-
 def split_list(text: str) -> tuple[str, ...]:
     """'a; b, c' -> ('a', 'b', 'c'), empty items dropped, order and first spelling kept."""
     seen: dict[str, str] = {}
     for item in _SPLIT.split(text):
         if item.strip():
-            seen.setdefault(fold(item), item.strip())
+            seen.setdefault(name_key(item), item.strip())
     return tuple(seen.values())
 
 
@@ -114,7 +109,7 @@ def parse_availability(text: str) -> list[list[int]]:
 
 def _hub_zones(hubs: Mapping[str, str] | Iterable[Any]) -> dict[str, str]:
     pairs = hubs.items() if isinstance(hubs, Mapping) else ((h.name, h.zone) for h in hubs)
-    return {fold(name): zone_name for name, zone_name in pairs}
+    return {name_key(name): zone_name for name, zone_name in pairs}
 
 
 def _city_zone(text: str) -> str | None:
@@ -133,10 +128,10 @@ def resolve_zone(text: str, hubs: Mapping[str, str] | Iterable[Any] = ()) -> str
     ``hubs``: a mapping hub name -> zone, or objects with ``name`` and ``zone`` (HubDTO).
     The one path every zone typed into an import goes through.
     """
-    raw = " ".join(text.split())
+    raw = tidy(text)
     if not raw:
         raise CellProblem("no time zone given")
-    found = raw if is_zone(raw) else _hub_zones(hubs).get(fold(raw)) or _city_zone(raw)
+    found = raw if is_zone(raw) else _hub_zones(hubs).get(name_key(raw)) or _city_zone(raw)
     if found is None:
         raise CellProblem("unknown time zone: give an IANA zone (Asia/Kolkata), a hub of the event or a known city")
     return found
@@ -187,7 +182,7 @@ def parse_capacity(text: str) -> int:
 
 
 def parse_venue_kind(text: str) -> str:
-    kind = VENUE_KINDS.get(fold(text))
+    kind = VENUE_KINDS.get(name_key(text))
     if kind is None:
         raise CellProblem("a venue is a 'room' or 'virtual'")
     return kind
@@ -195,8 +190,8 @@ def parse_venue_kind(text: str) -> str:
 
 def venue_reference(text: str) -> tuple[str, str]:
     """A session's venue cell: ('kind', 'virtual'|'room') for a kind word, else ('name', the name)."""
-    kind = VENUE_KINDS.get(fold(text))
-    return ("kind", kind) if kind else ("name", " ".join(text.split()))
+    kind = VENUE_KINDS.get(name_key(text))
+    return ("kind", kind) if kind else ("name", tidy(text))
 
 
 def kind_from_name(name: str) -> str:
@@ -215,10 +210,10 @@ def person_reference(text: str) -> tuple[str, str]:
     """'Name', 'someone@example.com' or 'Name <someone@example.com>' -> (name, email); either may be ''."""
     m = _NAMED_EMAIL.fullmatch(text)
     if m:
-        return " ".join(m[1].split()).strip('"'), m[2]
+        return tidy(m[1]).strip('"'), m[2]
     if "@" in text and " " not in text.strip():
         return "", text.strip()
-    return " ".join(text.split()), ""
+    return tidy(text), ""
 
 
 def name_from_email(email: str) -> str:
@@ -230,4 +225,4 @@ def name_from_email(email: str) -> str:
 
 def every_hub(text: str) -> bool:
     """'all', 'every hub' …: a session open to every hub (no target hubs)."""
-    return fold(text) in _EVERY_HUB
+    return name_key(text) in _EVERY_HUB

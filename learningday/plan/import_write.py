@@ -1,6 +1,6 @@
 """Writing an agenda import: match the rows to what the event holds, then create or update.
 
-Each writer runs inside the import's one write transaction: ``match`` finds existing rows and
+Each writer runs inside the caller's one write transaction: ``match`` finds existing rows and
 unknown references (nothing written yet), ``apply`` writes. The caller refuses between the two.
 """
 
@@ -13,14 +13,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from learningday.errors import Cancelled, InvalidInput, Progress
+from learningday.errors import CancelCheck, InvalidInput, Progress, stop_if_cancelled
 from learningday.plan import sessions as agenda
 from learningday.plan.dto import SessionDraft
-from learningday.plan.import_fields import fold, kind_from_name, name_from_email
+from learningday.plan.import_fields import kind_from_name, name_from_email
 from learningday.plan.import_specs import DEFAULT_DURATION, AgendaContext
 from learningday.setup import services as setup
 from learningday.setup.dto import VenueDraft
-from learningday.spreadsheet.engine import CellProblem, ColumnMapping, ImportCancelled, Issue, ParsedRow, Report
+from learningday.setup.rules import name_key
+from learningday.spreadsheet.emails import email_key
+from learningday.spreadsheet.engine import IMPORT_CANCELLED, CellProblem, ColumnMapping, Issue, ParsedRow, Report
 from learningday.store.models import Facilitator, Level, Venue
 from learningday.store.models import Session as LearningSession
 
@@ -88,13 +90,12 @@ class _Writer:
     def write_one(self, row: ParsedRow, target: Any, create_missing: bool) -> None:
         raise NotImplementedError
 
-    def apply(self, *, create_missing: bool, progress: Progress | None, cancel: Cancelled | None) -> Counts:
+    def apply(self, *, create_missing: bool, progress: Progress | None, cancel: CancelCheck | None) -> Counts:
         todo = [(r, t) for r, t in self.planned if r.row not in self.report.bad_rows
                 and (create_missing or r.row not in self.blocked)]
         for done, (row, target) in enumerate(todo, start=1):
             if done % CHECK_EVERY == 0:
-                if cancel is not None and cancel():
-                    raise ImportCancelled("import cancelled; nothing was imported")
+                stop_if_cancelled(cancel, IMPORT_CANCELLED)
                 if progress is not None:
                     progress(0.8 + 0.2 * done / len(todo), f"written {done:,} of {len(todo):,} rows")
             try:
@@ -131,14 +132,14 @@ class FacilitatorIndex:
         for fid, name, email in session.execute(select(Facilitator.id, Facilitator.name, Facilitator.email)
                                                 .order_by(Facilitator.id)):
             if email:
-                self.by_email.setdefault(email.lower(), fid)
-            self.by_name.setdefault(fold(name), []).append((fid, email.lower()))
+                self.by_email.setdefault(email_key(email), fid)
+            self.by_name.setdefault(name_key(name), []).append((fid, email_key(email)))
 
     def find(self, name: str, email: str) -> int | None:
         """By email, else by name; a name is only trusted when the namesake's email does not contradict it."""
-        if email and email.lower() in self.by_email:
-            return self.by_email[email.lower()]
-        namesakes = [(fid, known) for fid, known in self.by_name.get(fold(name), []) if not email or not known]
+        if email and email_key(email) in self.by_email:
+            return self.by_email[email_key(email)]
+        namesakes = [(fid, known) for fid, known in self.by_name.get(name_key(name), []) if not email or not known]
         if len(namesakes) > 1:
             raise CellProblem(f"{len(namesakes)} facilitators are called {name!r}; give the email to say which")
         return namesakes[0][0] if namesakes else None
@@ -149,21 +150,21 @@ class SessionWriter(_Writer):
 
     def match(self, rows: list[ParsedRow]) -> None:
         people = FacilitatorIndex(self.session)
-        venues = {fold(n): vid for vid, n in self.session.execute(select(Venue.id, Venue.name))}
+        venues = {name_key(n): vid for vid, n in self.session.execute(select(Venue.id, Venue.name))}
         existing: dict[tuple[str, int], list[Any]] = {}
         for row in self.session.execute(select(LearningSession.uid, LearningSession.title, LearningSession.level_id,
                                                LearningSession.start_utc).order_by(LearningSession.id)):
-            existing.setdefault((fold(row.title), row.level_id), []).append(row)
+            existing.setdefault((name_key(row.title), row.level_id), []).append(row)
         in_file: dict[tuple[str, int], int] = {}
         for row in rows:
-            key = (fold(row.values["title"]), row.values["level"])
+            key = (name_key(row.values["title"]), row.values["level"])
             in_file[key] = in_file.get(key, 0) + 1
         seen: dict[tuple[str, int, Any], int] = {}
         missing: dict[tuple[str, str], tuple[str, str, list[int]]] = {}
         claimed: set[str] = set()
         for row in rows:
             v = row.values
-            key = (fold(v["title"]), v["level"])
+            key = (name_key(v["title"]), v["level"])
             if key + (v.get("start"),) in seen:
                 self.problem(row, "title", f"same title, level and start as row {seen[key + (v.get('start'),)]}")
                 continue
@@ -184,11 +185,11 @@ class SessionWriter(_Writer):
                 continue
             how, venue = v.get("venue", ("", ""))
             if how == "name":
-                vid = venues.get(fold(venue))
+                vid = venues.get(name_key(venue))
                 refs.append(("venue", vid if vid is not None else (venue, "")))
             for kind, ref in refs:
                 if isinstance(ref, tuple):
-                    mkey = (kind, ref[1].lower() or fold(ref[0]))
+                    mkey = (kind, email_key(ref[1]) or name_key(ref[0]))
                     missing.setdefault(mkey, (ref[0], ref[1], []))[2].append(row.row)
                     self.blocked.add(row.row)
             self.planned.append((row, (target, refs)))
@@ -196,7 +197,7 @@ class SessionWriter(_Writer):
                         for (kind, _), (name, email, found) in missing.items()]
 
     def _create_missing(self, kind: str, name: str, email: str, row: int) -> int:
-        key = (kind, email.lower() or fold(name))
+        key = (kind, email_key(email) or name_key(name))
         if key in self._created:
             return self._created[key]
         if kind == "venue":
@@ -260,7 +261,7 @@ class FacilitatorWriter(_Writer):
         people = FacilitatorIndex(self.session)
 
         def keys(values: dict[str, Any]) -> list[tuple[str, str]]:
-            return [("email", values["email"].lower())] if values.get("email") else [("name", fold(values["name"]))]
+            return [("email", email_key(values["email"]))] if values.get("email") else [("name", name_key(values["name"]))]
 
         for row in self.merged(rows, keys):
             try:
@@ -310,11 +311,11 @@ class VenueWriter(_Writer):
     FIELDS = ("kind", "site", "hub_id", "capacity", "join_url")
 
     def match(self, rows: list[ParsedRow]) -> None:
-        known = {fold(n): vid for vid, n in self.session.execute(select(Venue.id, Venue.name))}
-        for row in self.merged(rows, lambda values: [("name", fold(values["name"]))]):
+        known = {name_key(n): vid for vid, n in self.session.execute(select(Venue.id, Venue.name))}
+        for row in self.merged(rows, lambda values: [("name", name_key(values["name"]))]):
             if "hub" in row.values:
                 row.values["hub_id"] = row.values["hub"]
-            self.planned.append((row, known.get(fold(row.values["name"]))))
+            self.planned.append((row, known.get(name_key(row.values["name"]))))
 
     def write_one(self, row: ParsedRow, target: Any, create_missing: bool) -> None:
         v = row.values

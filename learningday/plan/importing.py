@@ -1,7 +1,8 @@
 """Agenda import: sessions, facilitators or venues from a CSV or XLSX file, all rows or nothing.
 
 The roster's engine reads the file (learningday.spreadsheet.engine, learningday.spreadsheet.sources); this module
-chooses the kind, validates every row, and writes in one transaction (learningday.plan.import_write).
+chooses the kind, validates every row, and writes in the caller's one transaction
+(learningday.plan.import_write); the caller commits.
 
 Decisions a user meets in the report:
 
@@ -25,25 +26,23 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
-from learningday.errors import InvalidInput
+from learningday.errors import CancelCheck, InvalidInput, Progress, share_of, stop_if_cancelled
 from learningday.plan.import_specs import KINDS, AgendaContext, choose_kind
 from learningday.plan.import_write import WRITERS, MissingReference
 from learningday.spreadsheet.engine import (
-    Cancelled,
+    IMPORT_CANCELLED,
     FileRead,
-    ImportCancelled,
     ImportRefused,
     ImportSpec,
     Issue,
     Preview,
-    Progress,
     Report,
     parse_rows,
     preview,
 )
 from learningday.spreadsheet.sources import open_source
-from learningday.store.db import EventFile
 
 __all__ = ["KINDS", "AgendaImportRefused", "AgendaImportResult", "MissingReference", "agenda_preview",
            "detect_kind", "import_agenda"]
@@ -90,23 +89,18 @@ class AgendaImportResult(FileRead):
         }
 
 
-def _context(event_file: EventFile) -> AgendaContext:
-    with event_file.read() as session:
-        return AgendaContext.load(session)
-
-
-def detect_kind(event_file: EventFile, path: Path | str,
+def detect_kind(session: Session, path: Path | str,
                 overrides: Mapping[str, str | int | None] | None = None) -> str:
     """'sessions', 'facilitators' or 'venues': the kind whose columns the file's header fits best."""
-    ctx = _context(event_file)
+    ctx = AgendaContext.load(session)
     with open_source(Path(path)) as source:
         return choose_kind(source, ctx, None, overrides)[0].kind
 
 
-def agenda_preview(event_file: EventFile, path: Path | str, kind: str | None = None,
+def agenda_preview(session: Session, path: Path | str, kind: str | None = None,
                    overrides: Mapping[str, str | int | None] | None = None) -> tuple[ImportSpec, Preview]:
     """The spec (of ``kind``, else the detected kind) and the preview an import wizard shows."""
-    ctx = _context(event_file)
+    ctx = AgendaContext.load(session)
     with open_source(Path(path)) as source:
         spec = choose_kind(source, ctx, kind, overrides)[0]
     return spec, preview(path, spec, overrides)
@@ -124,7 +118,7 @@ def _headline(name: str, report: Report, missing: tuple[MissingReference, ...], 
 
 
 def import_agenda(
-    event_file: EventFile,
+    session: Session,
     path: Path | str,
     *,
     kind: str | None = None,
@@ -132,46 +126,46 @@ def import_agenda(
     valid_only: bool = False,
     create_missing: bool = False,
     progress: Progress | None = None,
-    cancel: Cancelled | None = None,
+    cancel: CancelCheck | None = None,
 ) -> AgendaImportResult:
     """Import sessions, facilitators or venues (``kind``, else detected from the header): every row or nothing.
 
     Raises AgendaImportRefused with the row-level report and the missing references when a row is
-    wrong or a session names an unknown facilitator or venue (unless ``create_missing``); nothing is
-    written then. ``valid_only`` imports the good rows and skips the others.
+    wrong or a session names an unknown facilitator or venue (unless ``create_missing``), and
+    Cancelled when ``cancel`` says stop. ``valid_only`` imports the good rows and skips the others.
+    Run it in the caller's write transaction (``EventFile.write()``): the caller commits, and a
+    refusal or a cancel, raised out of it, leaves nothing written.
     """
     path = Path(path)
-    ctx = _context(event_file)
+    ctx = AgendaContext.load(session)
     report = Report()
-    read_progress = (lambda f, m: progress(0.8 * f, m)) if progress else None
     with open_source(path) as source:
         spec, mapping = choose_kind(source, ctx, kind, overrides)
         rows = []
-        for parsed in parse_rows(source, spec, mapping, progress=read_progress, cancel=cancel):
+        for parsed in parse_rows(source, spec, mapping, progress=share_of(progress, 0.0, 0.8), cancel=cancel):
             for issue in parsed.issues:
                 report.problem(issue)
             if not parsed.issues:
                 rows.append(parsed)
         info = (source.format, source.encoding, source.delimiter)
-    if cancel is not None and cancel():
-        raise ImportCancelled("import cancelled; nothing was imported")
+    stop_if_cancelled(cancel, IMPORT_CANCELLED)
+    writer = WRITERS[spec.kind](session, ctx, report, mapping)
+    writer.match(rows)
+    missing = tuple(writer.missing)
+
+    def refuse_unless_valid_only() -> None:
+        if (report.count or (missing and not create_missing)) and not valid_only:
+            raise AgendaImportRefused(_headline(path.name, report, missing, create_missing),
+                                      tuple(report.issues), report.count, kind=spec.kind, missing=missing)
+
+    refuse_unless_valid_only()
     try:
-        with event_file.write() as session:
-            writer = WRITERS[spec.kind](session, ctx, report, mapping)
-            writer.match(rows)
-            missing = tuple(writer.missing)
-
-            def refuse_unless_valid_only() -> None:
-                if (report.count or (missing and not create_missing)) and not valid_only:
-                    raise AgendaImportRefused(_headline(path.name, report, missing, create_missing),
-                                              tuple(report.issues), report.count, kind=spec.kind, missing=missing)
-
-            refuse_unless_valid_only()
-            counts = writer.apply(create_missing=create_missing, progress=progress, cancel=cancel)
-            refuse_unless_valid_only()  # a service's own check may still have refused a row
+        counts = writer.apply(create_missing=create_missing, progress=progress, cancel=cancel)
+        session.flush()  # a clash shows here, in words, rather than at the caller's commit
     except IntegrityError as exc:
         raise InvalidInput(f"{path.name}: the event changed while importing ({exc.orig}); nothing was imported; "
                            "try again") from None
+    refuse_unless_valid_only()  # a service's own check may still have refused a row
     if progress is not None:
         progress(1.0, f"{counts.created:,} created, {counts.updated:,} updated")
     skipped = report.bad_rows | (set() if create_missing else writer.blocked)

@@ -26,7 +26,7 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from learningday.errors import Cancelled, LearningDayError, Progress
+from learningday.errors import CancelCheck, Progress, stop_if_cancelled
 from learningday.reporting.dto import (
     AttendeeOutcome,
     Breakdown,
@@ -58,10 +58,6 @@ NO_DEPARTMENT = "No department"
 NO_FACILITATOR = "No facilitator"
 TOP_N = 5
 
-
-
-class ReportCancelled(LearningDayError):
-    """The user cancelled a report; nothing was written."""
 
 
 @dataclass
@@ -99,10 +95,9 @@ def _current_arrivals(session: Session) -> dict[int | None, set[int]]:
 
 
 def analyse(session: Session, *, top: int = TOP_N, progress: Progress | None = None,
-            cancelled: Cancelled | None = None) -> EventAnalytics:
-    """Read the event once and compute every figure the reports show."""
+            cancel: CancelCheck | None = None) -> EventAnalytics:
+    """Read the event once and compute every figure the reports show (Cancelled when ``cancel`` says stop)."""
     report = progress or (lambda _f, _m: None)
-    stop = cancelled or (lambda: False)
     event, levels, hubs = get_event(session), list_levels(session), list_hubs(session)
     hub_by_id = {h.id: h for h in hubs}
     level_name = {lv.id: lv.name for lv in levels}
@@ -144,8 +139,7 @@ def analyse(session: Session, *, top: int = TOP_N, progress: Progress | None = N
             waitlisted[sid] += 1
     present = _current_arrivals(session)
     report(0.5, "event read")
-    if stop():
-        raise ReportCancelled("report cancelled")
+    stop_if_cancelled(cancel, "report cancelled")
 
     person = {p.id: p for p in people}
     hub_of = {p.id: p.hub_id for p in people}
@@ -204,8 +198,7 @@ def analyse(session: Session, *, top: int = TOP_N, progress: Progress | None = N
             walk_in_names=names(came - regs), no_show_names=names(regs - came),
         ))
     report(0.8, "sessions counted")
-    if stop():
-        raise ReportCancelled("report cancelled")
+    stop_if_cancelled(cancel, "report cancelled")
 
     attendees: list[AttendeeOutcome] = []
     progression: list[tuple[int, tuple[int, ...]]] = []

@@ -23,10 +23,10 @@ from learningday.roster.dto import (
     DeletedAttendee,
 )
 from learningday.roster.importing import attendee_spec
+from learningday.roster.rows import attendee_with_email
 from learningday.setup.reference import Reference
 from learningday.spreadsheet.engine import CellProblem, clean
 from learningday.store.arrival import current_arrivals
-from learningday.store.folding import fold
 from learningday.store.models import Attendee, CheckIn, Hub, Registration
 from learningday.store.models import Session as LearningSession
 from learningday.timeutil import utc
@@ -93,16 +93,10 @@ def _clashes(session: Session, attendee_id: int, values: dict[str, object]) -> d
         if other is not None:
             problems["employee_id"] = f"{other.name} ({other.code}) already has this employee id"
     email = values.get("email")
-    if email:
-        # the folded address is a search term: an indexed look-up instead of a scan of every email
-        ids = session.connection().exec_driver_sql(
-            "SELECT attendee_id FROM attendee_terms WHERE term = ? AND attendee_id != ?",
-            (fold(str(email)).strip(), attendee_id)).scalars().all()
-        if ids:
-            other = session.execute(select(Attendee.name, Attendee.code).where(
-                Attendee.id.in_(ids), func.lower(Attendee.email) == str(email).lower())).first()
-            if other is not None:
-                problems["email"] = f"{other.name} ({other.code}) already has this email"
+    holder = attendee_with_email(session, str(email), other_than=attendee_id) if email else None
+    if holder is not None:
+        other = session.execute(select(Attendee.name, Attendee.code).where(Attendee.id == holder)).one()
+        problems["email"] = f"{other.name} ({other.code}) already has this email"
     return problems
 
 

@@ -14,26 +14,23 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from learningday.errors import InvalidInput
+from learningday.errors import CancelCheck, InvalidInput, Progress, share_of, stop_if_cancelled
 from learningday.roster.codes import looks_like_code, new_code, normalise_code
 from learningday.setup.reference import Reference
-from learningday.spreadsheet.emails import parse_email
+from learningday.spreadsheet.emails import email_key, parse_email
 from learningday.spreadsheet.engine import (
-    Cancelled,
+    IMPORT_CANCELLED,
     CellProblem,
     Field,
     FileRead,
-    ImportCancelled,
     ImportRefused,
     ImportSpec,
     Issue,
-    Progress,
     Report,
     find_mapping,
     parse_rows,
 )
 from learningday.spreadsheet.sources import open_source
-from learningday.store.db import EventFile
 from learningday.store.models import Attendee, new_uid
 from learningday.timeutil import UTC
 
@@ -129,7 +126,7 @@ def _read_people(source, spec: ImportSpec, mapping, report: Report, progress, ca
             continue
         values = parsed.values
         if "email" in values:
-            values["email_key"] = values["email"].lower()
+            values["email_key"] = email_key(values["email"])
         how = next((key for key in _SAME_PERSON if (key, values.get(key)) in keys), None)
         if how is None:
             people.append(_Person(parsed.row, values))
@@ -163,7 +160,7 @@ def _match_existing(session: Session, people: list[_Person], report: Report):
     by_email: dict[str, int] = {}
     for i, r in enumerate(rows):
         if r.email:
-            by_email.setdefault(r.email.lower(), i)
+            by_email.setdefault(email_key(r.email), i)
     claimed: dict[int, int] = {}
     for person in people:
         v = person.values
@@ -192,40 +189,38 @@ def _match_existing(session: Session, people: list[_Person], report: Report):
 
 
 def import_roster(
-    event_file: EventFile,
+    session: Session,
     path: Path | str,
     *,
     overrides: Mapping[str, str | int | None] | None = None,
     valid_only: bool = False,
     progress: Progress | None = None,
-    cancel: Cancelled | None = None,
+    cancel: CancelCheck | None = None,
     now: datetime | None = None,
 ) -> ImportResult:
     """Import attendees from a CSV or XLSX file: all rows or nothing (``valid_only`` skips bad rows).
 
     People are recognised by uid, else employee id, else email (case-insensitively) and updated
     rather than created again; empty cells never erase what is known. Raises ImportRefused with the
-    row-level report when any row is wrong (and ``valid_only`` is false): nothing is written then.
+    row-level report when any row is wrong (and ``valid_only`` is false), Cancelled when ``cancel``
+    says stop: nothing is written then. Run it in the caller's write transaction
+    (``EventFile.write()``); the caller commits, and a refusal leaves the file as it was.
     """
     path = Path(path)
     report = Report()
-    with event_file.read() as session:
-        ref = Reference.load(session)
+    ref = Reference.load(session)
     spec = attendee_spec(ref)
-    read_progress = (lambda f, m: progress(0.8 * f, m)) if progress else None
     with open_source(path) as source:
         mapping = find_mapping(source, spec, overrides)
-        people, merged = _read_people(source, spec, mapping, report, read_progress, cancel)
+        people, merged = _read_people(source, spec, mapping, report, share_of(progress, 0.0, 0.8), cancel)
         info = (source.format, source.encoding, source.delimiter)
-    if cancel is not None and cancel():
-        raise ImportCancelled("import cancelled; nothing was imported")
+    stop_if_cancelled(cancel, IMPORT_CANCELLED)
     try:
-        with event_file.write() as session:
-            rows = _match_existing(session, people, report)
-            if report.count and not valid_only:
-                raise ImportRefused(f"{path.name}: {len(report.bad_rows):,} row(s) have problems; nothing was imported",
-                                    tuple(report.issues), report.count)
-            counts = _write(session, people, rows, ref, report, progress, now or datetime.now(UTC))
+        rows = _match_existing(session, people, report)
+        if report.count and not valid_only:
+            raise ImportRefused(f"{path.name}: {len(report.bad_rows):,} row(s) have problems; nothing was imported",
+                                tuple(report.issues), report.count)
+        counts = _write(session, people, rows, ref, report, progress, now or datetime.now(UTC))
     except IntegrityError as exc:
         raise InvalidInput(f"{path.name}: the roster changed while importing ({exc.orig}); nothing was imported; "
                            "try again") from None

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from learningday.setup.roles import RoleMatcher, role_matcher
+from learningday.setup.rules import name_key
 from learningday.spreadsheet.engine import CellProblem
 from learningday.store.models import Hub, Level
 from learningday.timeutil import is_zone
@@ -19,7 +20,8 @@ _LEVEL_WORD = re.compile(r"^(?:level|lvl|l)\s*([1-5])$", re.IGNORECASE)
 
 
 def _fold(text: str) -> str:
-    return unicodedata.normalize("NFC", " ".join(text.split())).casefold()
+    """A hub or level name as compared: NFC (a cell is NFC already; a stored name may not be), then name_key."""
+    return name_key(unicodedata.normalize("NFC", text))
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from learningday.errors import InvalidInput
+from learningday.setup.rules import name_key
 from learningday.store.models import RoleLevel
 
 
@@ -52,7 +53,7 @@ def role_matcher(session: Session) -> RoleMatcher:
 
 def set_role_level(session: Session, pattern: str, level_min: int, level_max: int | None = None) -> RoleLevelRule:
     """Add or change the rule for ``pattern``."""
-    pattern = " ".join(pattern.split()).casefold()
+    pattern = name_key(pattern)
     level_max = level_min if level_max is None else level_max
     if not pattern:
         raise InvalidInput("a role pattern cannot be empty")

@@ -80,6 +80,12 @@ def tidy(text: str) -> str:
     return " ".join(text.split())
 
 
+def name_key(text: str) -> str:
+    """How names are compared (hubs, levels, venues, facilitators, roles, session titles): letter case and
+    surrounding or repeated spaces do not count, accents do (search folds more: store.folding.fold)."""
+    return tidy(text).casefold()
+
+
 def clean_text(value: str, label: str, limit: int, problems: list[str], *, required: bool = True) -> str:
     value = tidy(value)
     if required and not value:
@@ -97,7 +103,7 @@ def refuse(what: str, problems: list[str]) -> None:
 def name_taken(session: Session, model: type, name: str, current: int | None) -> bool:
     """Another row of ``model`` has this name (case and spacing aside)."""
     rows = session.execute(select(model.id, model.name)).all()
-    return any(i != current and " ".join(n.split()).casefold() == name.casefold() for i, n in rows)
+    return any(i != current and name_key(n) == name_key(name) for i, n in rows)
 
 
 def get_row(session: Session, model: type, ident: int, label: str):

@@ -1,7 +1,7 @@
 """The one email rule: syntax checked and normalised by email-validator (offline), matched ignoring case.
 
 Import, editor, walk-in and merge all go through ``parse_email``; two addresses are the same
-person's when their ``email_key`` is equal.
+person's when their ``email_key`` is equal (on the roster: ``roster.rows.attendee_with_email``).
 """
 
 from __future__ import annotations

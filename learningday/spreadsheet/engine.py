@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from learningday.errors import Cancelled, InvalidInput, LearningDayError, Progress
+from learningday.errors import CancelCheck, InvalidInput, Progress, stop_if_cancelled
 from learningday.spreadsheet.sources import Source, open_source
 
 #: the header row is looked for among the first rows (title rows above it are skipped)
@@ -16,10 +16,8 @@ HEADER_SEARCH_ROWS = 30
 #: a report keeps this many problems in full (and counts the rest)
 MAX_ISSUES = 1000
 CHECK_EVERY = 1000
-
-
-class ImportCancelled(LearningDayError):
-    """The user cancelled an import; nothing was written."""
+#: what a cancelled import says (learningday.errors.Cancelled)
+IMPORT_CANCELLED = "import cancelled; nothing was imported"
 
 
 @dataclass(frozen=True)
@@ -261,14 +259,13 @@ def parse_rows(
     mapping: ColumnMapping,
     *,
     progress: Progress | None = None,
-    cancel: Cancelled | None = None,
+    cancel: CancelCheck | None = None,
 ) -> Iterator[ParsedRow]:
     """Parse and validate every row below the header; blank rows are skipped."""
     fields = [(spec.field(key), index) for key, index in mapping.columns.items()]
     for count, (row_no, cells) in enumerate(source.rows(), start=1):
         if count % CHECK_EVERY == 0:
-            if cancel is not None and cancel():
-                raise ImportCancelled("import cancelled; nothing was imported")
+            stop_if_cancelled(cancel, IMPORT_CANCELLED)
             if progress is not None:
                 progress(source.fraction(), f"read {count:,} rows")
         if row_no <= mapping.header_row or not any(c.strip() for c in cells):

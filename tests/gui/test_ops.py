@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
-from reports.jobs import ReportRequest
+from reports.report_files import ReportRequest
 from tests import DATA
 from tests.gui.documents import digest, held
 from tests.helpers.roster import make_event

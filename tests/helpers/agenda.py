@@ -18,8 +18,8 @@ AGENDA = DATA / "agenda"
 
 
 def run_import(path: Path, source: Path, **kw: Any):
-    with open_event(path) as event_file:
-        return import_agenda(event_file, source, **kw)
+    with open_event(path) as event_file, event_file.write() as session:
+        return import_agenda(session, source, **kw)
 
 
 def with_people_and_rooms(path: Path) -> Path:

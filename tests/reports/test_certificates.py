@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from learningday.errors import InvalidInput
-from learningday.reporting.analytics import ReportCancelled, analyse
+from learningday.errors import Cancelled, InvalidInput
+from learningday.reporting.analytics import analyse
 from learningday.store.db import open_event
 from learningday.store.framework import FRAMEWORK
 from reports.certificates import write_certificates
@@ -53,8 +53,8 @@ def test_a_folder_of_one_pdf_each(small, tmp_path: Path) -> None:
 def test_cancel_leaves_no_file_and_no_folder(small, tmp_path: Path) -> None:
     for name in ("c.pdf", "folder"):
         calls: list[int] = []
-        with pytest.raises(ReportCancelled):  # cancelled after three pages
-            write_certificates(small, tmp_path / name, cancelled=lambda: calls.append(1) or len(calls) > 3)
+        with pytest.raises(Cancelled, match="report cancelled; no file was written"):  # cancelled after three pages
+            write_certificates(small, tmp_path / name, cancel=lambda: calls.append(1) or len(calls) > 3)
     assert list(tmp_path.iterdir()) == []
 
 

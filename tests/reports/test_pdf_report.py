@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from learningday.reporting.analytics import ReportCancelled, analyse
+from learningday.errors import Cancelled
+from learningday.reporting.analytics import analyse
 from learningday.store.db import open_event
 from reports.pdf_report import headline, write_pdf
 from tests.helpers.small_event import EVENT_NAME, NAMES, THEME, TITLES, build_small_event
@@ -80,8 +81,8 @@ def test_cancel_leaves_no_file(small, tmp_path: Path) -> None:
         calls.append(1)
         return len(calls) > 5
 
-    with pytest.raises(ReportCancelled):
-        write_pdf(small, tmp_path / "cancelled.pdf", cancelled=cancel_after_a_few)
+    with pytest.raises(Cancelled, match="report cancelled; no file was written"):
+        write_pdf(small, tmp_path / "cancelled.pdf", cancel=cancel_after_a_few)
     assert list(tmp_path.iterdir()) == []
     progress = []
     write_pdf(small, tmp_path / "done.pdf", progress=lambda f, m: progress.append(f))

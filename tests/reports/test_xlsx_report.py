@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from learningday.reporting.analytics import ReportCancelled, analyse, checkin_log
+from learningday.errors import Cancelled
+from learningday.reporting.analytics import analyse, checkin_log
 from learningday.store.db import open_event
 from reports.xlsx_report import write_xlsx
 from tests.helpers.small_event import EVENT_NAME, NAMES, TITLES, build_small_event
@@ -100,8 +101,8 @@ def test_user_text_that_looks_like_a_formula_stays_text(workbook: Path) -> None:
 
 
 def test_cancel_leaves_no_file(small, tmp_path: Path) -> None:
-    with pytest.raises(ReportCancelled):
-        write_xlsx(*small, tmp_path / "cancelled.xlsx", cancelled=lambda: True)
+    with pytest.raises(Cancelled, match="report cancelled; no file was written"):
+        write_xlsx(*small, tmp_path / "cancelled.xlsx", cancel=lambda: True)
     assert list(tmp_path.iterdir()) == []
 
 

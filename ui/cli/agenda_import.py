@@ -34,8 +34,8 @@ def cmd_import_agenda(args: argparse.Namespace) -> int:
     from learningday.store.db import open_event
 
     try:
-        with open_event(args.event) as event_file:
-            result = import_agenda(event_file, args.file, kind=args.kind, overrides=_overrides(args.map),
+        with open_event(args.event) as event_file, event_file.write() as session:
+            result = import_agenda(session, args.file, kind=args.kind, overrides=_overrides(args.map),
                                    valid_only=args.valid_only, create_missing=args.create_missing,
                                    progress=progress_to_stderr(not args.json and sys.stderr.isatty()))
     except ImportRefused as exc:

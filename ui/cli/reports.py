@@ -21,8 +21,8 @@ def _configure_report(p: argparse.ArgumentParser) -> None:
 @command("report", "write the post-event PDF report, the Excel workbook and/or certificates")(_configure_report)
 def cmd_report(args: argparse.Namespace) -> int:
     from learningday.store.db import open_event
-    from reports.jobs import ReportRequest, write_reports
     from reports.output import pct
+    from reports.report_files import ReportRequest, write_reports
 
     request = ReportRequest(pdf=args.pdf, xlsx=args.xlsx, certificates=args.certificates)
     request.check()

@@ -109,8 +109,8 @@ def cmd_import_roster(args: argparse.Namespace) -> int:
     from learningday.store.db import open_event
 
     try:
-        with open_event(args.event) as event_file:
-            result = import_roster(event_file, args.roster, overrides=_overrides(args.map),
+        with open_event(args.event) as event_file, event_file.write() as session:
+            result = import_roster(session, args.roster, overrides=_overrides(args.map),
                                    valid_only=args.valid_only,
                                    progress=progress_to_stderr(not args.json and sys.stderr.isatty()))
     except ImportRefused as exc:

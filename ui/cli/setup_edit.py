@@ -33,9 +33,11 @@ def _actions(p: argparse.ArgumentParser, what: str, add: Callable, edit: Callabl
 
 
 def _find(drafts: dict[int, Any], name: str, what: str) -> int:
-    key = " ".join(name.split()).casefold()
+    from learningday.setup.rules import name_key
+
+    key = name_key(name)
     for ident, draft in drafts.items():
-        if draft.name.casefold() == key:
+        if name_key(draft.name) == key:
             return ident
     known = ", ".join(d.name for d in drafts.values()) or "none"
     raise InvalidInput(f"there is no {what} called {name!r} ({what}s: {known})")

@@ -112,17 +112,17 @@ def test_walk_in_adds_the_person_and_checks_them_in_once(demo_file: Path) -> Non
         with ef.read() as s:
             person = s.execute(select(Attendee.name, Attendee.email, Attendee.code)
                                .where(Attendee.uid == result.attendee_uid)).one()
-            assert tuple(person) == ("Zoë Nguyễn", "zoe.nguyen@example.com", result.code)
+            assert tuple(person) == ("Zoë Nguyễn", "Zoe.Nguyen@example.com", result.code)  # as the import keeps it
             counts = presence.presence_counts(s, session_uid)
             assert counts.walk_ins == before.walk_ins + 1 and counts.checked_in == before.checked_in + 1
             assert "Zoë Nguyễn" in [p.name for p in presence.walk_in_people(s, session_uid)]
-        with ef.write() as s:  # the same email again: the same person, reported as already here
+        with ef.write() as s:  # the same email again, in other letters' case: the same person, already here
             twice = checkin.walk_in(s, name="Zoe Nguyen", email="zoe.nguyen@example.com",
                                     session_uid=session_uid, station="Door C", at_utc=AT)
         assert twice.status == "already" and not twice.new_attendee
         with ef.read() as s:
             assert s.scalar(select(func.count()).select_from(Attendee)
-                            .where(Attendee.email == "zoe.nguyen@example.com")) == 1
+                            .where(func.lower(Attendee.email) == "zoe.nguyen@example.com")) == 1
 
 
 def test_a_walk_in_hub_is_named_in_any_case(demo_file: Path) -> None:
@@ -137,7 +137,7 @@ def test_a_walk_in_hub_is_named_in_any_case(demo_file: Path) -> None:
     ("fields", "message"),
     [
         ({"name": " "}, "needs a name"),
-        ({"name": "Ada", "email": "ada-at-example"}, "not an email address"),
+        ({"name": "Ada", "email": "ada-at-example"}, "not a valid email address"),
         ({"name": "Ada", "hub": "Atlantis"}, "no hub called 'Atlantis'"),
         ({"name": "Ada", "session_uid": "nope"}, "no session with uid"),
         ({"name": "Ada", "station": "  "}, "station needs a name"),

@@ -69,8 +69,9 @@ def _state(path: Path) -> tuple:
     """What the organiser sees: every entry, who is here where, and the roster by email."""
     with open_event(path) as ef, ef.read() as s:
         entries = frozenset(s.scalars(select(CheckIn.uid)))
+        # by email letter case aside: a walk-in typed at two doors keeps the spelling merged first
         here = frozenset(s.execute(
-            select(Attendee.email, CheckIn.session_id).join(Attendee, Attendee.id == CheckIn.attendee_id)
+            select(func.lower(Attendee.email), CheckIn.session_id).join(Attendee, Attendee.id == CheckIn.attendee_id)
             .where(arrival.current_arrivals())).all())
         roster = tuple(s.execute(select(func.lower(Attendee.email), func.count()).group_by(func.lower(Attendee.email))
                                  .order_by(func.lower(Attendee.email))).all())

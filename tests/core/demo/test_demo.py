@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from learningday.demo.build import DemoCancelled, build_demo
-from learningday.errors import InvalidInput
+from learningday.demo.build import build_demo
+from learningday.errors import Cancelled, InvalidInput
 from learningday.roster.codes import ALPHABET, LENGTH, looks_like_code, normalise_code
 from learningday.setup.event import create_event_file, event_summary
 from learningday.store.db import open_event
@@ -129,8 +129,8 @@ def test_demo_refuses_impossible_sizes(tmp_path: Path, count: int) -> None:
 
 def test_cancelled_demo_leaves_no_file(tmp_path: Path) -> None:
     seen: list[float] = []
-    with pytest.raises(DemoCancelled):
+    with pytest.raises(Cancelled, match="demo generation cancelled"):
         build_demo(tmp_path / "x.lday", attendees=20_000, progress=lambda f, _m: seen.append(f),
-                   cancelled=lambda: len(seen) > 3)
+                   cancel=lambda: len(seen) > 3)
     assert list(tmp_path.iterdir()) == []
     assert seen and seen == sorted(seen)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from learningday.errors import InvalidInput
+from learningday.errors import Cancelled, InvalidInput
 from learningday.plan.importing import AgendaImportRefused, agenda_preview, detect_kind
 from learningday.setup import services as setup
-from learningday.spreadsheet.engine import ImportCancelled, ImportRefused
+from learningday.spreadsheet.engine import ImportRefused
 from learningday.store.db import open_event
 from tests.helpers import sha256
 from tests.helpers.agenda import (
@@ -92,8 +92,8 @@ def test_sessions_xlsx_with_create_missing(event: Path) -> None:
 
 
 def test_xlsx_preview_finds_the_header_below_the_title_and_drops_the_empty_column(event: Path) -> None:
-    with open_event(event) as event_file:
-        spec, shown = agenda_preview(event_file, AGENDA / "sessions_title_row.xlsx")
+    with open_event(event) as event_file, event_file.read() as session:
+        spec, shown = agenda_preview(session, AGENDA / "sessions_title_row.xlsx")
     assert spec.kind == "sessions" and shown.mapping.header_row == 3
     assert shown.mapping.headers[-1] == "Seats"
     assert shown.mapping.header_of("start") == "Fixed start" and shown.mapping.header_of("duration") == "Length"
@@ -147,8 +147,8 @@ def test_valid_only_skips_the_bad_row(event: Path) -> None:
 
 
 def test_kind_is_told_from_the_header(event: Path) -> None:
-    with open_event(event) as event_file:
-        kinds = {name: detect_kind(event_file, AGENDA / name)
+    with open_event(event) as event_file, event_file.read() as session:
+        kinds = {name: detect_kind(session, AGENDA / name)
                  for name in ("venues.csv", "facilitators_cp1252.csv", "sessions.csv", "sessions_title_row.xlsx")}
     assert kinds == {"venues.csv": "venues", "facilitators_cp1252.csv": "facilitators", "sessions.csv": "sessions",
                      "sessions_title_row.xlsx": "sessions"}
@@ -252,7 +252,7 @@ def test_imported_venues_keep_the_venue_editors_rules(event: Path, tmp_path: Pat
 def test_cancel_writes_nothing_and_progress_reaches_the_end(event: Path) -> None:
     with_people_and_rooms(event)
     digest = sha256(event)
-    with pytest.raises(ImportCancelled):
+    with pytest.raises(Cancelled, match="import cancelled; nothing was imported"):
         run_import(event, AGENDA / "sessions.csv", cancel=lambda: True)
     assert sha256(event) == digest
     seen: list[float] = []

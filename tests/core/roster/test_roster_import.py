@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from learningday.errors import InvalidInput, LearningDayError
+from learningday.errors import Cancelled, InvalidInput, LearningDayError
 from learningday.roster.importing import attendee_spec, import_roster
 from learningday.setup.reference import Reference
 from learningday.setup.roles import RoleMatcher, list_role_levels, set_role_level
-from learningday.spreadsheet.engine import ImportCancelled, ImportRefused, preview
+from learningday.spreadsheet.engine import ImportRefused, preview
 from learningday.store.db import open_event
 from learningday.store.models import Attendee, Hub
 from tests.data.roster.make_roster_fixtures import huge_cell
@@ -36,8 +36,8 @@ def people(path: Path) -> dict[str, tuple]:
 
 
 def run_import(path: Path, roster: Path, **kw):
-    with open_event(path) as event_file:
-        return import_roster(event_file, roster, **kw)
+    with open_event(path) as event_file, event_file.write() as session:
+        return import_roster(session, roster, **kw)
 
 
 @pytest.mark.parametrize("name", ["utf8_bom.csv", "utf16_tab.csv", "title_row.xlsx"])
@@ -227,7 +227,7 @@ def test_progress_and_cancel(event: Path, tmp_path: Path) -> None:
     assert seen == sorted(seen) and seen[-1] == 1.0 and len(seen) >= 3
     digest = sha256(event)
     calls = iter(range(100))
-    with pytest.raises(ImportCancelled) as caught:
+    with pytest.raises(Cancelled) as caught:
         run_import(event, roster, cancel=lambda: next(calls) >= 1)
     assert isinstance(caught.value, LearningDayError) and sha256(event) == digest
 

@@ -74,10 +74,10 @@ def test_wizard_imports_venues_then_sessions_with_missing_facilitators_created(w
 
 def _event_with_drafts(tmp_path: Path) -> Path:
     event = with_people_and_rooms(make_event(tmp_path / "drafts.lday"))
-    with open_event(event) as event_file:
+    with open_event(event) as event_file, event_file.write() as session:
         from learningday.plan.importing import import_agenda
 
-        import_agenda(event_file, AGENDA / "sessions_title_row.xlsx", create_missing=True)
+        import_agenda(session, AGENDA / "sessions_title_row.xlsx", create_missing=True)
     return event
 
 

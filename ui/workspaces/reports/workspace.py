@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from learningday.errors import LearningDayError
 from learningday.reporting.dto import EventAnalytics
-from reports.jobs import ReportOutcome, ReportRequest
 from reports.output import pct
+from reports.report_files import ReportOutcome, ReportRequest
 from ui import ops
 from ui.document import EventDocument
 from ui.errors import describe, say_error

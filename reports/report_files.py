@@ -1,11 +1,12 @@
-"""Writing the post-event files: one function for the CLI and the Reports workspace (no Qt)."""
+"""Writing the post-event files (PDF report, workbook, certificates): one function for the CLI and the
+Reports workspace (no Qt)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from learningday.errors import Cancelled, InvalidInput, Progress
+from learningday.errors import CancelCheck, InvalidInput, Progress, share_of
 from learningday.reporting.analytics import analyse, checkin_log
 from learningday.reporting.dto import EventAnalytics
 from learningday.store.db import EventFile
@@ -40,37 +41,36 @@ class ReportOutcome:
 
 
 def write_reports(event_file: EventFile, request: ReportRequest, *, progress: Progress | None = None,
-                  cancelled: Cancelled | None = None) -> ReportOutcome:
+                  cancel: CancelCheck | None = None) -> ReportOutcome:
     """Analyse the event once, then write what ``request`` asks for; a cancel leaves no file."""
     request.check()
     report = progress or (lambda _f, _m: None)
     parts = [p for p in (request.pdf, request.xlsx, request.certificates) if p]
     share = 0.8 / len(parts)
 
-    def step(index: int) -> Progress:
-        return lambda f, m: report(0.2 + share * (index + f), m)
+    def step(index: int) -> Progress | None:
+        return share_of(report, 0.2 + share * index, share)
 
     with event_file.read() as session:
-        analytics = analyse(session, progress=lambda f, m: report(0.2 * f, m))
+        analytics = analyse(session, progress=share_of(report, 0.0, 0.2), cancel=cancel)
         log = checkin_log(session) if request.xlsx else []
     outcome = ReportOutcome(analytics)
     index = 0
     if request.pdf:
         from reports.pdf_report import write_pdf
 
-        outcome.written["pdf"] = Path(write_pdf(analytics, request.pdf, progress=step(index), cancelled=cancelled))
+        outcome.written["pdf"] = Path(write_pdf(analytics, request.pdf, progress=step(index), cancel=cancel))
         index += 1
     if request.xlsx:
         from reports.xlsx_report import write_xlsx
 
-        outcome.written["xlsx"] = Path(write_xlsx(analytics, log, request.xlsx, progress=step(index),
-                                                  cancelled=cancelled))
+        outcome.written["xlsx"] = Path(write_xlsx(analytics, log, request.xlsx, progress=step(index), cancel=cancel))
         index += 1
     if request.certificates:
         from reports.certificates import recipients, write_certificates
 
         outcome.written["certificates"] = Path(write_certificates(analytics, request.certificates,
-                                                                  progress=step(index), cancelled=cancelled))
+                                                                  progress=step(index), cancel=cancel))
         outcome.certificate_count = len(recipients(analytics))
     report(1.0, "done")
     return outcome
