@@ -37,6 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     for name in names:
         print(f"running {name}…", file=sys.stderr)
         results.extend(BENCHMARKS[name]())
+    unlimited = [r.name for r in results if r.limit is None]
+    if unlimited:  # every figure is held against a number: a row without one is a bug in its benchmark
+        print(f"no limit given for: {'; '.join(unlimited)}", file=sys.stderr)
+        return 1
     if args.json:
         json.dump([r.as_dict() for r in results], sys.stdout, indent=2)
         print()

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QProgressDialog, QPushButton, QVBoxLayout, QWidget
 
-from learningday.errors import Cancelled, LearningDayError
+from learningday.errors import Cancelled
 from ui.errors import say_error, show_error
 
 #: job(progress=..., cancel=...) -> result

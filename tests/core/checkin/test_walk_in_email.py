@@ -16,7 +16,8 @@ from learningday.spreadsheet.emails import parse_email
 from learningday.spreadsheet.engine import CellProblem, ImportRefused
 from learningday.store.db import open_event
 from learningday.store.models import Attendee, CheckIn
-from tests.roster_helpers import make_event, sha256
+from tests.helpers import sha256
+from tests.helpers.roster import make_event
 
 AT = datetime(2027, 3, 10, 23, 3, tzinfo=timezone.utc)
 
