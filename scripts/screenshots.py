@@ -129,7 +129,7 @@ def _agenda_import(app, window: MainWindow, out: Path) -> None:
     wizard = window.plan.import_agenda(path=str(agenda / "sessions_title_row.xlsx"))
     wizard.next()
     wizard.next()
-    while wizard.import_page.worker is not None or not wizard.import_page.refused:
+    while wizard.import_page.running or not wizard.import_page.refused:
         app.processEvents()
     wizard.grab().save(str(out / "agenda-import-wizard.png"))
     print(out / "agenda-import-wizard.png")

@@ -18,7 +18,7 @@ def rework_agenda(document) -> None:  # noqa: ANN001 - ui.document.EventDocument
     venues = document.venues()
     start = document.summary().event.start_utc
     dropped = document.create_session(SessionDraft("Lunch and learn: AI in HR", 1, start + timedelta(hours=16), 30,
-                                                   venue_id=venues[-2].id))
+                                                   venue_id=venues[-2].id)).value
     document.save_snapshot("Draft 1 (all hubs)")
     document.save_snapshot("Agreed with the hubs")
     first, second, third, fourth = sessions[2], sessions[7], sessions[12], sessions[20]

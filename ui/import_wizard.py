@@ -196,7 +196,8 @@ class ImportPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle("Import")
-        self.panel = ProgressPanel(cancel_text="Cancel import", cancelled_text="Cancelled: nothing was imported.")
+        self.panel = ProgressPanel(cancel_text="Cancel import", cancelled_text="Cancelled: nothing was imported.",
+                                   status_apart=True)
         self.status = self.panel.status
         self.status.setObjectName("importStatus")
         self.valid_only = QPushButton("Import the valid rows only")
@@ -214,6 +215,7 @@ class ImportPage(QWizardPage):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         self.layout_ = layout
+        layout.addWidget(self.status)
         layout.addWidget(self.panel)
         layout.addLayout(buttons)
         layout.addWidget(self.report, 1)

@@ -56,9 +56,16 @@ class Worker(QRunnable):
         try:
             result = self._job(progress=self.signals.progress.emit, cancel=self._cancel.is_set)
         except BaseException as exc:  # handed to the GUI thread, which words it
-            self.signals.failed.emit(exc)
+            self._tell(self.signals.failed, exc)
         else:
-            self.signals.finished.emit(result)
+            self._tell(self.signals.finished, result)
+
+    @staticmethod
+    def _tell(signal: Any, value: object) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the application is closing and took the signals' object with it
+            pass
 
 
 class Op(QObject):
@@ -177,14 +184,16 @@ def _steps(fraction: float) -> int:
 class ProgressPanel(QWidget):
     """The embedded variant: a status line, a bar and a Cancel button inside a workspace or a page.
 
-    ``row`` is the bar's row; a caller may add its own buttons to it.
+    ``row`` is the bar's row; a caller may add its own buttons to it. With ``status_apart`` the caller
+    places ``status`` in its own layout (a wrapped, several-line status then gets the height it needs:
+    nested inside the panel, a wizard page squeezes it).
     """
 
     #: a job ended (done, failed or cancelled), after its callbacks ran
     ended = Signal()
 
     def __init__(self, idle_text: str = "", *, cancel_text: str = "Cancel", cancelled_text: str = "Cancelled.",
-                 parent: QWidget | None = None) -> None:
+                 status_apart: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.cancelled_text = cancelled_text
         self.op: Op | None = None
@@ -200,7 +209,8 @@ class ProgressPanel(QWidget):
         self.row.addWidget(self.cancel_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.status)
+        if not status_apart:
+            layout.addWidget(self.status)
         layout.addLayout(self.row)
 
     @property
