@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -35,6 +37,8 @@ from ui.document import EventDocument
 from ui.errors import attempt, show_info
 from ui.widgets import Card, heading, refill
 from ui.workspaces.checkin.walk_in import WalkInDialog
+
+T = TypeVar("T")
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 BANNER_STYLES = {
@@ -329,6 +333,13 @@ class CheckinWorkspace(QWidget):
     def _log_folder(self) -> str:
         return str(settings.settings().value("station/log_folder", str(Path.home())))
 
+    def _on_log_file(self, path: str, action: Callable[[Path], T], *, title: str) -> T | None:
+        """``action`` on the station log file the user chose; its folder is remembered when it worked."""
+        done = attempt(lambda: action(Path(path)), parent=self, title=title)
+        if done is not None:
+            settings.settings().setValue("station/log_folder", str(Path(path).parent))
+        return done
+
     def export_log(self) -> None:
         if self.document is None:
             return
@@ -336,11 +347,9 @@ class CheckinWorkspace(QWidget):
         path, _ = QFileDialog.getSaveFileName(self, "Export station log", str(default), "Station logs (*.json)")
         if not path:
             return
-        document = self.document
-        count = attempt(lambda: document.write_station_log(Path(path)), parent=self, title="Log not exported")
+        count = self._on_log_file(path, self.document.write_station_log, title="Log not exported")
         if count is None:
             return
-        settings.settings().setValue("station/log_folder", str(Path(path).parent))
         show_info(parent=self, title="Station log exported",
                   text=f"Wrote {count:,} entries to {path}.\nThe organiser merges it with Station log ▸ Merge.")
 
@@ -351,11 +360,9 @@ class CheckinWorkspace(QWidget):
                                               "Station logs (*.json);;All files (*)")
         if not path:
             return
-        document = self.document
-        report = attempt(lambda: document.merge_station_log(Path(path)), parent=self, title="Log not merged")
+        report = self._on_log_file(path, self.document.merge_station_log, title="Log not merged")
         if report is None:
             return
-        settings.settings().setValue("station/log_folder", str(Path(path).parent))
         problems = "".join(f"\n• {p}" for p in report.problems[:20])
         more = f"\n… and {len(report.problems) - 20} more" if len(report.problems) > 20 else ""
         show_info(parent=self, title="Station log merged",
