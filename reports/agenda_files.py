@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from learningday.errors import CancelCheck, InvalidInput, Progress
+from learningday.errors import CancelCheck, Progress
 from learningday.plan.export import AgendaScope, calendar_zone, find_hub, select_agenda
 from learningday.store.db import EventFile
+from reports.output_paths import check_output
 
 
 @dataclass(frozen=True)
@@ -34,18 +35,13 @@ class Written:
     what: str = ""
 
 
-def _check_folder(out: Path) -> None:
-    if not out.parent.is_dir():
-        raise InvalidInput(f"folder {out.parent} does not exist")
-
-
 def write_agenda_pdf(event_file: EventFile, request: AgendaPdfRequest, *, progress: Progress | None = None,
                      cancel: CancelCheck | None = None) -> Written:
     """One hub's agenda in its local time; an unknown hub writes nothing."""
     from reports.agenda_pdf import hub_label
     from reports.agenda_pdf import write_agenda_pdf as render
 
-    _check_folder(request.out)
+    check_output(request.out, event_path=event_file.path)
     with event_file.read() as session:
         selection = select_agenda(session)
     hub = find_hub(selection.hubs, request.hub)
@@ -60,7 +56,7 @@ def write_agenda_ics(event_file: EventFile, request: IcsRequest, *, progress: Pr
     from learningday.plan.ics import agenda_calendar
     from reports.output import check, write_then_rename
 
-    _check_folder(request.out)
+    check_output(request.out, event_path=event_file.path)
     with event_file.read() as session:
         selection = select_agenda(session, request.scope)
     zone_name = calendar_zone(selection.hubs, request.zone)

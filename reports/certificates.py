@@ -11,10 +11,10 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from learningday.errors import InvalidInput
 from learningday.reporting.dto import AttendeeOutcome, EventAnalytics, SessionOutcome
 from reports import fonts
-from reports.output import CancelCheck, Progress, atomic_output, check, quiet
+from reports.output import CancelCheck, Progress, atomic_output, check, quiet, system_errors
+from reports.output_paths import check_output, partial_name
 
 PAGE = landscape(A4)
 ACCENT = colors.HexColor("#1F4E79")
@@ -105,25 +105,23 @@ def write_certificates(analytics: EventAnalytics, out: Path, *, progress: Progre
             canvas.save()
         report(1.0, "certificates written")
         return out
-    if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise InvalidInput(f"{out} exists and is not an empty folder; choose a new folder or a .pdf name")
-    if not out.parent.is_dir():
-        raise InvalidInput(f"folder {out.parent} does not exist")
-    tmp = out.with_name(f".{out.name}.partial")
+    check_output(out, folder=True)
+    tmp = partial_name(out)
     shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir()
     try:
-        for i, person in enumerate(people):
+        with system_errors(out, tmp):
+            tmp.mkdir()
+            for i, person in enumerate(people):
+                check(cancel)
+                canvas = Canvas(str(tmp / f"{person.code}-{_safe(person.name)}.pdf"), pagesize=PAGE)
+                _page(canvas, analytics, person, sessions, date)
+                canvas.save()
+                if i % 50 == 49:
+                    report(i / max(len(people), 1), f"{i + 1:,} of {len(people):,} certificates")
             check(cancel)
-            canvas = Canvas(str(tmp / f"{person.code}-{_safe(person.name)}.pdf"), pagesize=PAGE)
-            _page(canvas, analytics, person, sessions, date)
-            canvas.save()
-            if i % 50 == 49:
-                report(i / max(len(people), 1), f"{i + 1:,} of {len(people):,} certificates")
-        check(cancel)
-        if out.exists():
-            out.rmdir()
-        tmp.rename(out)
+            if out.exists():
+                out.rmdir()
+            tmp.rename(out)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     report(1.0, "certificates written")

@@ -1,4 +1,4 @@
-"""Writing a report file safely, and the number formats every report shares."""
+"""Writing a report file safely (where it may go, then atomically), and the number formats every report shares."""
 
 from __future__ import annotations
 
@@ -9,24 +9,43 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from learningday.errors import CancelCheck, InvalidInput, Progress, stop_if_cancelled  # noqa: F401 - for the writers
+from learningday.errors import (  # noqa: F401 - CancelCheck, Progress: for the writers
+    CancelCheck,
+    InvalidInput,
+    LearningDayError,
+    Progress,
+    stop_if_cancelled,
+)
+from reports.output_paths import check_output, partial_name
 
 
 @contextmanager
 def atomic_output(out: Path) -> Iterator[Path]:
     """Yield a hidden temporary name beside ``out``; it becomes ``out`` only if the block succeeds.
 
-    A cancel or a failure leaves neither the temporary file nor a half-written ``out``.
+    ``out`` is checked first (check_output, without an event: the orchestrations check that one). A cancel
+    or a failure leaves neither the temporary file nor a half-written ``out``.
     """
-    out = Path(out)
-    if not out.parent.is_dir():
-        raise InvalidInput(f"folder {out.parent} does not exist")
-    tmp = out.with_name(f".{out.stem}.partial{out.suffix}")  # keeps the suffix writers dispatch on
+    out = check_output(out)
+    tmp = partial_name(out)  # keeps the suffix writers dispatch on
     try:
-        yield tmp
-        os.replace(tmp, out)
+        with system_errors(out, tmp):
+            yield tmp
+            os.replace(tmp, out)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+@contextmanager
+def system_errors(out: Path, tmp: Path) -> Iterator[None]:
+    """A file the system will not write while ``out`` is made in ``tmp`` (a full disk, a folder turned
+    read-only) is one LearningDayError naming ``out``."""
+    try:
+        yield
+    except OSError as exc:
+        ours = exc.filename is None or Path(exc.filename) in (out, tmp) or tmp in Path(exc.filename).parents
+        other = "" if ours else f"{exc.filename}: "
+        raise LearningDayError(f"could not write {out}: {other}{exc.strerror or exc}") from exc
 
 
 _gc_lock = threading.Lock()

@@ -19,8 +19,10 @@ class ReportRequest:
     #: a .pdf for one merged file, else a folder for a PDF per person
     certificates: Path | None = None
 
-    def check(self) -> None:
-        """Refuse a request that cannot be written, before any work."""
+    def check(self, event_path: Path | None = None) -> None:
+        """Refuse a request that cannot be written (over the event file ``event_path`` either), before any work."""
+        from reports.output_paths import check_output
+
         if not (self.pdf or self.xlsx or self.certificates):
             raise InvalidInput("say what to write: a PDF report, an Excel workbook and/or certificates")
         for label, path, suffix in (("PDF report", self.pdf, ".pdf"), ("workbook", self.xlsx, ".xlsx"),
@@ -29,8 +31,10 @@ class ReportRequest:
                 continue
             if suffix and path.suffix.lower() != suffix:
                 raise InvalidInput(f"the {label} needs a file name ending in {suffix}, not {path.name!r}")
-            if not path.parent.is_dir():
-                raise InvalidInput(f"{label}: folder {path.parent} does not exist")
+            try:
+                check_output(path, event_path=event_path, folder=suffix is None and path.suffix.lower() != ".pdf")
+            except InvalidInput as exc:
+                raise InvalidInput(f"{label}: {exc.message}") from None
 
 
 @dataclass
@@ -43,7 +47,7 @@ class ReportOutcome:
 def write_reports(event_file: EventFile, request: ReportRequest, *, progress: Progress | None = None,
                   cancel: CancelCheck | None = None) -> ReportOutcome:
     """Analyse the event once, then write what ``request`` asks for; a cancel leaves no file."""
-    request.check()
+    request.check(event_file.path)
     report = progress or (lambda _f, _m: None)
     parts = [p for p in (request.pdf, request.xlsx, request.certificates) if p]
     share = 0.8 / len(parts)

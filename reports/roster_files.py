@@ -11,6 +11,7 @@ from learningday.checkin.dto import MergeReport
 from learningday.errors import CancelCheck, Progress
 from learningday.roster.dto import AttendeeRow
 from learningday.store.db import EventFile
+from reports.output_paths import check_output
 
 #: how often (in people) a roster or badge file reports progress and asks whether to stop
 CHECK_EVERY = 500
@@ -41,6 +42,7 @@ def write_roster(event_file: EventFile, out: Path, *, hub_id: int | None = None,
     from reports.output import write_then_rename
     from reports.roster_export import export_roster
 
+    check_output(out, event_path=event_file.path)
     with event_file.read() as session:
         rows = _roster_rows(session, hub_id, "export", progress, cancel)
         return write_then_rename(out, lambda tmp: export_roster(rows, tmp))
@@ -53,6 +55,7 @@ def write_badges(event_file: EventFile, out: Path, *, hub_id: int | None = None,
     from reports.badges import render_badges
     from reports.output import write_then_rename
 
+    check_output(out, event_path=event_file.path)
     with event_file.read() as session:
         event, levels = get_event(session), list_levels(session)
         rows = _roster_rows(session, hub_id, "badge sheet", progress, cancel)
@@ -66,6 +69,7 @@ def write_station_log(event_file: EventFile, out: Path, *, progress: Progress | 
     from learningday.checkin.station_log import export_log, log_json
     from reports.output import check, write_then_rename
 
+    check_output(out, event_path=event_file.path)
     with event_file.read() as session:
         log = export_log(session)
     check(cancel, "export")
