@@ -9,7 +9,7 @@ from pathlib import Path
 from learningday.errors import CancelCheck, Progress
 from learningday.plan.export import AgendaScope, calendar_zone, find_hub, select_agenda
 from learningday.store.db import EventFile
-from reports.output_paths import check_output
+from learningday.outputs import check_output
 
 
 @dataclass(frozen=True)

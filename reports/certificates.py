@@ -14,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 from learningday.reporting.dto import AttendeeOutcome, EventAnalytics, SessionOutcome
 from reports import fonts
 from reports.output import CancelCheck, Progress, atomic_output, check, quiet, system_errors
-from reports.output_paths import check_output, partial_name
+from learningday.outputs import check_output, partial_name
 
 PAGE = landscape(A4)
 ACCENT = colors.HexColor("#1F4E79")
@@ -105,7 +105,7 @@ def write_certificates(analytics: EventAnalytics, out: Path, *, progress: Progre
             canvas.save()
         report(1.0, "certificates written")
         return out
-    check_output(out, folder=True)
+    check_output(out, kind="folder")
     tmp = partial_name(out)
     shutil.rmtree(tmp, ignore_errors=True)
     try:

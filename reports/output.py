@@ -16,7 +16,7 @@ from learningday.errors import (  # noqa: F401 - CancelCheck, Progress: for the 
     Progress,
     stop_if_cancelled,
 )
-from reports.output_paths import check_output, partial_name
+from learningday.outputs import check_output, partial_name
 
 
 @contextmanager

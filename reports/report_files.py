@@ -21,7 +21,7 @@ class ReportRequest:
 
     def check(self, event_path: Path | None = None) -> None:
         """Refuse a request that cannot be written (over the event file ``event_path`` either), before any work."""
-        from reports.output_paths import check_output
+        from learningday.outputs import check_output
 
         if not (self.pdf or self.xlsx or self.certificates):
             raise InvalidInput("say what to write: a PDF report, an Excel workbook and/or certificates")
@@ -32,7 +32,8 @@ class ReportRequest:
             if suffix and path.suffix.lower() != suffix:
                 raise InvalidInput(f"the {label} needs a file name ending in {suffix}, not {path.name!r}")
             try:
-                check_output(path, event_path=event_path, folder=suffix is None and path.suffix.lower() != ".pdf")
+                folder = suffix is None and path.suffix.lower() != ".pdf"
+                check_output(path, event_path=event_path, kind="folder" if folder else "file")
             except InvalidInput as exc:
                 raise InvalidInput(f"{label}: {exc.message}") from None
 

@@ -11,7 +11,7 @@ from learningday.checkin.dto import MergeReport
 from learningday.errors import CancelCheck, Progress
 from learningday.roster.dto import AttendeeRow
 from learningday.store.db import EventFile
-from reports.output_paths import check_output
+from learningday.outputs import check_output
 
 #: how often (in people) a roster or badge file reports progress and asks whether to stop
 CHECK_EVERY = 500

@@ -14,6 +14,7 @@ from sqlalchemy import insert
 
 from learningday.demo import data
 from learningday.errors import CancelCheck, InvalidInput, LearningDayError, Progress, stop_if_cancelled
+from learningday.outputs import check_output, partial_name
 from learningday.roster.codes import new_code
 from learningday.store.db import open_event
 from learningday.store.models import (
@@ -181,14 +182,12 @@ def build_demo(
     ``cancel`` says stop. The builder owns the new file, so it opens (and commits) its one transaction."""
     if not 0 <= attendees <= MAX_ATTENDEES:
         raise InvalidInput(f"--attendees must be between 0 and {MAX_ATTENDEES:,}, not {attendees:,}")
-    out = Path(out)
+    out = check_output(out, kind="event")  # a folder, a device, a name too long: before a replaced demo is read
     if out.exists():
         _refuse_to_replace_real_event(out)
-    if not out.parent.is_dir():
-        raise InvalidInput(f"folder {out.parent} does not exist")
     report = progress or (lambda _f, _m: None)
     start = start.astimezone(UTC)
-    tmp = out.with_name(f".{out.name}.partial")
+    tmp = partial_name(out, "event")
     _remove_with_sidecars(tmp)
     try:
         with open_event(tmp, create=True) as event_file:

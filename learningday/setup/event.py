@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from learningday.errors import EventFileError, InvalidInput
+from learningday.outputs import check_output, partial_name
 from learningday.setup.dto import EventDTO, EventSummary, HubDTO, LevelDTO, VenueDTO
 from learningday.setup.new_event import HubSpec, LevelSpec, check_hubs, check_levels
 from learningday.setup.rules import clean_text, refuse, tidy
@@ -168,12 +169,10 @@ def create_event_file(
 
     check_event(name=name, start_utc=start_utc, length_minutes=length_minutes, theme=theme, hubs=hubs,
                 levels=levels, require_hub=False)
-    path = Path(path)
+    path = check_output(path, kind="event")
     if path.exists() and not replace:
         raise InvalidInput(f"{path} exists already; choose another name")
-    if not path.parent.is_dir():
-        raise InvalidInput(f"folder {path.parent} does not exist")
-    tmp = path.with_name(f".{path.name}.partial")
+    tmp = partial_name(path, "event")
     for suffix in ("", "-wal", "-shm"):
         Path(f"{tmp}{suffix}").unlink(missing_ok=True)
     try:

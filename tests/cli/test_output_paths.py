@@ -24,6 +24,10 @@ COMMANDS: dict[str, tuple[Callable[[str, str], list[str]], str]] = {
     "report --xlsx": (lambda event, out: ["report", event, "--xlsx", out], ".xlsx"),
     "report --certificates (one PDF)": (lambda event, out: ["report", event, "--certificates", out], ".pdf"),
     "report --certificates (a folder)": (lambda event, out: ["report", event, "--certificates", out], ""),
+    # the two that write an event file: over the event it would be another event, still refused
+    "demo": (lambda _event, out: ["demo", out, "--attendees", "5"], ".lday"),
+    "new": (lambda _event, out: ["new", out, "--name", "X", "--start", "2027-03-10T21:00Z", "--hub", "London"],
+            ".lday"),
 }
 
 
@@ -127,6 +131,15 @@ def test_a_name_near_the_limit_is_written(capsys, small) -> None:
     assert status == 0, err
     assert out.is_file() and stdout.startswith(f"wrote {out}")
     assert sorted(p.name for p in small.path.parent.iterdir()) == sorted([small.path.name, out.name])
+
+
+def test_a_demo_named_near_the_limit_is_written_with_room_for_its_journal(capsys, tmp_path: Path) -> None:
+    out = tmp_path / ("d" * 240 + ".lday")
+    status, _, err = run(capsys, "demo", str(out), "--attendees", "5")
+    assert status == 0, err
+    assert run(capsys, "info", str(out))[0] == 0
+    status, _, err = run(capsys, "demo", str(tmp_path / ("d" * 245 + ".lday")), "--attendees", "5")
+    assert status == 2 and "an event file's name" in err
 
 
 def test_an_existing_empty_folder_still_takes_the_certificates(capsys, small) -> None:
