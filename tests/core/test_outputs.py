@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from learningday.errors import InvalidInput
-from learningday.outputs import Kind, check_output, partial_name
+from learningday.outputs import (
+    SQLITE_HEADER,
+    WAL_HEADERS,
+    Kind,
+    check_output,
+    partial_name,
+)
 
 
 @pytest.fixture()
 def event(tmp_path: Path) -> Path:
-    """A small SQLite file standing for the open event, with its -wal beside it."""
+    """A file standing for the open event (a SQLite header is all the rule reads), its -wal beside it."""
     path = tmp_path / "p.lday"
-    con = sqlite3.connect(path)
-    con.execute("PRAGMA journal_mode = WAL")
-    con.execute("CREATE TABLE t (x)")
-    con.commit()
-    con.close()
-    Path(f"{path}-wal").write_bytes(b"\x37\x7f\x06\x82" + bytes(28))
+    path.write_bytes(SQLITE_HEADER + bytes(84))
+    Path(f"{path}-wal").write_bytes(WAL_HEADERS[0] + bytes(28))
     return path
 
 

@@ -32,32 +32,19 @@ def _refused_in_words(qtbot) -> None:
 
 
 @pytest.mark.parametrize("target", list(TARGETS))
-@pytest.mark.parametrize("export", ["export_roster", "write_badges"])
-def test_attendees_exports_refuse_the_event_file(small_document: EventDocument, qtbot, monkeypatch, export: str,
-                                                 target: str) -> None:
+@pytest.mark.parametrize("workspace, export", [("attendees", "export_roster"), ("attendees", "write_badges"),
+                                               ("checkin", "export_log")])
+def test_roster_badges_and_station_log_refuse_the_event_file(small_document: EventDocument, qtbot, monkeypatch,
+                                                             workspace: str, export: str, target: str) -> None:
     from ui.workspaces.attendees.workspace import AttendeesWorkspace
+    from ui.workspaces.checkin.workspace import CheckinWorkspace
 
     before = digest(small_document)
-    work = AttendeesWorkspace()
+    work = AttendeesWorkspace() if workspace == "attendees" else CheckinWorkspace()
     qtbot.addWidget(work)
     work.show_event(small_document, small_document.summary(), small_document.sessions())
     _choose(monkeypatch, TARGETS[target](small_document.path))
     getattr(work, export)()
-    _refused_in_words(qtbot)
-    assert digest(small_document) == before
-
-
-@pytest.mark.parametrize("target", list(TARGETS))
-def test_a_station_log_export_refuses_the_event_file(small_document: EventDocument, qtbot, monkeypatch,
-                                                     target: str) -> None:
-    from ui.workspaces.checkin.workspace import CheckinWorkspace
-
-    before = digest(small_document)
-    work = CheckinWorkspace()
-    qtbot.addWidget(work)
-    work.show_event(small_document, small_document.summary(), small_document.sessions())
-    _choose(monkeypatch, TARGETS[target](small_document.path))
-    work.export_log()
     _refused_in_words(qtbot)
     assert digest(small_document) == before
 
