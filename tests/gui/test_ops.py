@@ -67,7 +67,7 @@ def test_a_failure_is_worded_by_ui_errors_in_the_status_line(small_document: Eve
     with qtbot.waitSignal(panel.ended, timeout=30000):
         panel.run(partial(small_document.write_reports, request), label="Writing…", on_done=_never)
     assert errors.shown == [panel.status.text()] and panel.bar.value() == 0
-    assert panel.status.text().startswith("Could not open") and panel.status.text().endswith("Is a directory")
+    assert panel.status.text().endswith("report.pdf is a folder: give a file name")  # refused before any work
     assert not panel.running and not panel.cancel_button.isEnabled()
 
 
