@@ -63,6 +63,10 @@ def main(argv: Sequence[str] | None = None, *, run_gui: GuiRunner | None = None)
         return 130
     except BrokenPipeError:
         return 1
+    except OSError as exc:  # a file the system would not read or write: a read-only folder, a full disk
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"{PROG}: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
     except Exception as exc:  # a bug: say so plainly, keep the trace for the report
         traceback.print_exc()
         print(f"{PROG}: unexpected error: {exc.__class__.__name__}: {exc}", file=sys.stderr)

@@ -54,18 +54,18 @@ def test_revision_0001_file_opens_at_head_with_its_data(tmp_path: Path) -> None:
 def test_revision_graph_read_from_text_matches_alembic() -> None:
     from alembic.script import ScriptDirectory
 
-    from learningday.store.db import _revision_graph, alembic_config
+    from learningday.store.revisions import alembic_config, revision_graph
 
     scripts = ScriptDirectory.from_config(alembic_config())
     assert scripts.get_heads() == [head_revision()]
-    assert {r.revision: r.down_revision for r in scripts.walk_revisions()} == _revision_graph()
+    assert {r.revision: r.down_revision for r in scripts.walk_revisions()} == revision_graph()
 
 
 def test_0004_comes_after_0003_and_a_migrated_file_keeps_agenda_versions(tmp_path: Path) -> None:
     from learningday.plan.snapshots import compare, list_snapshots, save_snapshot
-    from learningday.store.db import _revision_graph
+    from learningday.store.revisions import revision_graph
 
-    assert _revision_graph()["0004"] == "0003"
+    assert revision_graph()["0004"] == "0003"
     copy = tmp_path / "old.lday"
     shutil.copyfile(FIXTURE, copy)
     with open_event(copy) as event_file:

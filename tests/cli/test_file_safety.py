@@ -1,0 +1,130 @@
+"""A read-only file, a read-only folder, a full disk: the reading commands work, a write says why in one line,
+and nothing is left beside the file."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from learningday.store.db import open_event
+from learningday.store.models import Attendee
+from tests.helpers import sha256
+from tests.helpers.cli import run
+
+ROOT = os.geteuid() == 0
+
+
+def _first_code(path: Path) -> str:
+    with open_event(path) as event_file, event_file.read() as session:
+        return session.scalars(select(Attendee.code).order_by(Attendee.id)).first() or ""
+
+
+@pytest.fixture()
+def lock() -> Iterator[Callable[[Path], None]]:
+    """Make a file or a folder read-only, for root too (root writes through chmod: the immutable attribute)."""
+    locked: list[Path] = []
+
+    def lock_down(path: Path) -> None:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+        locked.append(path)
+        if ROOT and subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode:
+            pytest.skip("as root, read-only needs the immutable attribute, which this file system lacks")
+
+    yield lock_down
+    for path in reversed(locked):
+        if ROOT:
+            subprocess.run(["chattr", "-i", str(path)], capture_output=True)
+        path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+@pytest.fixture()
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 8 MB file system (tmpfs) to fill up; it needs root, as CI has."""
+    if not ROOT:
+        pytest.skip("a full disk is a small tmpfs here, and mounting one needs root")
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(disk)], capture_output=True).returncode:
+        pytest.skip("this machine does not let root mount a tmpfs")
+    yield disk
+    subprocess.run(["umount", str(disk)], check=True)
+
+
+def fill(disk: Path) -> None:
+    with (disk / "filler").open("wb") as fh:
+        try:
+            while True:
+                fh.write(b"\0" * 65536)
+                fh.flush()
+        except OSError:
+            pass
+
+
+def _refused_cleanly(capsys: pytest.CaptureFixture[str], path: Path, *argv: str, says: str) -> None:
+    before, siblings = sha256(path), sorted(path.parent.iterdir())
+    status, out, err = run(capsys, *argv)
+    assert status == 1 and out == ""
+    assert err.startswith("learningday: error: not saved") and says in err and "nothing was changed" in err
+    assert "Traceback" not in err and len(err.splitlines()) == 1
+    assert sha256(path) == before
+    assert sorted(path.parent.iterdir()) == siblings  # no -wal, no -shm
+
+
+def test_a_read_only_file_is_read_and_never_written(capsys, demo_file: Path, lock, tmp_path: Path) -> None:
+    code = _first_code(demo_file)
+    roster = tmp_path / "roster.csv"
+    roster.write_text("name,email\nAda Lovelace,ada@example.org\n", encoding="utf-8")
+    lock(demo_file)
+    status, out, _ = run(capsys, "info", str(demo_file))
+    assert status == 0 and "attendees 1,000" in out
+    assert run(capsys, "attendees", str(demo_file), "--search", "a")[0] == 0
+    _refused_cleanly(capsys, demo_file, "checkin", str(demo_file), code, says="the file is read-only")
+    _refused_cleanly(capsys, demo_file, "import-roster", str(demo_file), str(roster), says="the file is read-only")
+
+
+def test_a_read_only_folder_is_read_and_never_written(capsys, demo_file: Path, lock) -> None:
+    code = _first_code(demo_file)
+    lock(demo_file.parent)
+    assert run(capsys, "info", str(demo_file))[0] == 0
+    _refused_cleanly(capsys, demo_file, "checkin", str(demo_file), code, says="its folder is read-only")
+    status, _, err = run(capsys, "export-roster", str(demo_file), str(demo_file.parent / "roster.csv"))
+    assert status == 1 and err.startswith("learningday: error: ") and "Traceback" not in err
+
+
+def test_a_check_in_on_a_full_disk_is_refused_in_one_line(capsys, demo_file: Path, small_disk: Path) -> None:
+    path = small_disk / "event.lday"
+    path.write_bytes(demo_file.read_bytes())
+    code = _first_code(path)
+    fill(small_disk)
+    assert run(capsys, "info", str(path))[0] == 0  # reading needs no room
+    _refused_cleanly(capsys, path, "checkin", str(path), code, says="the disk is full")
+    (small_disk / "filler").unlink()
+    assert run(capsys, "checkin", str(path), code)[0] == 0  # room again: it is written
+    assert sorted(p.name for p in small_disk.iterdir()) == ["event.lday"]
+
+
+def test_a_disk_that_fills_while_the_file_is_open_refuses_the_write(demo_file: Path, small_disk: Path) -> None:
+    from datetime import datetime, timezone
+
+    from learningday.checkin.log import check_in
+    from learningday.errors import NotSaved
+
+    path = small_disk / "event.lday"
+    path.write_bytes(demo_file.read_bytes())
+    with open_event(path) as event_file:
+        assert event_file.read_only is None
+        with event_file.read() as session:
+            codes = iter(session.scalars(select(Attendee.code).order_by(Attendee.id)).all())
+        fill(small_disk)
+        with pytest.raises(NotSaved, match="the disk is full") as refused:
+            for code in codes:  # a page or two may still fit in the log: write until the disk says no
+                with event_file.write() as session:
+                    check_in(session, code_or_attendee=code, station="Door F", method="scan",
+                             at_utc=datetime.now(timezone.utc))
+        assert refused.value.reason == "the disk is full"
+    assert sorted(p.name for p in small_disk.iterdir()) == ["event.lday", "filler"]
