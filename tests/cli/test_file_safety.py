@@ -56,13 +56,28 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 
 
 def fill(disk: Path) -> None:
-    with (disk / "filler").open("wb") as fh:
-        try:
+    try:
+        with (disk / "filler").open("wb") as fh:
             while True:
                 fh.write(b"\0" * 65536)
                 fh.flush()
-        except OSError:
-            pass
+    except OSError:  # no space left on device: that is the point
+        pass
+
+
+def _check_in_everyone(event_file, sessions: int = 1) -> int:
+    """One transaction checking the whole roster in to the first ``sessions`` sessions; the entries written."""
+    from datetime import datetime, timezone
+
+    from learningday.checkin.log import check_in
+    from learningday.store.models import Session as AgendaSession
+
+    with event_file.write() as session:
+        codes = session.scalars(select(Attendee.code)).all()
+        uids = session.scalars(select(AgendaSession.uid).order_by(AgendaSession.id).limit(sessions)).all()
+        return sum(1 for uid in uids for code in codes
+                   if check_in(session, code_or_attendee=code, session_uid=uid, station="Door F", method="scan",
+                               at_utc=datetime.now(timezone.utc)).entry_uid)
 
 
 def _refused_cleanly(capsys: pytest.CaptureFixture[str], path: Path, *argv: str, says: str) -> None:
@@ -128,3 +143,28 @@ def test_a_disk_that_fills_while_the_file_is_open_refuses_the_write(demo_file: P
                              at_utc=datetime.now(timezone.utc))
         assert refused.value.reason == "the disk is full"
     assert sorted(p.name for p in small_disk.iterdir()) == ["event.lday", "filler"]
+
+
+def test_a_checkpoint_the_full_disk_cut_short_is_not_refused(capsys, demo_file: Path, small_disk: Path) -> None:
+    import struct
+
+    from sqlalchemy import func
+
+    from learningday.store.models import CheckIn
+
+    path = small_disk / "event.lday"
+    path.write_bytes(demo_file.read_bytes())
+    with open_event(path) as event_file:
+        with event_file.read() as session:
+            before = session.scalar(select(func.count(CheckIn.id)))
+        written = _check_in_everyone(event_file, sessions=3)  # the file grows, in the write-ahead log
+        fill(small_disk)
+    # closing checkpoints: page 1, which counts the new pages, went in; the file could not grow
+    header = path.read_bytes()[:100]
+    assert struct.unpack(">I", header[28:32])[0] * struct.unpack(">H", header[16:18])[0] > path.stat().st_size
+    status, out, err = run(capsys, "info", str(path))
+    assert status == 0, err
+    assert f"{before + written:,} log entries" in out
+    (small_disk / "filler").unlink()
+    with open_event(path) as event_file, event_file.read() as session:
+        assert session.scalar(select(func.count(CheckIn.id))) == before + written

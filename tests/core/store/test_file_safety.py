@@ -7,7 +7,6 @@ import os
 import shutil
 import signal
 import sqlite3
-import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +19,7 @@ from learningday.setup.event import event_summary
 from learningday.store.db import head_revision, open_event
 from learningday.store.models import Attendee, CheckIn
 from tests.helpers import sha256
+from tests.helpers.wal import cut_checkpoint_short
 
 #: a station checks everyone in (one transaction: the file grows by many pages), then dies before any checkpoint
 CRASHING_STATION = r"""
@@ -40,29 +40,12 @@ with open_event(sys.argv[1]) as ef:
 """
 
 
-def _newest_page_one(wal: Path, page_size: int) -> bytes:
-    """Page 1 as the last committed transaction in the write-ahead log left it."""
-    data = wal.read_bytes()
-    newest = b""
-    for offset in range(32, len(data) - 24 - page_size + 1, 24 + page_size):
-        if struct.unpack(">I", data[offset : offset + 4])[0] == 1:
-            newest = data[offset + 24 : offset + 24 + page_size]
-    assert newest, "the log holds no page 1"
-    return newest
-
-
 def _checkpoint_cut_short(path: Path) -> int:
-    """The state a kill leaves in the middle of a checkpoint: the new page 1 (which counts the new pages)
-    is in the file, the pages after it are still only in the log. Returns the entries the station confirmed."""
+    """A station confirms many entries and dies; a checkpoint was copying them when it died. Returns how
+    many entries the station confirmed."""
     station = subprocess.run([sys.executable, "-c", CRASHING_STATION, str(path)], check=True,
                              capture_output=True, text=True)
-    wal = Path(f"{path}-wal")
-    header = path.read_bytes()[:100]
-    page_size = struct.unpack(">H", header[16:18])[0]
-    with path.open("r+b") as fh:
-        fh.write(_newest_page_one(wal, page_size))
-    counted = struct.unpack(">I", path.read_bytes()[28:32])[0] * page_size
-    assert path.stat().st_size < counted, "the setup must leave the file shorter than its header says"
+    assert cut_checkpoint_short(path), "the setup must leave the file shorter than its header says"
     return int(station.stdout)
 
 

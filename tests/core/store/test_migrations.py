@@ -77,3 +77,13 @@ def test_0004_comes_after_0003_and_a_migrated_file_keeps_agenda_versions(tmp_pat
     with open_event(copy) as event_file, event_file.read() as session:
         assert [r.name for r in list_snapshots(session)] == ["After migration"]
         assert (row.sessions, compare(session, row.uid).identical) == (61, True)
+
+
+def test_the_models_map_exactly_the_columns_the_migrations_build() -> None:
+    """The door checks a file's columns against the models (learningday.store.inspection): they must agree."""
+    from learningday.store.models import Base
+    from learningday.store.revisions import schema_at
+
+    built = {name: set(columns.split(",")) for kind, name, columns in schema_at(head_revision()) if kind == "columns"}
+    assert {t.name: {c.name for c in t.columns} for t in Base.metadata.sorted_tables} == {
+        name: built[name] for name in Base.metadata.tables}
