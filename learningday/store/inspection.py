@@ -99,20 +99,28 @@ def _ours(con: sqlite3.Connection, shown: str) -> str:
     # Every file the app writes carries its id; without it only the very schema of a known revision passes.
     if app_id == 0 and (not known_revision(revision) or schema_of(con) != schema_at(revision)):
         raise foreign
-    if revision == head_revision():
-        _check_columns(con, shown)
+    if known_revision(revision):
+        _check_columns(con, shown, revision)
     return revision
 
 
-def _check_columns(con: sqlite3.Connection, shown: str) -> None:
-    """Every table the app maps, with its columns: a flipped byte in the schema's text shows here, not as
-    "no such column" on some later read."""
-    from learningday.store.models import Base
+def _expected_columns(revision: str) -> dict[str, set[str]]:
+    """Each table's columns at ``revision``: the models' at the head (no migration needed, so no alembic),
+    else as the migrations build them (the file is about to be migrated: alembic is loaded anyway)."""
+    if revision == head_revision():
+        from learningday.store.models import Base
 
-    for table in Base.metadata.sorted_tables:
-        found = {row[0] for row in con.execute("SELECT name FROM pragma_table_info(?)", (table.name,))}
-        if found != {column.name for column in table.columns}:
-            raise damaged(shown, f"its table {table.name!r} is not as this version wrote it")
+        return {t.name: {c.name for c in t.columns} for t in Base.metadata.sorted_tables}
+    return {name: set(columns.split(",")) for kind, name, columns in schema_at(revision) if kind == "columns"}
+
+
+def _check_columns(con: sqlite3.Connection, shown: str, revision: str) -> None:
+    """Every table with its columns: a flipped byte in the schema's text shows here, not as "no such column"
+    on some later read, and a forged file is refused before a backup or a migration touches it."""
+    for table, columns in _expected_columns(revision).items():
+        found = {row[0] for row in con.execute("SELECT name FROM pragma_table_info(?)", (table,))}
+        if found != columns:
+            raise damaged(shown, f"its table {table!r} is not as LearningDay wrote it")
 
 
 def inspect_event_file(path: Path) -> str:

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from learningday.errors import EventFileError
 from learningday.setup.event import event_summary
-from learningday.store.db import head_revision, open_event
+from learningday.store.db import APPLICATION_ID, head_revision, open_event
 from learningday.store.models import Attendee, CheckIn
 from tests.helpers import sha256
 from tests.helpers.wal import cut_checkpoint_short
@@ -60,22 +60,29 @@ def test_a_crash_in_the_middle_of_a_checkpoint_is_not_refused(demo_file: Path) -
         assert session.scalar(select(func.count(CheckIn.id))) == before + confirmed > before
 
 
-def _foreign(path: Path, revision: str) -> Path:
+def _foreign(path: Path, revision: str, app_id: int) -> Path:
     con = sqlite3.connect(path)
     con.execute("CREATE TABLE event (id INTEGER PRIMARY KEY, title TEXT)")
     con.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL)")
     con.execute("INSERT INTO alembic_version VALUES (?)", (revision,))
     con.execute("INSERT INTO event (title) VALUES ('their data')")
+    con.execute(f"PRAGMA application_id = {app_id}")
     con.commit()
     con.close()
     return path
 
 
-@pytest.mark.parametrize("revision", ["head", "0001"])
-def test_a_foreign_database_with_our_table_names_is_refused_untouched(revision: str, tmp_path: Path) -> None:
-    path = _foreign(tmp_path / "theirs.db", head_revision() if revision == "head" else revision)
+@pytest.mark.parametrize(("revision", "app_id", "expect"), [
+    ("head", 0, "not a LearningDay event file"),
+    ("0001", 0, "not a LearningDay event file"),
+    ("0001", APPLICATION_ID, "damaged"),  # our id, forged: still not migrated, nor backed up
+])
+def test_a_foreign_database_with_our_table_names_is_refused_untouched(
+    revision: str, app_id: int, expect: str, tmp_path: Path
+) -> None:
+    path = _foreign(tmp_path / "theirs.db", head_revision() if revision == "head" else revision, app_id)
     before = sha256(path)
-    with pytest.raises(EventFileError, match="not a LearningDay event file"):
+    with pytest.raises(EventFileError, match=expect):
         open_event(path)
     assert sha256(path) == before  # not switched to WAL, not migrated
     assert [p.name for p in tmp_path.iterdir()] == ["theirs.db"]  # no -wal, -shm, nor a backup copy
