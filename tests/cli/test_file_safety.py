@@ -3,9 +3,8 @@ and nothing is left beside the file."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -15,8 +14,8 @@ from learningday.store.db import open_event
 from learningday.store.models import Attendee
 from tests.helpers import sha256
 from tests.helpers.cli import run
+from tests.helpers.disks import fill, locked, small_disk
 
-ROOT = os.geteuid() == 0
 
 
 def _first_code(path: Path) -> str:
@@ -26,43 +25,15 @@ def _first_code(path: Path) -> str:
 
 @pytest.fixture()
 def lock() -> Iterator[Callable[[Path], None]]:
-    """Make a file or a folder read-only, for root too (root writes through chmod: the immutable attribute)."""
-    locked: list[Path] = []
-
-    def lock_down(path: Path) -> None:
-        path.chmod(0o555 if path.is_dir() else 0o444)
-        locked.append(path)
-        if ROOT and subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode:
-            pytest.skip("as root, read-only needs the immutable attribute, which this file system lacks")
-
-    yield lock_down
-    for path in reversed(locked):
-        if ROOT:
-            subprocess.run(["chattr", "-i", str(path)], capture_output=True)
-        path.chmod(0o755 if path.is_dir() else 0o644)
+    """Make files or folders read-only for the rest of the test (for root too)."""
+    with ExitStack() as stack:
+        yield lambda path: stack.enter_context(locked(path))
 
 
 @pytest.fixture()
-def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real 8 MB file system (tmpfs) to fill up; it needs root, as CI has."""
-    if not ROOT:
-        pytest.skip("a full disk is a small tmpfs here, and mounting one needs root")
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(disk)], capture_output=True).returncode:
-        pytest.skip("this machine does not let root mount a tmpfs")
-    yield disk
-    subprocess.run(["umount", str(disk)], check=True)
-
-
-def fill(disk: Path) -> None:
-    try:
-        with (disk / "filler").open("wb") as fh:
-            while True:
-                fh.write(b"\0" * 65536)
-                fh.flush()
-    except OSError:  # no space left on device: that is the point
-        pass
+def disk(tmp_path: Path) -> Iterator[Path]:
+    with small_disk(tmp_path / "disk") as mounted:
+        yield mounted
 
 
 def _check_in_everyone(event_file, sessions: int = 1) -> int:
@@ -111,60 +82,60 @@ def test_a_read_only_folder_is_read_and_never_written(capsys, demo_file: Path, l
     assert status == 1 and err.startswith("learningday: error: ") and "Traceback" not in err
 
 
-def test_a_check_in_on_a_full_disk_is_refused_in_one_line(capsys, demo_file: Path, small_disk: Path) -> None:
-    path = small_disk / "event.lday"
+def test_a_check_in_on_a_full_disk_is_refused_in_one_line(capsys, demo_file: Path, disk: Path) -> None:
+    path = disk / "event.lday"
     path.write_bytes(demo_file.read_bytes())
     code = _first_code(path)
-    fill(small_disk)
+    fill(disk)
     assert run(capsys, "info", str(path))[0] == 0  # reading needs no room
     _refused_cleanly(capsys, path, "checkin", str(path), code, says="the disk is full")
-    (small_disk / "filler").unlink()
+    (disk / "filler").unlink()
     assert run(capsys, "checkin", str(path), code)[0] == 0  # room again: it is written
-    assert sorted(p.name for p in small_disk.iterdir()) == ["event.lday"]
+    assert sorted(p.name for p in disk.iterdir()) == ["event.lday"]
 
 
-def test_a_disk_that_fills_while_the_file_is_open_refuses_the_write(demo_file: Path, small_disk: Path) -> None:
+def test_a_disk_that_fills_while_the_file_is_open_refuses_the_write(demo_file: Path, disk: Path) -> None:
     from datetime import datetime, timezone
 
     from learningday.checkin.log import check_in
     from learningday.errors import NotSaved
 
-    path = small_disk / "event.lday"
+    path = disk / "event.lday"
     path.write_bytes(demo_file.read_bytes())
     with open_event(path) as event_file:
         assert event_file.read_only is None
         with event_file.read() as session:
             codes = iter(session.scalars(select(Attendee.code).order_by(Attendee.id)).all())
-        fill(small_disk)
+        fill(disk)
         with pytest.raises(NotSaved, match="the disk is full") as refused:
             for code in codes:  # a page or two may still fit in the log: write until the disk says no
                 with event_file.write() as session:
                     check_in(session, code_or_attendee=code, station="Door F", method="scan",
                              at_utc=datetime.now(timezone.utc))
         assert refused.value.reason == "the disk is full"
-    assert sorted(p.name for p in small_disk.iterdir()) == ["event.lday", "filler"]
+    assert sorted(p.name for p in disk.iterdir()) == ["event.lday", "filler"]
 
 
-def test_a_checkpoint_the_full_disk_cut_short_is_not_refused(capsys, demo_file: Path, small_disk: Path) -> None:
+def test_a_checkpoint_the_full_disk_cut_short_is_not_refused(capsys, demo_file: Path, disk: Path) -> None:
     import struct
 
     from sqlalchemy import func
 
     from learningday.store.models import CheckIn
 
-    path = small_disk / "event.lday"
+    path = disk / "event.lday"
     path.write_bytes(demo_file.read_bytes())
     with open_event(path) as event_file:
         with event_file.read() as session:
             before = session.scalar(select(func.count(CheckIn.id)))
         written = _check_in_everyone(event_file, sessions=3)  # the file grows, in the write-ahead log
-        fill(small_disk)
+        fill(disk)
     # closing checkpoints: page 1, which counts the new pages, went in; the file could not grow
     header = path.read_bytes()[:100]
     assert struct.unpack(">I", header[28:32])[0] * struct.unpack(">H", header[16:18])[0] > path.stat().st_size
     status, out, err = run(capsys, "info", str(path))
     assert status == 0, err
     assert f"{before + written:,} log entries" in out
-    (small_disk / "filler").unlink()
+    (disk / "filler").unlink()
     with open_event(path) as event_file, event_file.read() as session:
         assert session.scalar(select(func.count(CheckIn.id))) == before + written
