@@ -89,6 +89,8 @@ def test_a_check_in_on_a_full_disk_is_refused_in_one_line(capsys, demo_file: Pat
     fill(disk)
     assert run(capsys, "info", str(path))[0] == 0  # reading needs no room
     _refused_cleanly(capsys, path, "checkin", str(path), code, says="the disk is full")
+    status, _, err = run(capsys, "export-roster", str(path), str(disk / "roster.csv"))
+    assert status == 1 and err.startswith("learningday: error: ") and len(err.splitlines()) == 1
     (disk / "filler").unlink()
     assert run(capsys, "checkin", str(path), code)[0] == 0  # room again: it is written
     assert sorted(p.name for p in disk.iterdir()) == ["event.lday"]
