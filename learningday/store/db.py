@@ -18,7 +18,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from learningday.errors import EventFileError, MigrationError, NewerEventFileError, NotSaved
-from learningday.store.failures import DISK_FULL, DamagedValue, in_words, worded
+from learningday.store.failures import DISK_FULL, DamagedValue, in_words, short_reason, worded
 from learningday.store.folding import register_sql_functions
 from learningday.store.inspection import inspect_event_file, read_only_uri, side_files
 from learningday.store.revisions import APPLICATION_ID, head_revision, known_revision, migrate
@@ -121,10 +121,9 @@ def _backup_sqlite(path: Path, revision: str) -> Path:
             src.close()
     except (sqlite3.Error, OSError) as exc:
         backup.unlink(missing_ok=True)
-        reason = exc.strerror if isinstance(exc, OSError) else getattr(worded(exc, label="", writing=True),
-                                                                       "reason", str(exc))
+        reason = short_reason(exc, label=str(path))
         raise NotSaved(f"not saved: {path} must be brought up to date, but no backup copy could be made "
-                       f"beside it ({reason}); nothing was changed", reason=str(reason)) from None
+                       f"beside it ({reason}); nothing was changed", reason=reason) from None
     return backup
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -59,6 +60,14 @@ def _no_space_left(label: str) -> bool:
     except (OSError, ValueError):  # not a file's path (a server's URL)
         return False
     return disk.f_bavail * disk.f_frsize < 64 * 1024
+
+
+def short_reason(exc: BaseException, *, label: str) -> str:
+    """The short cause of a write the system refused ("the disk is full"), from SQLite or the file system."""
+    if isinstance(exc, OSError):
+        return DISK_FULL if exc.errno == errno.ENOSPC else exc.strerror or str(exc)
+    failure = worded(exc, label=label, writing=True)
+    return failure.reason if isinstance(failure, NotSaved) else str(exc)
 
 
 @contextmanager

@@ -141,3 +141,15 @@ def test_a_checkpoint_the_full_disk_cut_short_is_not_refused(capsys, demo_file: 
     (disk / "filler").unlink()
     with open_event(path) as event_file, event_file.read() as session:
         assert session.scalar(select(func.count(CheckIn.id))) == before + written
+
+
+def test_an_older_file_on_a_full_disk_is_left_as_it_was(capsys, disk: Path) -> None:
+    from tests import DATA
+
+    path = disk / "old.lday"
+    path.write_bytes((DATA / "event_rev0001.lday").read_bytes())
+    fill(disk)
+    before = sha256(path)
+    status, _, err = run(capsys, "info", str(path))
+    assert status == 1 and "no backup copy could be made beside it (the disk is full); nothing was changed" in err
+    assert sha256(path) == before and sorted(p.name for p in disk.iterdir()) == ["filler", "old.lday"]
