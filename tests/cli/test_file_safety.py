@@ -79,7 +79,7 @@ def test_a_read_only_folder_is_read_and_never_written(capsys, demo_file: Path, l
     assert run(capsys, "info", str(demo_file))[0] == 0
     _refused_cleanly(capsys, demo_file, "checkin", str(demo_file), code, says="its folder is read-only")
     status, _, err = run(capsys, "export-roster", str(demo_file), str(demo_file.parent / "roster.csv"))
-    assert status == 1 and err.startswith("learningday: error: ") and "Traceback" not in err
+    assert status != 0 and err.startswith("learningday: error: ") and len(err.splitlines()) == 1
 
 
 def test_a_check_in_on_a_full_disk_is_refused_in_one_line(capsys, demo_file: Path, disk: Path) -> None:
@@ -90,7 +90,7 @@ def test_a_check_in_on_a_full_disk_is_refused_in_one_line(capsys, demo_file: Pat
     assert run(capsys, "info", str(path))[0] == 0  # reading needs no room
     _refused_cleanly(capsys, path, "checkin", str(path), code, says="the disk is full")
     status, _, err = run(capsys, "export-roster", str(path), str(disk / "roster.csv"))
-    assert status == 1 and err.startswith("learningday: error: ") and len(err.splitlines()) == 1
+    assert status != 0 and err.startswith("learningday: error: ") and len(err.splitlines()) == 1
     (disk / "filler").unlink()
     assert run(capsys, "checkin", str(path), code)[0] == 0  # room again: it is written
     assert sorted(p.name for p in disk.iterdir()) == ["event.lday"]
