@@ -35,6 +35,15 @@ class NewerEventFileError(EventFileError):
     """An event file written by a newer LearningDay than this one."""
 
 
+class NotSaved(LearningDayError):
+    """The system would not write the event file (a full disk, a read-only file or folder); nothing was
+    changed. ``reason`` is the short cause a screen shows: "the disk is full"."""
+
+    def __init__(self, message: str, *, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
+
+
 class MigrationError(LearningDayError):
     """Bringing an event file to the current schema failed; the backup copy is intact."""
 

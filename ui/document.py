@@ -81,6 +81,11 @@ class EventDocument(QObject):
         return self.file.label
 
     @property
+    def read_only(self) -> str | None:
+        """Why the file is open for reading only ("the disk is full"); None when it can be written."""
+        return self.file.read_only
+
+    @property
     def backup_path(self) -> Path | None:
         """The copy kept when opening brought an older file up to date (None: nothing was migrated)."""
         return self.file.backup_path
@@ -289,11 +294,13 @@ class EventDocument(QObject):
             return presence.recent_entries(session, station=station, session_uid=session_uid, limit=limit)
 
     def check_in(self, who: str | int, *, session_uid: str | None, station: str, facilitator: str,
-                 method: str) -> CheckInResult:
-        """Returns once the entry is committed to disk (synchronous=FULL)."""
+                 method: str, at_utc: datetime | None = None) -> CheckInResult:
+        """Returns once the entry is committed to disk (synchronous=FULL). ``at_utc``: when the person came,
+        for a scan the station kept while the file could not take it (default: now)."""
         with self.file.write() as session:
             result = checkin.check_in(session, code_or_attendee=who, session_uid=session_uid, station=station,
-                                      facilitator_name=facilitator, method=method, at_utc=datetime.now(timezone.utc))
+                                      facilitator_name=facilitator, method=method,
+                                      at_utc=at_utc or datetime.now(timezone.utc))
         if result.status == "checked_in":
             self._log_changed(result.session_uid)
         return result

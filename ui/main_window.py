@@ -166,6 +166,8 @@ class MainWindow(QMainWindow):
     # -- documents ------------------------------------------------------------------------
     def open_path(self, path: str | Path) -> bool:
         """Open an event file; a bad file shows one readable error and leaves the window as it was."""
+        if self.document is not None and Path(path) != self.document.path and not self._unsaved_may_go():
+            return False
         try:
             document = EventDocument.open(path)
         except LearningDayError as exc:
@@ -237,6 +239,7 @@ class MainWindow(QMainWindow):
     def _on_document_log_changed(self, changes: Changes) -> None:
         # the station shows its own check-ins; every workspace catches up when it is shown next
         self._note(changes)
+        self._update_title(self.summary.event.name if self.summary else None)  # a full disk may have room again
 
     def _note(self, changes: Changes) -> None:
         self._summary_stale = self._summary_stale or changes.needs_summary
@@ -274,10 +277,23 @@ class MainWindow(QMainWindow):
         if self.document is None:
             self.setWindowTitle("LearningDay")
         else:
-            self.setWindowTitle(f"{event_name} — {self.document.label} — LearningDay")
+            reading_only = f" — reading only: {self.document.read_only}" if self.document.read_only else ""
+            self.setWindowTitle(f"{event_name} — {self.document.label}{reading_only} — LearningDay")
 
     def close_event_file(self) -> None:
-        self._set_document(None)
+        if self._unsaved_may_go():
+            self._set_document(None)
+
+    def _unsaved_may_go(self) -> bool:
+        """Check-ins the station keeps for the file (a full disk) would be lost with it: ask first."""
+        waiting = len(self.checkin.unsaved.scans)
+        if not waiting:
+            return True
+        answer = QMessageBox.question(
+            self, "Check-ins not saved",
+            f"This station keeps {waiting:,} check-in{'s' if waiting != 1 else ''} the event file could not "
+            f"take ({self.checkin.unsaved.reason}). They are lost if the event closes now.\n\nClose it anyway?")
+        return answer == QMessageBox.StandardButton.Yes
 
     def show_workspace(self, index: int) -> None:
         if self.document is not None:
@@ -330,7 +346,7 @@ class MainWindow(QMainWindow):
             return
         self.kiosk = KioskWindow(self.document, session_uid=self.checkin.session_uid,
                                  session_title=self.checkin.session_box.currentText(),
-                                 station=self.checkin.station_name(), pin=pin)
+                                 station=self.checkin.station_name(), pin=pin, unsaved=self.checkin.unsaved)
         self.kiosk.left.connect(self._on_kiosk_left)
         self.kiosk.showFullScreen()
 
@@ -355,6 +371,9 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._unsaved_may_go():
+            event.ignore()
+            return
         settings.save_window_geometry(self.saveGeometry())
         if self.document is not None:
             self.document.close()

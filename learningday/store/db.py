@@ -2,36 +2,34 @@
 
 from __future__ import annotations
 
-import re
+import json
+import os
 import sqlite3
-import struct
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
-from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from learningday.errors import EventFileError, MigrationError, NewerEventFileError
+from learningday.errors import EventFileError, MigrationError, NewerEventFileError, NotSaved
+from learningday.store.failures import DISK_FULL, DamagedValue, in_words, short_reason, worded
 from learningday.store.folding import register_sql_functions
+from learningday.store.inspection import inspect_event_file, read_only_uri, side_files
+from learningday.store.revisions import APPLICATION_ID, head_revision, known_revision, migrate
+from learningday.store.server import open_server
 
-if TYPE_CHECKING:
-    from alembic.config import Config
+__all__ = ["APPLICATION_ID", "EventFile", "head_revision", "open_event"]  # the first and third: for tests
 
-#: written into the SQLite header (PRAGMA application_id): 'LDay'
-APPLICATION_ID = 0x4C446179
-SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 EXTENSION = ".lday"
 #: SQLite's page cache per connection (grown as used, not reserved)
 CACHE_KIB = 64 * 1024
-MIGRATIONS = Path(__file__).with_name("migrations")
 
 
 @dataclass
@@ -47,18 +45,34 @@ class EventFile:
     migrated_from: str | None = None
     backup_path: Path | None = None
     revision: str = field(default="")
+    #: why the file was opened for reading only ("the file is read-only"); None: it can be written
+    read_only: str | None = None
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read transaction."""
-        with self.factory.begin() as session:
+        """A read transaction; a value the file cannot give back is a "damaged" EventFileError."""
+        with in_words(self.label, writing=False), self.factory.begin() as session:
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """One user action: a write transaction, committed (durably) when the block ends."""
-        with self.write_factory.begin() as session:
+        """One user action: a write transaction, committed (durably) when the block ends. A write the
+        system refuses (a full disk, a read-only file) is NotSaved, and nothing was written."""
+        if self.read_only == DISK_FULL and self.path is not None:
+            self._writable_again(self.path)
+        if self.read_only:
+            raise NotSaved(f"not saved: {self.label} is open for reading only ({self.read_only}); "
+                           "nothing was changed", reason=self.read_only)
+        with in_words(self.label, writing=True), self.write_factory.begin() as session:
             yield session
+
+    def _writable_again(self, path: Path) -> None:
+        """Opened for reading only on a full disk: once there is room, write as if it had been there."""
+        if _first_connection(path) is None:
+            self.engine.dispose()
+            self.engine = _sqlite_engine(path)
+            self.factory, self.write_factory = _factories(self.engine)
+            self.read_only = None
 
     @property
     def label(self) -> str:
@@ -74,47 +88,16 @@ class EventFile:
         self.close()
 
 
-def alembic_config() -> Config:
-    from alembic.config import Config  # alembic costs ~0.7 s to import: only when migrating
-
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS))
-    return cfg
-
-
-_REVISION_LINE = re.compile(r"^(down_revision|revision)\s*=\s*['\"]?([\w]+)['\"]?", re.MULTILINE)
-
-
-@lru_cache(maxsize=1)
-def _revision_graph() -> dict[str, str | None]:
-    """revision -> down_revision, read from the migration scripts' text (no alembic import)."""
-    graph: dict[str, str | None] = {}
-    for script in sorted((MIGRATIONS / "versions").glob("*.py")):
-        fields = dict((k, v) for k, v in _REVISION_LINE.findall(script.read_text(encoding="utf-8")))
-        if "revision" in fields:
-            down = fields.get("down_revision")
-            graph[fields["revision"]] = None if down in (None, "None") else down
-    return graph
-
-
-def head_revision() -> str:
-    graph = _revision_graph()
-    heads = sorted(set(graph) - {down for down in graph.values() if down})
-    assert len(heads) == 1, f"migrations have several heads: {heads}"
-    return heads[0]
-
-
-def _known_revision(revision: str) -> bool:
-    return revision in _revision_graph()
-
-
 def _sqlite_path(target: str | Path) -> Path | None:
     """The file path behind ``target`` when it is a SQLite file, else None (a server URL)."""
     if isinstance(target, Path):
         return target
     if "://" not in target:
         return Path(target)
-    url = make_url(target)
+    try:
+        url = make_url(target)
+    except ArgumentError:
+        raise EventFileError(f"{target} is neither an event file nor a database URL") from None
     if url.get_backend_name() == "sqlite":
         if not url.database or url.database == ":memory:":
             raise EventFileError("an in-memory database cannot hold an event file")
@@ -122,79 +105,44 @@ def _sqlite_path(target: str | Path) -> Path | None:
     return None
 
 
-def _read_only(path: Path) -> sqlite3.Connection:
-    """A connection that cannot write, and leaves no -wal/-shm beside a file nobody has open."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    if not Path(f"{path}-wal").exists():
-        uri += "&immutable=1"  # no writer is active: skip locking and the shared-memory file
-    return sqlite3.connect(uri, uri=True)
-
-
-def _inspect_sqlite_file(path: Path) -> str | None:
-    """Check, without writing a byte, that ``path`` is an event file; return its revision."""
-    shown = str(path)
-    if path.is_dir():
-        raise EventFileError(f"{shown} is a folder, not an event file")
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
-        size = path.stat().st_size
-    except OSError as exc:
-        raise EventFileError(f"cannot read {shown}: {exc.strerror or exc}") from None
-    if size == 0:
-        raise EventFileError(f"{shown} is empty: it is not an event file")
-    if not header.startswith(SQLITE_MAGIC):
-        raise EventFileError(f"{shown} is not a LearningDay event file (it is not a SQLite database)")
-    if len(header) < 100:
-        raise EventFileError(f"{shown} is damaged: its header is cut short")
-    page_size = struct.unpack(">H", header[16:18])[0]
-    page_size = 65536 if page_size == 1 else page_size
-    change_counter, page_count = struct.unpack(">II", header[24:32])
-    valid_for = struct.unpack(">I", header[92:96])[0]
-    if change_counter == valid_for and page_count and size < page_size * page_count:
-        raise EventFileError(
-            f"{shown} is damaged: it is cut short ({size:,} of {page_size * page_count:,} bytes); "
-            "open a backup copy instead"
-        )
-    try:
-        con = _read_only(path)
-    except sqlite3.Error as exc:
-        raise EventFileError(f"cannot open {shown}: {exc}") from None
-    try:
-        app_id = con.execute("PRAGMA application_id").fetchone()[0]
-        tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if app_id not in (0, APPLICATION_ID) or "alembic_version" not in tables or "event" not in tables:
-            raise EventFileError(f"{shown} is a SQLite database, but not a LearningDay event file")
-        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-        # B-tree structure of every page (~0.1 s for 100k attendees): damage is caught at the door.
-        verdict = con.execute("PRAGMA quick_check(1)").fetchone()[0]
-        if verdict != "ok":
-            raise EventFileError(f"{shown} is damaged ({verdict}); open a backup copy instead")
-    except sqlite3.DatabaseError as exc:
-        raise EventFileError(f"{shown} is damaged and cannot be read ({exc}); open a backup copy instead") from None
-    finally:
-        con.close()
-    if row is None:
-        raise EventFileError(f"{shown} is damaged: it does not say which version wrote it")
-    return str(row[0])
-
-
 def _backup_sqlite(path: Path, revision: str) -> Path:
     """A consistent copy (WAL content included) beside the file, before it is migrated."""
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     backup = path.with_name(f"{path.stem}.before-{revision}-{stamp}{path.suffix}.bak")
-    src = _read_only(path)
-    dst = sqlite3.connect(backup)
     try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
+        src = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            dst = sqlite3.connect(backup)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except (sqlite3.Error, OSError) as exc:
+        backup.unlink(missing_ok=True)
+        reason = short_reason(exc, label=str(path))
+        raise NotSaved(f"not saved: {path} must be brought up to date, but no backup copy could be made "
+                       f"beside it ({reason}); nothing was changed", reason=reason) from None
     return backup
 
 
-def _sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+def _damage_checked_json(text: str) -> Any:
+    try:
+        return json.loads(text)
+    except ValueError as exc:
+        raise DamagedValue(f"not JSON: {text[:40]!r}") from exc
+
+
+def _sqlite_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = False) -> Engine:
+    # The file is named by a URI built from the path: a '?' or '#' in a file name is part of the name.
+    uri = path.resolve().as_uri()
+    engine = create_engine(
+        f"sqlite:///{EXTENSION}",  # chooses the dialect and the file pool; connections come from creator
+        creator=lambda: sqlite3.connect(read_only_uri(path) if read_only else uri, uri=True,
+                                        timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False),
+        json_deserializer=_damage_checked_json,
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -203,9 +151,10 @@ def _sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA foreign_keys = {'ON' if foreign_keys else 'OFF'}")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        # FULL: a committed check-in survives a power cut, not only a crash of the app.
-        cursor.execute("PRAGMA synchronous = FULL")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            # FULL: a committed check-in survives a power cut, not only a crash of the app.
+            cursor.execute("PRAGMA synchronous = FULL")
         # 2 MB (the default) thrashes on a 100k roster: filtering it per keystroke reads the same pages
         cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         cursor.close()
@@ -219,84 +168,104 @@ def _sqlite_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     return engine
 
 
-def _migrate(engine: Engine) -> None:
-    from alembic import command
+def _why_read_only(path: Path) -> str | None:
+    """Why the system will not let this file be written (None: it will, as far as it says beforehand)."""
+    if path.exists() and not os.access(path, os.W_OK):
+        return "the file is read-only"
+    if not os.access(path.parent, os.W_OK | os.X_OK):  # the write-ahead log lives beside the file
+        return "its folder is read-only"
+    return None
 
-    cfg = alembic_config()
-    with engine.begin() as connection:
-        cfg.attributes["connection"] = connection
-        command.upgrade(cfg, "head")
-        if connection.dialect.name == "sqlite":
-            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-            if broken:
-                raise MigrationError(f"migration left {len(broken)} broken references")
-            connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+
+def _first_connection(path: Path) -> str | None:
+    """Connect once for writing; when the system refuses (a full disk), say why and take away what the
+    attempt made (the file itself when it was new, its -wal and -shm)."""
+    made = [p for p in (path, *side_files(path)) if not p.exists()]
+    engine = _sqlite_engine(path)
+    try:
+        with engine.connect():
+            return None
+    except (DBAPIError, sqlite3.Error, UnicodeDecodeError) as exc:
+        failure = worded(exc, label=str(path), writing=True)
+        if failure is None:
+            raise
+        if not isinstance(failure, NotSaved):
+            raise failure from None
+        return failure.reason
+    finally:
+        engine.dispose()
+        for leftover in made:
+            if not (leftover.name.endswith("-wal") and leftover.exists() and leftover.stat().st_size):
+                leftover.unlink(missing_ok=True)  # a log holding pages is kept: it may be all there is
+
+
+def _migrate_file(path: Path, revision: str | None) -> Path | None:
+    """Bring the file to the head revision, a backup first (a new file needs none); the backup's path."""
+    backup = _backup_sqlite(path, revision) if revision is not None else None
+    migration_engine = _sqlite_engine(path, foreign_keys=False)
+    try:
+        migrate(migration_engine)
+    except Exception as exc:  # alembic's CommandError, SQLAlchemy errors, our own
+        migration_engine.dispose()
+        if revision is None:  # a new file: nothing of it is worth keeping
+            for made in (path, *side_files(path)):
+                made.unlink(missing_ok=True)
+        where = f"; the file before migration is kept as {backup}" if backup else ""
+        failure = worded(exc, label=str(path), writing=True)
+        if isinstance(failure, NotSaved):
+            raise NotSaved(f"{failure}{where}", reason=failure.reason) from exc
+        raise MigrationError(f"could not bring {path} up to date: {exc}{where}") from exc
+    migration_engine.dispose()
+    return backup
+
+
+def _factories(engine: Engine) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+    """Sessions for reading, and for writing with SQLite's write lock taken at BEGIN."""
+    return (sessionmaker(engine, expire_on_commit=False),
+            sessionmaker(engine.execution_options(sqlite_immediate=True), expire_on_commit=False))
+
+
+def _event_file(url: str, path: Path | None, engine: Engine, **fields: Any) -> EventFile:
+    factory, write_factory = _factories(engine)
+    return EventFile(url=url, path=path, engine=engine, factory=factory, write_factory=write_factory,
+                     revision=head_revision(), **fields)
 
 
 def open_event(target: str | Path, *, create: bool = False) -> EventFile:
     """Open the event file (a ``.lday`` path or a SQLAlchemy URL) at the latest schema.
 
     A missing file is created only with ``create=True``. A file that is not an event file,
-    is damaged or was written by a newer app raises EventFileError and is left untouched.
+    is damaged or was written by a newer app raises EventFileError and is left untouched: that is
+    decided by reading it only, before anything opens it for writing. A file the system will not
+    let us write (read-only, in a read-only folder, on a full disk) opens for reading only.
     An older file is copied to a ``.bak`` beside it, then migrated.
     """
     path = _sqlite_path(target)
+    if path is None:
+        engine, revision = open_server(str(target))
+        return _event_file(str(target), None, engine, migrated_from=revision if revision != head_revision() else None)
+    path = path.expanduser()
     head = head_revision()
-    backup: Path | None = None
-    if path is not None:
-        path = path.expanduser()
-        if not path.exists():
-            if not create:
-                raise EventFileError(f"no such event file: {path}")
-            if not path.parent.is_dir():
-                raise EventFileError(f"cannot create {path}: folder {path.parent} does not exist")
-            revision = None
-        else:
-            revision = _inspect_sqlite_file(path)
-        if revision is not None and revision != head:
-            if not _known_revision(revision):
-                raise NewerEventFileError(
-                    f"{path} was written by a newer LearningDay (schema {revision}); "
-                    "update the app to open it"
-                )
-            backup = _backup_sqlite(path, revision)
-        url = f"sqlite:///{path}"
-        if revision != head:
-            migration_engine = _sqlite_engine(path, foreign_keys=False)
-            try:
-                _migrate(migration_engine)
-            except Exception as exc:  # alembic's CommandError, SQLAlchemy errors, our own
-                where = f"; the file before migration is kept as {backup}" if backup else ""
-                raise MigrationError(f"could not bring {path} up to date: {exc}{where}") from exc
-            finally:
-                migration_engine.dispose()
-        engine = _sqlite_engine(path)
+    if os.path.lexists(path):
+        revision: str | None = inspect_event_file(path)
+        if not known_revision(revision):
+            raise NewerEventFileError(f"{path} was written by a newer LearningDay (schema {revision}); "
+                                      "update the app to open it")
+    elif not create:
+        raise EventFileError(f"no such event file: {path}")
+    elif not path.parent.is_dir():
+        raise EventFileError(f"cannot create {path}: folder {path.parent} does not exist")
     else:
-        url = str(target)
         revision = None
-        try:
-            engine = create_engine(url, pool_pre_ping=True)
-            tables = set(inspect(engine).get_table_names())
-            if tables and "alembic_version" not in tables:
-                raise EventFileError(f"{make_url(url).render_as_string()} holds tables that are not an event")
-            if "alembic_version" in tables:
-                with engine.connect() as connection:
-                    revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-            if revision is not None and not _known_revision(revision):
-                raise NewerEventFileError(f"the database was written by a newer LearningDay (schema {revision})")
-            if revision != head:
-                _migrate(engine)
-        except SQLAlchemyError as exc:
-            raise EventFileError(f"cannot open the database: {exc.__class__.__name__}: {exc.orig or exc}") from None
-    factory = sessionmaker(engine, expire_on_commit=False)
-    write_factory = sessionmaker(engine.execution_options(sqlite_immediate=True), expire_on_commit=False)
-    return EventFile(
-        url=url,
-        path=path,
-        engine=engine,
-        factory=factory,
-        write_factory=write_factory,
-        migrated_from=revision if revision != head else None,
-        backup_path=backup,
-        revision=head,
-    )
+    read_only = _why_read_only(path)
+    if read_only and revision != head:
+        verb = "create" if revision is None else "bring up to date"
+        raise NotSaved(f"not saved: cannot {verb} {path}: {read_only}", reason=read_only)
+    if revision == head:  # a full disk shows on the first connection; a migration finds it on its own
+        read_only = read_only or _first_connection(path)
+        backup = None
+    else:
+        backup = _migrate_file(path, revision)
+    return _event_file(f"sqlite:///{path}", path, _sqlite_engine(path, read_only=bool(read_only)),
+                       migrated_from=revision if revision not in (None, head) else None, backup_path=backup,
+                       read_only=read_only)

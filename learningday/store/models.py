@@ -22,6 +22,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from learningday.store.failures import DamagedValue
+
 
 class UTCDateTime(TypeDecorator[datetime]):
     """An aware UTC datetime. SQLite keeps it naive (always UTC); naive input is refused."""
@@ -39,6 +41,19 @@ class UTCDateTime(TypeDecorator[datetime]):
             raise ValueError(f"naive datetime {value!r}: every instant is stored in UTC")
         value = value.astimezone(timezone.utc)
         return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def result_processor(self, dialect: Any, coltype: object) -> Any:
+        process = super().result_processor(dialect, coltype)
+        if process is None:
+            return None
+
+        def checked(value: object) -> datetime | None:
+            try:
+                return process(value)
+            except (ValueError, TypeError) as exc:  # bytes no LearningDay wrote: the file is damaged
+                raise DamagedValue(f"{value!r} is not an instant") from exc
+
+        return checked
 
     def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
         if value is None:

@@ -7,6 +7,7 @@ starts fast. The desktop app is reached through the ``run_gui`` callable ``ui.la
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -62,6 +63,11 @@ def main(argv: Sequence[str] | None = None, *, run_gui: GuiRunner | None = None)
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        return 1
+    except OSError as exc:  # a file the system would not read or write: a read-only folder, a full disk
+        where = f"{exc.filename}: " if exc.filename else ""
+        why = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror or str(exc)
+        print(f"{PROG}: error: {where}{why}", file=sys.stderr)
         return 1
     except Exception as exc:  # a bug: say so plainly, keep the trace for the report
         traceback.print_exc()

@@ -54,18 +54,18 @@ def test_revision_0001_file_opens_at_head_with_its_data(tmp_path: Path) -> None:
 def test_revision_graph_read_from_text_matches_alembic() -> None:
     from alembic.script import ScriptDirectory
 
-    from learningday.store.db import _revision_graph, alembic_config
+    from learningday.store.revisions import alembic_config, revision_graph
 
     scripts = ScriptDirectory.from_config(alembic_config())
     assert scripts.get_heads() == [head_revision()]
-    assert {r.revision: r.down_revision for r in scripts.walk_revisions()} == _revision_graph()
+    assert {r.revision: r.down_revision for r in scripts.walk_revisions()} == revision_graph()
 
 
 def test_0004_comes_after_0003_and_a_migrated_file_keeps_agenda_versions(tmp_path: Path) -> None:
     from learningday.plan.snapshots import compare, list_snapshots, save_snapshot
-    from learningday.store.db import _revision_graph
+    from learningday.store.revisions import revision_graph
 
-    assert _revision_graph()["0004"] == "0003"
+    assert revision_graph()["0004"] == "0003"
     copy = tmp_path / "old.lday"
     shutil.copyfile(FIXTURE, copy)
     with open_event(copy) as event_file:
@@ -77,3 +77,13 @@ def test_0004_comes_after_0003_and_a_migrated_file_keeps_agenda_versions(tmp_pat
     with open_event(copy) as event_file, event_file.read() as session:
         assert [r.name for r in list_snapshots(session)] == ["After migration"]
         assert (row.sessions, compare(session, row.uid).identical) == (61, True)
+
+
+def test_the_models_map_exactly_the_columns_the_migrations_build() -> None:
+    """The door checks a file's columns against the models (learningday.store.inspection): they must agree."""
+    from learningday.store.models import Base
+    from learningday.store.revisions import schema_at
+
+    built = {name: set(columns.split(",")) for kind, name, columns in schema_at(head_revision()) if kind == "columns"}
+    assert {t.name: {c.name for c in t.columns} for t in Base.metadata.sorted_tables} == {
+        name: built[name] for name in Base.metadata.tables}

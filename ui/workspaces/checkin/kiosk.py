@@ -6,10 +6,11 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from learningday.errors import LearningDayError
+from learningday.errors import LearningDayError, NotSaved
 from ui.document import EventDocument
 from ui.errors import describe
-from ui.workspaces.checkin.workspace import BANNER_STYLES, banner_for
+from ui.workspaces.checkin.unsaved import Scan, UnsavedScans
+from ui.workspaces.checkin.workspace import BANNER_STYLES, banner_for, not_saved_banner
 
 RESET_AFTER_MS = 5000
 
@@ -20,11 +21,14 @@ class KioskWindow(QWidget):
     left = Signal()
 
     def __init__(self, document: EventDocument, *, session_uid: str | None, session_title: str,
-                 station: str, pin: str) -> None:
+                 station: str, pin: str, unsaved: UnsavedScans | None = None) -> None:
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
         self.setWindowTitle("LearningDay — self check-in")
         self.document, self.session_uid, self.station, self._pin = document, session_uid, station, pin
         self._unlocked = False
+        #: the station's scans waiting for the file (a full disk): the kiosk's wait behind them
+        self.unsaved = unsaved or UnsavedScans(self)
+        self.unsaved.follow(document)
         title = QLabel(session_title or "Welcome")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code = QLineEdit()
@@ -67,10 +71,12 @@ class KioskWindow(QWidget):
         text = self.code.text().strip()
         if not text:
             return
+        scan = Scan.now(text, text, "kiosk", session_uid=self.session_uid, station=self.station, facilitator="")
         try:
-            result = self.document.check_in(text, session_uid=self.session_uid, station=self.station,
-                                            facilitator="", method="kiosk")
-            style, message = banner_for(result)
+            style, message = banner_for(self.unsaved.save(scan))
+        except NotSaved as exc:
+            self.unsaved.keep(scan, exc.reason)
+            style, message = "bad", not_saved_banner(exc.reason, "your check-in is kept and saved shortly")
         except LearningDayError as exc:
             style, message = "bad", describe(exc)
         self.banner.setStyleSheet(f"QLabel#banner {{ {BANNER_STYLES[style]} border-radius: 10px; }}")

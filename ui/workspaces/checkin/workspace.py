@@ -29,18 +29,21 @@ from PySide6.QtWidgets import (
 )
 
 from learningday.checkin.dto import CheckInResult, SearchHit
+from learningday.errors import LearningDayError, NotSaved
 from learningday.plan.dto import SessionRow
 from learningday.roster.codes import looks_like_code, normalise_code
 from learningday.setup.dto import EventSummary
 from ui import settings
 from ui.document import EventDocument
-from ui.errors import attempt, show_info
+from ui.errors import attempt, show_error, show_info
 from ui.widgets import Card, heading, refill
+from ui.workspaces.checkin.unsaved import RETRY_MS, Scan, UnsavedScans
 from ui.workspaces.checkin.walk_in import WalkInDialog
 
 T = TypeVar("T")
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 BANNER_STYLES = {
     "ok": "background:#1e7b34; color:white;",
     "warn": "background:#b7791f; color:white;",
@@ -59,6 +62,11 @@ def banner_for(result: CheckInResult) -> tuple[str, str]:
         by = f" by station {result.earlier_station}" if result.earlier_station else ""
         return "warn", f"Already checked in: {result.attendee} (at {when}{by})"
     return "bad", f"Unknown code {result.code or ''}: nobody on the list has it".replace("  ", " ")
+
+
+def not_saved_banner(reason: str, who: str) -> str:
+    """The red banner of a check-in the file could not take: never green (the line below it says it is kept)."""
+    return f"✗  Not saved: {reason} — {who}"
 
 
 def _session_label(s: SessionRow) -> str:
@@ -130,6 +138,15 @@ class CheckinWorkspace(QWidget):
         self.banner.setWordWrap(True)
         self.banner.setContentsMargins(16, 6, 16, 6)
         self._set_banner("idle", "Ready: type or scan, then Enter")
+        #: scans the file could not take (a full disk), retried until it does
+        self.unsaved = UnsavedScans(self)
+        self.unsaved.saved.connect(self._on_unsaved_saved)
+        self.unsaved.waiting.connect(self._on_unsaved_waiting)
+        self.waiting = QLabel()
+        self.waiting.setObjectName("unsavedScans")
+        self.waiting.setStyleSheet("QLabel#unsavedScans { color: #b42318; font-weight: bold; }")
+        self.waiting.setWordWrap(True)
+        self.waiting.hide()
         self.results = QListWidget()
         self.results.setObjectName("stationResults")
         results_font = QFont(self.font())
@@ -186,6 +203,7 @@ class CheckinWorkspace(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.search)
         left.addWidget(self.banner)
+        left.addWidget(self.waiting)
         left.addWidget(self.results, 1)
         body.addLayout(left, 3)
         body.addLayout(side, 2)
@@ -203,6 +221,7 @@ class CheckinWorkspace(QWidget):
 
     def show_event(self, document: EventDocument, summary: EventSummary, sessions: list[SessionRow]) -> None:
         self.document, self.summary = document, summary
+        self.unsaved.follow(document)
         refill(self.session_box, [("Whole event", None), *((_session_label(s), s.uid) for s in sessions)])
         self.refresh_station()
 
@@ -256,6 +275,7 @@ class CheckinWorkspace(QWidget):
             item = QListWidgetItem(self._hit_text(hit))
             item.setData(Qt.ItemDataRole.UserRole, hit.uid)
             item.setData(CODE_ROLE, hit.code)
+            item.setData(NAME_ROLE, hit.name)
             self.results.addItem(item)
         if self.results.count():
             self.results.setCurrentRow(0)
@@ -279,21 +299,41 @@ class CheckinWorkspace(QWidget):
         if exact or item is None:
             self.check_in(text, method="scan")
         else:
-            self.check_in(item.data(Qt.ItemDataRole.UserRole), method="search")
+            self.check_in(item.data(Qt.ItemDataRole.UserRole), method="search", shown=item.data(NAME_ROLE))
 
-    def check_in(self, who: str, *, method: str) -> CheckInResult | None:
-        document = self.document
-        assert document is not None
-        result = attempt(lambda: document.check_in(who, session_uid=self.session_uid, station=self.station_name(),
-                                                   facilitator=self.facilitator.text().strip(), method=method),
-                         parent=self, title="Not checked in")
-        if result is None:
+    def check_in(self, who: str, *, method: str, shown: str = "") -> CheckInResult | None:
+        """Check ``who`` in; a check-in the file cannot take is shown red and kept to be saved later."""
+        assert self.document is not None
+        scan = Scan.now(who, shown or who, method, session_uid=self.session_uid, station=self.station_name(),
+                        facilitator=self.facilitator.text().strip())
+        try:
+            result: CheckInResult | None = self.unsaved.save(scan)
+        except NotSaved as exc:
+            self.unsaved.keep(scan, exc.reason)
+            self._set_banner("bad", not_saved_banner(exc.reason, scan.shown))
+            result = None
+        except (LearningDayError, OSError) as exc:
+            show_error(parent=self, exc=exc, title="Not checked in")
             return None
-        self._set_banner(*banner_for(result))
-        self.search.clear()
+        else:
+            self._set_banner(*banner_for(result))
+        self.search.clear()  # before the station is read again: the results list follows an empty box
         self.search.setFocus()
-        self.refresh_station()
+        if result is not None:
+            self.refresh_station()
         return result
+
+    def _on_unsaved_waiting(self, count: int, reason: str) -> None:
+        self.waiting.setText(f"{count:,} check-in{'s' if count != 1 else ''} kept at this station, not saved yet "
+                             f"({reason}): it tries again every {RETRY_MS // 1000} s, in the order they came")
+        self.waiting.show()
+
+    def _on_unsaved_saved(self, results: list[CheckInResult]) -> None:
+        if not self.unsaved.scans:
+            self.waiting.hide()
+            self._set_banner("ok", f"✓  Saved now: the {len(results):,} check-in"
+                                   f"{'s' if len(results) != 1 else ''} this station was keeping")
+        self.refresh_station()
 
     def undo(self, entry_uid: str) -> None:
         document = self.document

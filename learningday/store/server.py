@@ -1,0 +1,51 @@
+"""An event on a database server (a SQLAlchemy URL): connect, check it holds an event, migrate it."""
+
+from __future__ import annotations
+
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import NoSuchModuleError, SQLAlchemyError
+
+from learningday.errors import EventFileError, NewerEventFileError
+from learningday.store.revisions import head_revision, known_revision, migrate
+
+#: what to install for a server the URL names (until the shared-database issue settles the drivers)
+DRIVERS = {"postgresql": "psycopg[binary] (and write the URL as postgresql+psycopg://…)"}
+
+
+def _connect(url: str) -> Engine:
+    shown = make_url(url).render_as_string(hide_password=True)
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except (ImportError, NoSuchModuleError) as exc:
+        backend = make_url(url).get_backend_name()
+        install = DRIVERS.get(backend)
+        hint = f"; install {install}" if install else ""
+        raise EventFileError(f"cannot open {shown}: LearningDay has no driver for {backend} databases "
+                             f"here ({exc}){hint}") from None
+
+
+def open_server(url: str) -> tuple[Engine, str | None]:
+    """The engine on ``url`` at the head revision, and the revision it was at before (None: it was empty)."""
+    engine = _connect(url)
+    shown = make_url(url).render_as_string(hide_password=True)
+    revision = None
+    try:
+        tables = set(inspect(engine).get_table_names())
+        if tables and "alembic_version" not in tables:
+            raise EventFileError(f"{shown} holds tables that are not an event")
+        if "alembic_version" in tables:
+            with engine.connect() as connection:
+                revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        if revision is not None and not known_revision(revision):
+            raise NewerEventFileError(f"the database was written by a newer LearningDay (schema {revision})")
+        if revision != head_revision():
+            migrate(engine)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise EventFileError(f"cannot open the database: {exc.__class__.__name__}: "
+                             f"{getattr(exc, 'orig', None) or exc}") from None
+    except EventFileError:
+        engine.dispose()
+        raise
+    return engine, revision
