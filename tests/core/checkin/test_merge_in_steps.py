@@ -92,6 +92,8 @@ def test_a_merge_in_steps_ends_where_one_transaction_ends(small: Small, tmp_path
     with open_event(small.path) as ef:
         stepped = merge_log_in_steps(ef, log)
         again = merge_log_in_steps(ef, log)
+        with ef.write() as s:  # the steps wrote without waiting for the disk; a check-in still waits
+            assert s.connection().exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
     with open_event(other) as ef, ef.write() as s:
         whole = merge_log(s, log)
     assert stepped == whole and stepped.entries_added == 900 and stepped.stations_created == 1
