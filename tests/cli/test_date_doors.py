@@ -78,7 +78,7 @@ def test_an_agenda_start_out_of_range_is_a_row_problem(capsys, small: Small, tmp
     assert sha256(small.path) == digest and not sidecars(small.path)
 
 
-# -- fuzz: whatever --start says, a clear refusal (nothing written) or a file the app opens --------------
+# -- fuzz: whatever --start=TEXT says, a clear refusal (nothing written) or a file the app opens ---------
 _ZONES = st.sampled_from([timezone.utc, timezone(timedelta(hours=14)), timezone(timedelta(hours=-12)),
                           timezone(timedelta(hours=5, minutes=45))])
 STARTS = st.one_of(
@@ -101,7 +101,7 @@ def _no_leftovers(folder: Path) -> bool:
 def test_fuzz_new_start(capsys, tmp_path: Path, start: str, zone: str) -> None:
     out = tmp_path / "fuzz.lday"
     out.unlink(missing_ok=True)
-    status, _, err = run(capsys, "new", str(out), "--name", "Fuzz", "--start", start, "--zone", zone,
+    status, _, err = run(capsys, "new", str(out), "--name", "Fuzz", f"--start={start}", "--zone", zone,
                          "--hub", "London")
     assert status in (0, 2) and "unexpected" not in err, err
     if status == 0:
@@ -115,7 +115,7 @@ def test_fuzz_new_start(capsys, tmp_path: Path, start: str, zone: str) -> None:
 @given(start=STARTS)
 def test_fuzz_event_props_start(capsys, small: Small, start: str) -> None:
     digest = sha256(small.path)
-    status, _, err = run(capsys, "event-props", str(small.path), "--start", start)
+    status, _, err = run(capsys, "event-props", str(small.path), f"--start={start}")
     assert status in (0, 2) and "unexpected" not in err, err
     if status == 2:
         assert "error:" in err and sha256(small.path) == digest and not sidecars(small.path)
@@ -127,7 +127,7 @@ def test_fuzz_event_props_start(capsys, small: Small, start: str) -> None:
 def test_fuzz_demo_start(capsys, tmp_path: Path, start: str) -> None:
     out = tmp_path / "demo.lday"
     out.unlink(missing_ok=True)
-    status, _, err = run(capsys, "demo", str(out), "--attendees", "0", "--start", start)
+    status, _, err = run(capsys, "demo", str(out), "--attendees", "0", f"--start={start}")
     assert status in (0, 2) and "unexpected" not in err, err
     if status == 0:
         assert run(capsys, "info", str(out))[0] == 0
