@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+import re
+from datetime import date, datetime, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from learningday.errors import InvalidInput
 
 UTC = timezone.utc
+#: the years an event may start in; every instant the app reads lies in them (a check-in near its
+#: event, a session inside it), and no date arithmetic near them can overflow
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+_TRAILING_Z = re.compile(r"[zZ]$")
+
+
+class OutOfRange(InvalidInput, ValueError):
+    """A date outside the years the app keeps. A ValueError too: an import's cell parser reports it
+    on its row like any value it cannot read."""
 
 
 def utc(value: datetime) -> datetime:
@@ -20,14 +30,30 @@ def utc(value: datetime) -> datetime:
 
 def parse_utc(text: str) -> datetime:
     """Parse an ISO 8601 instant; a value without an offset is taken as UTC."""
-    raw = text.strip()
-    try:
-        value = datetime.fromisoformat(raw.replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
-        raise InvalidInput(f"not an ISO 8601 date and time: {text!r} (e.g. 2027-03-10T20:00Z)") from None
+    value = iso_datetime(text)
+    if value is None:
+        raise InvalidInput(f"not an ISO 8601 date and time: {text!r} (e.g. 2027-03-10T20:00Z)")
     if value.tzinfo is None:
         value = value.replace(tzinfo=UTC)
     return value.astimezone(UTC)
+
+
+def iso_datetime(text: str) -> datetime | None:
+    """The one reader of a typed or stored date and time: ISO 8601 as written (aware when it names
+    an offset or 'Z', else naive), None when the text is not ISO 8601. A year outside
+    FIRST_YEAR..LAST_YEAR is refused (OutOfRange) before any arithmetic can overflow on it."""
+    try:
+        value = datetime.fromisoformat(_TRAILING_Z.sub("+00:00", text.strip()))
+    except ValueError:
+        return None
+    check_years(value)
+    return value
+
+
+def check_years(value: date) -> None:
+    """Refuse a date (or date and time, as written) outside the years FIRST_YEAR..LAST_YEAR."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise OutOfRange(f"{value.isoformat()} is outside the years {FIRST_YEAR}-{LAST_YEAR}")
 
 
 @lru_cache(maxsize=None)

@@ -80,9 +80,7 @@ def write_station_log(event_file: EventFile, out: Path, *, progress: Progress | 
 
 
 def merge_station_log(event_file: EventFile, path: Path) -> MergeReport:
-    """Merge another station's log in one transaction (merging twice changes nothing)."""
-    from learningday.checkin.station_log import merge_log, read_log_file
+    """Merge another station's log in short steps beside the stations (merging twice changes nothing)."""
+    from learningday.checkin.station_log import merge_log_in_steps, read_log_file
 
-    data = read_log_file(path)
-    with event_file.write() as session:
-        return merge_log(session, data)
+    return merge_log_in_steps(event_file, read_log_file(path))

@@ -15,8 +15,7 @@ from learningday.checkin.dto import SearchHit
 from learningday.roster.codes import looks_like_code, normalise_code
 from learningday.roster.rows import ROW_SQL
 from learningday.store.arrival import CURRENT_ARRIVAL_SQL
-from learningday.store.folding import query_words
-from learningday.store.search_terms import HAS_WORD, prefix_ranges
+from learningday.store.search_terms import HAS_WORD, prefix_ranges, search_words
 
 MAX_HITS = 50
 #: registrations above which a session's search is driven by the typed word instead
@@ -58,7 +57,7 @@ def search_attendees(
     ``session_uid`` (by name), then everyone else (alphabetically by the word matched).
     """
     limit = max(1, min(limit, MAX_HITS))
-    words = sorted(query_words(text), key=len, reverse=True)  # the longest word narrows most
+    words = search_words(text)
     if not words:
         return []
     ranges = prefix_ranges(words)

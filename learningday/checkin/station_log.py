@@ -3,37 +3,50 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from learningday.checkin.dto import MergeReport
-from learningday.checkin.log import new_unused_code, station_id
-from learningday.errors import InvalidInput
-from learningday.roster.rows import attendee_with_email
+from learningday.checkin.log_checks import FORMAT, VERSION, read_station_log
+from learningday.checkin.log_merge import Writer, plan_merge
+from learningday.errors import InvalidInput, LearningDayError, Progress
 from learningday.setup.event import get_event
-from learningday.spreadsheet.emails import parse_email
-from learningday.spreadsheet.engine import CellProblem
-from learningday.store.models import CHECKIN_KINDS, CHECKIN_METHODS, Attendee, CheckIn, Hub, Station
+from learningday.store.db import EventFile
+from learningday.store.models import Attendee, CheckIn, Hub, Station
 from learningday.store.models import Session as LearningSession
-from learningday.timeutil import iso, parse_utc
+from learningday.timeutil import iso
 
-FORMAT = "learningday-station-log"
-VERSION = 1
 _ENTRY_FIELDS = ("uid", "kind", "attendee_uid", "session_uid", "at_utc", "station", "facilitator_name", "method",
                  "reverses_uid")
+#: a larger file is not a station log (100k attendees checked in to five sessions each: about 250 MB)
+MAX_LOG_BYTES = 512 * 1024 * 1024
+#: a merge writes in steps that hold the write lock about this long: a check-in may wait as long ...
+STEP_SECONDS = 0.03
+#: ... and leaves it free this long between them: longer than SQLite's busy handler sleeps at a time
+#: (25 ms while a check-in has waited under 100 ms), so a check-in waiting for the lock gets it
+YIELD_SECONDS = 0.03
+FIRST_STEP, MIN_STEP, MAX_STEP = 500, 50, 50_000
 
 
 def read_log_file(path: Path) -> Any:
-    """The JSON of a station log file; a missing or unreadable file is bad input."""
+    """The JSON of a station log file; a missing, unreadable, too large or too deep file is bad input."""
+    path = Path(path)
     try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InvalidInput(f"no such station log: {path}") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        if not path.is_file():
+            raise InvalidInput(f"no such station log: {path}" if not path.exists() else f"{path} is not a file")
+        if path.stat().st_size > MAX_LOG_BYTES:
+            raise InvalidInput(f"{path} is larger than {MAX_LOG_BYTES >> 20} MB: it is not a station log")
+        return json.loads(path.read_text(encoding="utf-8"))
+    except RecursionError:  # the parser stops at Python's recursion limit; a station log is 3 levels deep
+        raise InvalidInput(f"{path} is not a station log: it is nested too deeply") from None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:  # ValueError: bad JSON, a number too long to read
         raise InvalidInput(f"{path} is not a readable station log ({exc})") from None
 
 
@@ -79,128 +92,65 @@ def export_log(session: Session) -> dict[str, Any]:
     }
 
 
-def _validate(data: Any, event_uid: str) -> tuple[dict[str, dict], list[dict]]:
-    """Check the whole document before anything is written; return (attendees by uid, entries)."""
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise InvalidInput("this is not a LearningDay station log")
-    if data.get("version") != VERSION:
-        raise InvalidInput(f"station log version {data.get('version')!r} is not supported (expected {VERSION})")
-    if data.get("event_uid") != event_uid:
-        raise InvalidInput("this station log belongs to another event")
-    attendees, entries = data.get("attendees"), data.get("entries")
-    if not isinstance(attendees, list) or not isinstance(entries, list):
-        raise InvalidInput("the station log has no 'attendees' and 'entries' lists")
-    people: dict[str, dict] = {}
-    for n, person in enumerate(attendees, start=1):
-        if not isinstance(person, dict) or not isinstance(person.get("uid"), str) or not person.get("name"):
-            raise InvalidInput(f"attendee {n} of the station log has no uid or name")
-        people[person["uid"]] = person
-    for n, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict) or not isinstance(entry.get("uid"), str):
-            raise InvalidInput(f"entry {n} of the station log has no uid")
-        if entry.get("kind") not in CHECKIN_KINDS or entry.get("method") not in CHECKIN_METHODS:
-            raise InvalidInput(f"entry {n} ({entry['uid']}) has an unknown kind or method")
-        if entry.get("attendee_uid") not in people:
-            raise InvalidInput(f"entry {n} ({entry['uid']}) names an attendee the log does not describe")
-        entry["_at"] = parse_utc(str(entry.get("at_utc", "")))
-        if entry["kind"] == "undo" and not entry.get("reverses_uid"):
-            raise InvalidInput(f"entry {n} ({entry['uid']}) is an undo of nothing")
-    return people, entries
-
-
-class _Merger:
-    """Resolves the log's people, sessions and stations to this file's rows, creating walk-ins."""
-
-    def __init__(self, session: Session, people: dict[str, dict]) -> None:
-        self.session = session
-        self.people = people
-        self.attendee_ids: dict[str, int | None] = {}
-        self.created = self.matched_by_email = 0
-        self.problems: list[str] = []
-
-    def attendee(self, uid: str) -> int | None:
-        if uid not in self.attendee_ids:
-            self.attendee_ids[uid] = self._resolve(self.people[uid])
-        return self.attendee_ids[uid]
-
-    def _email(self, person: dict) -> str:
-        """The person's email read by the one parser (spreadsheet.emails); one it refuses is left out."""
-        text = str(person.get("email") or "").strip()
-        try:
-            return parse_email(text) if text else ""
-        except CellProblem as exc:
-            self.problems.append(f"{person['name']} ({person['uid']}): {exc.message}; the email was left out")
-            return ""
-
-    def _resolve(self, person: dict) -> int | None:
-        s = self.session
-        found = s.scalar(select(Attendee.id).where(Attendee.uid == person["uid"]))
-        if found is not None:
-            return found
-        email = self._email(person)
-        found = attendee_with_email(s, email) if email else None
-        if found is not None:
-            self.matched_by_email += 1
-            return found
-        if not person.get("walk_in"):
-            self.problems.append(f"{person['name']} ({person['uid']}) is not in this event: their entries were "
-                                 "not applied")
-            return None
-        code = str(person.get("code") or "")
-        if not code or s.scalar(select(Attendee.id).where(Attendee.code == code)) is not None:
-            code = new_unused_code(s)
-        employee_id = person.get("employee_id") or None
-        if employee_id and s.scalar(select(Attendee.id).where(Attendee.employee_id == employee_id)) is not None:
-            self.problems.append(f"walk-in {person['name']}: employee id {employee_id} is someone else's; left out")
-            employee_id = None
-        hub_id = s.scalar(select(Hub.id).where(Hub.name == person.get("hub"))) if person.get("hub") else None
-        created = parse_utc(person["created_utc"]) if person.get("created_utc") else None
-        self.created += 1
-        return s.execute(insert(Attendee).values(
-            uid=person["uid"], code=code, name=person["name"], email=email, employee_id=employee_id,
-            department=person.get("department") or "", role=person.get("role") or "", hub_id=hub_id,
-            level_id=person.get("level_id"), created_utc=created or datetime.now().astimezone(),
-        ).returning(Attendee.id)).scalar_one()
-
-
 def merge_log(session: Session, data: Any) -> MergeReport:
-    """Apply a station log: entries already here (same uid) are skipped, so merging twice changes
-    nothing; walk-ins with an email already here become that person. The caller commits."""
-    s = session
-    people, entries = _validate(data, get_event(s).uid)
-    merger = _Merger(s, people)
-    stations_before = s.scalar(select(func.count()).select_from(Station))
-    known = set(s.scalars(select(CheckIn.uid).where(CheckIn.uid.in_([e["uid"] for e in entries]))))
-    sessions: dict[str, int | None] = {}
-    added = present = 0
-    # Arrivals before the undos that reverse them, each in time order.
-    for entry in sorted(entries, key=lambda e: (e["kind"] == "undo", e["_at"], e["uid"])):
-        if entry["uid"] in known:
-            present += 1
-            continue
-        attendee_id = merger.attendee(entry["attendee_uid"])
-        if attendee_id is None:
-            continue
-        session_uid = entry.get("session_uid")
-        if session_uid is not None and session_uid not in sessions:
-            sessions[session_uid] = s.scalar(select(LearningSession.id).where(LearningSession.uid == session_uid))
-            if sessions[session_uid] is None:
-                merger.problems.append(f"session {session_uid} is not in this event: its entries were not applied")
-        if session_uid is not None and sessions[session_uid] is None:
-            continue
-        if entry["kind"] == "undo" and entry["reverses_uid"] not in known:
-            merger.problems.append(f"entry {entry['uid']} undoes {entry['reverses_uid']}, which is not in this "
-                                   "event; not applied")
-            continue
-        s.execute(insert(CheckIn).values(
-            uid=entry["uid"], kind=entry["kind"], attendee_id=attendee_id,
-            session_id=sessions.get(session_uid) if session_uid else None, at_utc=entry["_at"],
-            station_id=station_id(s, entry.get("station") or "merged log", at_utc=entry["_at"]),
-            facilitator_name=str(entry.get("facilitator_name") or "")[:200], method=entry["method"],
-            reverses_uid=entry.get("reverses_uid"),
-        ))
-        known.add(entry["uid"])
-        added += 1
-    stations_after = s.scalar(select(func.count()).select_from(Station))
-    return MergeReport(added, present, merger.created, merger.matched_by_email,
-                       int(stations_after - stations_before), tuple(merger.problems))
+    """Apply a station log in the caller's transaction: entries already here (same uid, same content) are
+    skipped, so merging twice changes nothing; an entry whose uid is here with other content is a
+    conflict (reported, not applied); walk-ins with an email already here become that person. The
+    whole log is checked first: a refusal writes nothing. The caller commits."""
+    writer = Writer(plan_merge(session, read_station_log(session, data)))
+    writer.write(session, writer.plan.rows)
+    return writer.report()
+
+
+@contextmanager
+def _step(event_file: EventFile, *, last: bool) -> Iterator[Session]:
+    """One step of a merge: a write transaction as ``EventFile.write()`` opens it. On SQLite a step but
+    the last commits without waiting for the disk (synchronous NORMAL), so it holds the lock no longer
+    than its writes take: the WAL keeps the file whole, a power cut loses at most the last steps (merging
+    again redoes them), and the last step's commit syncs the WAL, every step before it included.
+    Check-ins keep their own setting: the pragma is this connection's, restored before it is returned."""
+    engine = event_file.write_factory().get_bind()
+    with engine.connect() as connection:
+        driver = connection.connection.driver_connection if connection.dialect.name == "sqlite" else None
+        level = None
+        if driver is not None and not last:  # SQLite refuses this pragma inside a transaction
+            level = driver.execute("PRAGMA synchronous").fetchone()[0]
+            driver.execute("PRAGMA synchronous = NORMAL")
+        try:
+            with event_file.write_factory(bind=connection) as session, session.begin():
+                yield session
+        finally:
+            if level is not None:
+                driver.execute(f"PRAGMA synchronous = {int(level)}")
+
+
+def merge_log_in_steps(event_file: EventFile, data: Any, *, progress: Progress | None = None) -> MergeReport:
+    """``merge_log`` for a log of any size beside stations checking people in: the log is checked and
+    the merge planned in a read transaction (a refusal writes nothing), then the entries are written in
+    steps of about STEP_SECONDS, each its own transaction, the write lock left free between them.
+
+    Each step leaves a state a smaller log would have left (arrivals go before the undos that reverse
+    them), and merging is idempotent: should a step fail, merging the same log again finishes the job.
+    """
+    with event_file.read() as session:
+        writer = Writer(plan_merge(session, read_station_log(session, data)))
+    rows, done, size = writer.plan.rows, 0, FIRST_STEP
+    try:
+        while done < len(rows):
+            if done:
+                time.sleep(YIELD_SECONDS)
+            step = rows[done:done + size]
+            with _step(event_file, last=done + len(step) == len(rows)) as session:
+                session.connection()  # BEGIN IMMEDIATE: from here the step holds the write lock
+                started = time.perf_counter()
+                writer.write(session, step)
+                took = time.perf_counter() - started  # the commit adds little (see _step)
+            done += len(step)
+            if progress is not None:
+                progress(done / len(rows), f"merged {done:,} of {len(rows):,} entries")
+            size = max(MIN_STEP, min(MAX_STEP, 2 * size, int(size * STEP_SECONDS / max(took, 1e-4))))
+    except SQLAlchemyError as exc:
+        raise LearningDayError(f"the merge stopped after {done:,} of {len(rows):,} entries "
+                               f"({getattr(exc, 'orig', None) or exc}); merge the same log again to finish it "
+                               "(the entries already merged are skipped)") from None
+    return writer.report()

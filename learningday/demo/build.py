@@ -16,6 +16,8 @@ from learningday.demo import data
 from learningday.errors import CancelCheck, InvalidInput, LearningDayError, Progress, stop_if_cancelled
 from learningday.outputs import check_output, partial_name
 from learningday.roster.codes import new_code
+from learningday.setup.event import start_problems
+from learningday.setup.rules import refuse
 from learningday.store.db import open_event
 from learningday.store.models import (
     Attendee,
@@ -182,6 +184,7 @@ def build_demo(
     ``cancel`` says stop. The builder owns the new file, so it opens (and commits) its one transaction."""
     if not 0 <= attendees <= MAX_ATTENDEES:
         raise InvalidInput(f"--attendees must be between 0 and {MAX_ATTENDEES:,}, not {attendees:,}")
+    refuse("the demo event", start_problems(start))
     out = check_output(out, kind="event")  # a folder, a device, a name too long: before a replaced demo is read
     if out.exists():
         _refuse_to_replace_real_event(out)

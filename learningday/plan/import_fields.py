@@ -16,7 +16,7 @@ from learningday.setup.clock import wall_to_utc
 from learningday.setup.facilitators import availability_windows
 from learningday.setup.rules import DAY, name_key, parse_clock, tidy
 from learningday.spreadsheet.engine import CellProblem
-from learningday.timeutil import UTC, is_zone
+from learningday.timeutil import UTC, check_years, is_zone, iso_datetime
 
 MAX_DURATION_MINUTES = 72 * 60
 _SPLIT = re.compile(r"\s*[;,\n]\s*")
@@ -146,10 +146,7 @@ def parse_start(text: str, hubs: Mapping[str, str] | Iterable[Any] = ()) -> date
     raw = text.strip()
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
         raise CellProblem("a start needs a time of day as well as the date (2027-03-10 09:00 Asia/Kolkata)")
-    try:
-        value = datetime.fromisoformat(re.sub(r"[zZ]$", "+00:00", raw))
-    except ValueError:
-        value = None
+    value = iso_datetime(raw)  # the one date reader: a year out of range is this cell's problem
     if value is not None:
         return value.astimezone(UTC) if value.tzinfo is not None else value
     m = _LOCAL_START.fullmatch(raw)
@@ -160,6 +157,7 @@ def parse_start(text: str, hubs: Mapping[str, str] | Iterable[Any] = ()) -> date
         day = date.fromisoformat(m[1])
     except ValueError:
         raise CellProblem(f"{m[1]} is not a date") from None
+    check_years(day)
     minute = _minute(m[2], m[3], end=False)
     if not m[5]:
         return datetime.combine(day, datetime.min.time()).replace(hour=minute // 60, minute=minute % 60)

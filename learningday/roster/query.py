@@ -17,8 +17,7 @@ from learningday.errors import InvalidInput
 from learningday.roster.dto import ATTENDEE_ORDERS, REGISTRATION_STATES, AttendeeQuery, AttendeeRow
 from learningday.roster.rows import ROW_SQL
 from learningday.store.arrival import CURRENT_ARRIVAL_SQL
-from learningday.store.folding import query_words
-from learningday.store.search_terms import HAS_WORD, TERM_RANGE, prefix_ranges
+from learningday.store.search_terms import HAS_WORD, TERM_RANGE, prefix_ranges, search_words
 
 #: at most this many matches are gathered and sorted for a page; more are found along the name index
 SORT_LIMIT = 2000
@@ -44,8 +43,9 @@ class _Where:
         if query.registration is not None and query.registration not in REGISTRATION_STATES:
             raise InvalidInput(f"unknown registration state {query.registration!r} "
                                f"(one of {', '.join(REGISTRATION_STATES)})")
-        self.words = sorted(query_words(query.text), key=len, reverse=True)
-        self.nothing = bool(query.text.strip()) and not self.words  # only punctuation typed
+        words = search_words(query.text)
+        self.words = words or []
+        self.nothing = bool(query.text.strip()) and not words  # only punctuation typed, or a pasted text
         self.columns = [(c, v) for c, v in (("hub_id", query.hub_id), ("level_id", query.level_id),
                                             ("department", query.department)) if v is not None]
         self.state = query.registration

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -17,7 +17,7 @@ from learningday.setup.rules import clean_text, refuse, tidy
 from learningday.store import arrival
 from learningday.store.models import Attendee, Event, Facilitator, Hub, Level, Registration, Venue
 from learningday.store.models import Session as LearningSession
-from learningday.timeutil import UTC, utc
+from learningday.timeutil import FIRST_YEAR, LAST_YEAR, UTC, utc
 
 MAX_LENGTH_MINUTES = 72 * 60
 
@@ -66,12 +66,26 @@ def event_problems(name: str, theme: str, start_utc: datetime, length_minutes: o
     problems: list[str] = []
     clean_text(name, "event name", 200, problems)
     clean_text(theme, "theme", 200, problems, required=False)
-    if start_utc.tzinfo is None or start_utc.utcoffset() is None:
-        problems.append(f"the start {start_utc.isoformat()} has no zone (give it in UTC)")
+    problems.extend(start_problems(start_utc))
     if not isinstance(length_minutes, int) or not 60 <= length_minutes <= MAX_LENGTH_MINUTES:
         problems.append(f"the event must last between 1 and {MAX_LENGTH_MINUTES // 60} hours, "
                         f"not {length_minutes} minutes")
     return problems
+
+
+def start_problems(start_utc: datetime) -> list[str]:
+    """What is wrong with an event's start: it needs a zone, and a year from FIRST_YEAR to LAST_YEAR."""
+    if start_utc.tzinfo is None or start_utc.utcoffset() is None:
+        return [f"the start {start_utc.isoformat()} has no zone (give it in UTC)"]
+    if not all(FIRST_YEAR <= year <= LAST_YEAR for year in _years(start_utc)):
+        return [f"the start {start_utc.isoformat()} is outside the years {FIRST_YEAR}-{LAST_YEAR}"]
+    return []
+
+
+def _years(instant: datetime) -> Iterator[int]:
+    """The year as written, then (only when that one is sane: no overflow) the year in UTC."""
+    yield instant.year
+    yield instant.astimezone(UTC).year
 
 
 def check_event(*, name: str, start_utc: datetime, length_minutes: int, theme: str = "",
@@ -92,6 +106,9 @@ def _event_row(session: Session) -> Event:
 
 def get_event(session: Session) -> EventDTO:
     event = _event_row(session)
+    if not FIRST_YEAR <= event.start_utc.year <= LAST_YEAR:  # written by an app that did not check it
+        raise EventFileError(f"this event starts {event.start_utc:%Y-%m-%d}, outside the years {FIRST_YEAR}-"
+                             f"{LAST_YEAR}; give it another start (event-props --start)")
     return EventDTO(
         uid=event.uid,
         name=event.name,

@@ -16,7 +16,7 @@ from learningday.setup import cities
 from learningday.setup.clock import wall_to_utc
 from learningday.setup.rules import hub_problems, parse_window, refuse
 from learningday.store.framework import FRAMEWORK
-from learningday.timeutil import UTC
+from learningday.timeutil import UTC, iso_datetime
 
 DEFAULT_WORK_START = 9 * 60
 DEFAULT_WORK_END = 17 * 60
@@ -70,11 +70,9 @@ def parse_hub(text: str) -> HubSpec:
 def start_in_zone(text: str, zone_name: str = "UTC") -> datetime:
     """An ISO start; without an offset it is a wall time in ``zone_name`` (a time skipped by a
     spring-forward counts from the jump, a repeated one is its first occurrence)."""
-    raw = text.strip()
-    try:
-        value = datetime.fromisoformat(raw.replace("Z", "+00:00").replace("z", "+00:00"))
-    except ValueError:
-        raise InvalidInput(f"not an ISO 8601 date and time: {text!r} (e.g. 2027-03-10T09:00)") from None
+    value = iso_datetime(text)
+    if value is None:
+        raise InvalidInput(f"not an ISO 8601 date and time: {text!r} (e.g. 2027-03-10T09:00)")
     if value.tzinfo is not None:
         return value.astimezone(UTC)
     return wall_to_utc(value.date(), value.hour * 60 + value.minute, zone_name) + timedelta(

@@ -39,7 +39,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     from learningday.setup.rules import hhmm
     from learningday.timeutil import iso
 
-    start = start_in_zone(args.start, _option("--zone", args.zone, zone_of))
+    zone = _option("--zone", args.zone, zone_of)
+    start = _option("--start", args.start, lambda text: start_in_zone(text, zone))
     hubs = [_option("--hub", text, parse_hub) for text in args.hubs]
     minutes = round(args.hours * 60)
     check_event(name=args.name, start_utc=start, length_minutes=minutes, hubs=hubs)

@@ -142,3 +142,34 @@ def test_migration_fills_terms_for_existing_attendees(tmp_path: Path) -> None:
     finally:
         con.close()
     assert people == indexed == 40
+
+
+@pytest.mark.parametrize("words", [33, 1000, 5000])
+def test_a_pasted_text_of_many_words_finds_nobody_at_the_door_and_in_the_roster(
+        people_event: tuple[Path, dict[str, str]], words: int) -> None:
+    from learningday.roster.dto import AttendeeQuery
+    from learningday.roster.query import count_attendees
+
+    pasted = " ".join(f"word{k}" for k in range(words))  # 1000: "Expression tree is too large"
+    path, _ = people_event
+    assert _names(path, "ali " + pasted) == []
+    with open_event(path) as ef, ef.read() as s:
+        assert count_attendees(s, AttendeeQuery(text="ali " + pasted)) == 0
+
+
+def test_a_repeated_word_or_one_another_word_begins_asks_nothing_more(
+        people_event: tuple[Path, dict[str, str]]) -> None:
+    from learningday.roster.dto import AttendeeQuery
+    from learningday.roster.query import count_attendees
+    from learningday.store.search_terms import MAX_WORDS, search_words
+
+    assert search_words("ali al a khan kh ali") == ["khan", "ali"]
+    many = " ".join(["khan"] * 1000 + [f"a{'l' * k}" for k in range(40)])  # each begins the next: one word
+    assert search_words(many) == ["a" + "l" * 39, "khan"]
+    assert search_words(" ".join(f"w{k:03d}" for k in range(MAX_WORDS))) is not None
+    assert search_words(" ".join(f"w{k:03d}" for k in range(MAX_WORDS + 1))) is None
+    path, _ = people_event
+    typed = "ali " * 600 + "kha"
+    assert set(_names(path, typed)) == {"Ali Khan", "Khalid Ali"}
+    with open_event(path) as ef, ef.read() as s:
+        assert count_attendees(s, AttendeeQuery(text=typed)) == 2
