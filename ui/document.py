@@ -321,7 +321,8 @@ class EventDocument(QObject):
         return result
 
     def merge_station_log(self, path: Path) -> MergeReport:
-        """Merge another station's log, in one transaction (merging twice changes nothing)."""
+        """Merge another station's log: checked whole first, then written in short steps so the door keeps
+        working (merging twice changes nothing)."""
         from reports.roster_files import merge_station_log
 
         report = merge_station_log(self.file, path)
