@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from learningday.errors import InvalidInput
+from learningday.spreadsheet.text import printable
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
 
@@ -154,7 +155,7 @@ def markup(text: str, *, base: str = SANS) -> str:
     """Paragraph markup for plain ``text``: escaped, in visual order, a <font> per script run."""
     register()
     parts = []
-    for font, piece in runs(visual(text), base=base):
+    for font, piece in runs(visual(printable(text)), base=base):
         piece = escape(piece)
         parts.append(piece if font == base else f'<font face="{font}">{piece}</font>')
     return "".join(parts)
@@ -213,6 +214,7 @@ def text_width(text: str, size: float, *, base: str = SANS) -> float:
 def draw_text(canvas: Canvas, x: float, y: float, text: str, size: float, *, max_width: float,
               min_size: float = 8, base: str = SANS, centred: bool = False) -> None:
     """One line of ``text`` in the fonts its scripts need, shrunk (then cut with …) to fit ``max_width``."""
+    text = printable(text)
     while size > min_size and text_width(text, size, base=base) > max_width:
         size -= 0.5
     while len(text) > 1 and text_width(text, size, base=base) > max_width:

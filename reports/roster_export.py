@@ -8,7 +8,7 @@ from pathlib import Path
 
 from learningday.errors import InvalidInput
 from learningday.roster.dto import AttendeeRow
-from learningday.spreadsheet.engine import FORMULA_START
+from learningday.spreadsheet.text import guard_formula, printable
 
 #: the header names are the import's own, so an exported roster imports back unchanged
 HEADER = ("UID", "Code", "Name", "Email", "Employee ID", "Department", "Role", "Hub", "Level")
@@ -20,11 +20,11 @@ def _values(row: AttendeeRow) -> list[str | int | None]:
 
 
 def csv_safe(value: str | int | None) -> str:
-    """A CSV cell: text a spreadsheet would execute gets a leading apostrophe (the import removes it)."""
+    """A CSV cell: text a spreadsheet would execute gets a leading apostrophe (the import removes it),
+    and control characters are left out."""
     if value is None:
         return ""
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return guard_formula(printable(str(value)))
 
 
 def write_roster_csv(rows: Iterable[AttendeeRow], path: Path) -> int:

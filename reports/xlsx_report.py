@@ -18,7 +18,7 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from learningday.reporting.dto import Breakdown, CheckInLogRow, EventAnalytics
-from learningday.spreadsheet.engine import FORMULA_START
+from learningday.spreadsheet.text import looks_like_formula, printable
 from learningday.timeutil import to_local
 from reports.output import CancelCheck, Progress, atomic_output, check, quiet
 
@@ -33,12 +33,13 @@ _ERRORS = frozenset(ERROR_CODES)
 
 
 def needs_text_cell(value: Any) -> bool:
-    """Text openpyxl would store as a formula ('=…') or an error ('#N/A'): it must be a string cell."""
-    return isinstance(value, str) and (value.startswith(FORMULA_START) or value in _ERRORS)
+    """Text openpyxl would store as a formula ('=…') or an error ('#N/A'), the same text the CSV export
+    guards, or text holding a character XML cannot (openpyxl refuses it): it must be a checked string cell."""
+    return isinstance(value, str) and (looks_like_formula(value) or value in _ERRORS or printable(value) != value)
 
 
 def text_cell(ws: Any, value: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value=value)
+    cell = WriteOnlyCell(ws, value=printable(value))
     cell.data_type = "s"  # user text, never a formula
     return cell
 
@@ -86,7 +87,7 @@ class _Sheet:
         ref = f"A1:{get_column_letter(len(self.columns))}{self.rows + 1}"
         table = Table(displayName=name, ref=ref, autoFilter=AutoFilter(ref=ref))
         # write-only sheets cannot read their header back: name the columns here
-        table.tableColumns = [TableColumn(id=i, name=h) for i, (h, _, _) in enumerate(self.columns, start=1)]
+        table.tableColumns = [TableColumn(id=i, name=printable(h)) for i, (h, _, _) in enumerate(self.columns, start=1)]
         table.tableStyleInfo = STYLE
         with warnings.catch_warnings():  # openpyxl warns in write-only mode even when columns are named
             warnings.filterwarnings("ignore", "In write-only mode you must add table columns manually")

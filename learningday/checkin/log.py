@@ -16,6 +16,7 @@ from learningday.roster.rows import attendee_with_email, hub_id_by_name
 from learningday.setup.rules import tidy
 from learningday.spreadsheet.emails import parse_email
 from learningday.spreadsheet.engine import CellProblem
+from learningday.spreadsheet.text import checked_text
 from learningday.store.arrival import ARRIVALS, NOT_UNDONE_SQL
 from learningday.store.models import CHECKIN_METHODS, Attendee, CheckIn, Registration, new_uid
 from learningday.store.models import Session as LearningSession
@@ -259,7 +260,7 @@ def walk_in(
     not duplicated. The email is read by the import's own parser (spreadsheet.emails).
     """
     at = _checked("walk_in", facilitator_name, at_utc, station)
-    name = tidy(name)
+    name = checked_text(tidy(name), "name")
     employee_id = (employee_id or "").strip() or None
     if not name:
         raise InvalidInput("a walk-in needs a name")

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from learningday.errors import InvalidInput
 from learningday.plan.dto import SessionDraft, SessionRow
 from learningday.setup.event import get_event
+from learningday.spreadsheet.text import control_problem
 from learningday.store import arrival
 from learningday.store.models import (
     CheckIn,
@@ -98,6 +99,9 @@ def _problems(session: Session, draft: SessionDraft) -> list[str]:
         problems.append("the session needs a title")
     elif len(draft.title.strip()) > 300:
         problems.append("the title is longer than 300 characters")
+    for label, text, lines in (("title", draft.title, False), ("description", draft.description, True)):
+        if (bad := control_problem(text.strip(), lines=lines)) is not None:  # the one rule (spreadsheet.text)
+            problems.append(f"the {label} {bad}")
     if session.get(Level, draft.level_id) is None:
         problems.append(f"there is no level {draft.level_id} (levels are 1 to 5)")
     if not isinstance(draft.duration_minutes, int) or draft.duration_minutes <= 0:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from learningday.errors import InvalidInput
 from learningday.setup.dto import Usage
+from learningday.spreadsheet.text import control_problem
 from learningday.store.models import Session as LearningSession
 from learningday.timeutil import is_zone
 
@@ -87,11 +88,14 @@ def name_key(text: str) -> str:
 
 
 def clean_text(value: str, label: str, limit: int, problems: list[str], *, required: bool = True) -> str:
+    """A name or label as stored (``tidy``); what is wrong with it is added to ``problems``."""
     value = tidy(value)
     if required and not value:
         problems.append(f"the {label} must not be empty")
     elif len(value) > limit:
         problems.append(f"the {label} is longer than {limit} characters")
+    elif (bad := control_problem(value)) is not None:  # the one rule of stored text (spreadsheet.text)
+        problems.append(f"the {label} {bad}")
     return value
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -9,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from learningday.errors import CancelCheck, InvalidInput, Progress, stop_if_cancelled
-from learningday.spreadsheet.sources import Source, open_source
+from learningday.spreadsheet.sources import DELIMITERS, Source, open_source
+from learningday.spreadsheet.text import control_problem, unguard_formula
 
 #: the header row is looked for among the first rows (title rows above it are skipped)
 HEADER_SEARCH_ROWS = 30
@@ -104,6 +106,10 @@ class Field:
     max_length: int = 200
     #: text (trimmed, NFC, non-empty) -> value; raise CellProblem (or ValueError) to refuse it
     parse: Callable[[str], Any] = _identity
+    #: free text: tabs and line breaks are allowed (any other field is one line)
+    lines: bool = False
+    #: a list (of people, topics …): delimiters, line breaks and emails inside the cell are expected
+    holds_list: bool = False
 
     def names(self) -> tuple[str, ...]:
         return (self.key, self.label, *self.synonyms)
@@ -116,6 +122,8 @@ class Field:
             return None
         if len(text) > self.max_length:
             raise CellProblem(f"{self.label} is {len(text):,} characters long (at most {self.max_length:,})", self.key)
+        if (problem := control_problem(text, lines=self.lines or self.holds_list)) is not None:
+            raise CellProblem(f"{self.label} {problem}", self.key)
         try:
             return self.parse(text)
         except CellProblem as exc:
@@ -236,21 +244,40 @@ class ParsedRow:
     issues: list[Issue] = field(default_factory=list)
 
 
-#: a spreadsheet reads a cell starting with one of these as a formula (or a DDE command); exports
-#: guard such text (reports/roster_export.py puts an apostrophe before it, which the import takes off)
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 def clean(text: str) -> str:
     """What a cell or a form field holds, as stored: trimmed, Unicode NFC."""
     return unicodedata.normalize("NFC", text.strip())
 
 
 def _clean(text: str) -> str:
-    text = text.strip()
-    if text.startswith("'") and text[1:].startswith(FORMULA_START):
-        text = text[1:]
-    return clean(text)
+    # an export guards a formula-like cell with an apostrophe (learningday.spreadsheet.text): take it off
+    return clean(unguard_formula(text.strip()))
+
+
+#: an email-shaped text: beside a delimiter in one cell, it says a row was not split as the header was
+_EMAILISH = re.compile(r"[^\s@,;|]+@[^\s@,;|]+\.[^\s@,;|]+")
+
+
+def _shape_problem(row_no: int, cells: list[str], mapping: ColumnMapping) -> Issue | None:
+    """A CSV row with more or fewer cells than the header (mixed delimiters, or a quote left open)."""
+    width = len(mapping.headers)
+    used = len(cells)
+    while used > width and not cells[used - 1].strip():  # empty cells past the header's: harmless padding
+        used -= 1
+    if used == width:
+        return None
+    return Issue(row_no, "", "", f"the row has {used:,} cell{'s' if used != 1 else ''} but the header has "
+                                 f"{width:,} (delimiters mixed in the row, or a quote left open)")
+
+
+def _split_problem(field: Field, text: str) -> str | None:
+    """A one-value cell holding a delimiter and an email: the rest of a row that was not split."""
+    if field.lines or field.holds_list or not any(d in text for d in DELIMITERS) or "@" not in text:
+        return None
+    if _EMAILISH.search(text) is None:
+        return None
+    return (f"{field.label} holds several values and an email: the row is not split as the header is "
+            "(delimiters mixed in the row, or a quote left open)")
 
 
 def parse_rows(
@@ -263,6 +290,7 @@ def parse_rows(
 ) -> Iterator[ParsedRow]:
     """Parse and validate every row below the header; blank rows are skipped."""
     fields = [(spec.field(key), index) for key, index in mapping.columns.items()]
+    csv_rows = source.format == "csv"  # an XLSX row has no delimiter to get wrong, and may end early
     for count, (row_no, cells) in enumerate(source.rows(), start=1):
         if count % CHECK_EVERY == 0:
             stop_if_cancelled(cancel, IMPORT_CANCELLED)
@@ -271,9 +299,16 @@ def parse_rows(
         if row_no <= mapping.header_row or not any(c.strip() for c in cells):
             continue
         parsed = ParsedRow(row_no, {}, {})
+        if csv_rows and (problem := _shape_problem(row_no, cells, mapping)) is not None:
+            parsed.issues.append(problem)  # its cells are not under their headers: no point reading them
+            yield parsed
+            continue
         for f, index in fields:
             text = _clean(cells[index]) if index < len(cells) else ""
             parsed.raw[f.key] = text
+            if csv_rows and (split := _split_problem(f, text)) is not None:
+                parsed.issues.append(Issue(row_no, mapping.headers[index], text[:80], split))
+                continue
             try:
                 value = f.read(text)
             except CellProblem as exc:

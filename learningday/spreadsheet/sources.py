@@ -162,14 +162,21 @@ class XlsxSource(Source):
             self._book = XlsxBook(str(path))
         except InvalidInput as exc:
             raise InvalidInput(f"{path.name} is {exc.message}") from None
-        if not self._book.sheets:
-            raise InvalidInput(f"{path.name} has no worksheet")
-        self.choose_sheet(0)
+        try:
+            if not self._book.sheets:
+                raise InvalidInput(f"{path.name} has no worksheet")
+            self.choose_sheet(0)
+        except InvalidInput:
+            self._book.close()
+            raise
 
     def choose_sheet(self, index: int) -> None:
         self._index = index
         self.sheet = self._book.sheets[index][0]
-        self._estimate = self._book.row_estimate(index)
+        try:
+            self._estimate = self._book.row_estimate(index)
+        except InvalidInput as exc:
+            raise InvalidInput(f"{self.path.name} is {exc.message}") from None
         self._read = 0
 
     @property
@@ -182,8 +189,8 @@ class XlsxSource(Source):
             for row_no, cells in self._book.rows(self._index):
                 self._read = row_no
                 yield row_no, cells
-        except (SyntaxError, KeyError, ValueError, IndexError) as exc:  # XML errors, dangling references
-            raise InvalidInput(f"{self.path.name}: sheet {self.sheet!r} cannot be read ({exc.__class__.__name__})") from None
+        except InvalidInput as exc:  # the book words every damaged or forged part
+            raise InvalidInput(f"{self.path.name} is {exc.message}") from None
 
     def fraction(self) -> float:
         return min(1.0, self._read / self._estimate) if self._estimate else 0.0
