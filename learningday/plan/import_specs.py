@@ -35,7 +35,9 @@ from learningday.spreadsheet.engine import (
     Field,
     ImportRefused,
     ImportSpec,
+    Issue,
     find_mapping,
+    recognised,
 )
 from learningday.spreadsheet.sources import Source
 from learningday.timeutil import UTC, iso
@@ -174,12 +176,47 @@ def agenda_spec(kind: str, ctx: AgendaContext) -> ImportSpec:
     return SPECS[kind](ctx)
 
 
+def _another_kind(spec: ImportSpec, mapping: ColumnMapping, ctx: AgendaContext) -> tuple[str, Issue] | None:
+    """The kind the header fits better than ``spec``'s, and why in words, if there is one: a sessions
+    sheet read as venues would change venues from its Venue and Capacity columns."""
+    ours = max(len(mapping.columns), len(recognised(mapping.headers, spec)))
+    for other in KINDS:
+        theirs = recognised(mapping.headers, SPECS[other](ctx)) if other != spec.kind else ()
+        if len(theirs) > ours:
+            why = (f"{len(theirs)} of its columns are {other} columns ({', '.join(theirs)}), {ours} "
+                   f"{'is a' if ours == 1 else 'are'} {spec.kind} column{'' if ours == 1 else 's'}; "
+                   "choose what the file holds")
+            return other, Issue(mapping.header_row, "", "", why)
+    return None
+
+
+def _chosen_kind(source: Source, ctx: AgendaContext, kind: str,
+                 overrides: Mapping[str, str | int | None] | None) -> tuple[ImportSpec, ColumnMapping]:
+    """The spec and mapping of the kind chosen by hand, refused when the header looks like another kind."""
+    spec = agenda_spec(kind, ctx)
+    try:
+        mapping = find_mapping(source, spec, overrides)
+    except ImportRefused as exc:
+        for other in KINDS:  # a file of another kind: say which, beside what is missing
+            try:
+                found = _another_kind(spec, find_mapping(source, SPECS[other](ctx), None), ctx)
+            except InvalidInput:
+                continue
+            if found is not None:
+                raise ImportRefused(f"{exc.headline}; the header looks like {found[0]}",
+                                    (*exc.issues, found[1])) from None
+        raise
+    found = _another_kind(spec, mapping, ctx)
+    if found is not None:
+        raise ImportRefused(f"the header looks like {found[0]}, not {kind}; nothing was imported", (found[1],))
+    return spec, mapping
+
+
 def choose_kind(source: Source, ctx: AgendaContext, kind: str | None,
                 overrides: Mapping[str, str | int | None] | None) -> tuple[ImportSpec, ColumnMapping]:
     """The spec and mapping of ``kind``, or of the kind whose columns the file's header fits best."""
     if kind is not None:
-        spec = agenda_spec(kind, ctx)
-        return spec, find_mapping(source, spec, overrides)
+        return _chosen_kind(source, ctx, kind, overrides)
     fits: list[tuple[int, str]] = []
     for candidate in KINDS:
         try:

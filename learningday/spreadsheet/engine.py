@@ -168,6 +168,16 @@ def _score(cells: list[str], lookup: dict[str, str]) -> int:
     return len({lookup[k] for k in map(header_key, cells) if k in lookup})
 
 
+def recognised(headers: tuple[str, ...], spec: ImportSpec) -> tuple[str, ...]:
+    """The headers ``spec`` knows by name (one per field): how much a header row looks like its kind."""
+    lookup = _lookup(spec)
+    seen: dict[str, str] = {}
+    for header in headers:
+        if (key := lookup.get(header_key(header))) is not None:
+            seen.setdefault(key, header)
+    return tuple(seen.values())
+
+
 def _lookup(spec: ImportSpec) -> dict[str, str]:
     table: dict[str, str] = {}
     for f in spec.fields:
