@@ -133,29 +133,31 @@ class EventDocument(QObject):
 
         return write_station_log(self.file, out)
 
-    def agenda_import_preview(self, path: Path, kind: str | None) -> tuple[ImportSpec, Preview]:
+    def agenda_import_preview(self, path: Path, kind: str | None, encoding: str | None = None,
+                              ) -> tuple[ImportSpec, Preview]:
         """The spec (of ``kind``, else the kind the header shows) and the first rows, for the wizard."""
         from learningday.plan.importing import agenda_preview
 
         with self.file.read() as session:
-            return agenda_preview(session, path, kind)
+            return agenda_preview(session, path, kind, encoding=encoding)
 
     def import_roster(self, path: Path, *, overrides: dict[str, int | None] | None = None, valid_only: bool = False,
-                      progress: Progress | None = None, cancel: CancelCheck | None = None) -> ImportResult:
+                      progress: Progress | None = None, cancel: CancelCheck | None = None,
+                      encoding: str | None = None) -> ImportResult:
         from learningday.roster.importing import import_roster
 
         with self.file.write() as session:  # all rows or nothing: one transaction
             return import_roster(session, path, overrides=overrides, valid_only=valid_only, progress=progress,
-                                 cancel=cancel)
+                                 cancel=cancel, encoding=encoding)
 
     def import_agenda(self, path: Path, *, kind: str | None = None, overrides: dict[str, int | None] | None = None,
                       valid_only: bool = False, create_missing: bool = False, progress: Progress | None = None,
-                      cancel: CancelCheck | None = None) -> AgendaImportResult:
+                      cancel: CancelCheck | None = None, encoding: str | None = None) -> AgendaImportResult:
         from learningday.plan.importing import import_agenda
 
         with self.file.write() as session:  # all rows or nothing: one transaction
             return import_agenda(session, path, kind=kind, overrides=overrides, valid_only=valid_only,
-                                 create_missing=create_missing, progress=progress, cancel=cancel)
+                                 create_missing=create_missing, progress=progress, cancel=cancel, encoding=encoding)
 
     def imported(self, result: ImportResult | AgendaImportResult) -> Changes:
         """An import job has ended on its worker (in one transaction): tell the views

@@ -56,9 +56,9 @@ class RosterTarget:
         """Extra choices on the report page (none for a roster)."""
         return None
 
-    def preview(self, path: Path) -> tuple[ImportSpec, Preview]:
+    def preview(self, path: Path, encoding: str | None = None) -> tuple[ImportSpec, Preview]:
         spec = self.document.attendee_import_spec()
-        return spec, preview(path, spec)
+        return spec, preview(path, spec, encoding=encoding)
 
     def options(self) -> dict[str, Any]:
         """The choices of the extra widgets, read on the GUI thread before the import starts."""
@@ -68,9 +68,10 @@ class RosterTarget:
         """The document's import (in a worker thread: it must not touch widgets)."""
         return self.document.import_roster(path, **kw)
 
-    def job(self, path: Path, overrides: dict[str, int | None], *, valid_only: bool) -> Job:
+    def job(self, path: Path, overrides: dict[str, int | None], *, valid_only: bool, encoding: str | None) -> Job:
         """The import as an ops job; the extra widgets' choices are read now, on the GUI thread."""
-        return partial(self.run, path, overrides=overrides, valid_only=valid_only, **self.options())
+        return partial(self.run, path, overrides=overrides, valid_only=valid_only, encoding=encoding,
+                       **self.options())
 
     def summary(self, result: ImportResult) -> str:
         text = (f"Imported: {result.created:,} created, {result.updated:,} updated, "
@@ -131,6 +132,7 @@ class FilePage(QWizardPage):
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
         wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
+        wizard.encoding = None  # a file (again): its encoding is guessed afresh
         try:
             wizard.spec, wizard.preview = wizard.target.preview(Path(self.path.text().strip()))
         except (LearningDayError, OSError) as exc:
@@ -146,12 +148,29 @@ class MappingPage(QWizardPage):
         self.setTitle("Check the columns")
         self.setSubTitle("Each field LearningDay knows, and the column of your file it is read from.")
         self.detected = QLabel()
+        self.encoding = QComboBox()
+        self.encoding.setObjectName("encoding")
+        self.encoding.setEditable(True)  # any encoding Python knows, beside the ones offered
+        self.encoding.setToolTip("The encoding the file was saved in: check the names in the first rows below")
+        self.encoding.activated.connect(self._on_encoding_activated)
+        self.encoding_note = QLabel()
+        self.encoding_note.setObjectName("encodingNote")
+        self.encoding_note.setWordWrap(True)
+        self.encoding_note.setStyleSheet("color: #b42318;")
+        self.encoding_row = QWidget()
+        row = QHBoxLayout(self.encoding_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel("Encoding:"))
+        row.addWidget(self.encoding)
+        row.addStretch(1)
         self.fields = _table(["Field", "Column in the file"])
         self.fields.setObjectName("mapping")
         self.sample = _table([])
         self.sample.setObjectName("sample")
         layout = QVBoxLayout(self)
         layout.addWidget(self.detected)
+        layout.addWidget(self.encoding_row)
+        layout.addWidget(self.encoding_note)
         layout.addWidget(self.fields, 1)
         layout.addWidget(QLabel("The first rows of the file:"))
         layout.addWidget(self.sample, 1)
@@ -163,6 +182,12 @@ class MappingPage(QWizardPage):
         assert p is not None
         what = p.format.upper() + (f", {p.encoding}, delimiter {p.delimiter!r}" if p.format == "csv" else f", sheet {p.sheet}")
         self.detected.setText(f"Read as {what}; header on row {p.mapping.header_row}; importing {wizard.spec.kind}.")
+        self.encoding_row.setVisible(p.format == "csv")
+        self.encoding.clear()
+        self.encoding.addItems(list(p.encodings))
+        self.encoding.setCurrentText(p.encoding)
+        self.encoding_note.setText(p.encoding_note)
+        self.encoding_note.setVisible(bool(p.encoding_note))
         self.fields.setRowCount(len(wizard.spec.fields))
         self.boxes = {}
         for row, field in enumerate(wizard.spec.fields):
@@ -185,6 +210,28 @@ class MappingPage(QWizardPage):
 
     def overrides(self) -> dict[str, int | None]:
         return {key: box.currentData() for key, box in self.boxes.items()}
+
+    def _on_encoding_activated(self, _index: int) -> None:
+        """Read the file again in the encoding chosen, and show its first rows that way."""
+        wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
+        chosen = self.encoding.currentText().strip()
+        try:
+            wizard.spec, wizard.preview = wizard.target.preview(Path(wizard.file_page.path.text().strip()), chosen)
+        except (LearningDayError, OSError) as exc:
+            self.encoding_note.setText(describe(exc))
+            self.encoding_note.show()
+            return
+        wizard.encoding = chosen
+        self.initializePage()
+
+    def chosen_encoding(self) -> str | None:
+        """What the import reads the file as: the encoding chosen here, or the one shown when the guess
+        was not sure (the user saw its rows and went on); else None, to guess as the preview did."""
+        wizard: ImportWizard = self.wizard()  # type: ignore[assignment]
+        if wizard.encoding is not None:
+            return wizard.encoding
+        p = wizard.preview
+        return None if p is None or p.encoding_sure else p.encoding
 
 
 class ImportPage(QWizardPage):
@@ -249,7 +296,8 @@ class ImportPage(QWizardPage):
         self.valid_only.hide()
         self.again.hide()
         self.completeChanged.emit()
-        self.panel.run(wizard.target.job(path, overrides, valid_only=valid_only), label=f"Reading {path.name}…",
+        job = wizard.target.job(path, overrides, valid_only=valid_only, encoding=wizard.mapping_page.chosen_encoding())
+        self.panel.run(job, label=f"Reading {path.name}…",
                        on_done=self._on_done, on_failed=self._on_failed, on_cancelled=self.completeChanged.emit)
 
     def _on_done(self, result: Any) -> None:
@@ -297,6 +345,8 @@ class ImportWizard(QWizard):
         self.document = document
         self.spec: ImportSpec | None = None
         self.preview: Any = None
+        #: the encoding the user chose on the mapping page (None: as guessed)
+        self.encoding: str | None = None
         self.file_page = FilePage()
         self.file_page.path.setText(path)
         self.mapping_page = MappingPage()

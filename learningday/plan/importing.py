@@ -39,6 +39,7 @@ from learningday.spreadsheet.engine import (
     Issue,
     Preview,
     Report,
+    open_for_import,
     parse_rows,
     preview,
 )
@@ -89,21 +90,22 @@ class AgendaImportResult(FileRead):
         }
 
 
-def detect_kind(session: Session, path: Path | str,
-                overrides: Mapping[str, str | int | None] | None = None) -> str:
+def detect_kind(session: Session, path: Path | str, overrides: Mapping[str, str | int | None] | None = None,
+                *, encoding: str | None = None) -> str:
     """'sessions', 'facilitators' or 'venues': the kind whose columns the file's header fits best."""
     ctx = AgendaContext.load(session)
-    with open_source(Path(path)) as source:
+    with open_source(Path(path), encoding) as source:
         return choose_kind(source, ctx, None, overrides)[0].kind
 
 
 def agenda_preview(session: Session, path: Path | str, kind: str | None = None,
-                   overrides: Mapping[str, str | int | None] | None = None) -> tuple[ImportSpec, Preview]:
+                   overrides: Mapping[str, str | int | None] | None = None,
+                   *, encoding: str | None = None) -> tuple[ImportSpec, Preview]:
     """The spec (of ``kind``, else the detected kind) and the preview an import wizard shows."""
     ctx = AgendaContext.load(session)
-    with open_source(Path(path)) as source:
+    with open_source(Path(path), encoding) as source:
         spec = choose_kind(source, ctx, kind, overrides)[0]
-    return spec, preview(path, spec, overrides)
+    return spec, preview(path, spec, overrides, encoding=encoding)
 
 
 def _headline(name: str, report: Report, missing: tuple[MissingReference, ...], create_missing: bool) -> str:
@@ -127,19 +129,21 @@ def import_agenda(
     create_missing: bool = False,
     progress: Progress | None = None,
     cancel: CancelCheck | None = None,
+    encoding: str | None = None,
 ) -> AgendaImportResult:
     """Import sessions, facilitators or venues (``kind``, else detected from the header): every row or nothing.
 
     Raises AgendaImportRefused with the row-level report and the missing references when a row is
     wrong or a session names an unknown facilitator or venue (unless ``create_missing``), and
     Cancelled when ``cancel`` says stop. ``valid_only`` imports the good rows and skips the others.
+    A CSV file is read in ``encoding`` if given, else in the one guessed (refused when not certain).
     Run it in the caller's write transaction (``EventFile.write()``): the caller commits, and a
     refusal or a cancel, raised out of it, leaves nothing written.
     """
     path = Path(path)
     ctx = AgendaContext.load(session)
     report = Report()
-    with open_source(path) as source:
+    with open_for_import(path, encoding) as source:
         spec, mapping = choose_kind(source, ctx, kind, overrides)
         rows = []
         for parsed in parse_rows(source, spec, mapping, progress=share_of(progress, 0.0, 0.8), cancel=cancel):

@@ -28,9 +28,9 @@ from learningday.spreadsheet.engine import (
     Issue,
     Report,
     find_mapping,
+    open_for_import,
     parse_rows,
 )
-from learningday.spreadsheet.sources import open_source
 from learningday.store.models import Attendee, new_uid
 from learningday.timeutil import UTC
 
@@ -197,20 +197,22 @@ def import_roster(
     progress: Progress | None = None,
     cancel: CancelCheck | None = None,
     now: datetime | None = None,
+    encoding: str | None = None,
 ) -> ImportResult:
     """Import attendees from a CSV or XLSX file: all rows or nothing (``valid_only`` skips bad rows).
 
     People are recognised by uid, else employee id, else email (case-insensitively) and updated
     rather than created again; empty cells never erase what is known. Raises ImportRefused with the
     row-level report when any row is wrong (and ``valid_only`` is false), Cancelled when ``cancel``
-    says stop: nothing is written then. Run it in the caller's write transaction
+    says stop: nothing is written then. A CSV file is read in ``encoding`` if given, else in the one
+    guessed, and refused (EncodingUnsure) when that guess is not certain. Run it in the caller's write transaction
     (``EventFile.write()``); the caller commits, and a refusal leaves the file as it was.
     """
     path = Path(path)
     report = Report()
     ref = Reference.load(session)
     spec = attendee_spec(ref)
-    with open_source(path) as source:
+    with open_for_import(path, encoding) as source:
         mapping = find_mapping(source, spec, overrides)
         people, merged = _read_people(source, spec, mapping, report, share_of(progress, 0.0, 0.8), cancel)
         info = (source.format, source.encoding, source.delimiter)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from learningday.errors import CancelCheck, InvalidInput, Progress, stop_if_cancelled
+from learningday.spreadsheet.encodings import COMMON, EncodingGuess, has_undecoded
 from learningday.spreadsheet.sources import DELIMITERS, Source, open_source
 from learningday.spreadsheet.text import control_problem, unguard_formula
 
@@ -212,7 +213,7 @@ def map_columns(
     _, header_row, cells = best
     while cells and not cells[-1].strip():  # empty trailing columns
         cells = cells[:-1]
-    headers = tuple(c.strip() for c in cells)
+    headers = tuple(readable(c).strip() for c in cells)
     by_key = {header_key(h): i for i, h in reversed(list(enumerate(headers))) if h}
     columns: dict[str, int] = {}
     for i, h in enumerate(headers):
@@ -309,6 +310,10 @@ def parse_rows(
         if row_no <= mapping.header_row or not any(c.strip() for c in cells):
             continue
         parsed = ParsedRow(row_no, {}, {})
+        if (undecoded := source.row_problem(cells)) is not None:
+            parsed.issues.append(Issue(row_no, "", "", undecoded))  # mojibake is never stored
+            yield parsed
+            continue
         if csv_rows and (problem := _shape_problem(row_no, cells, mapping)) is not None:
             parsed.issues.append(problem)  # its cells are not under their headers: no point reading them
             yield parsed
@@ -349,6 +354,35 @@ class Preview:
     sheet: str
     mapping: ColumnMapping
     rows: tuple[tuple[int, tuple[str, ...]], ...]
+    #: what the user should know about the encoding: unsure, or rows that are not UTF-8 ('' when all is well)
+    encoding_note: str = ""
+    #: the encodings to offer, the one read first (none for a workbook)
+    encodings: tuple[str, ...] = ()
+    #: False: two encodings read the file about as well; importing it needs one chosen
+    encoding_sure: bool = True
+
+
+class EncodingUnsure(InvalidInput):
+    """Two encodings read a CSV file differently and about as well: the user must choose (nothing was read)."""
+
+    def __init__(self, message: str, guess: EncodingGuess) -> None:
+        super().__init__(message)
+        self.guess = guess
+
+
+def open_for_import(path: Path, encoding: str | None = None) -> Source:
+    """``open_source``, refusing a CSV file whose encoding is not certain: mojibake is never stored silently."""
+    source = open_source(path, encoding)
+    guess = source.guess
+    if guess is not None and not guess.sure:
+        source.close()
+        raise EncodingUnsure(f"{path.name}: {guess.note()}", guess)
+    return source
+
+
+def readable(text: str) -> str:
+    """A cell as a preview or a report shows it: bytes its encoding could not read as U+FFFD."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace") if has_undecoded(text) else text
 
 
 def find_mapping(source: Source, spec: ImportSpec, overrides: Mapping[str, str | int | None] | None) -> ColumnMapping:
@@ -370,9 +404,14 @@ def find_mapping(source: Source, spec: ImportSpec, overrides: Mapping[str, str |
 
 
 def preview(path: Path | str, spec: ImportSpec, overrides: Mapping[str, str | int | None] | None = None,
-            *, rows: int = 20) -> Preview:
-    """The detected format, column mapping and first ``rows`` data rows of a file."""
-    with open_source(Path(path)) as source:
+            *, rows: int = 20, encoding: str | None = None) -> Preview:
+    """The detected format, column mapping and first ``rows`` data rows of a file (read in ``encoding``
+    if given); an encoding that is not certain is said in ``encoding_note``, not refused."""
+    with open_source(Path(path), encoding) as source:
         mapping = find_mapping(source, spec, overrides)
-        shown = tuple((n, tuple(c)) for n, c in source.head(mapping.header_row + rows) if n > mapping.header_row)
-        return Preview(source.format, source.encoding, source.delimiter, source.sheet, mapping, shown)
+        first = tuple((n, tuple(map(readable, c))) for n, c in source.head(mapping.header_row + rows)
+                      if n > mapping.header_row)
+        guess = source.guess
+        offered = () if guess is None else tuple(dict.fromkeys((guess.encoding, *guess.candidates, *COMMON)))
+        return Preview(source.format, source.encoding, source.delimiter, source.sheet, mapping, first,
+                       guess.note() if guess is not None else "", offered, guess is None or guess.sure)

@@ -12,6 +12,13 @@ from pathlib import Path
 from typing import IO
 
 from learningday.errors import InvalidInput
+from learningday.spreadsheet.encodings import (
+    EncodingGuess,
+    chosen_encoding,
+    guess_encoding,
+    has_undecoded,
+    undecoded_row,
+)
 from learningday.spreadsheet.xlsx import XlsxBook
 
 SAMPLE_BYTES = 64 * 1024
@@ -28,6 +35,8 @@ class Source:
     encoding = ""
     delimiter = ""
     sheet = ""
+    #: how a CSV file's encoding was found (None for a workbook)
+    guess: EncodingGuess | None = None
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         raise NotImplementedError
@@ -39,6 +48,10 @@ class Source:
         """How far the last ``rows()`` iteration has read, 0..1 (an estimate)."""
         return 0.0
 
+    def row_problem(self, cells: list[str]) -> str | None:
+        """What is wrong with a row as read, before its cells are (bytes its encoding cannot read), or None."""
+        return None
+
     def close(self) -> None:
         pass
 
@@ -47,54 +60,6 @@ class Source:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _utf16_without_bom(sample: bytes) -> str | None:
-    even, odd = sample[0::2], sample[1::2]
-    if len(sample) >= 4 and odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
-        return "utf-16-le"
-    if len(sample) >= 4 and even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
-        return "utf-16-be"
-    return None
-
-
-def detect_encoding(sample: bytes, name: str) -> str:
-    """The encoding of a text file from its first bytes; a binary file is refused."""
-    if sample.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    bare = _utf16_without_bom(sample)
-    if bare:
-        return bare
-    if b"\x00" in sample:
-        raise InvalidInput(f"{name} is not a text file (it holds binary data); save it as CSV or XLSX")
-    try:
-        sample.decode("utf-8")
-        return "utf-8"
-    except UnicodeDecodeError as exc:
-        if exc.start >= len(sample) - 3 and len(sample) == SAMPLE_BYTES:  # a character cut by the sample's end
-            return "utf-8"
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(sample).best()
-    if best is None:
-        raise InvalidInput(f"{name} is not a text file (no text encoding fits it); save it as CSV or XLSX")
-    # Short samples make charset-normalizer hesitate between Latin code pages (cp775, cp850 …);
-    # when its guess reads as Latin script, the file is far more likely Windows' cp1252.
-    if _all_latin(str(best)):
-        try:
-            sample.decode("cp1252")
-            return "cp1252"
-        except UnicodeDecodeError:
-            pass
-    return best.encoding
-
-
-def _all_latin(text: str) -> bool:
-    import unicodedata
-
-    return all(unicodedata.name(ch, "").startswith("LATIN") for ch in set(text) if ord(ch) > 127 and ch.isalpha())
 
 
 def detect_delimiter(text: str) -> str:
@@ -120,18 +85,26 @@ def detect_delimiter(text: str) -> str:
 class CsvSource(Source):
     format = "csv"
 
-    def __init__(self, path: Path, sample: bytes) -> None:
+    def __init__(self, path: Path, sample: bytes, encoding: str | None = None) -> None:
         self.path = path
-        self.encoding = detect_encoding(sample, path.name)
+        self.guess = chosen_encoding(encoding) if encoding else guess_encoding(path, sample)
+        self.encoding = self.guess.encoding
         text = sample.decode(self.encoding, errors="ignore")
         self.delimiter = detect_delimiter(text.lstrip("\ufeff"))
         self._size = max(1, path.stat().st_size)
         self._raw: IO[bytes] | None = None
+        # UTF-8 is read leniently: a row with bytes that are not UTF-8 is a row error (row_problem), not the end
+        self._errors = "surrogateescape" if codecs.lookup(self.encoding).name == "utf-8" else "strict"
+
+    def row_problem(self, cells: list[str]) -> str | None:
+        if self._errors == "strict" or not any(map(has_undecoded, cells)):
+            return None
+        return undecoded_row(cells, self.guess)
 
     def rows(self) -> Iterator[tuple[int, list[str]]]:
         with self.path.open("rb") as raw:
             self._raw = raw
-            text = io.TextIOWrapper(raw, encoding=self.encoding, newline="")
+            text = io.TextIOWrapper(raw, encoding=self.encoding, errors=self._errors, newline="")
             reader = csv.reader(text, delimiter=self.delimiter)
             row_no = 0
             try:
@@ -199,8 +172,10 @@ class XlsxSource(Source):
         self._book.close()
 
 
-def open_source(path: Path) -> Source:
-    """Open ``path`` as CSV or XLSX by its content (not its name); refuse what is neither."""
+def open_source(path: Path, encoding: str | None = None) -> Source:
+    """Open ``path`` as CSV or XLSX by its content (not its name); refuse what is neither.
+
+    ``encoding``: the one the user chose for a CSV file (else it is guessed: ``Source.guess`` says how sure)."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -218,4 +193,4 @@ def open_source(path: Path) -> Source:
         raise InvalidInput(f"{path.name} is not an XLSX workbook (it is not a zip file)")
     if sample.startswith(b"\xd0\xcf\x11\xe0"):
         raise InvalidInput(f"{path.name} is an old Excel (.xls) file; save it as XLSX or CSV")
-    return CsvSource(path, sample)
+    return CsvSource(path, sample, encoding)

@@ -7,7 +7,14 @@ import sys
 from pathlib import Path
 
 from ui.cli.base import command, emit_json, progress_to_stderr
-from ui.cli.roster import _overrides, _print_issues, counts_line, report_bad_file, report_refusal
+from ui.cli.roster import (
+    _overrides,
+    _print_issues,
+    add_encoding_option,
+    counts_line,
+    report_bad_file,
+    report_refusal,
+)
 
 KINDS = ("sessions", "facilitators", "venues")
 
@@ -22,6 +29,7 @@ def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
                    help="read FIELD (e.g. title, level, duration, facilitators, start; name, email, zone, "
                         "availability; kind, capacity) from COLUMN")
+    add_encoding_option(p)
     p.add_argument("--json", action="store_true", help="print the result as one JSON object")
 
 
@@ -37,6 +45,7 @@ def cmd_import_agenda(args: argparse.Namespace) -> int:
         with open_event(args.event) as event_file, event_file.write() as session:
             result = import_agenda(session, args.file, kind=args.kind, overrides=_overrides(args.map),
                                    valid_only=args.valid_only, create_missing=args.create_missing,
+                                   encoding=args.encoding,
                                    progress=progress_to_stderr(not args.json and sys.stderr.isatty()))
     except ImportRefused as exc:
         missing = getattr(exc, "missing", ())

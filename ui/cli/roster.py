@@ -53,7 +53,14 @@ def _configure_import(p: argparse.ArgumentParser) -> None:
     p.add_argument("--valid-only", action="store_true", help="import the valid rows and skip the others")
     p.add_argument("--map", action="append", default=[], metavar="FIELD=COLUMN",
                    help="read FIELD (name, email, employee_id, department, role, hub, level) from COLUMN")
+    add_encoding_option(p)
     p.add_argument("--json", action="store_true", help="print the result as one JSON object")
+
+
+def add_encoding_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--encoding", metavar="NAME",
+                   help="the encoding a CSV file was saved in (e.g. utf-8, cp1252, shift_jis, gbk); by default it "
+                        "is guessed, and a guess that is not certain is refused")
 
 
 def _overrides(pairs: list[str]) -> dict[str, str]:
@@ -88,6 +95,12 @@ def report_refusal(args: argparse.Namespace, exc, **extra) -> int:  # noqa: ANN0
 
 def report_bad_file(args: argparse.Namespace, exc, **extra) -> int:  # noqa: ANN001 - an InvalidInput
     """A file that could not be read at all: one error in the report's shape (JSON), else raised as usual."""
+    from learningday.errors import InvalidInput
+    from learningday.spreadsheet.engine import EncodingUnsure
+
+    if isinstance(exc, EncodingUnsure):  # say how to choose, here
+        choices = ", ".join((exc.guess.encoding, *exc.guess.candidates))
+        exc = InvalidInput(f"{exc.message} with --encoding ({choices})")
     if not args.json:
         raise exc
     emit_json({**extra, "created": 0, "updated": 0, "skipped": 0, "error_count": 1,
@@ -111,7 +124,7 @@ def cmd_import_roster(args: argparse.Namespace) -> int:
     try:
         with open_event(args.event) as event_file, event_file.write() as session:
             result = import_roster(session, args.roster, overrides=_overrides(args.map),
-                                   valid_only=args.valid_only,
+                                   valid_only=args.valid_only, encoding=args.encoding,
                                    progress=progress_to_stderr(not args.json and sys.stderr.isatty()))
     except ImportRefused as exc:
         return report_refusal(args, exc)

@@ -60,8 +60,8 @@ class AgendaTarget(RosterTarget):
         self.create_missing.toggled.connect(lambda on: page.again.click() if on and page.refused else None)
         return self.create_missing
 
-    def preview(self, path: Path) -> tuple[ImportSpec, Preview]:
-        spec, shown = self.document.agenda_import_preview(path, self.kind_box.currentData())
+    def preview(self, path: Path, encoding: str | None = None) -> tuple[ImportSpec, Preview]:
+        spec, shown = self.document.agenda_import_preview(path, self.kind_box.currentData(), encoding)
         self.kind = spec.kind
         return spec, shown
 
