@@ -15,6 +15,7 @@ from learningday.errors import InvalidInput
 from learningday.setup import cities
 from learningday.setup.clock import wall_to_utc
 from learningday.setup.rules import hub_problems, parse_window, refuse
+from learningday.spreadsheet.text import checked_text
 from learningday.store.framework import FRAMEWORK
 from learningday.timeutil import UTC, iso_datetime
 
@@ -103,5 +104,6 @@ def check_levels(levels: Sequence[LevelSpec]) -> None:
             raise InvalidInput(f"level {lv.id} needs a label")
         if len(lv.name.strip()) > 100:
             raise InvalidInput(f"the label of level {lv.id} is longer than 100 characters")
+        checked_text(lv.name.strip(), f"label of level {lv.id}")
         if not _COLOUR.match(lv.colour):
             raise InvalidInput(f"level {lv.id}: colour must look like #2E86AB, not {lv.colour!r}")

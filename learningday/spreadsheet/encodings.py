@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from learningday.errors import InvalidInput
@@ -323,7 +324,7 @@ def plausibility(word: str) -> float:
         penalty += 3
     if "HAN" in scripts and "HANGUL" in scripts:
         penalty += 2
-    if any(a.islower() and b.isupper() and not (a.isascii() and b.isascii()) for a, b in zip(letters, letters[1:])):
+    if any(a.islower() and b.isupper() and not (a.isascii() and b.isascii()) for a, b in pairwise(letters)):
         penalty += 2
     accented = {ch for ch in word.lower() if not ch.isascii() and _script(ch) == "LATIN" and ch.isalpha()}
     if accented and not any(accented <= alphabet for alphabet in _ALPHABETS):

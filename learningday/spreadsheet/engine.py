@@ -261,12 +261,15 @@ def clean(text: str) -> str:
 
 
 def _clean(text: str) -> str:
-    # an export guards a formula-like cell with an apostrophe (learningday.spreadsheet.text): take it off
-    return clean(unguard_formula(text.strip()))
+    text = text.strip()
+    if text.startswith("'"):  # an export guards a formula-like cell so (learningday.spreadsheet.text)
+        text = unguard_formula(text)
+    return clean(text)
 
 
 #: an email-shaped text: beside a delimiter in one cell, it says a row was not split as the header was
 _EMAILISH = re.compile(r"[^\s@,;|]+@[^\s@,;|]+\.[^\s@,;|]+")
+_DELIMITER = re.compile(f"[{re.escape(DELIMITERS)}]")
 
 
 def _shape_problem(row_no: int, cells: list[str], mapping: ColumnMapping) -> Issue | None:
@@ -283,7 +286,7 @@ def _shape_problem(row_no: int, cells: list[str], mapping: ColumnMapping) -> Iss
 
 def _split_problem(field: Field, text: str) -> str | None:
     """A one-value cell holding a delimiter and an email: the rest of a row that was not split."""
-    if field.lines or field.holds_list or not any(d in text for d in DELIMITERS) or "@" not in text:
+    if "@" not in text or field.lines or field.holds_list or _DELIMITER.search(text) is None:
         return None
     if _EMAILISH.search(text) is None:
         return None

@@ -95,9 +95,11 @@ class CsvSource(Source):
         self._raw: IO[bytes] | None = None
         # UTF-8 is read leniently: a row with bytes that are not UTF-8 is a row error (row_problem), not the end
         self._errors = "surrogateescape" if codecs.lookup(self.encoding).name == "utf-8" else "strict"
+        #: only a file found mixed, or read as the user said, can hold such bytes
+        self._undecoded = self._errors != "strict" and (self.guess.mixed or self.guess.chosen)
 
     def row_problem(self, cells: list[str]) -> str | None:
-        if self._errors == "strict" or not any(map(has_undecoded, cells)):
+        if not self._undecoded or not any(map(has_undecoded, cells)):
             return None
         return undecoded_row(cells, self.guess)
 

@@ -24,3 +24,12 @@ def refused(event: Path, attempt: Callable[[], object], match: str | None = None
     assert sha256(event) == digest, "a refused input changed the event file"
     assert sidecars(event) == [], "a refused input left SQLite side files"
     return caught.value
+
+
+def import_roster_file(event: Path, roster: Path, **options: object):  # noqa: ANN201 - an ImportResult
+    """``learningday.roster.importing.import_roster`` in one write transaction of ``event``."""
+    from learningday.roster.importing import import_roster
+    from learningday.store.db import open_event
+
+    with open_event(event) as event_file, event_file.write() as session:
+        return import_roster(session, roster, **options)

@@ -7,23 +7,11 @@ from pathlib import Path
 import pytest
 
 from learningday.plan.importing import import_agenda
-from learningday.roster.importing import import_roster
 from learningday.store.db import open_event
-from tests.helpers.doors import refused
-from tests.helpers.roster import make_event
+from tests.helpers.doors import import_roster_file, refused
 
 HEADER = "Name,Email,Employee ID,Department\n"
 GOOD = "".join(f"Test Person {i},tp{i}@example.org,X0000{i},Sales\n" for i in (1, 2))
-
-
-@pytest.fixture()
-def event(tmp_path: Path) -> Path:
-    return make_event(tmp_path / "e.lday")
-
-
-def _import(event: Path, roster: Path, **kw):  # noqa: ANN202 - an ImportResult
-    with open_event(event) as event_file, event_file.write() as session:
-        return import_roster(session, roster, **kw)
 
 
 def _roster(tmp_path: Path, body: str, header: str = HEADER) -> Path:
@@ -41,9 +29,9 @@ def _roster(tmp_path: Path, body: str, header: str = HEADER) -> Path:
     ("\"Test Person 4;tp4@example.org\",,X00004,Sales\n", "Name holds several values and an email"),
 ])
 def test_a_row_not_split_as_the_header_is_a_row_error(event: Path, tmp_path: Path, row: str, words: str) -> None:
-    exc = refused(event, lambda: _import(event, _roster(tmp_path, GOOD + row)))
+    exc = refused(event, lambda: import_roster_file(event, _roster(tmp_path, GOOD + row)))
     assert [i.row for i in exc.issues] == [4] and words in exc.issues[0].message
-    result = _import(event, _roster(tmp_path, GOOD + row), valid_only=True)
+    result = import_roster_file(event, _roster(tmp_path, GOOD + row), valid_only=True)
     assert (result.created, result.skipped) == (2, 1)
 
 
@@ -52,8 +40,8 @@ def test_a_row_not_split_as_the_header_is_a_row_error(event: Path, tmp_path: Pat
     "Ann,ann@example.org,X1,Sales,,,\n",             # empty cells past the header: a spreadsheet's padding
     "Ann,ann@example.org,X1,\"R&D; AI\"\n",          # another delimiter without an email
 ])
-def test_well_formed_rows_still_import(event: Path, tmp_path: Path, body: str) -> None:
-    assert _import(event, _roster(tmp_path, body)).created == 1
+def test_well_formed_rows_stillimport_roster_file(event: Path, tmp_path: Path, body: str) -> None:
+    assert import_roster_file(event, _roster(tmp_path, body)).created == 1
 
 
 def test_lists_and_free_text_may_hold_delimiters_emails_and_line_breaks(small, tmp_path: Path) -> None:

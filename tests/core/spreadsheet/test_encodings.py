@@ -8,13 +8,12 @@ import pytest
 from sqlalchemy import select
 
 from learningday.errors import InvalidInput
-from learningday.roster.importing import attendee_spec, import_roster
+from learningday.roster.importing import attendee_spec
 from learningday.setup.reference import Reference
 from learningday.spreadsheet.engine import EncodingUnsure, ImportRefused, preview
 from learningday.store.db import open_event
 from learningday.store.models import Attendee
-from tests.helpers.doors import refused
-from tests.helpers.roster import make_event
+from tests.helpers.doors import import_roster_file, refused
 
 JAPANESE = ["佐藤 健", "鈴木 花子", "高橋 一郎", "田中 美咲", "伊藤 翔太", "渡辺 さくら", "山本 大輔", "中村 愛", "小林 直樹",
             "加藤 由美"]
@@ -35,16 +34,6 @@ MISREAD = [
 ]
 
 
-@pytest.fixture()
-def event(tmp_path: Path) -> Path:
-    return make_event(tmp_path / "e.lday")
-
-
-def _import(event: Path, roster: Path, **kw):  # noqa: ANN202 - an ImportResult
-    with open_event(event) as event_file, event_file.write() as session:
-        return import_roster(session, roster, **kw)
-
-
 def _names(event: Path) -> list[str]:
     with open_event(event) as event_file, event_file.read() as session:
         return list(session.scalars(select(Attendee.name).order_by(Attendee.id)))
@@ -63,10 +52,10 @@ def test_files_issue_12_found_misread_are_read_right_or_left_to_the_user(event: 
                                                                          rows: int) -> None:
     roster, people = _roster(tmp_path / f"{encoding}.csv", names, rows, encoding)
     try:
-        result = _import(event, roster)
+        result = import_roster_file(event, roster)
     except EncodingUnsure as exc:  # allowed: said so, nothing stored, the right encoding offered
         assert encoding in (exc.guess.encoding, *exc.guess.candidates) and _names(event) == []
-        result = _import(event, roster, encoding=encoding)
+        result = import_roster_file(event, roster, encoding=encoding)
     assert _names(event) == people, f"read as {result.encoding}"
 
 
@@ -75,10 +64,10 @@ def test_a_utf8_file_with_a_cp1252_row_names_the_row_and_stores_no_mojibake(even
     roster.write_bytes("Name,Email\nZoë Ångström,zoe@example.com\nJosé Núñez,jose@example.com\n".encode()
                        + "François Dupré,francois@example.com\n".encode("cp1252")
                        + "Åsa Öberg,asa@example.com\n".encode())
-    exc = refused(event, lambda: _import(event, roster))
+    exc = refused(event, lambda: import_roster_file(event, roster))
     assert isinstance(exc, ImportRefused) and [i.row for i in exc.issues] == [4]
     assert "not UTF-8" in exc.issues[0].message and "'François Dupré'" in exc.issues[0].message
-    result = _import(event, roster, valid_only=True)
+    result = import_roster_file(event, roster, valid_only=True)
     assert (result.created, result.skipped) == (3, 1)
     assert _names(event) == ["Zoë Ångström", "José Núñez", "Åsa Öberg"]
 
@@ -99,24 +88,24 @@ def _preview(event: Path, roster: Path, **kw):  # noqa: ANN202 - a Preview
 
 def test_an_unsure_guess_is_said_and_the_user_chooses(event: Path, tmp_path: Path) -> None:
     roster, people = _roster(tmp_path / "korean.csv", ["김철수", "이영희"], 2, "euc_kr")
-    exc = refused(event, lambda: _import(event, roster), "not sure of the encoding")
+    exc = refused(event, lambda: import_roster_file(event, roster), "not sure of the encoding")
     assert isinstance(exc, EncodingUnsure) and "euc_kr" in (exc.guess.encoding, *exc.guess.candidates)
     assert "as euc_kr: '김철수'" in exc.message  # each reading shown, for the user to compare
     shown = _preview(event, roster)
     assert not shown.encoding_sure and "not sure" in shown.encoding_note and "euc_kr" in shown.encodings
     assert _preview(event, roster, encoding="euc_kr").rows[0][1][0] == people[0]
-    assert _import(event, roster, encoding="euc_kr").created == 2 and _names(event) == people
+    assert import_roster_file(event, roster, encoding="euc_kr").created == 2 and _names(event) == people
 
 
 def test_a_chosen_encoding_is_read_strictly(event: Path, tmp_path: Path) -> None:
     roster, _ = _roster(tmp_path / "sjis.csv", JAPANESE, 3, "shift_jis")
     with pytest.raises(InvalidInput, match="bytes that are not ascii"):
-        _import(event, roster, encoding="ascii")
+        import_roster_file(event, roster, encoding="ascii")
     with pytest.raises(InvalidInput, match="unknown encoding 'klingon'"):
-        _import(event, roster, encoding="klingon")
+        import_roster_file(event, roster, encoding="klingon")
     assert _names(event) == []
 
 
 def test_utf8_files_are_sure_whatever_their_script(event: Path, tmp_path: Path) -> None:
     roster, people = _roster(tmp_path / "utf8.csv", [*JAPANESE[:2], *RUSSIAN[:2], *NORDIC[:2], "אבי כהן"], 7, "utf-8")
-    assert _import(event, roster).encoding == "utf-8" and _names(event) == people
+    assert import_roster_file(event, roster).encoding == "utf-8" and _names(event) == people

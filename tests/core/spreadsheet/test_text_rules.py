@@ -8,7 +8,6 @@ import pytest
 
 from learningday.errors import InvalidInput
 from learningday.roster.attendees import AttendeeRefused, update_attendee
-from learningday.roster.importing import import_roster
 from learningday.setup.dto import VenueDraft
 from learningday.setup.services import add_venue
 from learningday.spreadsheet.text import (
@@ -19,8 +18,7 @@ from learningday.spreadsheet.text import (
     unguard_formula,
 )
 from learningday.store.db import open_event
-from tests.helpers.doors import refused
-from tests.helpers.roster import make_event
+from tests.helpers.doors import import_roster_file, refused
 
 CONTROLS = ["\x00", "\x01", "\x07", "\x1b", "\x7f", "\x85", "\x9f", "\ud800", "\udcff", "\ufffe", "\uffff"]
 
@@ -62,21 +60,11 @@ def test_other_text_is_left_alone(text: str) -> None:
 
 
 # -- the doors --------------------------------------------------------------------------------------------
-@pytest.fixture()
-def event(tmp_path: Path) -> Path:
-    return make_event(tmp_path / "e.lday")
-
-
-def _import(event: Path, roster: Path):  # noqa: ANN202 - an ImportResult
-    with open_event(event) as event_file, event_file.write() as session:
-        return import_roster(session, roster)
-
-
 def test_the_roster_import_refuses_a_control_character(event: Path, tmp_path: Path) -> None:
     roster = tmp_path / "r.csv"
     roster.write_text("Name,Email,Department\nAnn\x01 Lee,ann@example.com,Sales\nBo,bo@example.com,R\x1bD\n",
                       encoding="utf-8")
-    exc = refused(event, lambda: _import(event, roster))
+    exc = refused(event, lambda: import_roster_file(event, roster))
     assert [(i.row, i.column) for i in exc.issues] == [(2, "Name"), (3, "Department")]
     assert "U+0001" in exc.issues[0].message and "U+001B" in exc.issues[1].message
 
@@ -84,7 +72,7 @@ def test_the_roster_import_refuses_a_control_character(event: Path, tmp_path: Pa
 def test_the_attendee_editor_refuses_a_control_character(event: Path, tmp_path: Path) -> None:
     roster = tmp_path / "r.csv"
     roster.write_text("Name,Email\nAnn Lee,ann@example.com\n", encoding="utf-8")
-    _import(event, roster)
+    import_roster_file(event, roster)
 
     def edit() -> None:
         with open_event(event) as event_file, event_file.write() as session:
@@ -108,3 +96,31 @@ def test_the_refusal_is_an_invalid_input() -> None:
     assert checked_text("Ann", "name") == "Ann"
     with pytest.raises(InvalidInput, match="the name holds a control character"):
         checked_text("A\x02", "name")
+
+
+def test_session_titles_and_descriptions_keep_the_rule(event: Path) -> None:
+    from learningday.plan.dto import SessionDraft
+    from learningday.plan.sessions import create_session
+
+    def add(title: str, description: str) -> str:
+        with open_event(event) as event_file, event_file.write() as session:
+            return create_session(session, SessionDraft(title, 1, None, description=description))
+
+    assert "U+0007" in refused(event, lambda: add("Intro\x07", ""), "the title").message
+    refused(event, lambda: add("Intro", "Bring\x00 a laptop"), "the description holds a NUL byte")
+    assert add("Intro", "Bring a laptop.\n\tAnd questions.")  # free text keeps its lines and tabs
+
+
+def test_a_walk_in_and_a_level_label_keep_the_rule(event: Path) -> None:
+    from datetime import datetime, timezone
+
+    from learningday.checkin.log import walk_in
+    from learningday.setup.new_event import LevelSpec, check_levels
+
+    def arrive() -> None:
+        with open_event(event) as event_file, event_file.write() as session:
+            walk_in(session, name="Walk\x1b In", station="Door", at_utc=datetime(2027, 3, 11, 9, tzinfo=timezone.utc))
+
+    refused(event, arrive, "the name holds a control character")
+    with pytest.raises(InvalidInput, match="the label of level 1 holds"):
+        check_levels([LevelSpec(1, "Literacy\x08", "#2E86AB")])

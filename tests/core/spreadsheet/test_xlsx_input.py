@@ -7,29 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from learningday.roster.importing import import_roster
 from learningday.spreadsheet import xlsx
 from learningday.spreadsheet.sources import open_source
-from learningday.store.db import open_event
-from tests.helpers.doors import refused
-from tests.helpers.roster import make_event
+from tests.helpers.doors import import_roster_file, refused
 from tests.helpers.workbooks import DATE_STYLES, MAIN, cell, parts, write_parts
 
 HEADER = ["Name", "Email"]
 
 
-@pytest.fixture()
-def event(tmp_path: Path) -> Path:
-    return make_event(tmp_path / "e.lday")
-
-
-def _import(event: Path, book: Path):  # noqa: ANN202 - an ImportResult
-    with open_event(event) as event_file, event_file.write() as session:
-        return import_roster(session, book)
-
-
 def _refused(event: Path, book: Path, match: str) -> str:
-    return refused(event, lambda: _import(event, book), match).message
+    return refused(event, lambda: import_roster_file(event, book), match).message
 
 
 def _people(name: str) -> dict[str, str | bytes]:
@@ -97,7 +84,7 @@ def test_references_outside_a_worksheet_are_refused(event: Path, tmp_path: Path,
 def test_an_empty_cell_past_the_columns_read_is_ignored(event: Path, tmp_path: Path) -> None:
     body = (f'<row r="1">{cell("Name", 1, 0)}<c r="XFD1" s="0"/></row>'
             f'<row r="2">{cell("Ann", 2, 0)}<c r="XFD2"><v></v></c></row>')
-    assert _import(event, write_parts(tmp_path / "wide.xlsx", parts(body=body))).created == 1
+    assert import_roster_file(event, write_parts(tmp_path / "wide.xlsx", parts(body=body))).created == 1
 
 
 def test_a_zip_bomb_is_refused_before_it_inflates(event: Path, tmp_path: Path) -> None:
