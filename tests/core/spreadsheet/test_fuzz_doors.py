@@ -22,7 +22,7 @@ from learningday.roster.importing import import_roster
 from learningday.spreadsheet.text import printable
 from learningday.store.db import open_event
 from tests.helpers import sha256
-from tests.helpers.doors import leftovers
+from tests.helpers.doors import sidecars
 from tests.helpers.roster import make_event
 from tests.helpers.workbooks import DATE_STYLES, MAIN, parts, write_parts
 
@@ -119,7 +119,7 @@ def _through_the_door(template: Path, write_source: Callable[[Path], Path],
             assert sha256(event) == digest, "a refused import changed the event file"
         else:
             assert _stored_text(event) == [], "an import stored a control character"
-        assert leftovers(event) == []
+        assert sidecars(event) == []
 
 
 def _stored_text(event: Path) -> list[str]:
