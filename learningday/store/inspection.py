@@ -39,16 +39,13 @@ def read_only_uri(path: Path) -> str:
 
 @contextmanager
 def _reading(path: Path) -> Iterator[sqlite3.Connection]:
-    """A read-only connection; an index file SQLite had to make for a log left without one goes with it."""
-    wal, shm = side_files(path)
-    made_shm = wal.exists() and not shm.exists()
+    """A read-only connection. An index file (-shm) SQLite makes for a log left without one stays: another
+    station may have opened the file meanwhile and be using it, and removing it under them corrupts the file."""
     con = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         yield con
     finally:
         con.close()
-        if made_shm:
-            shm.unlink(missing_ok=True)
 
 
 def _check_header(path: Path, shown: str) -> None:
