@@ -42,7 +42,8 @@ def test_a_sessions_sheet_is_not_imported_as_another_kind(small, tmp_path: Path,
 def test_a_sessions_sheet_without_its_level_is_still_not_venues(small, tmp_path: Path) -> None:
     sheet = tmp_path / "sessions.csv"
     sheet.write_text("Title,Venue,Capacity,Description\nPrompting lab,Kew,20,Hands on\n", encoding="utf-8")
-    refused(small.path, lambda: _import(small.path, sheet, kind="venues"), "looks like sessions, not venues")
+    exc = refused(small.path, lambda: _import(small.path, sheet, kind="venues"), "looks like sessions, not venues")
+    assert isinstance(exc, ImportRefused)
 
 
 def test_a_kind_that_fits_as_well_as_another_is_taken(small, tmp_path: Path) -> None:

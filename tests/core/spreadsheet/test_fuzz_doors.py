@@ -105,8 +105,8 @@ def roster_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _through_the_door(template: Path, write_source: Callable[[Path], Path],
-                      door: Callable[..., object], **options: object) -> None:
-    """Import a generated file into a fresh copy of ``template``: success, or a refusal that changed nothing."""
+                      door: Callable[..., object], **options: object) -> str:
+    """Import a generated file into a fresh copy of ``template``: "imported", or "refused" having changed nothing."""
     with tempfile.TemporaryDirectory() as tmp:
         event = Path(tmp) / "e.lday"
         shutil.copyfile(template, event)
@@ -117,9 +117,12 @@ def _through_the_door(template: Path, write_source: Callable[[Path], Path],
                 door(session, source, **options)
         except LearningDayError:
             assert sha256(event) == digest, "a refused import changed the event file"
+            outcome = "refused"
         else:
             assert _stored_text(event) == [], "an import stored a control character"
+            outcome = "imported"
         assert sidecars(event) == []
+    return outcome
 
 
 def _stored_text(event: Path) -> list[str]:
@@ -141,14 +144,14 @@ def test_roster_csv_door(roster_template: Path, data: bytes, options: dict) -> N
         (folder / "roster.csv").write_bytes(data)
         return folder / "roster.csv"
 
-    _through_the_door(roster_template, write, import_roster, **options)
+    assert _through_the_door(roster_template, write, import_roster, **options) in ("imported", "refused")
 
 
 @FUZZ
 @given(book=xlsx_parts(ROSTER_HEADERS), valid_only=st.booleans())
 def test_roster_xlsx_door(roster_template: Path, book: tuple[dict, list[int]], valid_only: bool) -> None:
-    _through_the_door(roster_template, lambda folder: _write_xlsx(folder / "roster.xlsx", *book), import_roster,
-                      valid_only=valid_only)
+    assert _through_the_door(roster_template, lambda folder: _write_xlsx(folder / "roster.xlsx", *book),
+                             import_roster, valid_only=valid_only) in ("imported", "refused")
 
 
 @FUZZ
@@ -162,4 +165,6 @@ def test_agenda_door(small_template, data: bytes | tuple[dict, list[int]], optio
             return folder / "agenda.csv"
         return _write_xlsx(folder / "agenda.xlsx", *data)
 
-    _through_the_door(small_template.path, write, import_agenda, kind=kind, create_missing=create_missing, **options)
+    outcome = _through_the_door(small_template.path, write, import_agenda, kind=kind, create_missing=create_missing,
+                                **options)
+    assert outcome in ("imported", "refused")

@@ -43,7 +43,7 @@ def test_a_malformed_part_is_one_error(event: Path, tmp_path: Path, part: str, c
 def test_a_relationship_to_a_missing_sheet_is_refused(event: Path, tmp_path: Path) -> None:
     contents = _people("Ann")
     contents["xl/worksheets/sheet9.xml"] = contents.pop("xl/worksheets/sheet1.xml")
-    _refused(event, write_parts(tmp_path / "dangling.xlsx", contents), "xl/worksheets/sheet1.xml is missing")
+    assert _refused(event, write_parts(tmp_path / "dangling.xlsx", contents), "xl/worksheets/sheet1.xml is missing")
 
 
 def test_a_damaged_crc_is_refused(event: Path, tmp_path: Path) -> None:
@@ -52,7 +52,7 @@ def test_a_damaged_crc_is_refused(event: Path, tmp_path: Path) -> None:
     at = data.index(b"Ann Example")
     data[at] = ord("B")  # the sheet's bytes change, its stored CRC does not
     book.write_bytes(bytes(data))
-    _refused(event, book, "BadZipFile: Bad CRC-32")
+    assert _refused(event, book, "BadZipFile: Bad CRC-32")
 
 
 @pytest.mark.parametrize("serial", ["1e10", "2958466", "inf", "-inf", "nan", "-1", "1e400"])
@@ -78,7 +78,7 @@ def test_a_date_styled_number_outside_excel_dates_reads_as_the_number(tmp_path: 
 ])
 def test_references_outside_a_worksheet_are_refused(event: Path, tmp_path: Path, body: str, words: str) -> None:
     contents = parts(body=f'<row r="1">{cell("Name", 1, 0)}</row>' + body)
-    _refused(event, write_parts(tmp_path / "refs.xlsx", contents), words)
+    assert _refused(event, write_parts(tmp_path / "refs.xlsx", contents), words)
 
 
 def test_an_empty_cell_past_the_columns_read_is_ignored(event: Path, tmp_path: Path) -> None:
@@ -92,7 +92,7 @@ def test_a_zip_bomb_is_refused_before_it_inflates(event: Path, tmp_path: Path) -
     contents = parts(body=f'<row r="1">{cell("Name", 1, 0)}</row>{padding}')
     book = write_parts(tmp_path / "bomb.xlsx", contents)
     assert book.stat().st_size < 200_000
-    _refused(event, book, r"inflates 1,0\d\d times \(at most 100\): a zip bomb")
+    assert _refused(event, book, r"inflates 1,0\d\d times \(at most 100\): a zip bomb")
 
 
 @pytest.mark.parametrize(("part", "limit"), [("xl/worksheets/sheet1.xml", "MAX_SHEET_BYTES"),
@@ -102,14 +102,14 @@ def test_parts_larger_than_their_limit_are_refused(event: Path, tmp_path: Path, 
     contents = _people("Ann")
     contents["xl/sharedStrings.xml"] = f'<sst xmlns="{MAIN}"><si><t>Ann</t></si></sst>'
     monkeypatch.setattr(xlsx, limit, 40)
-    _refused(event, write_parts(tmp_path / "large.xlsx", contents), f"the part {part} inflates to")
+    assert _refused(event, write_parts(tmp_path / "large.xlsx", contents), f"the part {part} inflates to")
 
 
 def test_a_zip_that_is_not_a_workbook_is_refused(event: Path, tmp_path: Path) -> None:
     book = tmp_path / "other.xlsx"
     with zipfile.ZipFile(book, "w") as z:
         z.writestr("readme.txt", "hello")
-    _refused(event, book, "the part xl/workbook.xml is missing")
+    assert _refused(event, book, "the part xl/workbook.xml is missing")
 
 
 def test_rich_text_runs_are_read_without_the_phonetic_guide(tmp_path: Path) -> None:
