@@ -47,3 +47,16 @@ def progress_to_stderr(enabled: bool) -> Callable[[float, str], None] | None:
         sys.stderr.flush()
 
     return show
+
+
+def error_kind(exc: BaseException) -> str:
+    """What kind of error, for a script reading ``--json``: the class name in snake case."""
+    name = type(exc).__name__
+    return "".join(f"_{c.lower()}" if c.isupper() and i else c.lower() for i, c in enumerate(name))
+
+
+def emit_json_error(message: str, error: str, **extra: Any) -> None:
+    """A failed ``--json`` command: one JSON document that carries the error (its ``message`` and ``kind``,
+    which is ``error``) beside ``extra``, and the message on stderr too."""
+    emit_json({**extra, "error": {"message": message, "kind": error}})
+    print(f"learningday: error: {message}", file=sys.stderr)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from learningday import __version__
 from learningday.errors import InvalidInput, LearningDayError
 from ui.cli import agenda, agenda_import, attendees, checkin, events, new, reports, roster, setup_edit, snapshots
-from ui.cli.base import COMMANDS
+from ui.cli.base import COMMANDS, emit_json_error, error_kind
 
 PROG = "learningday"
 #: the modules whose sub-commands this parser offers (importing one registers its commands)
@@ -23,8 +23,21 @@ COMMAND_MODULES = (events, agenda, agenda_import, attendees, checkin, new, repor
 GuiRunner = Callable[..., int]
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, except that a command line asking for ``--json`` gets its usage error as JSON too."""
+
+    json_wanted = False
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        if _Parser.json_wanted:
+            self.print_usage(sys.stderr)
+            emit_json_error(f"{self.prog}: {message}", "usage")
+            raise SystemExit(2)
+        super().error(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="LearningDay: plan, run and report a 24-hour, follow-the-sun AI Learning Day. "
         "Without a command it opens the desktop app (on EVENT.lday if given).",
@@ -47,7 +60,9 @@ def main(argv: Sequence[str] | None = None, *, run_gui: GuiRunner | None = None)
                          and args_list[0] != "gui"):
         args_list.insert(0, "gui")
     parser = build_parser()
+    _Parser.json_wanted = "--json" in args_list
     args = parser.parse_args(args_list)
+    as_json = bool(getattr(args, "json", False))
     try:
         if args.command == "gui":
             if run_gui is None:
@@ -57,7 +72,10 @@ def main(argv: Sequence[str] | None = None, *, run_gui: GuiRunner | None = None)
         _, handler = COMMANDS[args.command]
         return handler(args)
     except LearningDayError as exc:
-        print(f"{PROG}: error: {exc.message}", file=sys.stderr)
+        if as_json:
+            emit_json_error(exc.message, error_kind(exc))
+        else:
+            print(f"{PROG}: error: {exc.message}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
@@ -67,7 +85,10 @@ def main(argv: Sequence[str] | None = None, *, run_gui: GuiRunner | None = None)
     except OSError as exc:  # a file the system would not read or write: a read-only folder, a full disk
         where = f"{exc.filename}: " if exc.filename else ""
         why = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror or str(exc)
-        print(f"{PROG}: error: {where}{why}", file=sys.stderr)
+        if as_json:
+            emit_json_error(f"{where}{why}", "disk_full" if exc.errno == errno.ENOSPC else "os_error")
+        else:
+            print(f"{PROG}: error: {where}{why}", file=sys.stderr)
         return 1
     except Exception as exc:  # a bug: say so plainly, keep the trace for the report
         traceback.print_exc()

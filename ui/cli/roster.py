@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ui.cli.base import command, emit_json, progress_to_stderr
+from ui.cli.base import command, emit_json, emit_json_error, error_kind, progress_to_stderr
 
 
 def _hub_id(session, name: str | None) -> int | None:
@@ -85,8 +85,8 @@ def _print_issues(issues, count: int, stream) -> None:
 def report_refusal(args: argparse.Namespace, exc, **extra) -> int:  # noqa: ANN001 - an ImportRefused
     """A refused import: its row-level report as JSON (with ``extra`` keys) or on stderr; the exit status."""
     if args.json:
-        emit_json({**extra, "created": 0, "updated": 0, "skipped": 0, "errors": [i.as_dict() for i in exc.issues],
-                   "error_count": exc.issue_count})
+        emit_json_error(exc.headline, error_kind(exc), **extra, created=0, updated=0, skipped=0,
+                        errors=[i.as_dict() for i in exc.issues], error_count=exc.issue_count)
     else:
         print(f"learningday: error: {exc.headline}", file=sys.stderr)
         _print_issues(exc.issues, exc.issue_count, sys.stderr)
@@ -103,8 +103,8 @@ def report_bad_file(args: argparse.Namespace, exc, **extra) -> int:  # noqa: ANN
         exc = InvalidInput(f"{exc.message} with --encoding ({choices})")
     if not args.json:
         raise exc
-    emit_json({**extra, "created": 0, "updated": 0, "skipped": 0, "error_count": 1,
-               "errors": [{"row": None, "column": None, "value": None, "message": exc.message}]})
+    emit_json_error(exc.message, error_kind(exc), **extra, created=0, updated=0, skipped=0, error_count=1,
+                    errors=[{"row": None, "column": None, "value": None, "message": exc.message}])
     return exc.exit_code
 
 
