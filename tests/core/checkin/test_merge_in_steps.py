@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import insert, select
 
 from learningday.checkin import log as checkin
+from learningday.checkin import station_log
 from learningday.checkin.station_log import merge_log, merge_log_in_steps
 from learningday.errors import LearningDayError
 from learningday.setup.event import get_event
@@ -49,6 +50,7 @@ def test_a_merge_in_another_thread_never_fails_a_check_in(small: Small, monkeypa
     # A check-in gives up after 1 s here, not 5: a merge holding the write lock throughout (it took
     # seconds for these entries) failed the door; a merge in short steps never does.
     monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 1000)
+    monkeypatch.setattr(station_log, "MAX_STEP", 200)  # ~30 steps, so the door meets the merge mid-way
     door = _people(small.path, DOOR_PEOPLE)
     log = _log(small.path, _people(small.path, 100, first=DOOR_PEOPLE), ENTRIES)
     failures: list[BaseException] = []
@@ -56,14 +58,16 @@ def test_a_merge_in_another_thread_never_fails_a_check_in(small: Small, monkeypa
     def merge() -> None:
         try:
             with open_event(small.path) as event_file:
-                merge_log_in_steps(event_file, log)
+                merge_log_in_steps(event_file, log, progress=lambda _f, _m: first_step.set())
         except BaseException as exc:  # noqa: BLE001 - the main thread reports it
             failures.append(exc)
 
     merging = threading.Thread(target=merge, daemon=True)
+    first_step = threading.Event()  # the merge has checked and planned the log and written one step
     results = []
     with open_event(small.path) as event_file:
         merging.start()
+        assert first_step.wait(120), "the merge never wrote its first step"
         for _, _, code in door:
             if not merging.is_alive():
                 break
