@@ -43,7 +43,9 @@ FILE_FILTER = f"LearningDay events (*{EXTENSION});;All files (*)"
 
 
 def demo_event_path() -> Path:
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    """The demo event, in the user's data folder for LearningDay (AppDataLocation would name the
+    organisation and the application, both "LearningDay": …/LearningDay/LearningDay/)."""
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)) / "LearningDay"
     folder.mkdir(parents=True, exist_ok=True)
     return folder / f"demo{EXTENSION}"
 

@@ -213,3 +213,13 @@ def test_a_change_shows_where_it_was_made_and_elsewhere_once_shown(window: MainW
     assert "Pop-up clinic" in {s.title for s in window.plan.sessions}
     window.tabs.setCurrentIndex(0)
     assert "Pop-up clinic" not in {s.title for s in window.plan.sessions}
+
+
+def test_the_demo_event_lives_in_one_learningday_folder(qapp) -> None:
+    from ui.app import make_app
+    from ui.main_window import demo_event_path
+
+    make_app()
+    path = demo_event_path()
+    assert path.name == "demo.lday" and path.parent.name == "LearningDay"
+    assert path.parent.parent.name != "LearningDay"  # not …/LearningDay/LearningDay/demo.lday
