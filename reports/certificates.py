@@ -12,6 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from learningday.reporting.dto import AttendeeOutcome, EventAnalytics, SessionOutcome
+from learningday.timeutil import to_local
 from reports import fonts
 from reports.output import CancelCheck, Progress, atomic_output, check, quiet, system_errors
 from learningday.outputs import check_output, partial_name
@@ -30,8 +31,21 @@ def _draw(canvas: Canvas, text: str, y: float, size: float, *, font: str = fonts
                     centred=True)
 
 
-def _page(canvas: Canvas, a: EventAnalytics, person: AttendeeOutcome, sessions: dict[int, SessionOutcome],
-          date: str) -> None:
+def local_dates(person: AttendeeOutcome, sessions: dict[int, SessionOutcome]) -> str:
+    """The day(s) the person attended, on their hub's calendar (else the session's first hub's, else UTC's):
+    a Sydney attendee of a session on 10 March UTC that was 11 March in Sydney took part on 11 March."""
+    days = sorted({to_local(s.start_utc, person.hub_zone or s.main_hub_zone or "UTC").date()
+                   for s in (sessions[i] for i in person.sessions_attended)})
+    first, last = days[0], days[-1]
+    if first == last:
+        return f"{last:%-d %B %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last:%-d %B %Y}"
+    return f"{first:%-d %B}{'' if first.year == last.year else f' {first.year}'} – {last:%-d %B %Y}"
+
+
+def _page(canvas: Canvas, a: EventAnalytics, person: AttendeeOutcome, sessions: dict[int, SessionOutcome]) -> None:
+    date = local_dates(person, sessions)
     width, height = PAGE
     canvas.setStrokeColor(ACCENT)
     canvas.setLineWidth(3)
@@ -89,14 +103,13 @@ def write_certificates(analytics: EventAnalytics, out: Path, *, progress: Progre
     out = Path(out)
     people = recipients(analytics)
     sessions = {s.id: s for s in analytics.sessions}
-    date = f"{analytics.event.start_utc:%-d %B %Y}"
     if out.suffix.lower() == ".pdf":
         with atomic_output(out) as tmp:
             canvas = Canvas(str(tmp), pagesize=PAGE, pageCompression=1)
             canvas.setTitle(f"{analytics.event.name}: certificates")
             for i, person in enumerate(people):
                 check(cancel)
-                _page(canvas, analytics, person, sessions, date)
+                _page(canvas, analytics, person, sessions)
                 if i % 50 == 49:
                     report(i / max(len(people), 1), f"{i + 1:,} of {len(people):,} certificates")
             if not people:
@@ -114,7 +127,7 @@ def write_certificates(analytics: EventAnalytics, out: Path, *, progress: Progre
             for i, person in enumerate(people):
                 check(cancel)
                 canvas = Canvas(str(tmp / f"{person.code}-{_safe(person.name)}.pdf"), pagesize=PAGE)
-                _page(canvas, analytics, person, sessions, date)
+                _page(canvas, analytics, person, sessions)
                 canvas.save()
                 if i % 50 == 49:
                     report(i / max(len(people), 1), f"{i + 1:,} of {len(people):,} certificates")

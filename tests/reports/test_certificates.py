@@ -77,3 +77,21 @@ def test_a_devanagari_name_comes_back_out_and_a_long_line_stays_inside_the_borde
     boxes: list[float] = []  # where each piece of text starts
     reader.pages[0].extract_text(visitor_text=lambda text, _cm, tm, _font, _size: text.strip() and boxes.append(tm[4]))
     assert boxes and min(boxes) >= 15 * 72 / 25.4  # nothing starts left of the inner border
+
+
+def test_a_certificate_is_dated_on_the_attendees_own_calendar(small, tmp_path: Path) -> None:
+    """The event starts 10 March 21:00 UTC; Łucja (Kathmandu, UTC+05:45) attended on 11 March, her time."""
+    lucja = next(p for p in _texts(write_certificates(small, tmp_path / "c.pdf")) if NAMES["A1"] in p)
+    assert "11 March 2027" in lucja and "10 March" not in lucja
+
+
+def test_sessions_on_two_local_days_give_a_span(small) -> None:
+    from dataclasses import replace
+
+    from reports.certificates import local_dates
+
+    sessions = {s.id: s for s in small.sessions}
+    lucja = next(p for p in small.attendees if p.name == NAMES["A1"])
+    # in New York her sessions fell at 22:15 on the 10th and at midnight on the 11th
+    assert local_dates(replace(lucja, hub_zone="America/New_York"), sessions) == "10–11 March 2027"
+    assert local_dates(replace(lucja, hub_zone=None), sessions) == "11 March 2027"  # the sessions' own hubs
