@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from datetime import datetime
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import ROOT
+from tests import DATA, ROOT
 from tests.helpers.cli import run
 from ui.cli.main import main
 
@@ -97,3 +98,13 @@ def test_main_py_runs_the_cli(tmp_path: Path) -> None:
         capture_output=True, text=True, env=env,
     )
     assert result.returncode == 2 and "no such event file" in result.stderr
+
+
+def test_opening_an_older_file_migrates_it_without_chatter(tmp_path: Path) -> None:
+    """Migrating prints no Alembic INFO lines: stderr stays empty, stdout is the command's own."""
+    event = tmp_path / "old.lday"
+    shutil.copyfile(DATA / "event_rev0001.lday", event)
+    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "info", str(event)], capture_output=True,
+                          text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0 and done.stderr == ""
+    assert list(tmp_path.glob("old.before-*.lday.bak"))  # it was migrated: the backup is beside it
