@@ -79,7 +79,7 @@ def _find_person(session: Session, code_or_attendee: str | int) -> _Person | Non
     if isinstance(code_or_attendee, int):
         rows = _rows(session, sql + "id = :key", {"key": code_or_attendee})
     elif len(code_or_attendee.strip()) == _UID_LENGTH and code_or_attendee.count("-") == 4:
-        rows = _rows(session, sql + "uid = :key", {"key": code_or_attendee.strip()})
+        rows = _rows(session, sql + "uid = :key", {"key": code_or_attendee.strip().lower()})
     else:
         rows = _rows(session, sql + "code = :key", {"key": normalise_code(code_or_attendee)})
     return _Person(*rows[0]) if rows else None
@@ -88,14 +88,15 @@ def _find_person(session: Session, code_or_attendee: str | int) -> _Person | Non
 def _find_session(session: Session, session_uid: str | None) -> _Where:
     if session_uid is None:
         return _Where(None, None, "")
-    rows = _rows(session, "SELECT id, title FROM sessions WHERE uid = :uid", {"uid": session_uid.strip()})
+    uid = session_uid.strip().lower()
+    rows = _rows(session, "SELECT id, title FROM sessions WHERE uid = :uid", {"uid": uid})
     if not rows:
         raise InvalidInput(f"no session with uid {session_uid!r} in this event")
-    return _Where(rows[0][0], session_uid.strip(), rows[0][1])
+    return _Where(rows[0][0], uid, rows[0][1])
 
 
 def station_name(name: str) -> str:
-    name = tidy(name)
+    name = checked_text(tidy(name), "station name")
     if not name:
         raise InvalidInput("the station needs a name (e.g. 'Door B')")
     if len(name) > 100:
@@ -119,6 +120,7 @@ def _checked(method: str, facilitator_name: str, at_utc: datetime, station: str)
         raise InvalidInput(f"unknown check-in method {method!r} (one of {', '.join(CHECKIN_METHODS)})")
     if len(facilitator_name) > MAX_FACILITATOR:
         raise InvalidInput(f"a facilitator name is at most {MAX_FACILITATOR} characters")
+    checked_text(facilitator_name, "facilitator name")
     return utc(at_utc)
 
 

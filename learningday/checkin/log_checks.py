@@ -15,6 +15,7 @@ from learningday.roster.importing import attendee_spec
 from learningday.setup.event import get_event
 from learningday.setup.reference import Reference
 from learningday.spreadsheet.engine import CellProblem, clean
+from learningday.spreadsheet.text import control_problem
 from learningday.store.models import CHECKIN_KINDS, CHECKIN_METHODS
 from learningday.timeutil import UTC, parse_utc
 
@@ -186,6 +187,8 @@ def _entry(read: _Reader, item: object, n: int, people: dict[str, LogPerson]) ->
         raise _Problem("its station or facilitator is not text")
     if len(facilitator or "") > MAX_FACILITATOR:
         raise _Problem(f"its facilitator name is longer than {MAX_FACILITATOR} characters")
+    if (problem := control_problem(facilitator or "")) is not None:
+        raise _Problem(f"its facilitator name {problem}")
     try:
         station = station_name(station) if station and station.strip() else MERGED_STATION
     except InvalidInput as exc:

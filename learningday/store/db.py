@@ -186,6 +186,12 @@ def _first_connection(path: Path) -> str | None:
         with engine.connect():
             return None
     except (DBAPIError, sqlite3.Error, UnicodeDecodeError) as exc:
+        engine.dispose()
+        # Only a failed attempt tidies up: after a success another station may already be using the
+        # -wal/-shm this connection made, and taking its -shm away corrupts the shared file.
+        for leftover in made:
+            if not (leftover.name.endswith("-wal") and leftover.exists() and leftover.stat().st_size):
+                leftover.unlink(missing_ok=True)  # a log holding pages is kept: it may be all there is
         failure = worded(exc, label=str(path), writing=True)
         if failure is None:
             raise
@@ -194,9 +200,6 @@ def _first_connection(path: Path) -> str | None:
         return failure.reason
     finally:
         engine.dispose()
-        for leftover in made:
-            if not (leftover.name.endswith("-wal") and leftover.exists() and leftover.stat().st_size):
-                leftover.unlink(missing_ok=True)  # a log holding pages is kept: it may be all there is
 
 
 def _migrate_file(path: Path, revision: str | None) -> Path | None:

@@ -197,3 +197,21 @@ def test_whole_event_counts_and_lists_agree(demo_file: Path) -> None:
             assert counts.not_yet_here == counts.registered - 1
             assert len(presence.not_yet_here(s, limit=100_000)) == counts.not_yet_here
             assert arrival.checked_in_by_session(s)[None] == 1
+
+
+def test_station_and_facilitator_names_refuse_control_characters(demo_file) -> None:
+    with pytest.raises(InvalidInput, match="station name holds"):
+        checkin.station_name("Door\x01B")
+    with open_event(demo_file) as ef, ef.write() as s:
+        code = s.scalar(select(Attendee.code).limit(1))
+        with pytest.raises(InvalidInput, match="facilitator name holds"):
+            checkin.check_in(s, code_or_attendee=code, station="Door A", facilitator_name="Ann\x07",
+                             at_utc=datetime.now(timezone.utc))
+
+
+def test_an_attendee_uid_is_found_in_any_letter_case(demo_file) -> None:
+    with open_event(demo_file) as ef, ef.write() as s:
+        uid = s.scalar(select(Attendee.uid).limit(1))
+        result = checkin.check_in(s, code_or_attendee=uid.upper(), station="Door A",
+                                  at_utc=datetime.now(timezone.utc))
+    assert result.status == "checked_in" and result.attendee_uid == uid
