@@ -28,7 +28,7 @@ class IcsRequest:
 
 
 @dataclass(frozen=True)
-class Written:
+class AgendaWritten:
     path: Path
     sessions: int
     #: what the file holds, in words ("Bangalore, IST (UTC+05:30)")
@@ -36,7 +36,7 @@ class Written:
 
 
 def write_agenda_pdf(event_file: EventFile, request: AgendaPdfRequest, *, progress: Progress | None = None,
-                     cancel: CancelCheck | None = None) -> Written:
+                     cancel: CancelCheck | None = None) -> AgendaWritten:
     """One hub's agenda in its local time; an unknown hub writes nothing."""
     from reports.agenda_pdf import hub_label
     from reports.agenda_pdf import write_agenda_pdf as render
@@ -47,11 +47,11 @@ def write_agenda_pdf(event_file: EventFile, request: AgendaPdfRequest, *, progre
     hub = find_hub(selection.hubs, request.hub)
     count = render(selection.event, hub, selection.levels, selection.rows, request.out,
                    letter_size=request.letter, progress=progress, cancel=cancel)
-    return Written(request.out, count, hub_label(selection.event, hub))
+    return AgendaWritten(request.out, count, hub_label(selection.event, hub))
 
 
 def write_agenda_ics(event_file: EventFile, request: IcsRequest, *, progress: Progress | None = None,
-                     cancel: CancelCheck | None = None) -> Written:
+                     cancel: CancelCheck | None = None) -> AgendaWritten:
     """The sessions ``request.scope`` picks as an .ics calendar, in UTC or in one zone."""
     from learningday.plan.ics import agenda_calendar
     from reports.output import check, write_then_rename
@@ -66,4 +66,4 @@ def write_agenda_ics(event_file: EventFile, request: IcsRequest, *, progress: Pr
     write_then_rename(request.out, lambda tmp: tmp.write_bytes(data))
     if progress is not None:
         progress(1.0, "calendar written")
-    return Written(request.out, len(scheduled), f"times in {zone_name or 'UTC'}")
+    return AgendaWritten(request.out, len(scheduled), f"times in {zone_name or 'UTC'}")

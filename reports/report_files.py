@@ -10,6 +10,7 @@ from learningday.errors import CancelCheck, InvalidInput, Progress, share_of
 from learningday.reporting.analytics import analyse, checkin_log
 from learningday.reporting.dto import EventAnalytics
 from learningday.store.db import EventFile
+from reports.output import quiet
 
 
 @dataclass
@@ -49,7 +50,7 @@ def write_reports(event_file: EventFile, request: ReportRequest, *, progress: Pr
                   cancel: CancelCheck | None = None) -> ReportOutcome:
     """Analyse the event once, then write what ``request`` asks for; a cancel leaves no file."""
     request.check(event_file.path)
-    report = progress or (lambda _f, _m: None)
+    report = progress or quiet
     parts = [p for p in (request.pdf, request.xlsx, request.certificates) if p]
     share = 0.8 / len(parts)
 

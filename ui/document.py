@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from learningday.reporting.dto import EventAnalytics
     from learningday.roster.importing import ImportResult
     from learningday.spreadsheet.engine import ImportSpec, Preview
-    from reports.agenda_files import AgendaPdfRequest, IcsRequest, Written
+    from reports.agenda_files import AgendaPdfRequest, AgendaWritten, IcsRequest
     from reports.report_files import ReportOutcome, ReportRequest
 
 T = TypeVar("T")
@@ -107,26 +107,28 @@ class EventDocument(QObject):
         return write_reports(self.file, request, progress=progress, cancel=cancel)
 
     def write_agenda_pdf(self, request: AgendaPdfRequest, *, progress: Progress | None = None,
-                         cancel: CancelCheck | None = None) -> Written:
+                         cancel: CancelCheck | None = None) -> AgendaWritten:
         from reports.agenda_files import write_agenda_pdf
 
         return write_agenda_pdf(self.file, request, progress=progress, cancel=cancel)
 
     def write_agenda_ics(self, request: IcsRequest, *, progress: Progress | None = None,
-                         cancel: CancelCheck | None = None) -> Written:
+                         cancel: CancelCheck | None = None) -> AgendaWritten:
         from reports.agenda_files import write_agenda_ics
 
         return write_agenda_ics(self.file, request, progress=progress, cancel=cancel)
 
-    def write_roster(self, out: Path, *, hub_id: int | None = None) -> int:
+    def write_roster(self, out: Path, *, hub_id: int | None = None, progress: Progress | None = None,
+                     cancel: CancelCheck | None = None) -> int:
         from reports.roster_files import write_roster
 
-        return write_roster(self.file, out, hub_id=hub_id)
+        return write_roster(self.file, out, hub_id=hub_id, progress=progress, cancel=cancel)
 
-    def write_badges(self, out: Path, *, hub_id: int | None = None) -> int:
+    def write_badges(self, out: Path, *, hub_id: int | None = None, progress: Progress | None = None,
+                     cancel: CancelCheck | None = None) -> int:
         from reports.roster_files import write_badges
 
-        return write_badges(self.file, out, hub_id=hub_id)
+        return write_badges(self.file, out, hub_id=hub_id, progress=progress, cancel=cancel)
 
     def write_station_log(self, out: Path) -> int:
         from reports.roster_files import write_station_log

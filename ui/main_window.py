@@ -25,7 +25,7 @@ from learningday.errors import InvalidInput, LearningDayError
 from learningday.setup.dto import EventSummary
 from learningday.store.db import EXTENSION
 from ui import settings
-from ui.changes import CHECKIN, EVENT, NOTHING, ROSTER, SETUP, Changes
+from ui.changes import CHECKIN, EVENT, NOTHING, PLAN, ROSTER, SETUP, Changes
 from ui.document import EventDocument
 from ui.errors import show_error
 from ui.new_event.wizard import NewEventWizard
@@ -235,7 +235,6 @@ class MainWindow(QMainWindow):
         self._note(changes)
         if self._summary_stale:
             self._show_summary(self.document.summary())
-        self.reports.set_document(self.document)  # it analyses when shown
         self._catch_up(self.tabs.currentWidget())
 
     def _on_document_log_changed(self, changes: Changes) -> None:
@@ -247,6 +246,8 @@ class MainWindow(QMainWindow):
         self._summary_stale = self._summary_stale or changes.needs_summary
         for workspace in (self.plan, self.attendees, self.checkin):
             self._pending[workspace] = self._pending.get(workspace, NOTHING) | changes
+        if self.document is not None:
+            self.reports.set_document(self.document)  # out of date, check-ins included: it analyses when shown
 
     def _show_summary(self, summary: EventSummary) -> None:
         self.summary, self._summary_stale = summary, False
@@ -272,8 +273,10 @@ class MainWindow(QMainWindow):
             self.attendees.show_event(document, summary, document.sessions(), undo_stack=self.undo_stack)
         elif workspace is self.attendees:  # its table shows no session: it is not read again
             self.attendees.show_sessions(document.sessions())
-        elif workspace is self.checkin:
+        elif workspace is self.checkin and changes.touches(EVENT, SETUP, PLAN):
             self.checkin.show_event(document, summary, document.sessions())
+        elif workspace is self.checkin:  # its sessions are as they were: only the counts and lists move
+            self.checkin.refresh_station()
 
     def _update_title(self, event_name: str | None = None) -> None:
         if self.document is None:

@@ -7,7 +7,6 @@ starts fast. The desktop app is reached through the ``run_gui`` callable ``ui.la
 from __future__ import annotations
 
 import argparse
-import errno
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -83,10 +82,12 @@ def main(argv: Sequence[str] | None = None, *, run_gui: GuiRunner | None = None)
     except BrokenPipeError:
         return 1
     except OSError as exc:  # a file the system would not read or write: a read-only folder, a full disk
+        from learningday.store.failures import DISK_FULL, short_reason
+
         where = f"{exc.filename}: " if exc.filename else ""
-        why = "the disk is full" if exc.errno == errno.ENOSPC else exc.strerror or str(exc)
+        why = short_reason(exc, label=where)
         if as_json:
-            emit_json_error(f"{where}{why}", "disk_full" if exc.errno == errno.ENOSPC else "os_error")
+            emit_json_error(f"{where}{why}", "disk_full" if why == DISK_FULL else "os_error")
         else:
             print(f"{PROG}: error: {where}{why}", file=sys.stderr)
         return 1

@@ -344,7 +344,7 @@ class AttendeesWorkspace(QWidget):
         if out is None:
             return
         ops.run_with_progress(parent=self, label=f"Writing {out.name}…",
-                              job=ops.quick(partial(write, out, hub_id=self.hub_box.currentData())),
+                              job=partial(write, out, hub_id=self.hub_box.currentData()),
                               on_done=lambda n: self._done(f"{n:,} {what} written to {out}"))
 
     def _save_path(self, title: str, name: str, filters: str) -> Path | None:

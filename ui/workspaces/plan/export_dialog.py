@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from learningday.plan.export import AgendaScope
 from learningday.setup.dto import EventSummary
 from learningday.timeutil import offset_label
-from reports.agenda_files import AgendaPdfRequest, IcsRequest, Written
+from reports.agenda_files import AgendaPdfRequest, IcsRequest, AgendaWritten
 from ui.document import EventDocument
 from ui.errors import show_info
 from ui.ops import run_with_progress
@@ -232,12 +232,12 @@ class AgendaExportButton(QToolButton):
         dialog.open()
         return dialog
 
-    def _run(self, write: Callable[..., Written], request: AgendaPdfRequest | IcsRequest) -> None:
+    def _run(self, write: Callable[..., AgendaWritten], request: AgendaPdfRequest | IcsRequest) -> None:
         """``write``: the document's job for the file asked for."""
         run_with_progress(parent=self.window(), label=f"Writing {request.out.name}…", job=partial(write, request),
                           on_done=self._on_job_done)
 
-    def _on_job_done(self, written: Written) -> None:
+    def _on_job_done(self, written: AgendaWritten) -> None:
         show_info(parent=self.window(), title="Exported",
                   text=f"Wrote {written.path} ({written.sessions} sessions, {written.what}).")
         self.written.emit(written)

@@ -169,6 +169,8 @@ class ReportsWorkspace(QWidget):
         if not self.panel.running:  # the files' progress keeps the line
             self.status.setText("Choose what to write, then Generate.")
         self.analysed.emit()
+        if self._stale and self.isVisible():  # the event changed while it was counting
+            self.analyse()
 
     def _on_analysis_failed(self, exc: BaseException) -> None:
         self._analysis = None
