@@ -84,6 +84,10 @@ def list_sessions(session: Session, uids: Collection[str] | None = None) -> list
 _UNCHANGED: object = object()
 
 
+class SessionHasRegistrations(InvalidInput):
+    """A session with places or a waitlist is not deleted unless its registrations may go with it."""
+
+
 def _session_row(session: Session, uid: str) -> LearningSession:
     row = session.scalars(select(LearningSession).where(LearningSession.uid == uid)).first()
     if row is None:
@@ -223,7 +227,7 @@ def delete_session(session: Session, uid: str, *, drop_registrations: bool = Fal
         .where(Registration.session_id == row.id, Registration.status != "cancelled")
     )
     if registered and not drop_registrations:
-        raise InvalidInput(f"session {row.title!r} has {registered} registrations; move them first")
+        raise SessionHasRegistrations(f"session {row.title!r} has {registered} registrations; move them first")
     session.execute(delete(Registration).where(Registration.session_id == row.id))
     session.delete(row)
     session.flush()

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from learningday.errors import InvalidInput
 from learningday.setup.rules import name_key
+from learningday.spreadsheet.text import checked_text
 from learningday.store.models import RoleLevel
 
 
@@ -53,10 +54,12 @@ def role_matcher(session: Session) -> RoleMatcher:
 
 def set_role_level(session: Session, pattern: str, level_min: int, level_max: int | None = None) -> RoleLevelRule:
     """Add or change the rule for ``pattern``."""
-    pattern = name_key(pattern)
+    pattern = name_key(checked_text(pattern, "role"))
     level_max = level_min if level_max is None else level_max
     if not pattern:
         raise InvalidInput("a role pattern cannot be empty")
+    if len(pattern) > 100:
+        raise InvalidInput(f"a role pattern is at most 100 characters, not {len(pattern)}")
     if not 1 <= level_min <= level_max <= 5:
         raise InvalidInput(f"levels for '{pattern}' must be within 1-5, lowest first (got {level_min}-{level_max})")
     row = session.scalars(select(RoleLevel).where(RoleLevel.pattern == pattern)).first()
@@ -67,3 +70,15 @@ def set_role_level(session: Session, pattern: str, level_min: int, level_max: in
         row.level_min, row.level_max = level_min, level_max
     session.flush()
     return RoleLevelRule(pattern, level_min, level_max)
+
+
+def remove_role_level(session: Session, pattern: str) -> RoleLevelRule:
+    """Remove the rule for ``pattern`` (any case and spacing); returns it (what undo would add back)."""
+    row = session.scalars(select(RoleLevel).where(RoleLevel.pattern == name_key(pattern))).first()
+    if row is None:
+        known = ", ".join(r.pattern for r in list_role_levels(session)) or "none"
+        raise InvalidInput(f"there is no role rule {name_key(pattern)!r} (roles: {known})")
+    removed = RoleLevelRule(row.pattern, row.level_min, row.level_max)
+    session.delete(row)
+    session.flush()
+    return removed

@@ -1,4 +1,4 @@
-"""Event setup services: hubs, venues, facilitators and the event's properties.
+"""Event setup services: hubs, venues, facilitators, the framework levels' labels and the event's properties.
 
 Each service validates everything first (InvalidInput, nothing written) and is meant to run
 inside one ``EventFile.write()`` transaction; the caller commits. Edits return the previous
@@ -19,8 +19,8 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from learningday.errors import InvalidInput
-from learningday.setup.dto import EventProps, HubDraft, RemovedHub, RemovedVenue, Usage, VenueDraft
-from learningday.setup.event import _event_row, event_problems
+from learningday.setup.dto import EventProps, HubDraft, LevelDTO, RemovedHub, RemovedVenue, Usage, VenueDraft
+from learningday.setup.event import _event_row, event_problems, list_levels
 from learningday.setup.facilitators import (
     add_facilitator,
     edit_facilitator,
@@ -45,7 +45,8 @@ from learningday.setup.rules import (
     tidy,
     usage_words,
 )
-from learningday.store.models import Attendee, Hub, Venue, session_hubs
+from learningday.setup.new_event import LevelSpec, check_levels
+from learningday.store.models import Attendee, Hub, Level, Venue, session_hubs
 from learningday.store.models import Session as LearningSession
 from learningday.timeutil import UTC
 
@@ -276,5 +277,32 @@ def edit_event(session: Session, props: EventProps) -> EventProps:
     row = _event_row(session)
     row.name, row.theme, row.start_utc, row.length_minutes = (clean.name, clean.theme, clean.start_utc,
                                                               clean.length_minutes)
+    session.flush()
+    return before
+
+
+# -- the framework levels (fixed ids 1-5) ------------------------------------------------------
+MAX_PATHS = 20
+
+
+def edit_level(session: Session, level_id: int, *, name: str | None = None, colour: str | None = None,
+               learning_paths: Sequence[str] | None = None) -> LevelDTO:
+    """Change a level's label, colour (#RRGGBB) or learning paths (None: as it is), checked as the New
+    Event wizard checks a label and colour; no two levels share a label. Returns the level before."""
+    before = next((lv for lv in list_levels(session) if lv.id == level_id), None)
+    if before is None:
+        raise InvalidInput(f"there is no level {level_id!r} (levels are 1 to 5)")
+    spec = LevelSpec(level_id, before.name if name is None else name, before.colour if colour is None else colour)
+    check_levels([spec])
+    problems: list[str] = []
+    if name_taken(session, Level, spec.name, level_id):
+        problems.append(f"another level is called {spec.name.strip()!r}")
+    paths = before.learning_paths if learning_paths is None else tuple(
+        clean_text(path, "learning path", 200, problems) for path in learning_paths)
+    if len(paths) > MAX_PATHS:
+        problems.append(f"a level has at most {MAX_PATHS} learning paths, not {len(paths)}")
+    refuse(f"level {level_id}", problems)
+    row = session.get(Level, level_id)
+    row.name, row.colour, row.learning_paths = spec.name.strip(), spec.colour.upper(), list(paths)
     session.flush()
     return before

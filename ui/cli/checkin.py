@@ -1,4 +1,4 @@
-"""Check-in sub-commands: checkin, undo-checkin, export-log, merge-log (no Qt, light imports)."""
+"""Check-in sub-commands: checkin, walk-in, checkout, undo-checkin, export-log, merge-log (no Qt, light imports)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,18 @@ from ui.cli.base import command, emit_json
 DEFAULT_STATION = "command line"
 
 
+def _door_options(p: argparse.ArgumentParser, *, who: str = "who recorded it") -> None:
+    """The options every command at the door takes: where, which station, who, and --json."""
+    p.add_argument("--session", default=None, metavar="UID", help="the session (default: the event as a whole)")
+    p.add_argument("--station", default=DEFAULT_STATION, metavar="NAME", help="the station's name")
+    p.add_argument("--facilitator", default="", metavar="NAME", help=who)
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+
+
 def _configure_checkin(p: argparse.ArgumentParser) -> None:
     p.add_argument("event", metavar="EVENT.lday", help="the event file")
     p.add_argument("code", metavar="CODE", help="the badge code (or attendee uid)")
-    p.add_argument("--session", default=None, metavar="UID", help="the session (default: the event as a whole)")
-    p.add_argument("--station", default=DEFAULT_STATION, metavar="NAME", help="the station's name")
-    p.add_argument("--facilitator", default="", metavar="NAME", help="who checked the person in")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
+    _door_options(p, who="who checked the person in")
 
 
 @command("checkin", "check a person in by badge code (exit 0: checked in or already; 2: unknown code)")(
@@ -26,12 +31,19 @@ def cmd_checkin(args: argparse.Namespace) -> int:
 
     from learningday.checkin.log import check_in
     from learningday.store.db import open_event
-    from learningday.timeutil import iso
 
     with open_event(args.event) as event_file, event_file.write() as session:
         result = check_in(session, code_or_attendee=args.code, session_uid=args.session, station=args.station,
                           facilitator_name=args.facilitator, method="scan", at_utc=datetime.now(timezone.utc))
     # The write block has ended: the entry is committed before anything is printed.
+    _print_result(args, result)
+    return 2 if result.status == "unknown_code" else 0
+
+
+def _print_result(args: argparse.Namespace, result, **extra: object) -> None:  # noqa: ANN001 - a CheckInResult
+    """A check-in's (walk-in's, check-out's) result: its message and entry, or one JSON object with ``extra``."""
+    from learningday.timeutil import iso
+
     if args.json:
         emit_json({
             "status": result.status,
@@ -39,12 +51,58 @@ def cmd_checkin(args: argparse.Namespace) -> int:
             "session": result.session or None,
             "at_utc": iso(result.at_utc) if result.at_utc else None,
             "entry_uid": result.entry_uid,
+            **extra,
         })
     else:
-        print(result.message)
+        print(result.message + (f"   (new badge code {result.code})" if result.new_attendee else ""))
         if result.entry_uid:
             print(f"  entry {result.entry_uid}")
-    return 2 if result.status == "unknown_code" else 0
+
+
+def _configure_walk_in(p: argparse.ArgumentParser) -> None:
+    p.add_argument("event", metavar="EVENT.lday", help="the event file")
+    p.add_argument("--name", required=True, metavar="NAME", help="the person's name")
+    p.add_argument("--email", default="", metavar="ADDRESS",
+                   help="optional; an email already on the list (any letter case) checks that person in")
+    p.add_argument("--hub", default=None, metavar="NAME", help="the hub they join from (default: none)")
+    _door_options(p)
+
+
+@command("walk-in", "add someone who is not on the list and check them in, as the station's Walk-in dialog does")(
+    _configure_walk_in)
+def cmd_walk_in(args: argparse.Namespace) -> int:
+    from datetime import datetime, timezone
+
+    from learningday.checkin.log import walk_in
+    from learningday.store.db import open_event
+
+    with open_event(args.event) as event_file, event_file.write() as session:
+        result = walk_in(session, name=args.name, email=args.email, hub=args.hub, session_uid=args.session,
+                         station=args.station, facilitator_name=args.facilitator, at_utc=datetime.now(timezone.utc))
+    _print_result(args, result, attendee_uid=result.attendee_uid, code=result.code,
+                  new_attendee=result.new_attendee)
+    return 0
+
+
+def _configure_checkout(p: argparse.ArgumentParser) -> None:
+    p.add_argument("event", metavar="EVENT.lday", help="the event file")
+    p.add_argument("attendee", metavar="ATTENDEE", help="the badge code (or attendee uid) of someone checked in")
+    _door_options(p)
+
+
+@command("checkout", "record that a checked-in person left (exit 2: unknown code, or not checked in there)")(
+    _configure_checkout)
+def cmd_checkout(args: argparse.Namespace) -> int:
+    from datetime import datetime, timezone
+
+    from learningday.checkin.log import check_out
+    from learningday.store.db import open_event
+
+    with open_event(args.event) as event_file, event_file.write() as session:
+        result = check_out(session, code_or_attendee=args.attendee, session_uid=args.session, station=args.station,
+                           facilitator_name=args.facilitator, method="search", at_utc=datetime.now(timezone.utc))
+    _print_result(args, result, attendee_uid=result.attendee_uid, code=result.code)
+    return 0
 
 
 def _configure_undo(p: argparse.ArgumentParser) -> None:

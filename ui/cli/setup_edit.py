@@ -13,6 +13,12 @@ from ui.cli.base import command, emit_json
 NONE_WORDS = ("", "none", "-")
 
 
+def is_none(texts: str | list[str]) -> bool:
+    """An option (or a repeated option given once) that says "none": it clears the field."""
+    items = [texts] if isinstance(texts, str) else texts
+    return len(items) == 1 and items[0].strip().lower() in NONE_WORDS
+
+
 # -- shared pieces ----------------------------------------------------------------------------
 def _event_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("event", metavar="EVENT.lday", help="the event file (or a database URL)")
@@ -43,7 +49,7 @@ def _find(drafts: dict[int, Any], name: str, what: str) -> int:
     raise InvalidInput(f"there is no {what} called {name!r} ({what}s: {known})")
 
 
-def _optional_int(text: str | None, option: str, current: int | None) -> int | None:
+def optional_int(text: str | None, option: str, current: int | None) -> int | None:
     if text is None:
         return current
     if text.strip().lower() in NONE_WORDS:
@@ -178,7 +184,7 @@ def cmd_venue(args: argparse.Namespace) -> int:
             _new_name(args, base.name),
             args.kind or base.kind,
             args.site if args.site is not None else base.site,
-            _optional_int(args.capacity, "--capacity", base.capacity),
+            optional_int(args.capacity, "--capacity", base.capacity),
             _hub_id(session, args.hub, base.hub_id),
             args.link if args.link is not None else base.join_url,
         )
