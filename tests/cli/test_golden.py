@@ -1,7 +1,7 @@
 """The CLI's output on a seeded demo is byte-identical to the recorded golden files.
 
 Regenerate (only when an output is meant to change) with ``LEARNINGDAY_GOLDEN=write pytest -k golden``.
-Two things vary from run to run and are masked: a new log entry's uid and a calendar's DTSTAMP.
+What varies from run to run is masked: a new log entry's or session's uid, a walk-in's badge code, a calendar's DTSTAMP.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ GOLDEN = DATA / "golden"
 _UUID = re.compile(r"\b[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}\b")
 _STAMP = re.compile(r"^DTSTAMP:\d{8}T\d{6}Z\r?$", re.MULTILINE)
 _CLOCK = re.compile(r"\b\d\d:\d\d(:\d\d)?( UTC)?\b")
+_NEW_CODE = re.compile(r"(new badge code )[0-9A-Z]+")
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +44,19 @@ def _commands(event: str, out: Path, code: str) -> list[tuple[str, list[str]]]:
         ("checkin-unknown.txt", ["checkin", event, "ZZZZZZ"]),
         ("info-after.json", ["info", event, "--json"]),
         ("report.json", ["report", event, "--json", "--xlsx", str(out / "r.xlsx")]),
+        ("walk-in.txt", ["walk-in", event, "--name", "Golden Walker", "--email", "golden@example.com", "--hub",
+                         "Bangalore"]),
+        ("checkout.txt", ["checkout", event, code]),
+        ("session-add.txt", ["session", "add", event, "Golden talk", "--level", "3", "--start", "2027-03-11 09:00",
+                             "--zone", "Bangalore", "--duration", "45", "--venue", "Bangalore · Cubbon Hall",
+                             "--facilitator", "Deepa Iyer", "--hub", "Bangalore", "--capacity", "20"]),
+        ("session-move.json", ["session", "move", event, "Golden talk", "--start", "2027-03-11 18:00", "--zone",
+                               "Asia/Tokyo", "--json"]),
+        ("session-delete.txt", ["session", "delete", event, "Golden talk"]),
+        ("level-set.json", ["level", "set", event, "2", "--label", "Hands-on", "--colour", "#3bb273", "--path",
+                            "Prompt craft", "--json"]),
+        ("role-set.txt", ["role", "set", event, "Prompt engineer", "2-3"]),
+        ("roles.json", ["roles", event, "--json"]),
     ]
 
 
@@ -57,8 +71,10 @@ def test_cli_outputs_match_the_golden_files(seeded: Path, tmp_path: Path,
         status, out, err = run(capsys, *argv)
         text = f"exit {status}\n--- stdout\n{out}--- stderr\n{err}"
         text = text.replace(str(tmp_path), "<out>").replace(event, "<event>")
-        if name.startswith("checkin"):
-            text = _CLOCK.sub("<time>", _UUID.sub("<uid>", text))
+        if name.startswith(("checkin", "walk-in", "checkout")):
+            text = _CLOCK.sub("<time>", _NEW_CODE.sub(r"\1<code>", _UUID.sub("<uid>", text)))
+        elif name.startswith("session"):
+            text = _UUID.sub("<uid>", text)
         produced[name] = text
     for ics in ("all.ics", "zone.ics"):
         produced[ics] = _STAMP.sub("DTSTAMP:<now>", (tmp_path / ics).read_text(encoding="utf-8"))
