@@ -27,17 +27,23 @@ def _configure_checkin(p: argparse.ArgumentParser) -> None:
 @command("checkin", "check a person in by badge code (exit 0: checked in or already; 2: unknown code)")(
     _configure_checkin)
 def cmd_checkin(args: argparse.Namespace) -> int:
+    from learningday.checkin.log import check_in
+
+    result = _at_the_door(args, check_in, args.code, method="scan")
+    _print_result(args, result)
+    return 2 if result.status == "unknown_code" else 0
+
+
+def _at_the_door(args: argparse.Namespace, service, who: str, *, method: str):  # noqa: ANN001, ANN202
+    """``service`` (check_in, check_out) for ``who`` in one write transaction: its result, returned once the
+    entry is committed (nothing is printed before that)."""
     from datetime import datetime, timezone
 
-    from learningday.checkin.log import check_in
     from learningday.store.db import open_event
 
     with open_event(args.event) as event_file, event_file.write() as session:
-        result = check_in(session, code_or_attendee=args.code, session_uid=args.session, station=args.station,
-                          facilitator_name=args.facilitator, method="scan", at_utc=datetime.now(timezone.utc))
-    # The write block has ended: the entry is committed before anything is printed.
-    _print_result(args, result)
-    return 2 if result.status == "unknown_code" else 0
+        return service(session, code_or_attendee=who, session_uid=args.session, station=args.station,
+                       facilitator_name=args.facilitator, method=method, at_utc=datetime.now(timezone.utc))
 
 
 def _print_result(args: argparse.Namespace, result, **extra: object) -> None:  # noqa: ANN001 - a CheckInResult
@@ -93,14 +99,9 @@ def _configure_checkout(p: argparse.ArgumentParser) -> None:
 @command("checkout", "record that a checked-in person left (exit 2: unknown code, or not checked in there)")(
     _configure_checkout)
 def cmd_checkout(args: argparse.Namespace) -> int:
-    from datetime import datetime, timezone
-
     from learningday.checkin.log import check_out
-    from learningday.store.db import open_event
 
-    with open_event(args.event) as event_file, event_file.write() as session:
-        result = check_out(session, code_or_attendee=args.attendee, session_uid=args.session, station=args.station,
-                           facilitator_name=args.facilitator, method="search", at_utc=datetime.now(timezone.utc))
+    result = _at_the_door(args, check_out, args.attendee, method="search")
     _print_result(args, result, attendee_uid=result.attendee_uid, code=result.code)
     return 0
 

@@ -39,14 +39,20 @@ def _level_lines(level) -> str:  # noqa: ANN001 - a LevelDTO
 @command("levels", "list the framework's five levels: label, colour, audience and learning paths")(_event_arg)
 def cmd_levels(args: argparse.Namespace) -> int:
     from learningday.setup.event import list_levels
+
+    return _list(args, list_levels, _level_dict, _level_lines)
+
+
+def _list(args: argparse.Namespace, read, as_dict, line) -> int:  # noqa: ANN001
+    """The rows ``read(session)`` gives, as a JSON list or a line each."""
     from learningday.store.db import open_event
 
     with open_event(args.event) as event_file, event_file.read() as session:
-        levels = list_levels(session)
+        rows = read(session)
     if args.json:
-        emit_json([_level_dict(lv) for lv in levels])
+        emit_json([as_dict(row) for row in rows])
     else:
-        print("\n".join(_level_lines(lv) for lv in levels))
+        print("\n".join(line(row) for row in rows))
     return 0
 
 
@@ -94,15 +100,8 @@ def _rule_line(rule) -> str:  # noqa: ANN001 - a RoleLevelRule
 @command("roles", "list the role -> level table (roles containing a word are recommended those levels)")(_event_arg)
 def cmd_roles(args: argparse.Namespace) -> int:
     from learningday.setup.roles import list_role_levels
-    from learningday.store.db import open_event
 
-    with open_event(args.event) as event_file, event_file.read() as session:
-        rules = list_role_levels(session)
-    if args.json:
-        emit_json([_rule_dict(r) for r in rules])
-    else:
-        print("\n".join(_rule_line(r) for r in rules))
-    return 0
+    return _list(args, list_role_levels, _rule_dict, _rule_line)
 
 
 def _configure_role(p: argparse.ArgumentParser) -> None:
