@@ -43,7 +43,7 @@ class CheckInResult:
         if self.status == "checked_in":
             return f"{self.attendee} checked in{where}"
         if self.status == "checked_out":
-            return f"{self.attendee} checked out{where}"
+            return f"{self.attendee} checked out of {self.session}" if self.session else f"{self.attendee} checked out"
         if self.status == "already":
             when = self.earlier_at_utc.strftime("%H:%M UTC") if self.earlier_at_utc else "earlier"
             by = f" by station {self.earlier_station}" if self.earlier_station else ""

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from learningday.checkin.dto import MergeReport
@@ -19,6 +19,7 @@ from learningday.checkin.log_merge import Writer, plan_merge
 from learningday.errors import InvalidInput, LearningDayError, Progress
 from learningday.setup.event import get_event
 from learningday.store.db import EventFile
+from learningday.store.failures import busy
 from learningday.store.models import Attendee, CheckIn, Hub, Station
 from learningday.store.models import Session as LearningSession
 from learningday.timeutil import iso
@@ -33,6 +34,7 @@ STEP_SECONDS = 0.03
 #: (25 ms while a check-in has waited under 100 ms), so a check-in waiting for the lock gets it
 YIELD_SECONDS = 0.03
 FIRST_STEP, MIN_STEP, MAX_STEP = 500, 50, 50_000
+LOCK_TRIES = 5
 
 
 def read_log_file(path: Path) -> Any:
@@ -124,6 +126,25 @@ def _step(event_file: EventFile, *, last: bool) -> Iterator[Session]:
                 driver.execute(f"PRAGMA synchronous = {int(level)}")
 
 
+def _write_step(event_file: EventFile, writer: Writer, step: list, *, last: bool) -> float:
+    """Write one step; the seconds its writes took. A step that waited a whole busy timeout for the write
+    lock (a door checking people in without a pause) waits and asks again, up to LOCK_TRIES times: it
+    had written nothing, so asking again is safe, and a busy door is no reason to stop a merge."""
+    for attempt in range(1, LOCK_TRIES + 1):
+        started = None
+        try:
+            with _step(event_file, last=last) as session:
+                session.connection()  # BEGIN IMMEDIATE: from here the step holds the write lock
+                started = time.perf_counter()
+                writer.write(session, step)
+            return time.perf_counter() - started  # the commit adds little (see _step)
+        except OperationalError as exc:
+            if attempt == LOCK_TRIES or started is not None or not busy(exc):
+                raise
+        time.sleep(YIELD_SECONDS * attempt)
+    raise AssertionError("unreachable: the last try returns or raises")
+
+
 def merge_log_in_steps(event_file: EventFile, data: Any, *, progress: Progress | None = None) -> MergeReport:
     """``merge_log`` for a log of any size beside stations checking people in: the log is checked and
     the merge planned in a read transaction (a refusal writes nothing), then the entries are written in
@@ -140,11 +161,7 @@ def merge_log_in_steps(event_file: EventFile, data: Any, *, progress: Progress |
             if done:
                 time.sleep(YIELD_SECONDS)
             step = rows[done:done + size]
-            with _step(event_file, last=done + len(step) == len(rows)) as session:
-                session.connection()  # BEGIN IMMEDIATE: from here the step holds the write lock
-                started = time.perf_counter()
-                writer.write(session, step)
-                took = time.perf_counter() - started  # the commit adds little (see _step)
+            took = _write_step(event_file, writer, step, last=done + len(step) == len(rows))
             done += len(step)
             if progress is not None:
                 progress(done / len(rows), f"merged {done:,} of {len(rows):,} entries")

@@ -15,6 +15,7 @@ from learningday.errors import EventFileError, LearningDayError, NotSaved
 
 # SQLite's primary result codes (an extended code keeps its primary one in the low byte)
 _PERM, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = 3, 8, 10, 11, 13, 14, 26
+_BUSY, _LOCKED = 5, 6
 DISK_FULL = "the disk is full"
 
 
@@ -25,6 +26,12 @@ class DamagedValue(ValueError):
 def _sqlite_error(exc: BaseException) -> sqlite3.Error | None:
     orig = exc.orig if isinstance(exc, DBAPIError) else exc
     return orig if isinstance(orig, sqlite3.Error) else None
+
+
+def busy(exc: BaseException) -> bool:
+    """Whether ``exc`` is SQLite giving up on a lock another connection held for a whole busy timeout."""
+    error = _sqlite_error(exc)
+    return error is not None and (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF in (_BUSY, _LOCKED)
 
 
 def damaged(label: str, detail: str) -> EventFileError:

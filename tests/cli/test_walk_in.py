@@ -91,7 +91,7 @@ def test_checkout_of_a_person_checked_in(capsys, small: Small) -> None:
     assert _kinds(small) == ["walk_in", "check_out"]
     run(capsys, "checkin", event, code, "--session", uid)
     status, out, _ = run(capsys, "checkout", event, code, "--session", uid, "--station", "Exit")
-    assert status == 0 and out.startswith("Ana checked out to Door talk\n  entry ")
+    assert status == 0 and out.startswith("Ana checked out of Door talk\n  entry ")
 
 
 def test_checkout_refusals_change_nothing(capsys, small: Small) -> None:
