@@ -25,7 +25,7 @@ from learningday.setup.day_strip import day_strip
 from learningday.setup.new_event import HubSpec, check_hubs
 from ui.new_event.city_search import CitySearch
 from ui.new_event.day_strip_view import DayStripView, legend
-from ui.widgets import minutes_of, time_edit
+from ui.new_event.typed_fields import TimeField
 
 #: (start UTC, length in minutes) of the event being set up, or None while page 1 is incomplete
 WindowSource = Callable[[], "tuple[datetime, int] | None"]
@@ -46,9 +46,9 @@ class HubRow(QFrame):
         self.name.setMaxLength(100)
         self.zone_label = QLabel(hub.zone)
         self.zone_label.setObjectName("hubZone")
-        self.work_start = time_edit(minutes=hub.work_start_min)
+        self.work_start = TimeField(minutes=hub.work_start_min)
         self.work_start.setAccessibleName("Working hours start")
-        self.work_end = time_edit(end=True, minutes=hub.work_end_min)
+        self.work_end = TimeField(end=True, minutes=hub.work_end_min)
         self.work_end.setAccessibleName("Working hours end (00:00 = midnight)")
         self.remove = QPushButton("Remove")
         self.remove.setAccessibleName(f"Remove hub {hub.name}")
@@ -76,8 +76,7 @@ class HubRow(QFrame):
         return [self.name, self.work_start, self.work_end, self.remove]
 
     def spec(self) -> HubSpec:
-        return HubSpec(self.name.text().strip(), self.zone, minutes_of(self.work_start),
-                       minutes_of(self.work_end, end=True))
+        return HubSpec(self.name.text().strip(), self.zone, self.work_start.minutes(), self.work_end.minutes())
 
     def show_window(self, window: tuple[datetime, int] | None) -> None:
         hub = self.spec()
@@ -198,6 +197,11 @@ class HubsPage(QWizardPage):
         return bool(self.rows)
 
     def validatePage(self) -> bool:
+        typed = [(row, box.problem) for row in self.rows for box in (row.work_start, row.work_end) if box.problem]
+        if typed:
+            row, problem = typed[0]
+            self.show_message(f"hub {row.spec().name!r}: working hours: {problem}")
+            return False
         try:
             check_hubs(self.hubs())
         except InvalidInput as exc:
