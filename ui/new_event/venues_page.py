@@ -50,14 +50,17 @@ class VenueRow(QWidget):
         self.hub.setMinimumContentsLength(14)
         self.set_hubs(hubs, chosen=venue.hub)
         self.seats = QLineEdit("" if venue.capacity is None else str(venue.capacity))
-        self.seats.setPlaceholderText("seats")
+        self.seats.setPlaceholderText("any")
         self.seats.setAccessibleName("Seats (empty: no limit)")
         self.seats.setFixedWidth(self.seats.fontMetrics().horizontalAdvance("000000") + 20)
         self.remove = QPushButton("Remove")
         self.remove.setAccessibleName(f"Remove venue {venue.name}")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        for widget, stretch in ((self.name, 3), (self.kind, 0), (self.hub, 2), (self.seats, 0), (self.remove, 0)):
+        seats_word = QLabel("seats")
+        seats_word.setBuddy(self.seats)
+        for widget, stretch in ((self.name, 3), (self.kind, 0), (self.hub, 2), (self.seats, 0), (seats_word, 0),
+                                (self.remove, 0)):
             row.addWidget(widget, stretch)
         self.name.textChanged.connect(lambda _text: self.changed.emit())
         self.seats.textChanged.connect(lambda _text: self.changed.emit())
