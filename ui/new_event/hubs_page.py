@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -25,6 +24,7 @@ from learningday.setup.day_strip import day_strip
 from learningday.setup.new_event import HubSpec, check_hubs
 from ui.new_event.city_search import CitySearch
 from ui.new_event.day_strip_view import DayStripView, legend
+from ui.new_event.row_list import RowList
 from ui.new_event.typed_fields import TimeField
 
 #: (start UTC, length in minutes) of the event being set up, or None while page 1 is incomplete
@@ -109,19 +109,8 @@ class HubsPage(QWizardPage):
         self.message.setObjectName("error")
         self.message.setWordWrap(True)
         self.message.hide()
-        self.rows: list[HubRow] = []
-        self._rows_box = QWidget()
-        self._rows_layout = QVBoxLayout(self._rows_box)
-        self._rows_layout.setContentsMargins(0, 0, 0, 0)
-        self._rows_layout.setSpacing(6)
-        self._rows_layout.addStretch(1)
-        self.empty = QLabel("No hubs yet.")
-        self.empty.setObjectName("placeholder")
-        self._rows_layout.insertWidget(0, self.empty)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self._rows_box)
+        self.row_list: RowList[HubRow] = RowList("No hubs yet.", [self.search])
+        self.rows, self.empty = self.row_list.rows, self.row_list.empty
         self.window_label = QLabel()
         self.window_label.setObjectName("hubZone")
         key = QHBoxLayout()
@@ -131,7 +120,7 @@ class HubsPage(QWizardPage):
         layout.addWidget(self.search)
         layout.addWidget(self.message)
         layout.addLayout(key)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.row_list, 1)
         self.search.picked.connect(self._on_search_picked)
         self.search.not_found.connect(self.show_message)
 
@@ -146,30 +135,16 @@ class HubsPage(QWizardPage):
         row = HubRow(hub)
         row.changed.connect(lambda row=row: self._on_row_changed(row))
         row.remove_requested.connect(self.remove_row)
-        self.rows.append(row)
-        self._rows_layout.insertWidget(len(self.rows), row)
-        self.empty.hide()
+        self.row_list.append(row)
         row.show_window(self._window())
-        self._relink_focus()
         self.show_message("")
         self.completeChanged.emit()
         return row
 
     def remove_row(self, row: HubRow) -> None:
-        self.rows.remove(row)
-        row.setParent(None)
-        row.deleteLater()
-        self.empty.setVisible(not self.rows)
-        self._relink_focus()
+        self.row_list.remove(row)
         self.search.setFocus()
         self.completeChanged.emit()
-
-    def _relink_focus(self) -> None:
-        chain: list[QWidget] = [self.search]
-        for row in self.rows:
-            chain.extend(row.focus_chain())
-        for first, second in zip(chain, chain[1:]):
-            QWidget.setTabOrder(first, second)
 
     def _on_search_picked(self, hub: HubSpec) -> None:
         self.add_hub(hub)

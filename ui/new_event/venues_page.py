@@ -8,12 +8,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
 from learningday.errors import InvalidInput
 from learningday.setup.new_event import HubSpec, VenueSpec, channels_per_hub, check_venues
 from learningday.setup.rules import parse_seats
+from ui.new_event.row_list import RowList
 from ui.widgets import refill
 
 KINDS = (("Room", "room"), ("Virtual channel", "virtual"))
@@ -112,25 +111,16 @@ class VenuesPage(QWizardPage):
         self.message.setObjectName("error")
         self.message.setWordWrap(True)
         self.message.hide()
-        self.rows: list[VenueRow] = []
-        box = QWidget()
-        self._rows_layout = QVBoxLayout(box)
-        self._rows_layout.setContentsMargins(0, 0, 0, 0)
-        self._rows_layout.addStretch(1)
-        self.empty = QLabel("No rooms or channels of your own yet.")
-        self.empty.setObjectName("placeholder")
-        self._rows_layout.insertWidget(0, self.empty)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(box)
+        self.row_list: RowList[VenueRow] = RowList("No rooms or channels of your own yet.",
+                                               [self.per_hub, self.add_room, self.add_channel])
+        self.rows, self.empty = self.row_list.rows, self.row_list.empty
         layout = QVBoxLayout(self)
         layout.addWidget(self.per_hub)
         layout.addWidget(self.per_hub_names)
         layout.addSpacing(8)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.row_list, 1)
         self.add_room.clicked.connect(lambda: self._on_add_clicked("room"))
         self.add_channel.clicked.connect(lambda: self._on_add_clicked("virtual"))
         self.per_hub.toggled.connect(self._on_per_hub_toggled)
@@ -145,26 +135,12 @@ class VenuesPage(QWizardPage):
         row = VenueRow(venue, self._hubs())
         row.changed.connect(lambda: self.show_message(""))
         row.remove_requested.connect(self.remove_row)
-        self.rows.append(row)
-        self._rows_layout.insertWidget(len(self.rows), row)
-        self.empty.hide()
-        self._relink_focus()
+        self.row_list.append(row)
         return row
 
     def remove_row(self, row: VenueRow) -> None:
-        self.rows.remove(row)
-        row.setParent(None)
-        row.deleteLater()
-        self.empty.setVisible(not self.rows)
-        self._relink_focus()
+        self.row_list.remove(row)
         self.show_message("")
-
-    def _relink_focus(self) -> None:
-        chain: list[QWidget] = [self.per_hub, self.add_room, self.add_channel]
-        for row in self.rows:
-            chain.extend(row.focus_chain())
-        for first, second in zip(chain, chain[1:]):
-            QWidget.setTabOrder(first, second)
 
     def _on_add_clicked(self, kind: str) -> None:
         hubs = self._hubs()
