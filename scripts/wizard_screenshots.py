@@ -1,4 +1,4 @@
-"""The New Event wizard's screenshots: the event page and the hubs page (with the city search open).
+"""The New Event wizard's screenshots: the event page, the hubs page (city search open) and the venues page.
 
 Called by scripts/screenshots.py; run alone: QT_QPA_PLATFORM=offscreen python scripts/wizard_screenshots.py [OUT_DIR]
 """
@@ -15,10 +15,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QDate, QPoint, QTime  # noqa: E402
 from PySide6.QtGui import QPainter  # noqa: E402
 
-from learningday.setup.new_event import HubSpec
+from learningday.setup.new_event import HubSpec, VenueSpec  # noqa: E402
 from ui.app import make_app  # noqa: E402
-from ui.new_event.wizard import NewEventWizard
+from ui.new_event.wizard import NewEventWizard  # noqa: E402
 
+VENUES = (VenueSpec("Thames room", "room", "London", 40), VenueSpec("Lotus hall", "room", "Bangalore", 120),
+          VenueSpec("Everest room", "room", "Kathmandu", 24), VenueSpec("All-hands stream", "virtual", "", 2000))
 HUBS = (HubSpec("London", "Europe/London", 8 * 60, 16 * 60), HubSpec("Bangalore", "Asia/Kolkata"),
         HubSpec("Kathmandu", "Asia/Kathmandu", 8 * 60 + 30, 16 * 60 + 30), HubSpec("San Francisco", "America/Los_Angeles"))
 
@@ -51,6 +53,13 @@ def wizard_screenshots(app, out: Path) -> None:
     shot.save(str(out / "wizard-hubs.png"))
     print(out / "wizard-hubs.png")
     popup.hide()
+    wizard.next()
+    for venue in VENUES:
+        wizard.venues_page.add_venue(venue)
+    app.processEvents()
+    wizard.grab().save(str(out / "wizard-venues.png"))
+    print(out / "wizard-venues.png")
+    wizard.back()
     wizard.back()
     app.processEvents()
     wizard.grab().save(str(out / "wizard-event.png"))

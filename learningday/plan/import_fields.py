@@ -14,7 +14,7 @@ from typing import Any
 from learningday.errors import InvalidInput
 from learningday.setup.clock import wall_to_utc
 from learningday.setup.facilitators import availability_windows
-from learningday.setup.rules import DAY, name_key, parse_clock, tidy
+from learningday.setup.rules import DAY, name_key, parse_clock, parse_seats, tidy
 from learningday.spreadsheet.engine import CellProblem
 from learningday.timeutil import UTC, check_years, is_zone, iso_datetime
 
@@ -171,12 +171,9 @@ def local_to_utc(naive: datetime, zone_name: str) -> datetime:
 
 def parse_capacity(text: str) -> int:
     try:
-        value = float(text.replace(" ", "").replace(",", ""))
-    except ValueError:
-        raise CellProblem("a capacity is a whole number of seats") from None
-    if not value.is_integer() or value <= 0 or value > 1_000_000:
-        raise CellProblem("a capacity is a whole number of seats, at least 1")
-    return int(value)
+        return parse_seats(text)
+    except InvalidInput as exc:
+        raise CellProblem(exc.message) from None
 
 
 def parse_venue_kind(text: str) -> str:

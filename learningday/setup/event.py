@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from learningday.errors import EventFileError, InvalidInput
 from learningday.outputs import check_output, partial_name
-from learningday.setup.dto import EventDTO, EventSummary, HubDTO, LevelDTO, VenueDTO
-from learningday.setup.new_event import HubSpec, LevelSpec, check_hubs, check_levels
-from learningday.setup.rules import clean_text, refuse, tidy
+from learningday.setup.dto import EventDTO, EventSummary, HubDTO, LevelDTO, VenueDraft, VenueDTO
+from learningday.setup.new_event import HubSpec, LevelSpec, VenueSpec, check_hubs, check_levels, check_venues
+from learningday.setup.rules import clean_text, name_key, refuse, tidy, venue_problems
 from learningday.store import arrival
 from learningday.store.models import Attendee, Event, Facilitator, Hub, Level, Registration, Venue
 from learningday.store.models import Session as LearningSession
@@ -32,11 +32,12 @@ def create_event(
     created_utc: datetime,
     hubs: Sequence[HubSpec] = (),
     levels: Sequence[LevelSpec] = (),
+    venues: Sequence[VenueSpec] = (),
 ) -> Event:
-    """Add the event row of a new file, its hubs (in order) and the labels and colours of
+    """Add the event row of a new file, its hubs (in order), its venues and the labels and colours of
     ``levels``; the file must not hold an event yet. Everything is checked before a row is added."""
     check_event(name=name, start_utc=start_utc, length_minutes=length_minutes, theme=theme, hubs=hubs,
-                levels=levels, require_hub=False)
+                levels=levels, venues=venues, require_hub=False)
     if session.scalar(select(func.count()).select_from(Event)):
         raise InvalidInput("this file already holds an event")
     if hubs and session.scalar(select(func.count()).select_from(Hub)):
@@ -46,11 +47,13 @@ def create_event(
         created_utc=utc(created_utc),
     )
     session.add(event)
-    session.add_all(
-        Hub(name=tidy(h.name), zone=h.zone.strip(), work_start_min=h.work_start_min, work_end_min=h.work_end_min,
-            position=k)
-        for k, h in enumerate(hubs)
-    )
+    hub_rows = {name_key(h.name): Hub(name=tidy(h.name), zone=h.zone.strip(), work_start_min=h.work_start_min,
+                                      work_end_min=h.work_end_min, position=k) for k, h in enumerate(hubs)}
+    session.add_all(hub_rows.values())
+    for spec in venues:  # checked above by the venue rule; written as it tidies them
+        clean = venue_problems(VenueDraft(spec.name, spec.kind, capacity=spec.capacity), [])
+        session.add(Venue(name=clean.name, kind=clean.kind, site=clean.site, capacity=clean.capacity,
+                          join_url=clean.join_url, hub=hub_rows.get(name_key(spec.hub))))
     for spec in levels:
         level = session.get(Level, spec.id)
         if level is None:
@@ -89,11 +92,13 @@ def _years(instant: datetime) -> Iterator[int]:
 
 
 def check_event(*, name: str, start_utc: datetime, length_minutes: int, theme: str = "",
-                hubs: Sequence[HubSpec] = (), levels: Sequence[LevelSpec] = (), require_hub: bool = True) -> None:
+                hubs: Sequence[HubSpec] = (), levels: Sequence[LevelSpec] = (), venues: Sequence[VenueSpec] = (),
+                require_hub: bool = True) -> None:
     """Everything a new event needs, checked before any file is written."""
     refuse("the event", event_problems(name, theme, start_utc, length_minutes))
     if hubs or require_hub:
         check_hubs(hubs)
+    check_venues(venues, hubs)
     check_levels(levels)
 
 
@@ -178,14 +183,15 @@ def create_event_file(
     theme: str = "",
     hubs: Sequence[HubSpec] = (),
     levels: Sequence[LevelSpec] = (),
+    venues: Sequence[VenueSpec] = (),
     replace: bool = False,
 ) -> Path:
-    """Write a new event file holding the event, its hubs and level labels; ``replace`` lets it
-    take an existing name. Bad input is refused before anything is written."""
+    """Write a new event file holding the event, its hubs, venues and level labels, in one transaction;
+    ``replace`` lets it take an existing name. Bad input is refused before anything is written."""
     from learningday.store.db import open_event
 
     check_event(name=name, start_utc=start_utc, length_minutes=length_minutes, theme=theme, hubs=hubs,
-                levels=levels, require_hub=False)
+                levels=levels, venues=venues, require_hub=False)
     path = check_output(path, kind="event")
     if path.exists() and not replace:
         raise InvalidInput(f"{path} exists already; choose another name")
@@ -195,7 +201,7 @@ def create_event_file(
     try:
         with open_event(tmp, create=True) as event_file, event_file.write() as session:
             create_event(session, name=name, start_utc=start_utc, length_minutes=length_minutes,
-                         theme=theme, created_utc=datetime.now(UTC), hubs=hubs, levels=levels)
+                         theme=theme, created_utc=datetime.now(UTC), hubs=hubs, levels=levels, venues=venues)
         tmp.replace(path)
     finally:
         for suffix in ("", "-wal", "-shm"):

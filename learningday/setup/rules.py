@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from learningday.errors import InvalidInput
-from learningday.setup.dto import Usage
+from learningday.setup.dto import Usage, VenueDraft
 from learningday.spreadsheet.text import control_problem
 from learningday.store.models import Session as LearningSession
 from learningday.timeutil import is_zone
@@ -74,6 +75,48 @@ def hub_problems(name: str, zone: str, work_start_min: object, work_end_min: obj
     if (bad := window_problem(work_start_min, work_end_min, what="working hours")) is not None:
         problems.append(bad)
     return name
+
+
+def parse_seats(text: str) -> int:
+    """'40', '1,200', '40.0' -> seats: the one reader of a typed capacity (agenda import, wizard, ``new``)."""
+    try:
+        value = float(text.replace(" ", "").replace(",", ""))
+    except ValueError:
+        raise InvalidInput("a capacity is a whole number of seats") from None
+    if not value.is_integer() or value <= 0 or value > 1_000_000:
+        raise InvalidInput("a capacity is a whole number of seats, at least 1")
+    return int(value)
+
+
+def _url_problem(url: str) -> str | None:
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
+        return f"the join link must be an http(s) address such as https://meet.example.com/room, not {url!r}"
+    if len(url) > 500:
+        return "the join link is longer than 500 characters"
+    return None
+
+
+def venue_problems(draft: VenueDraft, problems: list[str], *,
+                   name_problem: Callable[[str], str | None] = lambda _name: None) -> VenueDraft:
+    """The rules a venue keeps wherever it is written (venue editor, agenda import, New Event wizard,
+    ``learningday new``): a name (``name_problem`` says whether another venue has it), a kind, no site
+    for a virtual channel, 1 seat or more, an http(s) link. Adds to ``problems``; returns the venue tidied.
+    Whether its hub exists is the caller's to check (by id in a file, by name in a new event)."""
+    name = clean_text(draft.name, "venue name", 100, problems)
+    if name and (taken := name_problem(name)) is not None:
+        problems.append(taken)
+    if draft.kind not in ("room", "virtual"):
+        problems.append(f"the kind must be 'room' or 'virtual', not {draft.kind!r}")
+    site = clean_text(draft.site, "site", 100, problems, required=False)
+    if draft.kind == "virtual" and site:
+        problems.append("a virtual channel has no site")
+    if draft.capacity is not None and (not isinstance(draft.capacity, int) or draft.capacity < 1):
+        problems.append(f"the capacity must be 1 or more (or none), not {draft.capacity!r}")
+    url = draft.join_url.strip()
+    if url and (bad := _url_problem(url)) is not None:
+        problems.append(bad)
+    return VenueDraft(name, draft.kind, site, draft.capacity, draft.hub_id, url)
 
 
 def tidy(text: str) -> str:

@@ -13,7 +13,6 @@ needs ``--force``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from urllib.parse import urlsplit
 
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -44,6 +43,7 @@ from learningday.setup.rules import (
     session_titles,
     tidy,
     usage_words,
+    venue_problems,
 )
 from learningday.setup.new_event import LevelSpec, check_levels
 from learningday.store.models import Attendee, Hub, Level, Venue, session_hubs
@@ -164,35 +164,18 @@ def venue_drafts(session: Session) -> dict[int, VenueDraft]:
             for v in session.scalars(select(Venue).order_by(Venue.kind == "virtual", Venue.site, Venue.name))}
 
 
-def _url_problem(url: str) -> str | None:
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url):
-        return f"the join link must be an http(s) address such as https://meet.example.com/room, not {url!r}"
-    if len(url) > 500:
-        return "the join link is longer than 500 characters"
-    return None
-
-
 def _valid_venue(session: Session, draft: VenueDraft, current: Venue | None) -> VenueDraft:
+    def taken(name: str) -> str | None:
+        if (current is None or name != current.name) and name_taken(session, Venue, name, current and current.id):
+            return f"there is a venue called {name!r} already"
+        return None
+
     problems: list[str] = []
-    name = clean_text(draft.name, "venue name", 100, problems)
-    if name and (current is None or name != current.name) and name_taken(session, Venue, name,
-                                                                         current and current.id):
-        problems.append(f"there is a venue called {name!r} already")
-    if draft.kind not in ("room", "virtual"):
-        problems.append(f"the kind must be 'room' or 'virtual', not {draft.kind!r}")
-    site = clean_text(draft.site, "site", 100, problems, required=False)
-    if draft.kind == "virtual" and site:
-        problems.append("a virtual channel has no site")
-    if draft.capacity is not None and (not isinstance(draft.capacity, int) or draft.capacity < 1):
-        problems.append(f"the capacity must be 1 or more (or none), not {draft.capacity!r}")
+    clean = venue_problems(draft, problems, name_problem=taken)
     if draft.hub_id is not None and session.get(Hub, draft.hub_id) is None:
         problems.append(f"there is no hub {draft.hub_id}")
-    url = draft.join_url.strip()
-    if url and (bad := _url_problem(url)) is not None:
-        problems.append(bad)
-    refuse(f"venue {name or draft.name!r}", problems)
-    return VenueDraft(name, draft.kind, site, draft.capacity, draft.hub_id, url)
+    refuse(f"venue {clean.name or draft.name!r}", problems)
+    return clean
 
 
 def _write_venue(row: Venue, clean: VenueDraft) -> None:

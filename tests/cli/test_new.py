@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from learningday.errors import InvalidInput
-from learningday.setup.event import create_event_file, event_summary
+from learningday.setup.event import create_event_file, event_summary, list_venues
 from learningday.setup.new_event import HubSpec, LevelSpec, parse_hub, start_in_zone
 from learningday.setup.rules import parse_window
 from learningday.store.db import open_event
@@ -45,6 +45,26 @@ def test_new_writes_the_event_with_its_hubs(capsys, tmp_path: Path) -> None:
     assert json.loads(text)["hubs"][1]["offset_at_start"] == "UTC+05:45"
 
 
+def test_new_writes_rooms_and_a_channel_per_hub(capsys, tmp_path: Path) -> None:
+    out = tmp_path / "day.lday"
+    status, text, err = run(capsys, "new", str(out), "--name", "AI Day", "--start", "2027-03-10T09:00",
+                            "--hub", "Bangalore", "--hub", "HQ=London", "--venue", "Room A@bangalore:40",
+                            "--venue", "Hall", "--channel", "Teams@hq", "--virtual-per-hub")
+    assert (status, err) == (0, "")
+    assert text.splitlines()[3:] == [
+        "  Room A             room at Bangalore  40 seats", "  Hall               room",
+        "  Teams              virtual channel at HQ", "  Bangalore online   virtual channel at Bangalore",
+        "  HQ online          virtual channel at HQ"]
+    with open_event(out) as event_file, event_file.read() as session:
+        written = [(v.name, v.kind, v.hub, v.capacity) for v in list_venues(session)]
+    assert written == [("Hall", "room", "", None), ("Room A", "room", "Bangalore", 40),
+                       ("Bangalore online", "virtual", "Bangalore", None), ("HQ online", "virtual", "HQ", None),
+                       ("Teams", "virtual", "HQ", None)]
+    # without venue options the file holds none, as before
+    run(capsys, "new", str(tmp_path / "bare.lday"), "--name", "B", "--start", "2027-03-10T09:00", "--hub", "Tokyo")
+    assert summary(tmp_path / "bare.lday").venues == 0
+
+
 def test_a_start_with_an_offset_ignores_zone_and_defaults_to_utc(capsys, tmp_path: Path) -> None:
     run(capsys, "new", str(tmp_path / "a.lday"), "--name", "A", "--start", "2027-03-09T21:00Z", "--zone",
         "Asia/Tokyo", "--hub", "Tokyo")
@@ -64,6 +84,11 @@ def test_a_start_with_an_offset_ignores_zone_and_defaults_to_utc(capsys, tmp_pat
     (["--hub", "Tokyo", "--hours", "0.5"], "between 1 and 72 hours"),
     (["--hub", "Tokyo", "--start", "next tuesday"], "not an ISO 8601 date"),
     (["--hub", "=Asia/Tokyo"], "has no name"),
+    (["--hub", "Tokyo", "--venue", "Room A@Tokyo:forty"], "--venue 'Room A@Tokyo:forty': a capacity is a whole number"),
+    (["--hub", "Tokyo", "--venue", "Room A:0"], "a capacity is a whole number of seats, at least 1"),
+    (["--hub", "Tokyo", "--venue", "@Tokyo"], "the venue name must not be empty"),
+    (["--hub", "Tokyo", "--venue", "Room A@Osaka"], "venue 'Room A': there is no hub called 'Osaka' (hubs: Tokyo)"),
+    (["--hub", "Tokyo", "--venue", "Tokyo Online", "--virtual-per-hub"], "two venues are called 'Tokyo online'"),
 ])
 def test_bad_input_exits_2_and_leaves_no_file(capsys, tmp_path: Path, args: list[str], message: str) -> None:
     out = tmp_path / "bad.lday"

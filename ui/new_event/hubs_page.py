@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
     QWizardPage,
@@ -25,7 +24,8 @@ from learningday.setup.day_strip import day_strip
 from learningday.setup.new_event import HubSpec, check_hubs
 from ui.new_event.city_search import CitySearch
 from ui.new_event.day_strip_view import DayStripView, legend
-from ui.widgets import minutes_of, time_edit
+from ui.new_event.row_list import RowList
+from ui.new_event.typed_fields import TimeField
 
 #: (start UTC, length in minutes) of the event being set up, or None while page 1 is incomplete
 WindowSource = Callable[[], "tuple[datetime, int] | None"]
@@ -46,9 +46,9 @@ class HubRow(QFrame):
         self.name.setMaxLength(100)
         self.zone_label = QLabel(hub.zone)
         self.zone_label.setObjectName("hubZone")
-        self.work_start = time_edit(minutes=hub.work_start_min)
+        self.work_start = TimeField(minutes=hub.work_start_min)
         self.work_start.setAccessibleName("Working hours start")
-        self.work_end = time_edit(end=True, minutes=hub.work_end_min)
+        self.work_end = TimeField(end=True, minutes=hub.work_end_min)
         self.work_end.setAccessibleName("Working hours end (00:00 = midnight)")
         self.remove = QPushButton("Remove")
         self.remove.setAccessibleName(f"Remove hub {hub.name}")
@@ -76,8 +76,7 @@ class HubRow(QFrame):
         return [self.name, self.work_start, self.work_end, self.remove]
 
     def spec(self) -> HubSpec:
-        return HubSpec(self.name.text().strip(), self.zone, minutes_of(self.work_start),
-                       minutes_of(self.work_end, end=True))
+        return HubSpec(self.name.text().strip(), self.zone, self.work_start.minutes(), self.work_end.minutes())
 
     def show_window(self, window: tuple[datetime, int] | None) -> None:
         hub = self.spec()
@@ -110,19 +109,8 @@ class HubsPage(QWizardPage):
         self.message.setObjectName("error")
         self.message.setWordWrap(True)
         self.message.hide()
-        self.rows: list[HubRow] = []
-        self._rows_box = QWidget()
-        self._rows_layout = QVBoxLayout(self._rows_box)
-        self._rows_layout.setContentsMargins(0, 0, 0, 0)
-        self._rows_layout.setSpacing(6)
-        self._rows_layout.addStretch(1)
-        self.empty = QLabel("No hubs yet.")
-        self.empty.setObjectName("placeholder")
-        self._rows_layout.insertWidget(0, self.empty)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self._rows_box)
+        self.row_list: RowList[HubRow] = RowList("No hubs yet.", [self.search])
+        self.rows, self.empty = self.row_list.rows, self.row_list.empty
         self.window_label = QLabel()
         self.window_label.setObjectName("hubZone")
         key = QHBoxLayout()
@@ -132,7 +120,7 @@ class HubsPage(QWizardPage):
         layout.addWidget(self.search)
         layout.addWidget(self.message)
         layout.addLayout(key)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.row_list, 1)
         self.search.picked.connect(self._on_search_picked)
         self.search.not_found.connect(self.show_message)
 
@@ -147,30 +135,16 @@ class HubsPage(QWizardPage):
         row = HubRow(hub)
         row.changed.connect(lambda row=row: self._on_row_changed(row))
         row.remove_requested.connect(self.remove_row)
-        self.rows.append(row)
-        self._rows_layout.insertWidget(len(self.rows), row)
-        self.empty.hide()
+        self.row_list.append(row)
         row.show_window(self._window())
-        self._relink_focus()
         self.show_message("")
         self.completeChanged.emit()
         return row
 
     def remove_row(self, row: HubRow) -> None:
-        self.rows.remove(row)
-        row.setParent(None)
-        row.deleteLater()
-        self.empty.setVisible(not self.rows)
-        self._relink_focus()
+        self.row_list.remove(row)
         self.search.setFocus()
         self.completeChanged.emit()
-
-    def _relink_focus(self) -> None:
-        chain: list[QWidget] = [self.search]
-        for row in self.rows:
-            chain.extend(row.focus_chain())
-        for first, second in zip(chain, chain[1:]):
-            QWidget.setTabOrder(first, second)
 
     def _on_search_picked(self, hub: HubSpec) -> None:
         self.add_hub(hub)
@@ -198,6 +172,11 @@ class HubsPage(QWizardPage):
         return bool(self.rows)
 
     def validatePage(self) -> bool:
+        typed = [(row, box.problem) for row in self.rows for box in (row.work_start, row.work_end) if box.problem]
+        if typed:
+            row, problem = typed[0]
+            self.show_message(f"hub {row.spec().name!r}: working hours: {problem}")
+            return False
         try:
             check_hubs(self.hubs())
         except InvalidInput as exc:

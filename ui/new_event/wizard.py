@@ -1,4 +1,4 @@
-"""File ▸ New: a wizard for the event (date first), its hubs and its level labels."""
+"""File ▸ New: a wizard for the event (date first), its hubs, its venues and its level labels."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -38,7 +37,8 @@ from ui import settings
 from ui.errors import attempt, show_error
 from ui.new_event.city_search import CitySearch
 from ui.new_event.hubs_page import HubsPage
-from ui.widgets import minutes_of, time_edit
+from ui.new_event.typed_fields import DateField, TimeField
+from ui.new_event.venues_page import VenuesPage
 
 
 def _when(instant: datetime) -> str:
@@ -59,10 +59,10 @@ class EventPage(QWizardPage):
         self.theme = QLineEdit()
         self.theme.setPlaceholderText("e.g. Follow the sun: from AI literacy to AI systems")
         self.theme.setMaxLength(200)
-        self.date = QDateEdit(QDate.currentDate().addDays(30))
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("ddd d MMM yyyy")
-        self.time = time_edit(minutes=9 * 60)
+        self.date = DateField(QDate.currentDate().addDays(30))
+        self.date.setAccessibleName("Date of the event")
+        self.time = TimeField(minutes=9 * 60)
+        self.time.setAccessibleName("Start time")
         self.zone = QComboBox()
         self.zone.setEditable(True)
         self.zone.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -120,7 +120,7 @@ class EventPage(QWizardPage):
         if zone_name is None:
             return None
         d = self.date.date()
-        return wall_to_utc(date(d.year(), d.month(), d.day()), minutes_of(self.time), zone_name)
+        return wall_to_utc(date(d.year(), d.month(), d.day()), self.time.minutes(), zone_name)
 
     def window(self) -> tuple[datetime, int] | None:
         start = self.start_utc()
@@ -170,6 +170,9 @@ class EventPage(QWizardPage):
         self.completeChanged.emit()
 
     def _preview_html(self) -> str:
+        typed = [field.problem for field in (self.date, self.time) if field.problem]
+        if typed:
+            return "<br>".join(f"<span style='color:#b42318'>{escape(problem)}</span>" for problem in typed)
         zone_name = self.zone_name()
         if zone_name is None:
             return (f"<span style='color:#b42318'>Unknown time zone {escape(self.zone.currentText())!r}: "
@@ -197,11 +200,12 @@ class EventPage(QWizardPage):
         return "<br>".join(lines) + f"<table style='margin-top:6px'>{rows}</table>"
 
     def isComplete(self) -> bool:
-        return bool(self.name.text().strip()) and self.zone_name() is not None
+        return (bool(self.name.text().strip()) and self.zone_name() is not None
+                and not self.date.problem and not self.time.problem)
 
 
 class LevelsPage(QWizardPage):
-    """Page 3: the framework's five levels, with labels and colours the event may change."""
+    """Page 4: the framework's five levels, with labels and colours the event may change."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -280,8 +284,9 @@ class NewEventWizard(QWizard):
         self.hubs_page: HubsPage | None = None
         self.event_page = EventPage(lambda: self.hubs_page.hubs() if self.hubs_page else [])
         self.hubs_page = HubsPage(self.event_page.window)
+        self.venues_page = VenuesPage(self.hubs_page.hubs)
         self.levels_page = LevelsPage()
-        for page in (self.event_page, self.hubs_page, self.levels_page):
+        for page in (self.event_page, self.hubs_page, self.venues_page, self.levels_page):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.FinishButton, "Create…")
         self.currentIdChanged.connect(self._on_self_currentIdChanged)
@@ -300,9 +305,10 @@ class NewEventWizard(QWizard):
 
     def accept(self) -> None:
         start = self.event_page.start_utc()
-        fields = dict(name=self.event_page.name.text(), length_minutes=self.event_page.length.value() * 60,
-                      hubs=self.hubs_page.hubs(), levels=self.levels_page.levels())
         try:
+            fields = dict(name=self.event_page.name.text(), length_minutes=self.event_page.length.value() * 60,
+                          hubs=self.hubs_page.hubs(), venues=self.venues_page.venues(),
+                          levels=self.levels_page.levels())
             if start is None:
                 raise InvalidInput(f"unknown time zone {self.event_page.zone.currentText()!r} for the start")
             check_event(start_utc=start, **fields)

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QWizard
 
 from learningday.setup.day_strip import AWAKE, NIGHT, WORKING
-from learningday.setup.event import event_summary
+from learningday.setup.event import event_summary, list_venues
 from learningday.setup.new_event import HubSpec
 from learningday.store.db import open_event
 from ui import errors, settings
@@ -48,8 +48,8 @@ def test_the_wizard_writes_the_event_it_shows(wizard: NewEventWizard, qtbot, tmp
     page = wizard.event_page
     retype(qtbot, page.name, "Follow the Sun")
     qtbot.keyClicks(page.theme, "Agents at work")
-    page.date.setDate(QDate(2027, 3, 10))
-    page.time.setTime(QTime(9, 0))
+    retype(qtbot, page.date, "2027-03-10")
+    retype(qtbot, page.time, "9:00")
     # the start is given in Kathmandu time, found by typing part of the city's name
     retype(qtbot, page.zone_search, "Kath")
     assert page.zone_search.suggestion_texts() == ["Kathmandu — Asia/Kathmandu"]
@@ -112,6 +112,15 @@ def test_the_wizard_writes_the_event_it_shows(wizard: NewEventWizard, qtbot, tmp
     assert "Tue 09 Mar 2027 19:15 → Wed 10 Mar 2027 19:15" in page.preview.text()
     wizard.next()
     wizard.next()
+    venues = wizard.venues_page
+    assert wizard.currentPage() is venues and venues.per_hub.isChecked()
+    assert venues.per_hub_names.text() == "Adds Bangalore online, Kathmandu online, West Coast online."
+    qtbot.mouseClick(venues.add_room, Qt.MouseButton.LeftButton)
+    room = venues.rows[0]
+    qtbot.keyClicks(room.name, "Lotus room")
+    qtbot.keyClicks(room.seats, "40")
+    assert room.hub.currentText() == "Bangalore"  # a new room is at the first hub
+    wizard.next()
     levels = wizard.levels_page
     assert wizard.currentPage() is levels
     assert [e.text() for e in levels.labels] == ["AI literacy", "Hands-on with AI", "Creating with AI",
@@ -134,6 +143,10 @@ def test_the_wizard_writes_the_event_it_shows(wizard: NewEventWizard, qtbot, tmp
         ("Kathmandu", "Asia/Kathmandu", 510, 990),
         ("West Coast", "America/Los_Angeles", 540, 1020),
     ]
+    with open_event(wizard.created_path) as event_file, event_file.read() as session:
+        assert [(v.name, v.kind, v.hub, v.capacity) for v in list_venues(session)] == [
+            ("Lotus room", "room", "Bangalore", 40), ("Bangalore online", "virtual", "Bangalore", None),
+            ("Kathmandu online", "virtual", "Kathmandu", None), ("West Coast online", "virtual", "West Coast", None)]
     assert [(lv.name, lv.colour) for lv in written.levels][:3] == [
         ("AI for everyone", "#2E86AB"), ("Hands-on with AI", "#3BB273"), ("Creating with AI", "#123456")]
 
@@ -173,6 +186,7 @@ def test_bad_hubs_and_levels_are_refused_in_words_and_nothing_is_written(wizard:
     first.work_start.setTime(QTime(9, 0))
     qtbot.mouseClick(second.remove, Qt.MouseButton.LeftButton)
     assert hubs.hubs() == [HubSpec("Lisbon", "Europe/Lisbon")]
+    wizard.next()
     wizard.next()
     levels = wizard.levels_page
     levels.labels[4].clear()
