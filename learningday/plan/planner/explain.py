@@ -80,7 +80,10 @@ def unreachable_cells(p: Problem) -> list[str]:
         if len(reaching) >= need:
             continue
         if not mine:
-            said.append(f"level {level} cannot reach {hub.name}: no session of that level is left to plan for it")
+            pinned = any(s.level_id == level and hub_id in p.rules.hubs_of(s) for s in p.fixed)
+            why = f"its sessions are pinned outside {hub.name}'s working hours" if pinned else \
+                f"no level {level} session is meant for {hub.name}"
+            said.append(f"level {level} cannot reach {hub.name}: {why}")
             continue
         shut_out = [s for s in mine if s not in reaching]
         ids = sorted({f for s in shut_out for f in s.facilitator_ids})
