@@ -26,7 +26,12 @@ def _configure_plan(p: argparse.ArgumentParser) -> None:
 @command("plan", "place every unpinned session: a start and a venue (an agenda version is saved first)")(
     _configure_plan)
 def cmd_plan(args: argparse.Namespace) -> int:
-    from learningday.plan.planner import INFEASIBLE, PlanOptions, apply_plan, propose_plan
+    from learningday.plan.planner import (
+        INFEASIBLE,
+        PlanOptions,
+        apply_plan,
+        propose_plan,
+    )
     from learningday.store.db import open_event
 
     options = PlanOptions(grid_minutes=args.grid, min_per_cell=args.min_per_cell, time_limit=args.time_limit,

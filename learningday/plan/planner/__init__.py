@@ -16,7 +16,25 @@ from learningday.plan.planner.allowed import Bands, allowed_starts
 from learningday.plan.planner.apply import apply_plan
 from learningday.plan.planner.model import PlanInputs, PlanOptions, load_inputs
 from learningday.plan.planner.propose import propose_plan
-from learningday.plan.planner.result import FEASIBLE, INFEASIBLE, OPTIMAL, Placement, PlanResult
+from learningday.plan.planner.result import (
+           FEASIBLE,
+           INFEASIBLE,
+           OPTIMAL,
+           Placement,
+           PlanResult,
+)
 
-__all__ = ["Bands", "FEASIBLE", "INFEASIBLE", "OPTIMAL", "Placement", "PlanInputs", "PlanOptions", "PlanResult",
-           "allowed_starts", "apply_plan", "load_inputs", "propose_plan"]
+__all__ = [
+           "FEASIBLE",
+           "INFEASIBLE",
+           "OPTIMAL",
+           "Bands",
+           "Placement",
+           "PlanInputs",
+           "PlanOptions",
+           "PlanResult",
+           "allowed_starts",
+           "apply_plan",
+           "load_inputs",
+           "propose_plan",
+]

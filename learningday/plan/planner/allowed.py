@@ -16,7 +16,12 @@ from functools import cached_property
 
 from sqlalchemy.orm import Session
 
-from learningday.plan.planner.model import FacilitatorIn, PlanInputs, SessionIn, load_inputs
+from learningday.plan.planner.model import (
+    FacilitatorIn,
+    PlanInputs,
+    SessionIn,
+    load_inputs,
+)
 from learningday.setup.clock import merge, night_windows, windows, working_windows
 
 Interval = tuple[datetime, datetime]

@@ -8,6 +8,7 @@ starts that reach it, up to its minimum. The objective is ``Problem``'s weights,
 from __future__ import annotations
 
 import ctypes
+import math
 import os
 import sys
 import time
@@ -127,11 +128,14 @@ def solve(p: Problem, *, time_limit: float, seed: int = 0, start: dict[str, int]
         if cancel is not None and cancel():
             stopped[0] = True
             event.interrupt()
+        elif time.monotonic() - began > time_limit:  # HiGHS's own clock lets the root LP run over
+            event.interrupt()
         elif progress is not None:
             share = min((time.monotonic() - began) / time_limit, 1.0)
             progress(share, "searching for the best plan")
 
     h.cbMipInterrupt.subscribe(interrupt)
+    h.cbSimplexInterrupt.subscribe(interrupt)
     h.run()
     if stopped[0]:
         raise Cancelled(CANCELLED)
@@ -142,5 +146,6 @@ def solve(p: Problem, *, time_limit: float, seed: int = 0, start: dict[str, int]
     x = np.asarray(h.getSolution().col_value[:n_x])
     chosen = {cols[j][0]: cols[j][1] for j in np.flatnonzero(x > 0.5)}
     optimal = status == highspy.HighsModelStatus.kOptimal
-    gap = max(0.0, float(info.mip_gap))
+    gap = float(info.mip_gap)
+    gap = max(0.0, gap) if math.isfinite(gap) else None  # no bound yet: the gap is not known
     return Solved(chosen, "optimal" if optimal else "feasible", gap, -float(info.objective_function_value))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -10,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from learningday.errors import InvalidInput
-from learningday.plan.plandata import PlanRules
+from learningday.plan.plandata import PlanRules, _links  # the one link reader
 from learningday.setup.dto import HubDTO
 from learningday.setup.event import get_event, list_hubs
 from learningday.store.models import (
@@ -134,14 +133,6 @@ class PlanInputs:
             if s.uid == uid:
                 return s
         raise InvalidInput(f"no session with id {uid!r} in this event")
-
-
-def _links(db: Session, link) -> dict[int, tuple[int, ...]]:
-    found: dict[int, list[int]] = defaultdict(list)
-    session_col, other_col = list(link.c)
-    for sid, other in db.execute(select(session_col, other_col).order_by(session_col, other_col)):
-        found[sid].append(other)
-    return {sid: tuple(ids) for sid, ids in found.items()}
 
 
 def load_inputs(db: Session, grid_minutes: int = 15, rules: PlanRules | None = None) -> PlanInputs:

@@ -45,6 +45,7 @@ class Problem:
     cells: dict[tuple[int, int], int] = field(default_factory=dict)
     #: notes for the explanation found while building (a room too small, ...)
     notes: list[str] = field(default_factory=list)
+    _reach: dict[tuple[str, int], tuple[int, ...]] = field(default_factory=dict)
 
     # -- what a start occupies ---------------------------------------------------------------
     def span(self, s: SessionIn) -> int:
@@ -71,7 +72,10 @@ class Problem:
         return [(s.level_id, h) for h in self.reach(s, k) if self.cells.get((s.level_id, h), 0) > 0]
 
     def reach(self, s: SessionIn, k: int) -> tuple[int, ...]:
-        return self.rules.reached(s, self.inputs.slot(k))
+        key = (s.uid, k)  # asked for each start by the solver, the greedy plan and the explanation
+        if key not in self._reach:
+            self._reach[key] = self.rules.reached(s, self.inputs.slot(k))
+        return self._reach[key]
 
     def value(self, s: SessionIn, k: int) -> int:
         """A start's worth below coverage: hubs reached, the preferred time, the time it has now."""

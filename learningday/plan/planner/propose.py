@@ -7,20 +7,39 @@ from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
-from learningday.errors import CancelCheck, InvalidInput, Progress, share_of, stop_if_cancelled
+from learningday.errors import (
+    CancelCheck,
+    InvalidInput,
+    Progress,
+    share_of,
+    stop_if_cancelled,
+)
 from learningday.plan.coverage import coverage_by_level_and_hub
-from learningday.plan.plandata import FacilitatorSnap, PlanRules, PlanSnapshot, SessionSnap, VenueSnap
+from learningday.plan.plandata import (
+    FacilitatorSnap,
+    PlanRules,
+    PlanSnapshot,
+    SessionSnap,
+    VenueSnap,
+)
 from learningday.plan.planner import explain
 from learningday.plan.planner.greedy import CANCELLED, greedy_plan, objective
 from learningday.plan.planner.model import PlanInputs, PlanOptions, load_inputs
 from learningday.plan.planner.problem import Problem, build_problem
-from learningday.plan.planner.result import FEASIBLE, INFEASIBLE, OPTIMAL, Placement, PlanResult
+from learningday.plan.planner.result import (
+    FEASIBLE,
+    INFEASIBLE,
+    OPTIMAL,
+    Placement,
+    PlanResult,
+)
 from learningday.plan.planner.rooms import assign_rooms
 
 
-def propose_plan(db: Session, options: PlanOptions = PlanOptions(), *, progress: Progress | None = None,
+def propose_plan(db: Session, options: PlanOptions | None = None, *, progress: Progress | None = None,
                  cancel: CancelCheck | None = None) -> PlanResult:
     """A plan for the open event (nothing is written: ``apply_plan`` does that)."""
+    options = options or PlanOptions()
     options.check()
     inputs = load_inputs(db, options.grid_minutes, PlanRules(coverage_minimum=options.min_per_cell))
     if options.only is not None:

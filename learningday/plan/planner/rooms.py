@@ -31,10 +31,7 @@ def assign_rooms(p: Problem, chosen: dict[str, int]) -> dict[str, int | None]:
         venues = list(p.pools[pool])
         venues.sort(key=lambda v: (v.id != s.venue_id, v.id))
 
-        def free(vid: int) -> bool:
-            return all(hi <= span[0] or lo >= span[1] for lo, hi in busy[vid])
-
-        pick = next((v.id for v in venues if free(v.id)), None)
+        pick = next((v.id for v in venues if all(hi <= span[0] or lo >= span[1] for lo, hi in busy[v.id])), None)
         if pick is None:  # only when fixed sessions fragment the pool; the conflict check will show it
             pick = venues[0].id
         busy[pick].append(span)
