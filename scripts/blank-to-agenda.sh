@@ -1,7 +1,7 @@
 #!/bin/sh
 # From nothing to a conflict-free agenda, by the command line alone:
 #   sh scripts/blank-to-agenda.sh OUT.lday AGENDA_DIR
-# AGENDA_DIR holds venues.csv, facilitators.csv and sessions.csv (or .xlsx) with fixed starts;
+# AGENDA_DIR holds venues.csv, facilitators.csv and sessions.csv (or .xlsx), with or without starts;
 # tests/data/agenda is an example. Stops at the first refusal (exit 2, with the row-level report).
 set -eu
 out=$1
@@ -15,5 +15,7 @@ for kind in venues facilitators sessions; do
     file=$(ls "$dir"/$kind*.csv "$dir"/$kind*.xlsx 2>/dev/null | head -n 1)
     $learningday import-agenda "$out" "$file" --kind "$kind"
 done
-# (an auto-plan step would place unscheduled drafts here)
+# The planner places the drafts and mends clashes, moving as few timed sessions as it can
+# (the agenda before is kept as a version: learningday snapshot list).
+$learningday plan "$out" --keep-times --time-limit 20
 $learningday check "$out"

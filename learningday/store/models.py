@@ -19,6 +19,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -196,6 +197,9 @@ class Session(Base):
     duration_minutes: Mapped[int] = mapped_column(Integer, default=60)
     venue_id: Mapped[int | None] = mapped_column(ForeignKey("venues.id", ondelete="SET NULL"))
     capacity: Mapped[int | None] = mapped_column(Integer)
+    #: migration 0006: the planner leaves a pinned session where it is, and tries its preferred start
+    pinned: Mapped[bool] = mapped_column(default=False, server_default=false())
+    preferred_start_utc: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     level: Mapped[Level] = relationship()
     venue: Mapped[Venue | None] = relationship()
