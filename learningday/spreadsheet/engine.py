@@ -55,13 +55,15 @@ class ImportRefused(InvalidInput):
 
 
 class Report:
-    """The problems and notices an import collects: problems counted in full, both kept up to MAX_ISSUES."""
+    """What an import collects: problems (the row is skipped) counted in full; warnings (the row was imported,
+    part of it left out) and notices (what was done); each kept up to MAX_ISSUES."""
 
     def __init__(self) -> None:
         self.issues: list[Issue] = []
         self.count = 0
         self.bad_rows: set[int] = set()
         self.notices: list[Issue] = []
+        self.warnings: list[Issue] = []
 
     def problem(self, issue: Issue) -> None:
         self.count += 1
@@ -72,6 +74,10 @@ class Report:
     def notice(self, issue: Issue) -> None:
         if len(self.notices) < MAX_ISSUES:
             self.notices.append(issue)
+
+    def warning(self, issue: Issue) -> None:
+        if len(self.warnings) < MAX_ISSUES:
+            self.warnings.append(issue)
 
 
 @dataclass(frozen=True, kw_only=True)
