@@ -14,7 +14,7 @@ from typing import Any
 from learningday.errors import InvalidInput
 from learningday.setup.clock import wall_to_utc
 from learningday.setup.facilitators import availability_windows
-from learningday.setup.rules import DAY, name_key, parse_clock, parse_seats, tidy
+from learningday.setup.rules import DAY, NameIndex, name_key, parse_clock, parse_seats, tidy
 from learningday.spreadsheet.engine import CellProblem
 from learningday.timeutil import UTC, check_years, is_zone, iso_datetime
 
@@ -107,9 +107,9 @@ def parse_availability(text: str) -> list[list[int]]:
     return [list(window) for window in clean]
 
 
-def _hub_zones(hubs: Mapping[str, str] | Iterable[Any]) -> dict[str, str]:
+def _hub_zones(hubs: Mapping[str, str] | Iterable[Any]) -> NameIndex[str]:
     pairs = hubs.items() if isinstance(hubs, Mapping) else ((h.name, h.zone) for h in hubs)
-    return {name_key(name): zone_name for name, zone_name in pairs}
+    return NameIndex(pairs)
 
 
 def _city_zone(text: str) -> str | None:
@@ -131,7 +131,7 @@ def resolve_zone(text: str, hubs: Mapping[str, str] | Iterable[Any] = ()) -> str
     raw = tidy(text)
     if not raw:
         raise CellProblem("no time zone given")
-    found = raw if is_zone(raw) else _hub_zones(hubs).get(name_key(raw)) or _city_zone(raw)
+    found = raw if is_zone(raw) else _hub_zones(hubs).get(raw) or _city_zone(raw)
     if found is None:
         raise CellProblem("unknown time zone: give an IANA zone (Asia/Kolkata), a hub of the event or a known city")
     return found

@@ -72,8 +72,35 @@ class AgendaContext:
     def levels(self, text: str) -> tuple[int, ...]:
         return tuple(sorted({self.ref.level(item) for item in split_list(text)}))
 
-    def target_hubs(self, text: str) -> tuple[int, ...]:
-        return () if every_hub(text) else tuple(dict.fromkeys(self.ref.hub(item) for item in split_list(text)))
+    def target_hubs(self, text: str) -> TargetHubs:
+        """The hubs a session is for; a hub the event lacks is left out (the import warns), but a cell
+        naming no hub of the event at all is refused: no target hub would open the session to every hub."""
+        if every_hub(text):
+            return TargetHubs((), ())
+        found: dict[int, None] = {}
+        unknown: list[str] = []
+        for item in split_list(text):
+            hub_id = self.ref.find_hub(item)
+            if hub_id is None:
+                unknown.append(item)
+            else:
+                found[hub_id] = None
+        if unknown and not found:
+            if len(unknown) == 1:
+                self.ref.hub(unknown[0])  # raises: what one unknown hub (or zone) is told
+            raise CellProblem(self.ref.unknown_hub(tuple(unknown)))
+        return TargetHubs(tuple(found), tuple(unknown))
+
+    def hub_name(self, hub_id: int) -> str:
+        return next(h.name for h in self.hubs if h.id == hub_id)
+
+
+@dataclass(frozen=True)
+class TargetHubs:
+    """A session's target hubs as read from its cell: the event's hubs, and the names it does not hold."""
+
+    ids: tuple[int, ...]
+    unknown: tuple[str, ...]
 
 
 def _people(text: str) -> tuple[tuple[str, str], ...]:

@@ -17,7 +17,7 @@ from learningday.errors import CancelCheck, InvalidInput, Progress, stop_if_canc
 from learningday.plan import sessions as agenda
 from learningday.plan.dto import SessionDraft
 from learningday.plan.import_fields import kind_from_name, name_from_email
-from learningday.plan.import_specs import DEFAULT_DURATION, AgendaContext
+from learningday.plan.import_specs import DEFAULT_DURATION, AgendaContext, TargetHubs
 from learningday.setup import services as setup
 from learningday.setup.dto import VenueDraft
 from learningday.setup.rules import name_key
@@ -218,6 +218,14 @@ class SessionWriter(_Writer):
         self._created[key] = made_id
         return made_id
 
+    def _warn_dropped_hubs(self, row: ParsedRow, hubs: TargetHubs) -> None:
+        """A target hub the event lacks is left out, and said: the session is imported for the others."""
+        kept = ", ".join(self.ctx.hub_name(i) for i in hubs.ids)
+        what = "not a hub" if len(hubs.unknown) == 1 else "not hubs"
+        self.report.warning(Issue(row.row, self.column("hubs"), "; ".join(hubs.unknown),
+                                  f"{what} of this event, left out: the session is for {kept} only "
+                                  "(add the hub, then import again)"))
+
     def write_one(self, row: ParsedRow, target: Any, create_missing: bool) -> None:
         uid, refs = target
         ids: dict[str, list[int]] = {"facilitator": [], "venue": []}
@@ -236,7 +244,10 @@ class SessionWriter(_Writer):
         if v.get("venue", ("",))[0] == "name":
             given["venue_id"] = ids["venue"][0]
         if "hub_ids" in given:
-            given["hub_ids"] = tuple(sorted(given["hub_ids"]))
+            hubs = given["hub_ids"]
+            given["hub_ids"] = tuple(sorted(hubs.ids))
+            if hubs.unknown:
+                self._warn_dropped_hubs(row, hubs)
         if uid is None:
             draft = SessionDraft(**{"start_utc": None, "duration_minutes": DEFAULT_DURATION, **given})
             agenda.create_session(self.session, draft)

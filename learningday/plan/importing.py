@@ -79,6 +79,8 @@ class AgendaImportResult(FileRead):
     issue_count: int
     notices: tuple[Issue, ...]
     missing: tuple[MissingReference, ...] = ()
+    #: rows imported with a part left out (a target hub the event lacks)
+    warnings: tuple[Issue, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -87,6 +89,7 @@ class AgendaImportResult(FileRead):
             "created_facilitators": list(self.created_facilitators), "created_venues": list(self.created_venues),
             "errors": [i.as_dict() for i in self.issues], "error_count": self.issue_count,
             "missing": [m.as_dict() for m in self.missing], "notices": [i.as_dict() for i in self.notices],
+            "warnings": [i.as_dict() for i in self.warnings],
         }
 
 
@@ -179,4 +182,5 @@ def import_agenda(
         created_venues=tuple(counts.created_venues), issues=tuple(report.issues), issue_count=report.count,
         notices=tuple(report.notices), missing=() if create_missing else missing, format=info[0],
         encoding=info[1], delimiter=info[2], ignored_columns=mapping.ignored,
+        warnings=tuple(w for w in report.warnings if w.row not in skipped),  # a row written after all
     )

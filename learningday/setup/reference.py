@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from learningday.setup.roles import RoleMatcher, role_matcher
-from learningday.setup.rules import name_key
+from learningday.setup.rules import NameIndex, name_key
 from learningday.spreadsheet.engine import CellProblem
 from learningday.store.models import Hub, Level
 from learningday.timeutil import is_zone
@@ -32,30 +32,45 @@ class Reference:
     hubs_by_zone: Mapping[str, tuple[int, ...]]
     levels_by_name: Mapping[str, int]
     roles: RoleMatcher
+    #: hub ids by name as a person types it (setup.rules.NameIndex: "Sao Paulo" finds São Paulo)
+    hub_names: NameIndex[int]
 
     @classmethod
     def load(cls, session: Session) -> Reference:
         by_name: dict[str, int] = {}
         by_zone: dict[str, list[int]] = {}
-        for hub_id, name, zone in session.execute(select(Hub.id, Hub.name, Hub.zone).order_by(Hub.position, Hub.id)):
+        hubs = session.execute(select(Hub.id, Hub.name, Hub.zone).order_by(Hub.position, Hub.id)).all()
+        for hub_id, name, zone in hubs:
             by_name[_fold(name)] = hub_id
             by_zone.setdefault(zone, []).append(hub_id)
         levels = {_fold(name): lid for lid, name in session.execute(select(Level.id, Level.name))}
-        return cls(by_name, {z: tuple(ids) for z, ids in by_zone.items()}, levels, role_matcher(session))
+        return cls(by_name, {z: tuple(ids) for z, ids in by_zone.items()}, levels, role_matcher(session),
+                   NameIndex((name, hub_id) for hub_id, name, _ in hubs))
+
+    def find_hub(self, text: str) -> int | None:
+        """The hub ``text`` names (NameIndex) or the one hub in the zone ``text``; None when the event has no
+        such hub. A zone several hubs share is a CellProblem."""
+        found = self.hub_names.get(text)
+        if found is None and is_zone(text):
+            ids = self.hubs_by_zone.get(text, ())
+            if len(ids) > 1:
+                raise CellProblem(f"several hubs use the zone {text}; name the hub instead")
+            found = ids[0] if ids else None
+        return found
 
     def hub(self, text: str) -> int:
-        found = self.hubs_by_name.get(_fold(text))
+        found = self.find_hub(text)
         if found is not None:
             return found
         if is_zone(text):
-            ids = self.hubs_by_zone.get(text, ())
-            if len(ids) == 1:
-                return ids[0]
-            if ids:
-                raise CellProblem(f"several hubs use the zone {text}; name the hub instead")
             raise CellProblem(f"no hub of this event is in the zone {text}")
+        raise CellProblem(self.unknown_hub())
+
+    def unknown_hub(self, names: tuple[str, ...] = ()) -> str:
+        """What a cell naming no hub of the event is told (``names``: the unknown ones, when a list named several)."""
         known = ", ".join(sorted(self.hubs_by_name)) or "none yet"
-        raise CellProblem(f"unknown hub (known hubs: {known[:200]})")
+        what = f"unknown hubs {', '.join(map(repr, names))}" if len(names) > 1 else "unknown hub"
+        return f"{what} (known hubs: {known[:200]})"
 
     def level(self, text: str) -> int:
         folded = _fold(text)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
+from typing import Generic, TypeVar
 from urllib.parse import urlsplit
 
 from sqlalchemy import delete, select
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 from learningday.errors import InvalidInput
 from learningday.setup.dto import Usage, VenueDraft
 from learningday.spreadsheet.text import control_problem
+from learningday.store.folding import fold
 from learningday.store.models import Session as LearningSession
 from learningday.timeutil import is_zone
 
@@ -130,6 +132,36 @@ def name_key(text: str) -> str:
     return tidy(text).casefold()
 
 
+def loose_key(text: str) -> str:
+    """``name_key`` with the accents gone as well: 'Sao  paulo' and 'São Paulo' -> 'sao paulo' (store.folding.fold)."""
+    return " ".join(fold(text).split())
+
+
+Item = TypeVar("Item")
+
+
+class NameIndex(Generic[Item]):
+    """Items found by a name a person typed: by ``name_key`` first, else by ``loose_key`` (accents aside) when
+    that names one item only. The one rule of a hub named in a cell, an option or a zone column."""
+
+    def __init__(self, named: Iterable[tuple[str, Item]]) -> None:
+        self._exact: dict[str, Item] = {}
+        self._loose: dict[str, list[Item]] = {}
+        for name, item in named:
+            self._exact.setdefault(self._key(name), item)
+            self._loose.setdefault(loose_key(name), []).append(item)
+
+    @staticmethod
+    def _key(text: str) -> str:
+        return name_key(unicodedata.normalize("NFC", text))  # a stored name may not be NFC; a cell is
+
+    def get(self, text: str) -> Item | None:
+        found = self._exact.get(self._key(text))
+        if found is None and len(alike := self._loose.get(loose_key(text), [])) == 1:
+            found = alike[0]  # "Sao Paulo" is São Paulo, unless the event holds both spellings
+        return found
+
+
 def clean_text(value: str, label: str, limit: int, problems: list[str], *, required: bool = True) -> str:
     """A name or label as stored (``tidy``); what is wrong with it is added to ``problems``."""
     value = tidy(value)
@@ -213,13 +245,13 @@ def listing(names: Sequence[str]) -> str:
 
 
 def find_named(items: Iterable[Named], name: str, *, what: str, option: str = "") -> Named:
-    """The item whose ``name`` is ``name`` (any case, spaces trimmed); an unknown name is an error that
-    lists the names (prefixed with the command-line ``option`` it came from, if any)."""
+    """The item whose ``name`` is ``name`` (as NameIndex finds it: any case and spacing, accents aside);
+    an unknown name is an error that lists the names (prefixed with the command-line ``option`` it came
+    from, if any)."""
     items = list(items)
-    key = name.strip().casefold()
-    for item in items:
-        if getattr(item, "name").casefold() == key:
-            return item
+    found = NameIndex((getattr(item, "name"), item) for item in items).get(name)
+    if found is not None:
+        return found
     prefix = f"{option}: " if option else ""
     names: list[str] = [getattr(item, "name") for item in items]
     raise InvalidInput(f"{prefix}no {what} called {name!r} ({what}s: {listing(names)})")

@@ -11,7 +11,8 @@ from typing import Any
 
 from learningday.errors import CancelCheck, InvalidInput, Progress, stop_if_cancelled
 from learningday.spreadsheet.encodings import COMMON, EncodingGuess, has_undecoded
-from learningday.spreadsheet.sources import DELIMITERS, Source, open_source
+from learningday.spreadsheet.delimiters import DELIMITERS
+from learningday.spreadsheet.sources import Source, open_source
 from learningday.spreadsheet.text import control_problem, unguard_formula
 
 #: the header row is looked for among the first rows (title rows above it are skipped)
@@ -54,13 +55,15 @@ class ImportRefused(InvalidInput):
 
 
 class Report:
-    """The problems and notices an import collects: problems counted in full, both kept up to MAX_ISSUES."""
+    """What an import collects: problems (the row is skipped) counted in full; warnings (the row was imported,
+    part of it left out) and notices (what was done); each kept up to MAX_ISSUES."""
 
     def __init__(self) -> None:
         self.issues: list[Issue] = []
         self.count = 0
         self.bad_rows: set[int] = set()
         self.notices: list[Issue] = []
+        self.warnings: list[Issue] = []
 
     def problem(self, issue: Issue) -> None:
         self.count += 1
@@ -71,6 +74,10 @@ class Report:
     def notice(self, issue: Issue) -> None:
         if len(self.notices) < MAX_ISSUES:
             self.notices.append(issue)
+
+    def warning(self, issue: Issue) -> None:
+        if len(self.warnings) < MAX_ISSUES:
+            self.warnings.append(issue)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -388,6 +395,28 @@ def readable(text: str) -> str:
     return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace") if has_undecoded(text) else text
 
 
+def _best_delimiter(source: Source, spec: ImportSpec,
+                    overrides: Mapping[str, str | int | None] | None) -> ColumnMapping:
+    """The mapping of the current sheet, read with the delimiter whose header maps the most fields; ties go
+    to the steadier delimiter (``source.delimiters`` is best first). A workbook has one, ''."""
+    best: tuple[int, str, ColumnMapping] | None = None
+    first_problem: InvalidInput | None = None
+    for delimiter in source.delimiters:
+        source.delimiter = delimiter
+        try:
+            mapping = map_columns(source.head(HEADER_SEARCH_ROWS), spec, overrides)
+        except InvalidInput as exc:  # no header this way (or a cell that never ends): the next delimiter
+            first_problem = first_problem or exc
+            continue
+        if best is None or len(mapping.columns) > best[0]:
+            best = (len(mapping.columns), delimiter, mapping)
+    source.delimiter = source.delimiters[0] if best is None else best[1]
+    if best is None:
+        assert first_problem is not None
+        raise first_problem
+    return best[2]
+
+
 def find_mapping(source: Source, spec: ImportSpec, overrides: Mapping[str, str | int | None] | None) -> ColumnMapping:
     """The mapping of the first sheet whose header fits ``spec`` (a CSV has one 'sheet');
     when none fits, the first sheet is chosen again and its problem raised."""
@@ -397,7 +426,7 @@ def find_mapping(source: Source, spec: ImportSpec, overrides: Mapping[str, str |
         if index:
             source.choose_sheet(index)  # type: ignore[attr-defined]
         try:
-            return map_columns(source.head(HEADER_SEARCH_ROWS), spec, overrides)
+            return _best_delimiter(source, spec, overrides)
         except ImportRefused as exc:
             first_problem = first_problem or exc
     if sheets > 1:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections import Counter
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 from typing import IO
 
 from learningday.errors import InvalidInput
+from learningday.spreadsheet.delimiters import ranked_delimiters
 from learningday.spreadsheet.encodings import (
     EncodingGuess,
     chosen_encoding,
@@ -24,7 +24,6 @@ from learningday.spreadsheet.xlsx import XlsxBook
 SAMPLE_BYTES = 64 * 1024
 #: csv's own default field limit: a longer cell is not a roster (and is not held in memory)
 MAX_CELL_CHARS = 131_072
-DELIMITERS = ",;\t|"
 ZIP_MAGIC = b"PK\x03\x04"
 
 
@@ -34,6 +33,9 @@ class Source:
     format = ""
     encoding = ""
     delimiter = ""
+    #: the delimiters worth trying, best first (a workbook has none): the import engine picks the one whose
+    #: header maps (engine.find_mapping)
+    delimiters: tuple[str, ...] = ("",)
     sheet = ""
     #: how a CSV file's encoding was found (None for a workbook)
     guess: EncodingGuess | None = None
@@ -62,26 +64,6 @@ class Source:
         self.close()
 
 
-def detect_delimiter(text: str) -> str:
-    """The delimiter among , ; tab | : csv.Sniffer, else the one most consistently counted per line."""
-    lines = [line for line in text.splitlines()[:40] if line.strip()]
-    try:
-        found = csv.Sniffer().sniff("\n".join(lines), delimiters=DELIMITERS).delimiter
-        if found in DELIMITERS:
-            return found
-    except csv.Error:
-        pass
-    best, best_score = ",", (0, 0)
-    for delimiter in DELIMITERS:
-        counts = [line.count(delimiter) for line in lines]
-        usual = Counter(c for c in counts if c).most_common(1)
-        if usual:
-            score = (usual[0][1], usual[0][0])  # lines agreeing on a count, then the count
-            if score > best_score:
-                best, best_score = delimiter, score
-    return best
-
-
 class CsvSource(Source):
     format = "csv"
 
@@ -90,7 +72,8 @@ class CsvSource(Source):
         self.guess = chosen_encoding(encoding) if encoding else guess_encoding(path, sample)
         self.encoding = self.guess.encoding
         text = sample.decode(self.encoding, errors="ignore")
-        self.delimiter = detect_delimiter(text.lstrip("\ufeff"))
+        self.delimiters = ranked_delimiters(text.lstrip("\ufeff"))
+        self.delimiter = self.delimiters[0]
         self._size = max(1, path.stat().st_size)
         self._raw: IO[bytes] | None = None
         # UTF-8 is read leniently: a row with bytes that are not UTF-8 is a row error (row_problem), not the end

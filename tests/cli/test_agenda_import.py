@@ -17,7 +17,7 @@ from tests.helpers.cli import run
 from tests.helpers.roster import HUBS, make_event
 
 REPORT_KEYS = {"kind", "created", "updated", "unchanged", "skipped", "unscheduled", "created_facilitators",
-               "created_venues", "errors", "error_count", "missing", "notices"}
+               "created_venues", "errors", "error_count", "missing", "notices", "warnings"}
 
 
 @pytest.fixture()
@@ -102,3 +102,34 @@ def test_blank_event_to_a_conflict_free_agenda_by_one_script(capsys, tmp_path: P
     status, out, _ = run(capsys, "agenda", str(event), "--json")
     sessions = json.loads(out)
     assert len(sessions) == 5 and all(s["start_utc"] and s["venue"] and s["facilitators"] for s in sessions)
+
+
+def test_a_hub_left_out_is_a_warning_in_the_text_and_the_json(capsys, event: Path, tmp_path: Path) -> None:
+    agenda = tmp_path / "sessions.csv"
+    agenda.write_text('Title,Level,Target hubs\nPrompting,2,"Tokyo; Chicago"\nAgents,3,Sao Paulo\n', encoding="utf-8")
+    before = sha256(event)
+    status, out, err = run(capsys, "import-agenda", str(event), str(agenda), "--valid-only", "--json")
+    assert status == 0, err
+    report = json.loads(out)
+    assert (report["created"], report["skipped"], report["errors"]) == (2, 0, [])
+    assert [(w["row"], w["column"], w["value"]) for w in report["warnings"]] == [(2, "Target hubs", "Chicago")]
+    assert sha256(event) != before
+    event_again = make_event(tmp_path / "again.lday")
+    status, out, err = run(capsys, "import-agenda", str(event_again), str(agenda))
+    assert status == 0 and err == ""
+    assert out.splitlines()[2:] == [
+        "imported with a part left out:",
+        "  row 2, Target hubs: not a hub of this event, left out: the session is for Tokyo only "
+        "(add the hub, then import again) ('Chicago')",
+    ]
+    assert sessions_on_disk(event_again)["Agents"]["hubs"] == ["São Paulo"]
+
+
+def test_hub_options_match_without_accents(capsys, event: Path, tmp_path: Path) -> None:
+    roster = tmp_path / "roster.csv"
+    roster.write_text("Name,Email,Hub\nAna Lima,ana@example.org,São Paulo\nBo Chen,bo@example.org,Tokyo\n",
+                      encoding="utf-8")
+    assert run(capsys, "import-roster", str(event), str(roster))[0] == 0
+    status, out, err = run(capsys, "attendees", str(event), "--hub", "sao paulo", "--json")
+    assert status == 0, err
+    assert [a["name"] for a in json.loads(out)] == ["Ana Lima"]

@@ -69,6 +69,9 @@ def cmd_import_agenda(args: argparse.Namespace) -> int:
             print(f"created {label}: {', '.join(names)}")
     if result.ignored_columns:
         print(f"columns not imported: {', '.join(result.ignored_columns)}")
+    if result.warnings:
+        print("imported with a part left out:")
+        _print_issues(result.warnings, len(result.warnings), sys.stdout)
     if result.missing:
         print("skipped: sessions naming what the event lacks:")
         for reference in result.missing:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,11 @@ def missing_rows(missing: tuple) -> tuple[Issue, ...]:
               "tick 'Create missing facilitators/venues' to add")
         for m in missing
     )
+
+
+def warning_rows(warnings: tuple[Issue, ...]) -> tuple[Issue, ...]:
+    """Rows imported with a part left out, said as warnings among the report's lines."""
+    return tuple(replace(w, message=f"Warning: {w.message}") for w in warnings)
 
 
 class AgendaTarget(RosterTarget):
@@ -79,10 +85,12 @@ class AgendaTarget(RosterTarget):
         made = [*result.created_facilitators, *result.created_venues]
         if made:
             text += f" Created: {', '.join(made)}."
+        if n := len(result.warnings):
+            text += f" {n:,} row{'s' if n != 1 else ''} imported with a part left out: see the warnings below."
         return text
 
     def result_rows(self, result: AgendaImportResult) -> tuple[Issue, ...]:
-        return result.issues + missing_rows(result.missing) + result.notices
+        return result.issues + missing_rows(result.missing) + warning_rows(result.warnings) + result.notices
 
     def refusal_rows(self, exc: ImportRefused) -> tuple[Issue, ...]:
         return exc.issues + missing_rows(getattr(exc, "missing", ()))
