@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from learningday.plan.export import AgendaScope
+from learningday.setup.clock import offsets_label
 from learningday.setup.dto import EventSummary
-from learningday.timeutil import offset_label
 from reports.agenda_files import AgendaPdfRequest, IcsRequest, AgendaWritten
 from ui.document import EventDocument
 from ui.errors import show_info
@@ -84,7 +84,8 @@ def _buttons(dialog: QDialog, ok: str) -> QDialogButtonBox:
 
 def _hub_items(box: QComboBox, summary: EventSummary) -> None:
     for hub in summary.hubs:
-        box.addItem(f"{hub.name} ({offset_label(summary.event.start_utc, hub.zone)})", hub.name)
+        box.addItem(f"{hub.name} ({offsets_label(summary.event.start_utc, summary.event.end_utc, hub.zone)})",
+                    hub.name)
 
 
 class AgendaPdfDialog(QDialog):
