@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -14,7 +14,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from learningday.plan.dto import SessionRow
 from learningday.plan.export import AgendaClock, LocalSession, local_days
-from learningday.setup.clock import clock_label, local_span, offset_changes, working_windows
+from learningday.setup.clock import clocks_label, local_span, offset_changes, working_windows
 from learningday.setup.dto import EventDTO, HubDTO, LevelDTO
 from learningday.setup.rules import format_window
 from reports import fonts
@@ -41,9 +41,7 @@ def date_heading(day: date) -> str:
 
 def hub_clock_text(event: EventDTO, hub: HubDTO | AgendaClock) -> str:
     """'IST (UTC+05:30)'; a zone whose offset changes during the event: 'EST (UTC-05:00), then EDT (UTC-04:00)'."""
-    changes = offset_changes(event.start_utc, event.end_utc - timedelta(seconds=1), hub.zone)
-    labels = [clock_label(at, hub.zone) for at in (event.start_utc, *(c.at for c in changes))]
-    return ", then ".join(labels)  # Noto Sans has no arrow
+    return clocks_label(event.start_utc, event.end_utc, hub.zone)
 
 
 def hub_label(event: EventDTO, hub: HubDTO | AgendaClock) -> str:
@@ -142,7 +140,9 @@ def _intro(event: EventDTO, clock: AgendaClock, for_hub: str | None, scheduled: 
                             f"{clock.zone}.", BODY),
             Paragraph(f"{counts}.{hours}"
                       f' <font color="{NEXT_DAY}" face="{fonts.SANS_BOLD}">+1</font> marks a session that ends'
-                      " after local midnight; a time after the clock changes names its clock.", INTRO)]
+                      " after local midnight." + (" A time after the clock changes names its clock."
+                                                  if offset_changes(event.start_utc, event.end_utc, clock.zone)
+                                                  else ""), INTRO)]
 
 
 def story(event: EventDTO, hub: HubDTO | AgendaClock, levels: Sequence[LevelDTO], rows: Sequence[SessionRow],

@@ -169,6 +169,13 @@ def offsets_label(start: datetime, end: datetime, zone_name: str) -> str:
     return offset_label(start, zone_name) + "".join(f" → {_short_offset(c.after)}" for c in changes)
 
 
+def clocks_label(start: datetime, end: datetime, zone_name: str) -> str:
+    """'IST (UTC+05:30)'; a clock that changes inside ``[start, end)``: 'BST (UTC+01:00), then GMT (UTC+00:00)'
+    (words, not an arrow: the PDFs' Noto Sans has none)."""
+    changes = offset_changes(start, end - timedelta(seconds=1), zone_name)
+    return ", then ".join(clock_label(at, zone_name) for at in (start, *(c.at for c in changes)))
+
+
 def wall_to_utc(day: date, minute: int, zone_name: str) -> datetime:
     """The first instant at which the clock in ``zone_name`` shows ``minute`` after midnight of
     ``day`` or later (a time in a gap gives the jump, a time in a fold its first occurrence).

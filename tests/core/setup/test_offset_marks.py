@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from learningday.setup.clock import (
+    clocks_label,
     hub_clock,
     local_span,
     local_text,
@@ -77,3 +78,9 @@ def test_a_change_exactly_at_the_end_of_the_day_is_not_inside_it() -> None:
 
 def test_kathmandu_label_is_its_one_offset() -> None:
     assert offsets_label(*LONDON_DAY, "Asia/Kathmandu") == "UTC+05:45"
+
+
+def test_clocks_label_names_each_clock_of_the_day() -> None:
+    assert clocks_label(*LONDON_DAY, "Europe/London") == "BST (UTC+01:00), then GMT (UTC+00:00)"
+    assert clocks_label(*CHATHAM_DAY, "Pacific/Chatham") == "UTC+12:45, then UTC+13:45"
+    assert clocks_label(*LONDON_DAY, "Asia/Kathmandu") == "UTC+05:45"

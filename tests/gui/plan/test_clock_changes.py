@@ -79,3 +79,20 @@ def test_the_ruler_marks_londons_change_and_labels_both_offsets(plan: PlanWorksp
     timeline.set_zoom(2.0)
     timeline.horizontalScrollBar().setValue(int(11 * 60 * 2.0) - 100)  # 23:00 UTC near the left edge
     timeline.grab().save("/tmp/time-ruler-london.png")
+
+
+def test_the_pdf_dialog_lists_the_hubs_sessions_unless_every_one_is_asked_for(document: EventDocument, qtbot,
+                                                                             tmp_path: Path) -> None:
+    """Item 6: the Kathmandu PDF leaves the Chicago-only session out; the box puts it back."""
+    from pypdf import PdfReader
+
+    dialog = AgendaPdfDialog(document.summary(), hub="Kathmandu")
+    qtbot.addWidget(dialog)
+    dialog.out.edit.setText(str(tmp_path / "k.pdf"))
+    assert not dialog.all_sessions.isChecked()
+    dialog.grab().save("/tmp/time-pdf-dialog.png")
+    written = document.write_agenda_pdf(dialog.request())
+    assert written.sessions == 2 and "Chicago only" not in PdfReader(written.path).pages[0].extract_text()
+    dialog.all_sessions.setChecked(True)
+    written = document.write_agenda_pdf(dialog.request())
+    assert written.sessions == 4 and "Chicago only" in PdfReader(written.path).pages[0].extract_text()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -89,7 +90,7 @@ def _hub_items(box: QComboBox, summary: EventSummary) -> None:
 
 
 class AgendaPdfDialog(QDialog):
-    """Which hub's clock, which paper, which file."""
+    """Which hub (its sessions on its clock, or every session), which paper, which file."""
 
     def __init__(self, summary: EventSummary, *, hub: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +98,8 @@ class AgendaPdfDialog(QDialog):
         self.hub = QComboBox()
         self.hub.setObjectName("pdfHub")
         _hub_items(self.hub, summary)
+        self.all_sessions = QCheckBox("List every session, not only those for this hub")
+        self.all_sessions.setObjectName("pdfAllSessions")
         self.paper = QComboBox()
         self.paper.setObjectName("pdfPaper")
         self.paper.addItem("A4", False)
@@ -108,6 +111,7 @@ class AgendaPdfDialog(QDialog):
         self._suggest()
         form = QFormLayout(self)
         form.addRow("Hub (times on its clock)", self.hub)
+        form.addRow("", self.all_sessions)
         form.addRow("Paper", self.paper)
         form.addRow("File", self.out)
         form.addRow(_buttons(self, "Export"))
@@ -116,7 +120,8 @@ class AgendaPdfDialog(QDialog):
         self.out.suggest(f"agenda-{_slug(self.hub.currentData() or '')}.pdf")
 
     def request(self) -> AgendaPdfRequest:
-        return AgendaPdfRequest(self.out.path(), self.hub.currentData(), letter=bool(self.paper.currentData()))
+        return AgendaPdfRequest(self.out.path(), self.hub.currentData(), letter=bool(self.paper.currentData()),
+                                all_sessions=self.all_sessions.isChecked())
 
 
 class CalendarDialog(QDialog):
