@@ -23,7 +23,7 @@ screenshots: $(STAMP)  ## refresh docs/*.png: the offscreen window, and PDF page
 	$(PY) main.py report /tmp/learningday-docs.lday --pdf /tmp/learningday-docs.pdf --certificates /tmp/learningday-cert.pdf
 	pdftoppm -png -r 45 -f 1 -l 4 /tmp/learningday-docs.pdf docs/report-page
 	pdftoppm -png -r 45 -f 1 -l 1 /tmp/learningday-cert.pdf docs/certificate
-	$(PY) main.py agenda-pdf /tmp/learningday-docs.lday /tmp/learningday-agenda.pdf --hub Bangalore >/dev/null
+	$(PY) main.py agenda-pdf /tmp/learningday-docs.lday /tmp/learningday-agenda.pdf --zone Bangalore >/dev/null
 	pdftoppm -png -r 60 -f 1 -l 1 -singlefile /tmp/learningday-agenda.pdf docs/agenda-bangalore
 
 setup: $(STAMP)

@@ -6,8 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from learningday.errors import CancelCheck, Progress
-from learningday.plan.export import AgendaScope, calendar_zone, find_hub, select_agenda
+from learningday.errors import CancelCheck, InvalidInput, Progress
+from learningday.plan.export import AgendaScope, agenda_clock, calendar_zone, find_hub, select_agenda
+from learningday.setup.event import list_hubs
 from learningday.store.db import EventFile
 from learningday.outputs import check_output
 
@@ -15,8 +16,13 @@ from learningday.outputs import check_output
 @dataclass(frozen=True)
 class AgendaPdfRequest:
     out: Path
-    hub: str
+    #: the clock the times are on: a hub's name or an IANA zone
+    zone: str
     letter: bool = False
+    #: list the sessions for this hub (and those for every hub); None: for the ``zone`` hub, if it is one
+    for_hub: str | None = None
+    #: list every session of the event
+    all_sessions: bool = False
 
 
 @dataclass(frozen=True)
@@ -37,17 +43,22 @@ class AgendaWritten:
 
 def write_agenda_pdf(event_file: EventFile, request: AgendaPdfRequest, *, progress: Progress | None = None,
                      cancel: CancelCheck | None = None) -> AgendaWritten:
-    """One hub's agenda in its local time; an unknown hub writes nothing."""
+    """An agenda on one hub's (or zone's) clock, listing one hub's sessions or all; a bad request writes nothing."""
     from reports.agenda_pdf import hub_label
     from reports.agenda_pdf import write_agenda_pdf as render
 
     check_output(request.out, event_path=event_file.path)
+    if request.all_sessions and request.for_hub is not None:
+        raise InvalidInput("--for-hub and --all-sessions: give one or the other")
     with event_file.read() as session:
-        selection = select_agenda(session)
-    hub = find_hub(selection.hubs, request.hub)
-    count = render(selection.event, hub, selection.levels, selection.rows, request.out,
+        clock = agenda_clock(list_hubs(session), request.zone)
+        for_hub = None if request.all_sessions else request.for_hub or (clock.hub.name if clock.hub else None)
+        selection = select_agenda(session, AgendaScope(hub=for_hub))
+    for_hub = find_hub(selection.hubs, for_hub, "--for-hub").name if for_hub is not None else None
+    count = render(selection.event, clock, selection.levels, selection.rows, request.out, for_hub=for_hub,
                    letter_size=request.letter, progress=progress, cancel=cancel)
-    return AgendaWritten(request.out, count, hub_label(selection.event, hub))
+    listed = f"sessions for {for_hub}" if for_hub else "every session"
+    return AgendaWritten(request.out, count, f"{hub_label(selection.event, clock)}, {listed}")
 
 
 def write_agenda_ics(event_file: EventFile, request: IcsRequest, *, progress: Progress | None = None,

@@ -1,4 +1,4 @@
-"""One hub's agenda as a PDF: the whole day on the hub's clock, a table per local date, level colours."""
+"""One hub's agenda as a PDF: its sessions (or all) on the hub's clock, a table per local date, level colours."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
 from learningday.plan.dto import SessionRow
-from learningday.plan.export import LocalSession, local_days
-from learningday.setup.clock import clock_label, working_windows
+from learningday.plan.export import AgendaClock, LocalSession, local_days
+from learningday.setup.clock import clocks_label, local_span, offset_changes, working_windows
 from learningday.setup.dto import EventDTO, HubDTO, LevelDTO
 from learningday.setup.rules import format_window
 from reports import fonts
@@ -28,10 +28,10 @@ CELL_BOLD = ParagraphStyle("agenda-bold", parent=CELL, fontName=fonts.SANS_BOLD)
 CELL_MUTED = ParagraphStyle("agenda-muted", parent=CELL, textColor=MUTED)
 HEAD_CELL = ParagraphStyle("agenda-head", parent=CELL, fontName=fonts.SANS_BOLD, textColor=colors.white)
 INTRO = ParagraphStyle("agenda-intro", parent=BODY, fontSize=9, leading=12, textColor=MUTED)
-#: column widths: level bar, time, session (None: what is left), level, venue, facilitators; long
-#: level and venue names ("4 · Building AI systems", "Singapore · Marina Room") fit on one line
-WIDTHS = (1.8 * mm, 24 * mm, None, 33 * mm, 37 * mm, 30 * mm)
-HEADER = ("", "Time", "Session", "Level", "Venue", "Facilitators")
+#: column widths: level bar, time, session (None: what is left), level, venue, facilitators, for hubs;
+#: a time on a changed clock ("00:30 BST–01:00 GMT") takes two lines
+WIDTHS = (1.8 * mm, 30 * mm, None, 27 * mm, 28 * mm, 26 * mm, 24 * mm)
+HEADER = ("", "Time", "Session", "Level", "Venue", "Facilitators", "For hubs")
 
 
 def date_heading(day: date) -> str:
@@ -39,14 +39,12 @@ def date_heading(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
-def hub_clock_text(event: EventDTO, hub: HubDTO) -> str:
+def hub_clock_text(event: EventDTO, hub: HubDTO | AgendaClock) -> str:
     """'IST (UTC+05:30)'; a zone whose offset changes during the event: 'EST (UTC-05:00), then EDT (UTC-04:00)'."""
-    first = clock_label(event.start_utc, hub.zone)
-    last = clock_label(event.end_utc, hub.zone)
-    return first + (f", then {last}" if last != first else "")  # Noto Sans has no arrow
+    return clocks_label(event.start_utc, event.end_utc, hub.zone)
 
 
-def hub_label(event: EventDTO, hub: HubDTO) -> str:
+def hub_label(event: EventDTO, hub: HubDTO | AgendaClock) -> str:
     """'Kathmandu · UTC+05:45', as the top of every page shows it."""
     return f"{hub.name} · {hub_clock_text(event, hub)}"
 
@@ -54,7 +52,7 @@ def hub_label(event: EventDTO, hub: HubDTO) -> str:
 class AgendaDoc(ReportDoc):
     """ReportDoc pages with the event and the hub's clock at the top of each one."""
 
-    def __init__(self, filename: str, *, event: EventDTO, hub: HubDTO, pagesize: tuple[float, float],
+    def __init__(self, filename: str, *, event: EventDTO, hub: AgendaClock, pagesize: tuple[float, float],
                  **kwargs: object) -> None:
         super().__init__(filename, pagesize=pagesize, top_margin=22 * mm, **kwargs)
         self.event_name, self.hub_text = event.name, hub_label(event, hub)
@@ -78,8 +76,11 @@ class AgendaDoc(ReportDoc):
         canvas.restoreState()
 
 
-def _time_cell(item: LocalSession, inside: bool) -> Paragraph:
-    text = f"{item.start:%H:%M}–{item.end:%H:%M}"
+def _time_cell(item: LocalSession, inside: bool, zone_name: str, day_start: datetime) -> Paragraph:
+    assert item.row.start_utc is not None and item.row.end_utc is not None
+    text = local_span(item.row.start_utc, item.row.end_utc, zone_name, day_start)
+    if text.count(" ") > 1:  # both ends name their clock ('00:30 BST–01:00 GMT'): one end a line
+        text = text.replace("–", "–<br/>", 1)
     if item.days_later:
         text += f' <font color="{NEXT_DAY}" face="{fonts.SANS_BOLD}">+{item.days_later}</font>'
     return Paragraph(text, CELL_BOLD if inside else CELL_MUTED)
@@ -90,7 +91,9 @@ def _row(row: SessionRow, time_cell: Flowable | str, levels: dict[int, LevelDTO]
     level_text = f"{row.level_id} · {level.name}" if level else f"Level {row.level_id}"
     return ["", time_cell, fonts.paragraph(row.title, CELL_BOLD, base=fonts.SANS_BOLD),
             fonts.paragraph(level_text, CELL), fonts.paragraph(row.venue or "—", CELL),
-            fonts.paragraph(", ".join(row.facilitators) or "—", CELL)]
+            fonts.paragraph(", ".join(row.facilitators) or "—", CELL),
+            fonts.paragraph(", ".join(row.target_hubs), CELL) if row.target_hubs
+            else Paragraph("every hub", CELL_MUTED)]
 
 
 def _table(entries: list[tuple[SessionRow, Flowable]], levels: dict[int, LevelDTO], width: float) -> Table:
@@ -121,28 +124,42 @@ def _inside(item: LocalSession, windows: Sequence) -> bool:
     return any(w.start <= item.row.start_utc and item.row.end_utc <= w.end for w in windows)
 
 
-def story(event: EventDTO, hub: HubDTO, levels: Sequence[LevelDTO], rows: Sequence[SessionRow],
-          width: float) -> list[Flowable]:
+def _as_clock(hub: HubDTO | AgendaClock) -> AgendaClock:
+    return hub if isinstance(hub, AgendaClock) else AgendaClock(hub.name, hub.zone, hub)
+
+
+def _intro(event: EventDTO, clock: AgendaClock, for_hub: str | None, scheduled: int, drafts: int) -> list[Flowable]:
+    """Which sessions, on which clock; what bold, '+1' and a named clock mean."""
+    which = (f"Agenda for {for_hub}: its sessions and those for every hub" if for_hub
+             else "Every session of the event")
+    counts = f"{scheduled} session{'s' if scheduled != 1 else ''}" + (f" and {drafts} not yet scheduled" if drafts
+                                                                        else "")
+    hours = (" Times in bold fall inside the hub's working hours"
+             f" ({format_window(clock.hub.work_start_min, clock.hub.work_end_min)});" if clock.hub else "")
+    return [fonts.paragraph(f"{which}. All times are {clock.name} local time: {hub_clock_text(event, clock)}, "
+                            f"{clock.zone}.", BODY),
+            Paragraph(f"{counts}.{hours}"
+                      f' <font color="{NEXT_DAY}" face="{fonts.SANS_BOLD}">+1</font> marks a session that ends'
+                      " after local midnight." + (" A time after the clock changes names its clock."
+                                                  if offset_changes(event.start_utc, event.end_utc, clock.zone)
+                                                  else ""), INTRO)]
+
+
+def story(event: EventDTO, hub: HubDTO | AgendaClock, levels: Sequence[LevelDTO], rows: Sequence[SessionRow],
+          width: float, *, for_hub: str | None = None) -> list[Flowable]:
+    """``for_hub``: the hub whose sessions ``rows`` are (None: every session)."""
+    clock = _as_clock(hub)
     by_id = {lv.id: lv for lv in levels}
-    days = local_days(list(rows), hub.zone)
+    days = local_days(list(rows), clock.zone)
     drafts = [r for r in rows if r.start_utc is None]
     scheduled = sum(len(d.sessions) for d in days)
-    work = working_windows(event.start_utc, event.end_utc, hub.zone, hub.work_start_min, hub.work_end_min)
-    hours = format_window(hub.work_start_min, hub.work_end_min)
-    out: list[Flowable] = [
-        fonts.paragraph(event.name, H1),
-        fonts.paragraph(f"Agenda for {hub.name}. All times are {hub.name} local time: "
-                        f"{hub_clock_text(event, hub)}, {hub.zone}.", BODY),
-        Paragraph(f"{scheduled} session{'s' if scheduled != 1 else ''}"
-                  + (f" and {len(drafts)} not yet scheduled" if drafts else "")
-                  + f". Times in bold fall inside the hub's working hours ({hours});"
-                  f' <font color="{NEXT_DAY}" face="{fonts.SANS_BOLD}">+1</font> marks a session that ends'
-                  " after local midnight.", INTRO),
-        Spacer(1, 2 * mm),
-    ]
+    work = (working_windows(event.start_utc, event.end_utc, clock.zone, clock.hub.work_start_min,
+                            clock.hub.work_end_min) if clock.hub else ())
+    out: list[Flowable] = [fonts.paragraph(event.name, H1), *_intro(event, clock, for_hub, scheduled, len(drafts)),
+                           Spacer(1, 2 * mm)]
     for day in days:
-        table = _table([(s.row, _time_cell(s, _inside(s, work))) for s in day.sessions], by_id, width)
-        out += [CondPageBreak(40 * mm), Heading(date_heading(day.day), H2), table]
+        cells = [(s.row, _time_cell(s, _inside(s, work), clock.zone, event.start_utc)) for s in day.sessions]
+        out += [CondPageBreak(40 * mm), Heading(date_heading(day.day), H2), _table(cells, by_id, width)]
     if not days:
         out.append(Paragraph("No session is scheduled yet.", BODY))
     if drafts:
@@ -151,20 +168,24 @@ def story(event: EventDTO, hub: HubDTO, levels: Sequence[LevelDTO], rows: Sequen
     return out
 
 
-def write_agenda_pdf(event: EventDTO, hub: HubDTO, levels: Sequence[LevelDTO], rows: Sequence[SessionRow],
-                     out: Path | str, *, letter_size: bool = False, progress: Progress | None = None,
+def write_agenda_pdf(event: EventDTO, hub: HubDTO | AgendaClock, levels: Sequence[LevelDTO],
+                     rows: Sequence[SessionRow], out: Path | str, *, for_hub: str | None = None,
+                     letter_size: bool = False, progress: Progress | None = None,
                      cancel: CancelCheck | None = None) -> int:
-    """Write ``hub``'s agenda (A4, or US Letter) to ``out`` atomically; returns the sessions listed."""
+    """Write ``rows`` on ``hub``'s clock (a hub, or a bare zone) to ``out`` (A4, or US Letter) atomically;
+    ``for_hub`` names the hub they were picked for (None: they are every session). Returns the sessions listed."""
     fonts.register()
+    clock = _as_clock(hub)
     report = progress or quiet
     pagesize = letter if letter_size else A4
+    listed = f"agenda for {for_hub}" if for_hub else "every session"
     with atomic_output(Path(out)) as tmp:
-        doc = AgendaDoc(str(tmp), event=event, hub=hub, pagesize=pagesize,
-                        footer=f"{event.name} · agenda in {hub.name} local time ({hub.zone}) · "
+        doc = AgendaDoc(str(tmp), event=event, hub=clock, pagesize=pagesize,
+                        footer=f"{event.name} · {listed} in {clock.name} local time ({clock.zone}) · "
                                f"made {datetime.now():%d %b %Y}",
                         flowables=1, progress=report, cancel=cancel,
-                        title=f"{event.name}: agenda for {hub.name}", author="LearningDay")
-        flowables = story(event, hub, levels, rows, doc.width - 2 * FRAME_PADDING)  # the frame's width
+                        title=f"{event.name}: {listed} ({clock.name} time)", author="LearningDay")
+        flowables = story(event, clock, levels, rows, doc.width - 2 * FRAME_PADDING, for_hub=for_hub)
         doc.total = len(flowables)  # for the progress figure
         doc.build(flowables)
     report(1.0, "agenda written")

@@ -15,7 +15,7 @@ from learningday.plan.dto import SessionRow
 from learningday.roster.dto import ATTENDEE_ORDERS, AttendeeQuery, AttendeeRow
 from learningday.roster.query import SORT_LIMIT
 from learningday.setup.dto import LevelDTO
-from learningday.timeutil import to_local
+from learningday.setup.clock import local_text
 
 Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -68,6 +68,7 @@ class SessionTableModel(RowsModel):
         self._rows: list[SessionRow] = []
         self._levels: dict[int, LevelDTO] = {}
         self._zone: str | None = None
+        self._day_start: datetime | None = None
 
     def set_rows(self, rows: Sequence[SessionRow], levels: Sequence[LevelDTO]) -> None:
         self.beginResetModel()
@@ -75,9 +76,10 @@ class SessionTableModel(RowsModel):
         self._levels = {lv.id: lv for lv in levels}
         self.endResetModel()
 
-    def set_display_zone(self, zone: str | None) -> None:
-        """None: UTC."""
-        self._zone = zone
+    def set_display_zone(self, zone: str | None, *, day_start: datetime | None = None) -> None:
+        """None: UTC. ``day_start``: the event's start; a time whose offset differs from the zone's
+        offset then carries its zone mark ('Sun 25 Oct 01:00 GMT')."""
+        self._zone, self._day_start = zone, day_start
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 1))
 
@@ -87,8 +89,9 @@ class SessionTableModel(RowsModel):
     def _time(self, value: datetime | None) -> str:
         if value is None:
             return "unscheduled"
-        shown = to_local(value, self._zone) if self._zone else value
-        return shown.strftime("%a %d %b %H:%M")
+        if not self._zone:
+            return value.strftime("%a %d %b %H:%M")
+        return local_text(value, self._zone, self._day_start or value, "%a %d %b %H:%M")
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -8,8 +8,7 @@ from datetime import datetime, timedelta
 from typing import NamedTuple
 
 from learningday.plan.plandata import PlanRules, PlanSnapshot, SessionSnap
-from learningday.setup.clock import merge, night_windows, windows
-from learningday.timeutil import to_local
+from learningday.setup.clock import local_span, merge, night_windows, windows
 
 ERROR, WARNING = "error", "warning"
 KINDS = ("outside_window", "venue_double_booked", "facilitator_double_booked", "facilitator_unavailable",
@@ -20,9 +19,10 @@ def _utc_span(s: SessionSnap) -> str:
     return f"{s.start:%a %d %H:%M}–{s.end:%H:%M} UTC"
 
 
-def _local_span(s: SessionSnap, zone_name: str) -> str:
-    lo, hi = to_local(s.start, zone_name), to_local(s.end, zone_name)
-    return f"{lo:%a %d %H:%M}–{hi:%H:%M} {zone_name} time"
+def _local_span(s: SessionSnap, zone_name: str, day_start: datetime | None) -> str:
+    """'Sun 25 00:30 BST–01:00 GMT Europe/London time': marked where the clock changed since the day began."""
+    span = local_span(s.start, s.end, zone_name, day_start or s.start, start_fmt="%a %d %H:%M")
+    return f"{span} {zone_name} time"
 
 
 class Conflict(NamedTuple):
@@ -38,6 +38,8 @@ class Conflict(NamedTuple):
     subjects: tuple[SessionSnap, ...]
     about: str = ""
     extra: str = ""
+    #: the event's start: a local time on another offset than the zone had then carries its mark
+    day_start: datetime | None = None
 
     @property
     def message(self) -> str:
@@ -55,9 +57,11 @@ class Conflict(NamedTuple):
             case "level_overlap":
                 return f"level {a.level_id} sessions '{a.title}' and '{b.title}' overlap for {self.about}"
             case "facilitator_unavailable":
-                return f"{self.about} is not available for '{a.title}' ({_local_span(a, self.extra)})"
+                when = _local_span(a, self.extra, self.day_start)
+                return f"{self.about} is not available for '{a.title}' ({when})"
             case "facilitator_night":
-                return f"{self.about} would teach '{a.title}' in their night ({_local_span(a, self.extra)})"
+                when = _local_span(a, self.extra, self.day_start)
+                return f"{self.about} would teach '{a.title}' in their night ({when})"
         raise AssertionError(self.kind)
 
 
@@ -95,7 +99,7 @@ def find_conflicts(plan: PlanSnapshot, rules: PlanRules = PlanRules()) -> list[C
     def add(kind: str, sessions: tuple[SessionSnap, ...], about: str = "", extra: str = "",
             severity: str = ERROR) -> None:
         uids = (sessions[0].uid,) if len(sessions) == 1 else (sessions[0].uid, sessions[1].uid)
-        found.append((sessions[0].start, Conflict(kind, severity, uids, sessions, about, extra)))
+        found.append((sessions[0].start, Conflict(kind, severity, uids, sessions, about, extra, plan.start)))
 
     by_venue: dict[int, list[SessionSnap]] = defaultdict(list)
     by_person: dict[int, list[SessionSnap]] = defaultdict(list)

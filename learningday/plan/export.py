@@ -98,10 +98,28 @@ def calendar_zone(hubs: tuple[HubDTO, ...], text: str | None, option: str = "--z
                        f" (hubs: {listing([h.name for h in hubs])}; or e.g. 'Asia/Kolkata', or UTC)")
 
 
+@dataclass(frozen=True)
+class AgendaClock:
+    """Whose clock an agenda is on: a hub's (with its working hours) or a bare IANA zone's."""
+
+    name: str
+    zone: str
+    hub: HubDTO | None = None
+
+
+def agenda_clock(hubs: tuple[HubDTO, ...], text: str, option: str = "--zone") -> AgendaClock:
+    """A hub's clock (by name), or an IANA zone's (UTC included)."""
+    for hub in hubs:
+        if hub.name.casefold() == text.strip().casefold():
+            return AgendaClock(hub.name, hub.zone, hub)
+    zone_name = calendar_zone(hubs, text, option) or "UTC"
+    return AgendaClock(zone_name, zone_name)
+
+
 def select_agenda(session: Session, scope: AgendaScope = AgendaScope()) -> AgendaSelection:
     """The sessions ``scope`` picks, with what an export needs beside them; a bad scope is an error."""
     event, hubs, levels = get_event(session), list_hubs(session), list_levels(session)
-    hub = find_hub(hubs, scope.hub) if scope.hub is not None else None
+    hub = find_hub(hubs, scope.hub, "--for-hub") if scope.hub is not None else None
     check_level(levels, scope.level)
     title = event.name + (f" — {hub.name}" if hub else "") + (f" — level {scope.level}" if scope.level else "")
     taught: frozenset[int] | None = None

@@ -77,6 +77,105 @@ def clock_label(instant: datetime, zone_name: str) -> str:
     return numeric
 
 
+# -- the offset rule: a local time carries its offset when it is not the offset the day began with --
+def offset_minutes(instant: datetime, zone_name: str) -> int:
+    offset = to_local(instant, zone_name).utcoffset()
+    assert offset is not None
+    return int(offset.total_seconds() // 60)
+
+
+def _short_offset(minutes: int) -> str:
+    """'+05:45', '-03:00' (the offset_label without 'UTC')."""
+    sign = "+" if minutes >= 0 else "-"
+    hours, mins = divmod(abs(minutes), 60)
+    return f"{sign}{hours:02d}:{mins:02d}"
+
+
+def zone_mark(instant: datetime, zone_name: str) -> str:
+    """What tells a reader which clock a local time is on: 'GMT' where the zone has a letter
+    abbreviation, else the offset ('+12:45' for Chatham, whose tzdata name is '+1245')."""
+    abbreviation = to_local(instant, zone_name).tzname() or ""
+    if abbreviation.isalpha():
+        return abbreviation
+    return _short_offset(offset_minutes(instant, zone_name))
+
+
+def shifted(instant: datetime, zone_name: str, day_start: datetime) -> bool:
+    """Whether the hub's offset at ``instant`` differs from its offset at ``day_start``."""
+    return offset_minutes(instant, zone_name) != offset_minutes(day_start, zone_name)
+
+
+def local_text(instant: datetime, zone_name: str, day_start: datetime, fmt: str = "%H:%M") -> str:
+    """The local time as ``fmt``, with its zone mark when the clock has changed since ``day_start``
+    ('01:30 GMT' on a day that began on BST; '01:30' otherwise)."""
+    text = to_local(instant, zone_name).strftime(fmt)
+    return f"{text} {zone_mark(instant, zone_name)}" if shifted(instant, zone_name, day_start) else text
+
+
+def local_span(start: datetime, end: datetime, zone_name: str, day_start: datetime, *,
+               start_fmt: str = "%H:%M", end_fmt: str = "%H:%M", dash: str = "–") -> str:
+    """'00:30–02:00', or with marks when the clock has changed since ``day_start``: once at the end
+    when both ends are on one clock ('02:00–03:00 GMT'), at both ends when the span crosses the
+    change ('00:30 BST–01:00 GMT': 90 minutes, not 30)."""
+    lo = to_local(start, zone_name).strftime(start_fmt)
+    hi = to_local(end, zone_name).strftime(end_fmt)
+    if offset_minutes(start, zone_name) != offset_minutes(end, zone_name):
+        return f"{lo} {zone_mark(start, zone_name)}{dash}{hi} {zone_mark(end, zone_name)}"
+    return f"{lo}{dash}{local_text(end, zone_name, day_start, end_fmt)}"
+
+
+@dataclass(frozen=True)
+class OffsetChange:
+    """The instant a hub's clock changes from ``before`` to ``after`` minutes ahead of UTC."""
+
+    at: datetime
+    before: int
+    after: int
+    #: the clock's name after the change ('GMT', '+13:45')
+    mark: str
+
+    @property
+    def label(self) -> str:
+        """'UTC+01:00 → +00:00'."""
+        return f"UTC{_short_offset(self.before)} → {_short_offset(self.after)}"
+
+
+def offset_changes(start: datetime, end: datetime, zone_name: str) -> tuple[OffsetChange, ...]:
+    """Where the hub's offset changes inside ``(start, end]``, to the second."""
+    return _offset_changes(utc(start), utc(end), zone_name)
+
+
+@lru_cache(maxsize=1024)
+def _offset_changes(start: datetime, end: datetime, zone_name: str) -> tuple[OffsetChange, ...]:
+    found = []
+    step = timedelta(minutes=30)  # no zone changes its offset twice within half an hour
+    low = start
+    while low < end:
+        high = min(low + step, end)
+        before, after = offset_minutes(low, zone_name), offset_minutes(high, zone_name)
+        if before != after:
+            lo, hi = low, high
+            while hi - lo > timedelta(seconds=1):
+                mid = (lo + (hi - lo) / 2).replace(microsecond=0)
+                lo, hi = (mid, hi) if offset_minutes(mid, zone_name) == before else (lo, mid)
+            found.append(OffsetChange(hi, before, after, zone_mark(hi, zone_name)))
+        low = high
+    return tuple(found)
+
+
+def offsets_label(start: datetime, end: datetime, zone_name: str) -> str:
+    """'UTC+05:45'; a hub whose clock changes inside ``[start, end)``: 'UTC+01:00 → +00:00'."""
+    changes = offset_changes(start, end - timedelta(seconds=1), zone_name)
+    return offset_label(start, zone_name) + "".join(f" → {_short_offset(c.after)}" for c in changes)
+
+
+def clocks_label(start: datetime, end: datetime, zone_name: str) -> str:
+    """'IST (UTC+05:30)'; a clock that changes inside ``[start, end)``: 'BST (UTC+01:00), then GMT (UTC+00:00)'
+    (words, not an arrow: the PDFs' Noto Sans has none)."""
+    changes = offset_changes(start, end - timedelta(seconds=1), zone_name)
+    return ", then ".join(clock_label(at, zone_name) for at in (start, *(c.at for c in changes)))
+
+
 def wall_to_utc(day: date, minute: int, zone_name: str) -> datetime:
     """The first instant at which the clock in ``zone_name`` shows ``minute`` after midnight of
     ``day`` or later (a time in a gap gives the jump, a time in a fold its first occurrence).
@@ -184,6 +283,9 @@ class HubClock:
     working: tuple[Window, ...]
     night: tuple[Window, ...]
     date_changes: tuple[DateChange, ...]
+    offset_changes: tuple[OffsetChange, ...] = ()
+    #: 'UTC+01:00', or 'UTC+01:00 → +00:00' when the clock changes during the event
+    offsets: str = ""
 
 
 def hub_clock(name: str, zone_name: str, start: datetime, end: datetime, work_start_min: int,
@@ -197,6 +299,8 @@ def hub_clock(name: str, zone_name: str, start: datetime, end: datetime, work_st
         working=working_windows(start, end, zone_name, work_start_min, work_end_min),
         night=night_windows(start, end, zone_name, *night),
         date_changes=date_changes(start, end, zone_name),
+        offset_changes=offset_changes(start, end - timedelta(seconds=1), zone_name),
+        offsets=offsets_label(start, end, zone_name),
     )
 
 

@@ -18,7 +18,7 @@ COMMANDS: dict[str, tuple[Callable[[str, str], list[str]], str]] = {
     "export-log": (lambda event, out: ["export-log", event, out], ".json"),
     "badges": (lambda event, out: ["badges", event, out], ".pdf"),
     "export-ics": (lambda event, out: ["export-ics", event, out], ".ics"),
-    "agenda-pdf": (lambda event, out: ["agenda-pdf", event, out, "--hub", "London"], ".pdf"),
+    "agenda-pdf": (lambda event, out: ["agenda-pdf", event, out, "--zone", "London"], ".pdf"),
     "export-roster": (lambda event, out: ["export-roster", event, out], ".csv"),
     "report --pdf": (lambda event, out: ["report", event, "--pdf", out], ".pdf"),
     "report --xlsx": (lambda event, out: ["report", event, "--xlsx", out], ".xlsx"),

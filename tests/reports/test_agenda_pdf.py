@@ -162,5 +162,6 @@ def test_a_hub_whose_clock_changes_during_the_event_shows_both_offsets(tmp_path:
         agenda.create_session(s, SessionDraft("After the jump", 1, parse_utc("2027-03-14T09:00Z"), 60))
     text = _write(path, tmp_path / "chicago.pdf", "Chicago")
     assert "Chicago · CST (UTC-06:00), then CDT (UTC-05:00)" in text
-    assert "01:30–03:30 Across the jump" in text  # one hour of UTC, two on the wall clock
-    assert "04:00–05:00 After the jump" in text
+    # one hour of UTC, two on the wall clock: each end names its clock (issue 13, item 5)
+    assert "01:30 CST– 03:30 CDT Across the jump" in text  # one end a line
+    assert "04:00–05:00 CDT After the jump" in text

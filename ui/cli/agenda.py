@@ -36,7 +36,7 @@ def _configure_agenda(p: argparse.ArgumentParser) -> None:
 @command("agenda", "list the sessions, in one hub's local time if asked")(_configure_agenda)
 def cmd_agenda(args: argparse.Namespace) -> int:
     from learningday.plan.sessions import list_sessions
-    from learningday.setup.clock import clock_label, day_label
+    from learningday.setup.clock import clocks_label, day_label, local_span
     from learningday.setup.event import get_event, list_hubs, list_levels
     from learningday.store.db import open_event
     from learningday.timeutil import iso, to_local
@@ -65,7 +65,7 @@ def cmd_agenda(args: argparse.Namespace) -> int:
             "target_hubs": list(r.target_hubs), "registered": r.registered, "capacity": r.capacity,
         } for r in rows])
         return 0
-    where = f"{shown_in.name}, {clock_label(event.start_utc, zone_name)}" if shown_in else "UTC"
+    where = f"{shown_in.name}, {clocks_label(event.start_utc, event.end_utc, zone_name)}" if shown_in else "UTC"
     print(f"{event.name} — {len(rows)} sessions, times in {where}")
     day = None
     for r in rows:
@@ -81,7 +81,8 @@ def cmd_agenda(args: argparse.Namespace) -> int:
             print(f"\n{day_label(day)} {day:%b %Y}")
         next_day = " +1" if hi.date() != lo.date() else ""
         extra = " · ".join(x for x in (r.venue, ", ".join(r.facilitators)) if x)
-        print(f"  {lo:%H:%M}–{hi:%H:%M}{next_day:<3}  L{r.level_id}  {r.title}" + (f"  · {extra}" if extra else ""))
+        span = local_span(r.start_utc, r.end_utc, zone_name, event.start_utc)  # '00:30 BST–01:00 GMT' on a change
+        print(f"  {span}{next_day:<3}  L{r.level_id}  {r.title}" + (f"  · {extra}" if extra else ""))
     return 0
 
 
@@ -152,15 +153,28 @@ def cmd_check(args: argparse.Namespace) -> int:
     return status
 
 
-# -- export-ics ---------------------------------------------------------------------------
+# -- export-ics and agenda-pdf: --zone is the clock, --for-hub the sessions, in both --------------
+def _gone_hub_option(p: argparse.ArgumentParser) -> None:
+    """The old ``--hub`` meant the clock in one command and the sessions in the other: it is refused
+    with the two options that replace it, rather than guessed."""
+    p.add_argument("--hub", dest="gone_hub", help=argparse.SUPPRESS)
+
+
+def _refuse_gone_hub(args: argparse.Namespace) -> None:
+    if args.gone_hub is not None:
+        raise InvalidInput(f"--hub is gone: write --zone {args.gone_hub!r} for the times on its clock, "
+                           f"--for-hub {args.gone_hub!r} for only its sessions (or both)")
+
+
 def _configure_export_ics(p: argparse.ArgumentParser) -> None:
     p.add_argument("event", metavar="EVENT.lday", help="the event file (or a database URL)")
     p.add_argument("out", metavar="OUT.ics", help="the calendar file to write")
-    p.add_argument("--hub", metavar="NAME", help="only the sessions for this hub (or for every hub)")
+    p.add_argument("--for-hub", metavar="NAME", help="only the sessions for this hub (or for every hub)")
     p.add_argument("--level", type=int, metavar="N", help="only sessions of framework level N (1-5)")
     p.add_argument("--facilitator", metavar="NAME_OR_EMAIL", help="only this facilitator's own sessions")
     p.add_argument("--zone", metavar="HUB_OR_IANA",
                    help="write times in this hub's (or IANA) zone with a VTIMEZONE, not in UTC")
+    _gone_hub_option(p)
 
 
 @command("export-ics", "write the agenda (or one hub's, level's or facilitator's part) as an .ics calendar")(
@@ -172,23 +186,29 @@ def cmd_export_ics(args: argparse.Namespace) -> int:
     from learningday.store.db import open_event
     from reports.agenda_files import IcsRequest, write_agenda_ics
 
-    request = IcsRequest(Path(args.out), AgendaScope(hub=args.hub, level=args.level, facilitator=args.facilitator),
-                         zone=args.zone)
+    _refuse_gone_hub(args)
+    scope = AgendaScope(hub=args.for_hub, level=args.level, facilitator=args.facilitator)
+    request = IcsRequest(Path(args.out), scope, zone=args.zone)
     with open_event(args.event) as event_file:
         written = write_agenda_ics(event_file, request)
     print(f"wrote {written.path} ({written.sessions} sessions, {written.what})")
     return 0
 
 
-# -- agenda-pdf ---------------------------------------------------------------------------
 def _configure_agenda_pdf(p: argparse.ArgumentParser) -> None:
     p.add_argument("event", metavar="EVENT.lday", help="the event file (or a database URL)")
     p.add_argument("out", metavar="OUT.pdf", help="the PDF file to write")
-    p.add_argument("--hub", metavar="NAME", required=True, help="the hub whose local time the agenda is in")
+    p.add_argument("--zone", metavar="HUB_OR_IANA",
+                   help="the clock the times are on: a hub's name or an IANA zone (default: the --for-hub hub's)")
+    p.add_argument("--for-hub", metavar="NAME",
+                   help="list the sessions for this hub and for every hub (default: the --zone hub's;"
+                        " a zone that is no hub lists every session)")
+    p.add_argument("--all-sessions", action="store_true", help="list every session of the event")
     p.add_argument("--letter", action="store_true", help="US Letter pages (default A4)")
+    _gone_hub_option(p)
 
 
-@command("agenda-pdf", "write one hub's agenda as a PDF, every session in the hub's local time")(
+@command("agenda-pdf", "write a hub's agenda as a PDF on its clock: its sessions, or all of them")(
     _configure_agenda_pdf)
 def cmd_agenda_pdf(args: argparse.Namespace) -> int:
     from pathlib import Path
@@ -196,7 +216,13 @@ def cmd_agenda_pdf(args: argparse.Namespace) -> int:
     from learningday.store.db import open_event
     from reports.agenda_files import AgendaPdfRequest, write_agenda_pdf
 
+    _refuse_gone_hub(args)
+    zone = args.zone if args.zone is not None else args.for_hub
+    if zone is None:
+        raise InvalidInput("agenda-pdf needs --zone HUB_OR_IANA (the clock) or --for-hub NAME (the sessions)")
+    request = AgendaPdfRequest(Path(args.out), zone, letter=args.letter, for_hub=args.for_hub,
+                               all_sessions=args.all_sessions)
     with open_event(args.event) as event_file:
-        written = write_agenda_pdf(event_file, AgendaPdfRequest(Path(args.out), args.hub, letter=args.letter))
+        written = write_agenda_pdf(event_file, request)
     print(f"wrote {written.path} ({written.sessions} sessions, {written.what})")
     return 0

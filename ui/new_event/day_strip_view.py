@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolTip, QWidget
 
-from learningday.setup.clock import NIGHT_END_MIN, NIGHT_START_MIN
+from learningday.setup.clock import NIGHT_END_MIN, NIGHT_START_MIN, local_span, local_text
 from learningday.setup.day_strip import AWAKE, NIGHT, WORKING, DayStrip, Segment
 from learningday.setup.rules import hhmm
 
@@ -16,18 +16,15 @@ COLOURS = {WORKING: QColor("#5cb874"), AWAKE: QColor("#e9edf2"), NIGHT: QColor("
 TEXT_ON = {WORKING: QColor("#0f3d1c"), AWAKE: QColor("#4a5568"), NIGHT: QColor("#e8ebf0")}
 NAMES = {WORKING: "working", AWAKE: "awake", NIGHT: "night"}
 DATE_CHANGE = QColor("#c0392b")
+MUTED_TEXT = QColor("#4a5568")
 BAR_H = 20
 LABEL_GAP = 3
 
 
-def _hm(segment_time) -> str:
-    return f"{segment_time:%H:%M}"
-
-
-def describe(segment: Segment) -> str:
-    """'working 09:00–17:00 local (03:15–11:15 UTC)'."""
-    return (f"{NAMES[segment.kind]} {_hm(segment.local_start)}–{_hm(segment.local_end)} local "
-            f"({segment.start:%H:%M}–{segment.end:%H:%M} UTC)")
+def describe(segment: Segment, strip: DayStrip) -> str:
+    """'working 09:00–17:00 local (03:15–11:15 UTC)'; after a clock change 'night 22:00–07:00 GMT local …'."""
+    local = local_span(segment.start, segment.end, strip.zone, strip.start)
+    return f"{NAMES[segment.kind]} {local} local ({segment.start:%H:%M}–{segment.end:%H:%M} UTC)"
 
 
 class DayStripView(QWidget):
@@ -56,7 +53,7 @@ class DayStripView(QWidget):
 
     def set_strip(self, strip: DayStrip | None) -> None:
         self.strip = strip
-        self.setAccessibleDescription("; ".join(describe(s) for s in self.segments))
+        self.setAccessibleDescription("; ".join(describe(s, strip) for s in self.segments) if strip else "")
         self.update()
 
     # -- geometry -------------------------------------------------------------------------
@@ -96,42 +93,58 @@ class DayStripView(QWidget):
             painter.fillRect(rect, COLOURS[segment.kind])
         painter.setPen(QPen(QColor("#aab3bf"), 1))
         painter.drawRect(QRectF(0, 0, self.width() - 1, BAR_H))
-        # each date change as a red tick with the new date under it
-        baseline = BAR_H + LABEL_GAP + metrics.ascent()
-        taken: list[tuple[float, float]] = []
-        for change in strip.date_changes:
+        for change in strip.date_changes:  # a red tick where the local date turns
             x = self.minutes_x(change.at)
             painter.setPen(QPen(DATE_CHANGE, 2))
             painter.drawLine(QPointF(x, 0), QPointF(x, BAR_H + LABEL_GAP + 1))
-            label = f"{change.after:%a %d}"
-            width = metrics.horizontalAdvance(label)
-            left = min(max(0.0, x - width / 2), self.width() - width)
-            painter.setPen(DATE_CHANGE)
-            painter.drawText(QPointF(left, baseline), label)
-            taken.append((left - 6, left + width + 6))
         # local hours on working and night stretches wide enough, over the ticks
         for segment, rect in bars:
-            text = f"{_hm(segment.local_start)}–{_hm(segment.local_end)}"
+            text = local_span(segment.start, segment.end, strip.zone, strip.start)
             width = metrics.horizontalAdvance(text)
             if segment.kind != AWAKE and width + 8 < rect.width():
                 box = QRectF(rect.center().x() - width / 2 - 2, 2, width + 4, BAR_H - 4)
                 painter.fillRect(box, COLOURS[segment.kind])
                 painter.setPen(TEXT_ON[segment.kind])
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-        # the local date and time at both ends where no date label sits
-        start_text = f"{strip.segments[0].local_start:%a %d %b %H:%M}" if strip.segments else ""
-        end_text = f"{strip.segments[-1].local_end:%a %d %H:%M}" if strip.segments else ""
-        painter.setPen(QColor("#4a5568"))
-        for text, left in ((start_text, 0.0), (end_text, self.width() - metrics.horizontalAdvance(end_text))):
-            right = left + metrics.horizontalAdvance(text)
-            if not any(lo < right and left < hi for lo, hi in taken):
-                painter.drawText(QPointF(left, baseline), text)
+        baseline = BAR_H + LABEL_GAP + metrics.ascent()
+        for text, left, colour in self.labels():
+            painter.setPen(colour)
+            painter.drawText(QPointF(left, baseline), text)
+
+    def labels(self) -> list[tuple[str, float, QColor]]:
+        """What goes under the bar, none over another: the local date and time at both ends (the end's
+        with its zone mark when the clock changed during the day), then each new date under its tick,
+        moved clear of the ends' labels ("Sun 31" a few minutes in no longer hides the start)."""
+        strip = self.strip
+        if strip is None or not strip.segments:
+            return []
+        metrics = QFontMetrics(self._small)
+        start_text = f"{strip.segments[0].local_start:%a %d %b %H:%M}"
+        end_text = local_text(strip.end, strip.zone, strip.start, "%a %d %H:%M")
+        end_left = self.width() - metrics.horizontalAdvance(end_text)
+        found = [(start_text, 0.0, MUTED_TEXT)]
+        if end_left > metrics.horizontalAdvance(start_text) + 12:
+            found.append((end_text, end_left, MUTED_TEXT))
+        taken = [(left - 6, left + metrics.horizontalAdvance(text) + 6) for text, left, _ in found]
+        for change in strip.date_changes:
+            label = f"{change.after:%a %d}"
+            width = metrics.horizontalAdvance(label)
+            left = min(max(0.0, self.minutes_x(change.at) - width / 2), self.width() - width)
+            for lo, hi in taken:  # slide off an end label, towards the middle
+                if lo < left + width and left < hi:
+                    left = hi if lo <= 0 else lo - width
+            if left < 0 or left + width > self.width() or any(lo < left + width and left < hi for lo, hi in taken):
+                continue  # no room: the tick (and the tooltip) still say it
+            found.append((label, left, DATE_CHANGE))
+            taken.append((left - 6, left + width + 6))
+        return found
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             segment = self.segment_at(event.pos().x())
             if segment is not None:
-                QToolTip.showText(event.globalPos(), describe(segment).capitalize(), self)
+                assert self.strip is not None
+                QToolTip.showText(event.globalPos(), describe(segment, self.strip).capitalize(), self)
             else:
                 QToolTip.hideText()
             return True

@@ -44,7 +44,7 @@ def test_uids_are_stable_between_exports(capsys, demo_file: Path, tmp_path: Path
 
 
 def test_hub_and_level_filters(capsys, demo_file: Path, tmp_path: Path) -> None:
-    events = export(capsys, demo_file, tmp_path / "tokyo.ics", "--hub", "Tokyo", "--level", "2")
+    events = export(capsys, demo_file, tmp_path / "tokyo.ics", "--for-hub", "Tokyo", "--level", "2")
     expected = agenda(capsys, demo_file, "--audience", "Tokyo", "--level", "2")
     assert {str(e["UID"]).removesuffix("@learningday") for e in events} == set(expected)
     assert events and all("Level 2" in str(e["DESCRIPTION"]) for e in events)
@@ -52,7 +52,7 @@ def test_hub_and_level_filters(capsys, demo_file: Path, tmp_path: Path) -> None:
     assert "Tokyo" in str(cal["X-WR-CALNAME"])
 
 
-@pytest.mark.parametrize("argv", [["--hub", "Atlantis"], ["--level", "0"]])
+@pytest.mark.parametrize("argv", [["--for-hub", "Atlantis"], ["--level", "0"]])
 def test_bad_filter_writes_nothing(capsys, demo_file: Path, tmp_path: Path, argv: list[str]) -> None:
     assert main(["export-ics", str(demo_file), str(tmp_path / "x.ics"), *argv]) == 2
     assert not (tmp_path / "x.ics").exists() and "error" in capsys.readouterr().err

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -23,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from learningday.plan.export import AgendaScope
+from learningday.setup.clock import offsets_label
 from learningday.setup.dto import EventSummary
-from learningday.timeutil import offset_label
 from reports.agenda_files import AgendaPdfRequest, IcsRequest, AgendaWritten
 from ui.document import EventDocument
 from ui.errors import show_info
@@ -84,11 +85,12 @@ def _buttons(dialog: QDialog, ok: str) -> QDialogButtonBox:
 
 def _hub_items(box: QComboBox, summary: EventSummary) -> None:
     for hub in summary.hubs:
-        box.addItem(f"{hub.name} ({offset_label(summary.event.start_utc, hub.zone)})", hub.name)
+        box.addItem(f"{hub.name} ({offsets_label(summary.event.start_utc, summary.event.end_utc, hub.zone)})",
+                    hub.name)
 
 
 class AgendaPdfDialog(QDialog):
-    """Which hub's clock, which paper, which file."""
+    """Which hub (its sessions on its clock, or every session), which paper, which file."""
 
     def __init__(self, summary: EventSummary, *, hub: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +98,8 @@ class AgendaPdfDialog(QDialog):
         self.hub = QComboBox()
         self.hub.setObjectName("pdfHub")
         _hub_items(self.hub, summary)
+        self.all_sessions = QCheckBox("List every session, not only those for this hub")
+        self.all_sessions.setObjectName("pdfAllSessions")
         self.paper = QComboBox()
         self.paper.setObjectName("pdfPaper")
         self.paper.addItem("A4", False)
@@ -107,6 +111,7 @@ class AgendaPdfDialog(QDialog):
         self._suggest()
         form = QFormLayout(self)
         form.addRow("Hub (times on its clock)", self.hub)
+        form.addRow("", self.all_sessions)
         form.addRow("Paper", self.paper)
         form.addRow("File", self.out)
         form.addRow(_buttons(self, "Export"))
@@ -115,7 +120,8 @@ class AgendaPdfDialog(QDialog):
         self.out.suggest(f"agenda-{_slug(self.hub.currentData() or '')}.pdf")
 
     def request(self) -> AgendaPdfRequest:
-        return AgendaPdfRequest(self.out.path(), self.hub.currentData(), letter=bool(self.paper.currentData()))
+        return AgendaPdfRequest(self.out.path(), self.hub.currentData(), letter=bool(self.paper.currentData()),
+                                all_sessions=self.all_sessions.isChecked())
 
 
 class CalendarDialog(QDialog):

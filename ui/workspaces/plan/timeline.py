@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 from learningday.plan.dto import SessionRow
 from learningday.setup.clock import HubClock, hub_clock, local_time
 from learningday.setup.dto import HubDTO, LevelDTO, VenueDTO
-from learningday.timeutil import offset_label
 from ui.workspaces.plan.unscheduled import draft_payload
 
 LABEL_W = 200
@@ -22,6 +21,7 @@ GRID_MINUTES = 15  # every offset in use is a multiple of 15 minutes (+05:45, +1
 WORKING = QColor("#cdebd3")
 AWAKE_COLOUR = QColor("#f4f6f8")
 NIGHT = QColor("#3a4150")
+OFFSET_CHANGE = QColor("#6d28d9")
 GRID = QColor("#e3e7ed")
 HIGHLIGHT = QColor(46, 134, 171, 40)
 
@@ -312,6 +312,7 @@ class TimelineView(QAbstractScrollArea):
                 painter.drawText(QPointF(x + 3, y + RULER_H - 5), change.label)
             changes = [self._x(self._minute_of(c.at)) for c in clock.date_changes]
             change_w = painter.fontMetrics().horizontalAdvance("Wed 10 → Thu 11") + 6
+            changes += self._paint_offset_changes(painter, clock, y, changes, change_w)
             for cell in cells:
                 x = self._x(cell.minute)
                 if cell.local.minute or (cell.local.hour * 60) % label_every:
@@ -322,14 +323,36 @@ class TimelineView(QAbstractScrollArea):
                 painter.setPen(QColor("#e8ebf0") if in_night else QColor("#1f2a44"))
                 painter.drawText(QPointF(x + 3, y + RULER_H - 5), f"{cell.local:%H}")
 
+    def _paint_offset_changes(self, painter: QPainter, clock: HubClock, y: int, date_xs: list[float],
+                              change_w: int) -> list[float]:
+        """A dashed line where the hub's clock changes, labelled with the clock after it ('→ GMT');
+        the label goes left of the line when a date change's label sits right of it. Returns the x
+        of each line, where no hour label should go."""
+        xs = []
+        for change in clock.offset_changes:
+            x = self._x(self._minute_of(change.at))
+            painter.setPen(QPen(OFFSET_CHANGE, 2, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(x, y), QPointF(x, y + RULER_H))
+            text = f"→ {change.mark}"
+            width = painter.fontMetrics().horizontalAdvance(text)
+            left = x + 3
+            if any(cx - 4 <= left + width and left <= cx + change_w for cx in date_xs):
+                left = x - 3 - width
+            painter.fillRect(QRectF(left - 1, y + 2, width + 2, RULER_H - 4), QColor("#ffffff"))
+            painter.setPen(OFFSET_CHANGE)
+            painter.drawText(QPointF(left, y + RULER_H - 5), text)
+            xs.append(x)
+        return xs
+
     def _paint_labels(self, painter: QPainter, height: int) -> None:
         top = self._top()
         painter.fillRect(QRectF(0, 0, LABEL_W, height), QColor("#eef1f5"))
         painter.setPen(QColor("#1f2a44"))
         painter.drawText(QRectF(8, 0, LABEL_W - 10, RULER_H), Qt.AlignmentFlag.AlignVCenter, "UTC")
         assert self.start is not None
-        for row, hub in enumerate(self.hubs, start=1):
-            text = f"{hub.name}  {offset_label(self.start, hub.zone)}"
+        for row, clock in enumerate(self.clocks, start=1):
+            text = painter.fontMetrics().elidedText(f"{clock.name}  {clock.offsets}", Qt.TextElideMode.ElideMiddle,
+                                                    LABEL_W - 10)
             painter.drawText(QRectF(8, row * RULER_H, LABEL_W - 10, RULER_H), Qt.AlignmentFlag.AlignVCenter, text)
         painter.setClipRect(QRectF(0, top, LABEL_W, height - top))
         for lane, venue in enumerate(self.lanes):

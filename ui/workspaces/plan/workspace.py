@@ -26,7 +26,7 @@ from learningday.plan.conflicts import Conflict
 from learningday.plan.coverage import Coverage
 from learningday.plan.dto import SessionDraft, SessionRow
 from learningday.setup.dto import EventSummary, VenueDTO
-from learningday.timeutil import offset_label
+from learningday.setup.clock import offsets_label
 from ui.changes import EVENT, PLAN, ROSTER, SETUP, Changes
 from ui.document import EventDocument
 from ui.errors import attempt
@@ -187,9 +187,10 @@ class PlanWorkspace(QWidget):
         refill(self.level_filter, [("All levels", None), *((f"{lv.id} · {lv.name}", lv.id) for lv in summary.levels)])
         refill(self.hub_filter, [("All hubs", None), *((h.name, h.name) for h in summary.hubs)])
         refill(self.venue_filter, [("All venues", None), *((v.name, v.name) for v in venues)])
-        refill(self.zone_box, [("UTC", None), *((f"{hub.name} ({offset_label(summary.event.start_utc, hub.zone)})",
-                                                 hub.zone) for hub in summary.hubs)])
-        self.model.set_display_zone(self.zone_box.currentData())
+        event = summary.event
+        refill(self.zone_box, [("UTC", None), *((f"{h.name} ({offsets_label(event.start_utc, event.end_utc, h.zone)})",
+                                                 h.zone) for h in summary.hubs)])
+        self.model.set_display_zone(self.zone_box.currentData(), day_start=event.start_utc)
         self.timeline.set_data(start=summary.event.start_utc, end=summary.event.end_utc, hubs=summary.hubs,
                                venues=venues, sessions=sessions, levels=summary.levels)
         self._show_levels(summary)
@@ -271,7 +272,8 @@ class PlanWorkspace(QWidget):
             self.level_cards.append(card)
 
     def _on_zone_box_currentIndexChanged(self, index: int) -> None:
-        self.model.set_display_zone(self.zone_box.itemData(index))
+        self.model.set_display_zone(self.zone_box.itemData(index),
+                                    day_start=self.summary.event.start_utc if self.summary else None)
 
     def _on_table_clicked(self, index) -> None:
         self.timeline.select(self.model.row_at(index.row()).uid)
