@@ -1,12 +1,14 @@
-"""Small shared widgets: headline cards, headings, tables, time-of-day and UTC date-time boxes."""
+"""Small shared widgets: cards, headings, tables, level swatches, warning signs, time and UTC date-time boxes."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from PySide6.QtCore import QAbstractItemModel, QDateTime, QTime, QTimeZone
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDateTimeEdit,
     QFrame,
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
     QTableView,
     QTimeEdit,
     QVBoxLayout,
@@ -97,6 +100,20 @@ def refill(box: QComboBox, items: list[tuple[str, object]]) -> None:
         box.addItem(label, data)
     box.setCurrentIndex(max(0, box.findData(chosen)) if chosen is not None else 0)
     box.blockSignals(False)
+
+
+def swatch(colour: str) -> QIcon:
+    """A small square of a level's colour, beside its name or number."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+def severity_icon(severity: str) -> QIcon:
+    """The style's own warning or error sign: an emoji (⚠, ⛔) is an empty box where no font has it."""
+    pixmap = QStyle.StandardPixmap
+    return QApplication.style().standardIcon(
+        pixmap.SP_MessageBoxWarning if severity == "warning" else pixmap.SP_MessageBoxCritical)
 
 
 # -- times --------------------------------------------------------------------------------------

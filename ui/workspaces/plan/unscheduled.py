@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from learningday.plan.dto import SessionRow
 from learningday.setup.dto import LevelDTO
+from ui.widgets import swatch
 
 #: what a dragged draft carries: {"uid", "minutes", "level", "title"} as JSON
 DRAFT_MIME = "application/x-learningday-draft"
@@ -58,12 +58,6 @@ class _DraftList(QListWidget):
             data.setData(DRAFT_MIME, json.dumps(payload).encode("utf-8"))
             data.setText(row.title)
         return data
-
-
-def _swatch(colour: str) -> QPixmap:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(QColor(colour))
-    return pixmap
 
 
 class UnscheduledList(QWidget):
@@ -106,7 +100,7 @@ class UnscheduledList(QWidget):
             people = ", ".join(s.facilitators) or "no facilitator yet"
             item = QListWidgetItem(f"{s.title}\nL{s.level_id} · {s.duration_minutes} min · {people}")
             item.setData(UID_ROLE, s.uid)
-            item.setIcon(_swatch(colours.get(s.level_id, "#888888")))
+            item.setIcon(swatch(colours.get(s.level_id, "#888888")))
             tip = [f"Level {s.level_id}", f"{s.duration_minutes} minutes", people]
             if s.target_hubs:
                 tip.append("for " + ", ".join(s.target_hubs))
