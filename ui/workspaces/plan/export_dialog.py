@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QToolButton,
     QWidget,
 )
 
@@ -180,8 +179,9 @@ class CalendarDialog(QDialog):
         return IcsRequest(self.out.path(), scope, zone=self.zone.currentData())
 
 
-class AgendaExportButton(QToolButton):
-    """'Export ▾': Agenda PDF… and Calendar (.ics)…, written off the GUI thread.
+class AgendaExportButton(QPushButton):
+    """'Export ▾': Agenda PDF… and Calendar (.ics)…, written off the GUI thread. A push button with a menu,
+    as Setup beside it: its arrow has a place of its own (a tool button drew it over the text).
 
     ``zone_box``: the workspace's "Show times in" box (UTC, then the hubs in order); the dialogs
     start on the hub it shows.
@@ -195,7 +195,6 @@ class AgendaExportButton(QToolButton):
         self.setObjectName("agendaExport")
         self.setText("Export")
         self.setToolTip("Export the agenda: one hub's PDF, or an .ics calendar")
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self)
         self.pdf_action = menu.addAction("Export Agenda PDF…", self.export_pdf)
         self.ics_action = menu.addAction("Export Calendar (.ics)…", self.export_calendar)

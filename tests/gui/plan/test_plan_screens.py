@@ -1,10 +1,12 @@
-"""The Plan workspace's checks panel as a user sees it (issue 13, item 10): conflict signs drawn by the style
-(no emoji a font may lack), whole tab labels, and a coverage matrix whose hubs all show."""
+"""The Plan workspace as a user sees it (issue 13, item 10): conflict signs drawn by the style (no emoji a font
+may lack), whole tab labels, a coverage matrix whose hubs all show, an Export button whose arrow has its own room."""
 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QAbstractButton
 
 from learningday.plan import sessions as agenda
 from learningday.plan.dto import SessionDraft
@@ -73,3 +75,33 @@ def test_every_hub_of_five_shows_in_the_coverage_matrix_without_scrolling(plan: 
                for r in range(table.rowCount()) for c in range(table.columnCount()))
     assert [table.horizontalHeaderItem(c).text() for c in range(5)] == ["1", "2", "3", "4", "5"]
     assert table.horizontalHeaderItem(0).toolTip().startswith("Level 1 · ")
+
+
+def _drawn(button: QAbstractButton) -> set[tuple[int, int, int]]:
+    """Every pixel of the button as drawn now: (x, y, colour)."""
+    image = button.grab().toImage()
+    return {(x, y, image.pixel(x, y)) for x in range(image.width()) for y in range(image.height())}
+
+
+def _box(pixels: set[tuple[int, int, int]]) -> QRect:
+    xs, ys = [p[0] for p in pixels], [p[1] for p in pixels]
+    return QRect(QPoint(min(xs), min(ys)), QPoint(max(xs), max(ys)))
+
+
+def test_the_export_buttons_arrow_sits_beside_its_text(plan: PlanWorkspace) -> None:
+    """Drawn three ways at one size: with text and arrow, with the arrow only, bare. What the text adds and
+    what the arrow adds must not share a pixel's box."""
+    button = plan.export_button
+    assert button.menu() is not None and button.isEnabled()
+    button.setFixedSize(button.size())
+    text = button.text()
+    whole = _drawn(button)
+    button.setText("")
+    arrow_only = _drawn(button)
+    menu = button.menu()
+    button.setMenu(None)
+    bare = _drawn(button)
+    button.setMenu(menu)
+    button.setText(text)
+    text_box, arrow_box = _box(whole - arrow_only), _box(arrow_only - bare)
+    assert not text_box.intersects(arrow_box), (text_box, arrow_box)
