@@ -89,11 +89,17 @@ class UnscheduledList(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.hint)
+        #: the uids the workspace's filters let through (None: no filter)
+        self.shown: frozenset[str] | None = None
         self.set_sessions([], ())
 
     def set_sessions(self, sessions: list[SessionRow], levels: tuple[LevelDTO, ...]) -> None:
+        """Fill the list again, where the user left it: the same scroll position and chosen draft (a drop
+        that scheduled one draft must not throw the user back to the top of fifty)."""
         colours = {lv.id: lv.colour for lv in levels}
         drafts = sorted((s for s in sessions if s.start_utc is None), key=lambda s: (s.level_id, s.title.casefold()))
+        scrolled = self.list.verticalScrollBar().value()
+        chosen = self.list.currentItem().data(UID_ROLE) if self.list.currentItem() is not None else None
         self.list.clear()
         self.list.rows = {s.uid: s for s in drafts}
         for s in drafts:
@@ -108,12 +114,30 @@ class UnscheduledList(QWidget):
                 tip.append(s.venue)
             item.setToolTip(" · ".join(tip))
             self.list.addItem(item)
-        self.heading.setText(f"Unscheduled ({len(drafts)})")
-        self.hint.setVisible(bool(drafts))
+            if s.uid == chosen:
+                self.list.setCurrentItem(item)
         if not drafts:
             placeholder = QListWidgetItem("No unscheduled sessions")
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(placeholder)
+        self.show_only(self.shown)
+        self.list.doItemsLayout()  # the scroll range must be known before the position is put back
+        self.list.verticalScrollBar().setValue(scrolled)
+
+    def show_only(self, uids: frozenset[str] | None) -> None:
+        """Hide the drafts the workspace's filters (its search box, level, hub…) leave out; None shows all."""
+        self.shown, changed = uids, False
+        for item in map(self.list.item, range(self.list.count())):
+            uid = item.data(UID_ROLE)
+            hide = bool(uid) and uids is not None and uid not in uids
+            changed = changed or hide != item.isHidden()
+            item.setHidden(hide)
+        if changed:  # a new search starts at its first match
+            self.list.scrollToTop()
+        total = len(self.list.rows)
+        visible = total if uids is None else len(uids & self.list.rows.keys())
+        self.heading.setText(f"Unscheduled ({visible} of {total})" if visible != total else f"Unscheduled ({total})")
+        self.hint.setVisible(bool(visible))
 
     def count(self) -> int:
         return len(self.list.rows)

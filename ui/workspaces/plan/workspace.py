@@ -263,6 +263,7 @@ class PlanWorkspace(QWidget):
         filtered = len(shown) != len(self.sessions)
         self.model.set_rows(shown, self.levels)
         self.timeline.set_visible_sessions({s.uid for s in shown} if filtered else None)
+        self.unscheduled.show_only(frozenset(s.uid for s in shown) if filtered else None)
         self.match_label.setText(f"{len(shown)} of {len(self.sessions)} sessions" if filtered else "")
 
     def _show_levels(self, summary: EventSummary) -> None:
