@@ -7,8 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 
+from tests.gui.documents import export_button
 from ui import settings
 from ui.document import EventDocument
 
@@ -42,13 +43,7 @@ def test_each_kind_remembers_its_own_folder_while_it_exists(tmp_path: Path, kind
 @pytest.mark.parametrize("export, kind", [("export_pdf", "agenda_pdf"), ("export_calendar", "agenda_ics")])
 def test_the_next_agenda_export_starts_where_the_last_one_went(small_document: EventDocument, qtbot, tmp_path: Path,
                                                                export: str, kind: str) -> None:
-    from ui.workspaces.plan.export_dialog import AgendaExportButton
-
-    zone_box = QComboBox()
-    button = AgendaExportButton(zone_box=zone_box)
-    qtbot.addWidget(zone_box)
-    qtbot.addWidget(button)
-    button.set_event(small_document, small_document.summary())
+    button = export_button(small_document, qtbot)
     first = getattr(button, export)()
     assert first.out.path().parent == settings.documents_folder()
     (tmp_path / "agendas").mkdir()

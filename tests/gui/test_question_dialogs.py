@@ -42,7 +42,8 @@ def test_saving_a_version_asks_in_a_dialog_with_its_title_whole(window: MainWind
     asked: list[tuple[str, int, QLineEdit.EchoMode]] = []
 
     def answer(dialog: QInputDialog) -> int:  # instead of the modal loop: note what would show, then Cancel
-        asked.append((dialog.windowTitle(), dialog.minimumSizeHint().width() - _title_bar_needs(dialog), dialog.textEchoMode()))
+        room = dialog.minimumSizeHint().width() - _title_bar_needs(dialog)
+        asked.append((dialog.windowTitle(), room, dialog.textEchoMode()))
         return 0
 
     monkeypatch.setattr(QInputDialog, "exec", answer)
