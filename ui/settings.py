@@ -1,4 +1,4 @@
-"""Remembered settings (QSettings): window geometry, recent files, workspace, timeline snap, last folder."""
+"""Remembered settings (QSettings): window geometry, recent files, workspace, timeline snap, last folders."""
 
 from __future__ import annotations
 
@@ -83,3 +83,19 @@ def last_folder() -> str:
 
 def save_last_folder(folder: str | Path) -> None:
     settings().setValue("files/last_folder", str(folder))
+
+
+#: what a user exports, each remembering its own folder: an agenda PDF and a roster rarely go to the same place
+EXPORT_KINDS = ("agenda_pdf", "agenda_ics", "roster", "badges", "report_pdf", "report_xlsx", "certificates",
+                "station_log")
+
+
+def export_folder(kind: str) -> Path:
+    """The folder the last ``kind`` file went to, while it still exists; else the Documents folder."""
+    saved = str(settings().value(f"export_folders/{kind}", "") or "")
+    return Path(saved) if saved and Path(saved).is_dir() else documents_folder()
+
+
+def remember_export(kind: str, path: str | Path) -> None:
+    """``path`` was just written (or chosen) for ``kind``: the next one starts in its folder."""
+    settings().setValue(f"export_folders/{kind}", str(Path(path).parent))

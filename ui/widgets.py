@@ -1,19 +1,24 @@
-"""Small shared widgets: headline cards, headings, tables, time-of-day and UTC date-time boxes."""
+"""Small shared widgets: cards, headings, tables, level swatches, warning signs, time and UTC date-time boxes."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from PySide6.QtCore import QAbstractItemModel, QDateTime, QTime, QTimeZone
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDateTimeEdit,
     QFrame,
     QHBoxLayout,
+    QDialog,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QStyle,
     QTableView,
     QTimeEdit,
     QVBoxLayout,
@@ -97,6 +102,68 @@ def refill(box: QComboBox, items: list[tuple[str, object]]) -> None:
         box.addItem(label, data)
     box.setCurrentIndex(max(0, box.findData(chosen)) if chosen is not None else 0)
     box.blockSignals(False)
+
+
+def swatch(colour: str) -> QIcon:
+    """A small square of a level's colour, beside its name or number."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(colour))
+    return QIcon(pixmap)
+
+
+def severity_icon(severity: str) -> QIcon:
+    """The style's own warning or error sign: an emoji (⚠, ⛔) is an empty box where no font has it."""
+    pixmap = QStyle.StandardPixmap
+    return QApplication.style().standardIcon(
+        pixmap.SP_MessageBoxWarning if severity == "warning" else pixmap.SP_MessageBoxCritical)
+
+
+# -- small questions, their titles whole --------------------------------------------------------
+#: what a title bar holds beside the title: the window's icon and its three buttons (the window manager
+#: draws them; this is a generous allowance, not a measurement)
+TITLE_BAR_EXTRA = 160
+
+
+def title_width(dialog: QWidget) -> int:
+    """How wide ``dialog`` must be to show its title whole as a title bar does: "<title> — LearningDay" (Qt
+    adds the application's name), in bold."""
+    font = QFont(dialog.font())
+    font.setBold(True)
+    shown = f"{dialog.windowTitle()} — {QApplication.applicationDisplayName()}"
+    return QFontMetrics(font).horizontalAdvance(shown) + TITLE_BAR_EXTRA
+
+
+def question_dialog(parent: QWidget | None, title: str, label: str, *, items: list[str] | None = None,
+                    echo: QLineEdit.EchoMode = QLineEdit.EchoMode.Normal) -> QInputDialog:
+    """A QInputDialog (a line, or a choice among ``items``) wide enough for its title: the static getText
+    sizes it to its label alone, and a title bar then cut "Save Current As — LearningDay" short."""
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setTextEchoMode(echo)
+    if items is not None:
+        dialog.setComboBoxItems(items)
+        dialog.setComboBoxEditable(False)
+    # the dialog's layout (built when shown) fixes its size to the layout's, so the width goes on the label
+    style, metric = dialog.style(), QStyle.PixelMetric
+    margins = sum(style.pixelMetric(m, None, dialog) for m in (metric.PM_LayoutLeftMargin, metric.PM_LayoutRightMargin))
+    dialog.findChild(QLabel).setMinimumWidth(title_width(dialog) - margins)
+    return dialog
+
+
+def ask_text(parent: QWidget | None, title: str, label: str,
+             echo: QLineEdit.EchoMode = QLineEdit.EchoMode.Normal) -> tuple[str, bool]:
+    """``QInputDialog.getText``, with the title whole: (the text, whether OK was pressed)."""
+    dialog = question_dialog(parent, title, label, echo=echo)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    return dialog.textValue(), accepted
+
+
+def ask_item(parent: QWidget | None, title: str, label: str, items: list[str]) -> tuple[str, bool]:
+    """``QInputDialog.getItem`` (not editable), with the title whole: (the choice, whether OK was pressed)."""
+    dialog = question_dialog(parent, title, label, items=items)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    return dialog.textValue(), accepted
 
 
 # -- times --------------------------------------------------------------------------------------

@@ -1,13 +1,17 @@
-"""Helpers for widget tests over an EventDocument: the file's bytes once settled, a job held until the test lets it go."""
+"""Helpers for widget tests over an EventDocument: the file's bytes once settled, a job held until the test lets it go,
+the agenda's Export button."""
 
 from __future__ import annotations
 
 import hashlib
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ui.document import EventDocument
 from ui.ops import Job
+
+if TYPE_CHECKING:
+    from ui.workspaces.plan.export_dialog import AgendaExportButton
 
 
 def digest(document: EventDocument) -> str:
@@ -26,3 +30,17 @@ def held(job: Job, go: threading.Event) -> Job:
         return job(progress=progress, cancel=cancel)
 
     return run
+
+
+def export_button(document: EventDocument, qtbot: Any) -> AgendaExportButton:
+    """The agenda's Export button over ``document``, beside a "Show times in" box left on UTC."""
+    from PySide6.QtWidgets import QComboBox
+
+    from ui.workspaces.plan.export_dialog import AgendaExportButton
+
+    zone_box = QComboBox()
+    button = AgendaExportButton(zone_box=zone_box)
+    qtbot.addWidget(zone_box)
+    qtbot.addWidget(button)
+    button.set_event(document, document.summary())
+    return button

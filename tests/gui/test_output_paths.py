@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QFileDialog
+from PySide6.QtWidgets import QFileDialog
 
-from tests.gui.documents import digest
+from tests.gui.documents import digest, export_button
 from ui import errors
 from ui.document import EventDocument
 
@@ -53,15 +53,8 @@ def test_roster_badges_and_station_log_refuse_the_event_file(small_document: Eve
 @pytest.mark.parametrize("export", ["export_pdf", "export_calendar"])
 def test_agenda_exports_refuse_the_event_file(small_document: EventDocument, qtbot, export: str,
                                               target: str) -> None:
-    from ui.workspaces.plan.export_dialog import AgendaExportButton
-
     before = digest(small_document)
-    zone_box = QComboBox()
-    button = AgendaExportButton(zone_box=zone_box)
-    qtbot.addWidget(zone_box)
-    qtbot.addWidget(button)
-    button.set_event(small_document, small_document.summary())
-    dialog = getattr(button, export)()
+    dialog = getattr(export_button(small_document, qtbot), export)()
     dialog.out.edit.setText(str(TARGETS[target](small_document.path)))
     dialog.accept()
     _refused_in_words(qtbot)

@@ -21,6 +21,7 @@ from tests.helpers.small_event import NAMES, TITLES
 from ui import errors
 from ui.document import EventDocument
 from ui.main_window import MainWindow
+from ui.workspaces.checkin import kiosk as kiosk_module
 from ui.workspaces.checkin.walk_in import WalkInDialog
 from ui.workspaces.checkin.workspace import CheckinWorkspace
 
@@ -116,7 +117,8 @@ def test_kiosk_cannot_be_left_without_the_pin(window: MainWindow, small_event_fi
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     window.open_path(small_event_file)
     answers = iter([("1234", True)])
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))  # the PIN set
+    monkeypatch.setattr(kiosk_module, "ask_text", lambda *a, **k: next(answers))  # the PIN to leave
     window.start_kiosk()
     kiosk = window.kiosk
     assert kiosk is not None and kiosk.isVisible()

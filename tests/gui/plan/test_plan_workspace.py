@@ -87,11 +87,11 @@ def test_coverage_matrix_is_real_and_a_cell_click_highlights_the_hub(window: Mai
     window.open_path(demo_file)
     plan = window.plan
     table = plan.coverage_table
-    assert (table.rowCount(), table.columnCount()) == (5, 10)
-    counts = [int(table.item(r, c).text()) for r in range(5) for c in range(10)]
+    assert (table.rowCount(), table.columnCount()) == (10, 5)  # a row per hub, a column per level
+    counts = [int(table.item(r, c).text()) for r in range(10) for c in range(5)]
     assert sum(counts) > 40 and max(counts) >= 1
     sydney = [h.name for h in plan.summary.hubs].index("Sydney")
-    plan._on_coverage_table_cellClicked(0, sydney)
+    plan._on_coverage_table_cellClicked(sydney, 0)
     assert plan.timeline.highlight is not None
     a, b = plan.timeline.highlight
     assert b - a == 8 * 60  # 09:00-17:00 in Sydney's own day

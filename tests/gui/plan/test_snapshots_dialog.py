@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from learningday.plan.dto import SessionDraft
@@ -19,6 +19,7 @@ from learningday.store.models import Session as LearningSession
 from tests.helpers.planning import Small, at
 from ui import errors
 from ui.main_window import MainWindow
+from ui.workspaces.plan import versions_dialog
 from ui.workspaces.plan.versions_dialog import SnapshotsDialog
 
 
@@ -52,7 +53,7 @@ def open_dialog(window: MainWindow, path: Path, qtbot, monkeypatch) -> Snapshots
 
 
 def save_as(dialog: SnapshotsDialog, qtbot, monkeypatch, name: str) -> None:
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (name, True))
+    monkeypatch.setattr(versions_dialog, "ask_text", lambda *a, **k: (name, True))
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
 

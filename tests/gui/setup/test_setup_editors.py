@@ -58,9 +58,9 @@ def hub_id(editor, name: str) -> int:
 def sydney_view(window: MainWindow) -> tuple[int, tuple]:
     """Sydney's coverage (sessions inside its working hours, all levels) and its ruler's working windows."""
     plan = window.plan
-    column = [h.name for h in plan.summary.hubs].index("Sydney")
-    covered = sum(int(plan.coverage_table.item(r, column).text()) for r in range(plan.coverage_table.rowCount()))
-    return covered, tuple((w.start, w.end) for w in plan.timeline.clocks[column].working)
+    row = [h.name for h in plan.summary.hubs].index("Sydney")
+    covered = sum(int(plan.coverage_table.item(row, c).text()) for c in range(plan.coverage_table.columnCount()))
+    return covered, tuple((w.start, w.end) for w in plan.timeline.clocks[row].working)
 
 
 def test_working_hours_edit_reaches_file_and_plan_and_ctrl_z_restores_both(window: MainWindow, demo_file: Path,
@@ -177,10 +177,10 @@ def test_removing_a_hub_in_use_asks_first_and_undo_brings_everything_back(window
     summary_before = window.document.summary()
     assert editor.remove_current()
     assert "Tokyo" not in [h.name for h in window.plan.summary.hubs]
-    assert window.plan.coverage_table.columnCount() == 9
+    assert window.plan.coverage_table.rowCount() == 9
     window.undo_stack.undo()
     assert on_disk(demo_file, setup.hub_drafts)[tokyo].name == "Tokyo"
-    assert window.document.summary() == summary_before and window.plan.coverage_table.columnCount() == 10
+    assert window.document.summary() == summary_before and window.plan.coverage_table.rowCount() == 10
 
 
 def test_hub_order_moves_the_rulers(window: MainWindow, small: Small) -> None:

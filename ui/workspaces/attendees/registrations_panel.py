@@ -10,7 +10,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -23,7 +22,7 @@ from learningday.setup.clock import clock_label
 from learningday.setup.dto import HubDTO, LevelDTO
 from learningday.timeutil import to_local
 from ui.models import ALIGN, DECORATION, DISPLAY, RowsModel, level_label
-from ui.widgets import heading, table_view
+from ui.widgets import ask_item, heading, table_view
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -32,7 +31,7 @@ def choose_session(parent: QWidget, sessions: Sequence[SessionRow], prompt: str)
     """Ask which session (by start and title); None when the user cancels."""
     labels = [f"{s.start_utc:%a %H:%M} UTC · {s.title}" if s.start_utc else f"unscheduled · {s.title}"
               for s in sessions]
-    label, ok = QInputDialog.getItem(parent, "Register", prompt, labels, 0, False)
+    label, ok = ask_item(parent, "Register", prompt, labels)
     return sessions[labels.index(label)].id if ok and label in labels else None
 
 

@@ -31,7 +31,7 @@ from ui.document import EventDocument
 from ui.errors import attempt, show_error, show_info
 from ui.import_wizard import ImportWizard
 from ui.models import AttendeeWindowModel
-from ui.settings import documents_folder
+from ui.settings import export_folder, remember_export
 from ui.widgets import heading, refill, search_box, table_view
 from ui.workspaces.attendees.commands import DeleteAttendee, EditAttendee, Fields
 from ui.workspaces.attendees.editor import AttendeeEditor
@@ -332,24 +332,29 @@ class AttendeesWorkspace(QWidget):
     def export_roster(self) -> None:
         if self.document is not None:
             self._write("Export the roster", "roster.xlsx", "Excel workbook (*.xlsx);;CSV (*.csv)",
-                        self.document.write_roster, "attendees")
+                        self.document.write_roster, "attendees", kind="roster")
 
     def write_badges(self) -> None:
         if self.document is not None:
-            self._write("Badge sheet", "badges.pdf", "PDF (*.pdf)", self.document.write_badges, "badges")
+            self._write("Badge sheet", "badges.pdf", "PDF (*.pdf)", self.document.write_badges, "badges", kind="badges")
 
-    def _write(self, title: str, name: str, filters: str, write: Callable[..., int], what: str) -> None:
-        """Ask where, then write the file for the hub the filter shows (all hubs: everyone) off the GUI thread."""
-        out = self._save_path(title, name, filters)
+    def _write(self, title: str, name: str, filters: str, write: Callable[..., int], what: str, *, kind: str) -> None:
+        """Ask where (starting where the last ``kind`` file went), then write the file for the hub the filter
+        shows (all hubs: everyone) off the GUI thread."""
+        out = self._save_path(title, name, filters, kind=kind)
         if out is None:
             return
         ops.run_with_progress(parent=self, label=f"Writing {out.name}…",
                               job=partial(write, out, hub_id=self.hub_box.currentData()),
-                              on_done=lambda n: self._done(f"{n:,} {what} written to {out}"))
+                              on_done=partial(self._on_written, kind, out, what))
 
-    def _save_path(self, title: str, name: str, filters: str) -> Path | None:
+    def _on_written(self, kind: str, out: Path, what: str, count: int) -> None:
+        remember_export(kind, out)
+        self._done(f"{count:,} {what} written to {out}")
+
+    def _save_path(self, title: str, name: str, filters: str, *, kind: str) -> Path | None:
         """Ask where to save (tests replace this)."""
-        path, _ = QFileDialog.getSaveFileName(self, title, str(documents_folder() / name), filters)
+        path, _ = QFileDialog.getSaveFileName(self, title, str(export_folder(kind) / name), filters)
         return Path(path) if path else None
 
     def _done(self, text: str) -> None:

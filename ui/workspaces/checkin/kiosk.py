@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
-from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from learningday.errors import LearningDayError, NotSaved
 from ui.document import EventDocument
 from ui.errors import describe
+from ui.widgets import ask_text
 from ui.workspaces.checkin.unsaved import Scan, UnsavedScans
 from ui.workspaces.checkin.workspace import BANNER_STYLES, banner_for, not_saved_banner
 
@@ -86,7 +87,7 @@ class KioskWindow(QWidget):
 
     def try_leave(self) -> bool:
         """Ask for the PIN; the kiosk closes only when it is right."""
-        pin, ok = QInputDialog.getText(self, "Leave kiosk mode", "PIN", QLineEdit.EchoMode.Password)
+        pin, ok = ask_text(self, "Leave kiosk mode", "PIN", QLineEdit.EchoMode.Password)
         if ok and pin == self._pin:
             self._unlocked = True
             self.close()

@@ -371,13 +371,13 @@ class CheckinWorkspace(QWidget):
 
     # -- station logs: a station that ran on its own copy hands its log to the organiser --------
     def _log_folder(self) -> str:
-        return str(settings.settings().value("station/log_folder", str(Path.home())))
+        return str(settings.export_folder("station_log"))
 
     def _on_log_file(self, path: str, action: Callable[[Path], T], *, title: str) -> T | None:
         """``action`` on the station log file the user chose; its folder is remembered when it worked."""
         done = attempt(lambda: action(Path(path)), parent=self, title=title)
         if done is not None:
-            settings.settings().setValue("station/log_folder", str(Path(path).parent))
+            settings.remember_export("station_log", path)
         return done
 
     def export_log(self) -> None:

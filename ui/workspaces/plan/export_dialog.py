@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
-    QToolButton,
     QWidget,
 )
 
@@ -30,7 +29,7 @@ from reports.agenda_files import AgendaPdfRequest, IcsRequest, AgendaWritten
 from ui.document import EventDocument
 from ui.errors import show_info
 from ui.ops import run_with_progress
-from ui.settings import documents_folder
+from ui.settings import export_folder, remember_export
 
 SCOPES = (("all", "The whole agenda"), ("hub", "One hub's audience"), ("level", "One level"),
           ("facilitator", "One facilitator's own sessions"))
@@ -43,8 +42,9 @@ def _slug(text: str) -> str:
 class _PathField(QWidget):
     """A file name and a Choose… button; the name follows the dialog's choices until the user edits it."""
 
-    def __init__(self, title: str, filters: str) -> None:
+    def __init__(self, title: str, filters: str, *, kind: str) -> None:
         super().__init__()
+        self.kind = kind
         self.edit = QLineEdit()
         self.edit.setObjectName("outPath")
         self.edit.setMinimumWidth(360)
@@ -59,7 +59,7 @@ class _PathField(QWidget):
 
     def suggest(self, name: str) -> None:
         if self.follows:
-            folder = Path(self.edit.text()).parent if self.edit.text() else documents_folder()
+            folder = Path(self.edit.text()).parent if self.edit.text() else export_folder(self.kind)
             self.edit.setText(str(folder / name))
 
     def _on_edit_textEdited(self, _text: str) -> None:
@@ -104,7 +104,7 @@ class AgendaPdfDialog(QDialog):
         self.paper.setObjectName("pdfPaper")
         self.paper.addItem("A4", False)
         self.paper.addItem("US Letter", True)
-        self.out = _PathField("Save the agenda as", "PDF (*.pdf)")
+        self.out = _PathField("Save the agenda as", "PDF (*.pdf)", kind="agenda_pdf")
         self.hub.currentIndexChanged.connect(self._suggest)
         if hub is not None and self.hub.findData(hub) >= 0:
             self.hub.setCurrentIndex(self.hub.findData(hub))
@@ -145,7 +145,7 @@ class CalendarDialog(QDialog):
         _hub_items(self.zone, summary)
         if zone_hub is not None and self.zone.findData(zone_hub) >= 0:
             self.zone.setCurrentIndex(self.zone.findData(zone_hub))
-        self.out = _PathField("Save the calendar as", "Calendar (*.ics)")
+        self.out = _PathField("Save the calendar as", "Calendar (*.ics)", kind="agenda_ics")
         self.scope.currentIndexChanged.connect(self._on_scope_currentIndexChanged)
         self.choice.currentIndexChanged.connect(self._suggest)
         form = QFormLayout(self)
@@ -185,8 +185,9 @@ class CalendarDialog(QDialog):
         return IcsRequest(self.out.path(), scope, zone=self.zone.currentData())
 
 
-class AgendaExportButton(QToolButton):
-    """'Export ▾': Agenda PDF… and Calendar (.ics)…, written off the GUI thread.
+class AgendaExportButton(QPushButton):
+    """'Export ▾': Agenda PDF… and Calendar (.ics)…, written off the GUI thread. A push button with a menu,
+    as Setup beside it: its arrow has a place of its own (a tool button drew it over the text).
 
     ``zone_box``: the workspace's "Show times in" box (UTC, then the hubs in order); the dialogs
     start on the hub it shows.
@@ -200,7 +201,6 @@ class AgendaExportButton(QToolButton):
         self.setObjectName("agendaExport")
         self.setText("Export")
         self.setToolTip("Export the agenda: one hub's PDF, or an .ics calendar")
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self)
         self.pdf_action = menu.addAction("Export Agenda PDF…", self.export_pdf)
         self.ics_action = menu.addAction("Export Calendar (.ics)…", self.export_calendar)
@@ -225,7 +225,7 @@ class AgendaExportButton(QToolButton):
         if self.document is None or self.summary is None:
             return None
         dialog = AgendaPdfDialog(self.summary, hub=self._current_hub(), parent=self.window())
-        dialog.accepted.connect(lambda: self._run(self.document.write_agenda_pdf, dialog.request()))
+        dialog.accepted.connect(lambda: self._run(self.document.write_agenda_pdf, dialog.request(), dialog.out.kind))
         dialog.open()
         return dialog
 
@@ -234,16 +234,17 @@ class AgendaExportButton(QToolButton):
             return None
         dialog = CalendarDialog(self.summary, self.document.facilitators(), zone_hub=self._current_hub(),
                                 parent=self.window())
-        dialog.accepted.connect(lambda: self._run(self.document.write_agenda_ics, dialog.request()))
+        dialog.accepted.connect(lambda: self._run(self.document.write_agenda_ics, dialog.request(), dialog.out.kind))
         dialog.open()
         return dialog
 
-    def _run(self, write: Callable[..., AgendaWritten], request: AgendaPdfRequest | IcsRequest) -> None:
-        """``write``: the document's job for the file asked for."""
+    def _run(self, write: Callable[..., AgendaWritten], request: AgendaPdfRequest | IcsRequest, kind: str) -> None:
+        """``write``: the document's job for the file asked for; once written, its folder is the next start."""
         run_with_progress(parent=self.window(), label=f"Writing {request.out.name}…", job=partial(write, request),
-                          on_done=self._on_job_done)
+                          on_done=partial(self._on_job_done, kind))
 
-    def _on_job_done(self, written: AgendaWritten) -> None:
+    def _on_job_done(self, kind: str, written: AgendaWritten) -> None:
+        remember_export(kind, written.path)
         show_info(parent=self.window(), title="Exported",
                   text=f"Wrote {written.path} ({written.sessions} sessions, {written.what}).")
         self.written.emit(written)

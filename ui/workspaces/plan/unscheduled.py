@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from learningday.plan.dto import SessionRow
 from learningday.setup.dto import LevelDTO
+from ui.widgets import swatch
 
 #: what a dragged draft carries: {"uid", "minutes", "level", "title"} as JSON
 DRAFT_MIME = "application/x-learningday-draft"
@@ -60,12 +60,6 @@ class _DraftList(QListWidget):
         return data
 
 
-def _swatch(colour: str) -> QPixmap:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(QColor(colour))
-    return pixmap
-
-
 class UnscheduledList(QWidget):
     """'Unscheduled (N)': sessions without a start, by level then title; and the way in, Import agenda…."""
 
@@ -95,18 +89,24 @@ class UnscheduledList(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.hint)
+        #: the uids the workspace's filters let through (None: no filter)
+        self.shown: frozenset[str] | None = None
         self.set_sessions([], ())
 
     def set_sessions(self, sessions: list[SessionRow], levels: tuple[LevelDTO, ...]) -> None:
+        """Fill the list again, where the user left it: the same scroll position and chosen draft (a drop
+        that scheduled one draft must not throw the user back to the top of fifty)."""
         colours = {lv.id: lv.colour for lv in levels}
         drafts = sorted((s for s in sessions if s.start_utc is None), key=lambda s: (s.level_id, s.title.casefold()))
+        scrolled = self.list.verticalScrollBar().value()
+        chosen = self.list.currentItem().data(UID_ROLE) if self.list.currentItem() is not None else None
         self.list.clear()
         self.list.rows = {s.uid: s for s in drafts}
         for s in drafts:
             people = ", ".join(s.facilitators) or "no facilitator yet"
             item = QListWidgetItem(f"{s.title}\nL{s.level_id} · {s.duration_minutes} min · {people}")
             item.setData(UID_ROLE, s.uid)
-            item.setIcon(_swatch(colours.get(s.level_id, "#888888")))
+            item.setIcon(swatch(colours.get(s.level_id, "#888888")))
             tip = [f"Level {s.level_id}", f"{s.duration_minutes} minutes", people]
             if s.target_hubs:
                 tip.append("for " + ", ".join(s.target_hubs))
@@ -114,12 +114,30 @@ class UnscheduledList(QWidget):
                 tip.append(s.venue)
             item.setToolTip(" · ".join(tip))
             self.list.addItem(item)
-        self.heading.setText(f"Unscheduled ({len(drafts)})")
-        self.hint.setVisible(bool(drafts))
+            if s.uid == chosen:
+                self.list.setCurrentItem(item)
         if not drafts:
             placeholder = QListWidgetItem("No unscheduled sessions")
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.list.addItem(placeholder)
+        self.show_only(self.shown)
+        self.list.doItemsLayout()  # the scroll range must be known before the position is put back
+        self.list.verticalScrollBar().setValue(scrolled)
+
+    def show_only(self, uids: frozenset[str] | None) -> None:
+        """Hide the drafts the workspace's filters (its search box, level, hub…) leave out; None shows all."""
+        self.shown, changed = uids, False
+        for item in map(self.list.item, range(self.list.count())):
+            uid = item.data(UID_ROLE)
+            hide = bool(uid) and uids is not None and uid not in uids
+            changed = changed or hide != item.isHidden()
+            item.setHidden(hide)
+        if changed:  # a new search starts at its first match
+            self.list.scrollToTop()
+        total = len(self.list.rows)
+        visible = total if uids is None else len(uids & self.list.rows.keys())
+        self.heading.setText(f"Unscheduled ({visible} of {total})" if visible != total else f"Unscheduled ({total})")
+        self.hint.setVisible(bool(visible))
 
     def count(self) -> int:
         return len(self.list.rows)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -28,7 +27,7 @@ from ui.changes import EVENT, PLAN, SETUP, Changes
 from ui.commands import FileCommand
 from ui.document import EventDocument
 from ui.errors import attempt, show_info
-from ui.widgets import heading
+from ui.widgets import ask_text, heading
 
 #: group heading colours: added green, removed red, moved blue, changed amber
 KIND_COLOURS = {"added": "#1a7f37", "removed": "#b42318", "moved": "#2e5fa8", "changed": "#9a6700"}
@@ -176,7 +175,7 @@ class SnapshotsDialog(QDialog):
 
     # -- save ---------------------------------------------------------------------------------
     def _on_save_button_clicked(self) -> None:
-        name, ok = QInputDialog.getText(self, "Save Current As", "Name of this version of the agenda:")
+        name, ok = ask_text(self, "Save Current As", "Name of this version of the agenda:")
         if ok:
             self.save_current(name)
 

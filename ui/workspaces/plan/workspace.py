@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QIcon, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,7 +32,7 @@ from ui.document import EventDocument
 from ui.errors import attempt
 from ui.import_wizard import ImportWizard
 from ui.models import SessionTableModel
-from ui.widgets import Card, heading, refill, search_box, table_view
+from ui.widgets import Card, heading, refill, search_box, severity_icon, swatch, table_view
 from ui.workspaces.plan.commands import ChangeSession, CreateSession, DeleteSession, MoveSession, Placement
 from ui.workspaces.plan.export_dialog import AgendaExportButton
 from ui.workspaces.plan.import_dialog import agenda_import_wizard
@@ -110,8 +110,14 @@ class PlanWorkspace(QWidget):
         self.coverage_table = QTableWidget(0, 0)
         self.coverage_table.setObjectName("coverage")
         self.coverage_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # a row per hub, a narrow column per level: five levels fit the side panel, and hubs scroll down
+        self.coverage_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.coverage_table.horizontalHeader().setMinimumSectionSize(36)
         self.coverage_table.cellClicked.connect(self._on_coverage_table_cellClicked)
         self.checks = QTabWidget()
+        self.checks.setObjectName("checks")
+        self.checks.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
+        self.checks.tabBar().setUsesScrollButtons(False)  # whole labels: the panel stays as wide as its tabs
         self.checks.addTab(self.conflict_table, "Conflicts")
         self.checks.addTab(self.coverage_table, "Coverage")
         self.unscheduled = UnscheduledList()
@@ -258,6 +264,7 @@ class PlanWorkspace(QWidget):
         filtered = len(shown) != len(self.sessions)
         self.model.set_rows(shown, self.levels)
         self.timeline.set_visible_sessions({s.uid for s in shown} if filtered else None)
+        self.unscheduled.show_only(frozenset(s.uid for s in shown) if filtered else None)
         self.match_label.setText(f"{len(shown)} of {len(self.sessions)} sessions" if filtered else "")
 
     def _show_levels(self, summary: EventSummary) -> None:
@@ -293,7 +300,7 @@ class PlanWorkspace(QWidget):
         table = self.conflict_table
         table.setRowCount(len(self.conflicts))
         for row, conflict in enumerate(self.conflicts):
-            mark = QTableWidgetItem("⚠" if conflict.severity == "warning" else "⛔")
+            mark = QTableWidgetItem(severity_icon(conflict.severity), "")
             mark.setToolTip(conflict.severity)
             table.setItem(row, 0, mark)
             text = QTableWidgetItem(conflict.message)
@@ -301,17 +308,22 @@ class PlanWorkspace(QWidget):
             table.setItem(row, 1, text)
         errors = sum(1 for c in self.conflicts if c.severity != "warning")
         warnings = len(self.conflicts) - errors
-        self.checks.setTabText(0, f"Conflicts ({errors} + {warnings} warnings)" if warnings else f"Conflicts ({errors})")
+        self.checks.setTabText(0, f"Conflicts ({errors} + {warnings})" if warnings else f"Conflicts ({errors})")
+        self.checks.setTabToolTip(0, f"{errors} conflicts and {warnings} warnings")
+        worst = "error" if errors else "warning" if warnings else None
+        self.checks.setTabIcon(0, severity_icon(worst) if worst else QIcon())
 
     def _show_coverage(self, summary: EventSummary) -> None:
         assert self.coverage is not None
         table = self.coverage_table
-        table.setRowCount(len(summary.levels))
-        table.setColumnCount(len(summary.hubs))
-        table.setVerticalHeaderLabels([f"{lv.id} {lv.name}" for lv in summary.levels])
-        table.setHorizontalHeaderLabels([h.name for h in summary.hubs])
-        for r, level in enumerate(summary.levels):
-            for c, hub in enumerate(summary.hubs):
+        table.setRowCount(len(summary.hubs))
+        table.setColumnCount(len(summary.levels))
+        table.setVerticalHeaderLabels([h.name for h in summary.hubs])
+        for c, level in enumerate(summary.levels):
+            header = QTableWidgetItem(swatch(level.colour), str(level.id))
+            header.setToolTip(f"Level {level.id} · {level.name}")
+            table.setHorizontalHeaderItem(c, header)
+            for r, hub in enumerate(summary.hubs):
                 cell = self.coverage.cell(level.id, hub.name)
                 item = QTableWidgetItem(str(cell.count))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -319,7 +331,6 @@ class PlanWorkspace(QWidget):
                 item.setToolTip(f"{cell.count} level-{level.id} sessions inside {hub.name}'s working hours"
                                 f" (minimum {cell.minimum})")
                 table.setItem(r, c, item)
-        table.resizeColumnsToContents()
         gaps = len(self.coverage.gaps)
         self.checks.setTabText(1, f"Coverage ({gaps} gaps)" if gaps else "Coverage")
 
@@ -329,10 +340,10 @@ class PlanWorkspace(QWidget):
             self.timeline.select(uid)
             self._on_timeline_session_selected(uid)
 
-    def _on_coverage_table_cellClicked(self, _row: int, column: int) -> None:
+    def _on_coverage_table_cellClicked(self, row: int, _column: int) -> None:
         if self.coverage is None or self.summary is None:
             return
-        hub = self.summary.hubs[column].name
+        hub = self.summary.hubs[row].name
         windows = next((i.working for i in self.coverage.idle if i.hub == hub), ())
         self.timeline.set_highlight((windows[0].start, windows[0].end) if windows else None)
 

@@ -27,7 +27,7 @@ from reports.report_files import ReportOutcome, ReportRequest
 from ui import ops
 from ui.document import EventDocument
 from ui.errors import describe, say_error
-from ui.settings import documents_folder
+from ui.settings import export_folder, remember_export
 from ui.widgets import Card, card_row, heading
 
 
@@ -56,13 +56,14 @@ def _bar_chart(title: str, categories: list[str], sets: list[tuple[str, list[int
 
 
 class _Target(QWidget):
-    """A check box, a path and a Browse button for one output."""
+    """A check box, a path and a Browse button for one output; ``kind``'s last folder is where it starts."""
 
-    def __init__(self, label: str, default: str, filters: str | None) -> None:
+    def __init__(self, label: str, name: str, filters: str | None, *, kind: str) -> None:
         super().__init__()
+        self.kind = kind
         self.enabled = QCheckBox(label)
         self.enabled.setChecked(True)
-        self.path = QLineEdit(default)
+        self.path = QLineEdit(str(export_folder(kind) / name))
         browse = QPushButton("Choose…")
         browse.clicked.connect(lambda: self._browse(filters))
         layout = QHBoxLayout(self)
@@ -107,11 +108,10 @@ class ReportsWorkspace(QWidget):
         for view in (self.level_chart, self.hour_chart):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(170)
-        folder = documents_folder()
-        self.pdf = _Target("PDF report for leaders", str(folder / "learning-day-report.pdf"), "PDF (*.pdf)")
-        self.xlsx = _Target("Excel workbook for analysts", str(folder / "learning-day.xlsx"),
-                            "Excel workbook (*.xlsx)")
-        self.certificates = _Target("Certificates (one merged PDF)", str(folder / "certificates.pdf"), None)
+        self.pdf = _Target("PDF report for leaders", "learning-day-report.pdf", "PDF (*.pdf)", kind="report_pdf")
+        self.xlsx = _Target("Excel workbook for analysts", "learning-day.xlsx", "Excel workbook (*.xlsx)",
+                            kind="report_xlsx")
+        self.certificates = _Target("Certificates (one merged PDF)", "certificates.pdf", None, kind="certificates")
         self.generate_button = QPushButton("Generate")
         self.generate_button.setObjectName("generate")
         self.open_button = QPushButton("Open folder")
@@ -217,6 +217,9 @@ class ReportsWorkspace(QWidget):
         self.panel.cancel()
 
     def _on_generated(self, outcome: ReportOutcome) -> None:
+        targets = {"pdf": self.pdf, "xlsx": self.xlsx, "certificates": self.certificates}
+        for key, path in outcome.written.items():
+            remember_export(targets[key].kind, path)
         self.show_analytics(outcome.analytics)
         lines = [f"{kind}: {path}" for kind, path in outcome.written.items()]
         if outcome.certificate_count:
