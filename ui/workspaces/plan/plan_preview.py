@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -63,6 +64,10 @@ def _coverage_table(title: str, coverage: Coverage, summary: EventSummary, befor
             item.setBackground(QBrush(GAP if cell.gap else GAINED if gained else COVERED))
             table.setItem(r, c, item)
     table.resizeColumnsToContents()
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    # every level shows at once: five rows are the whole matrix
+    table.setFixedHeight(table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(table.rowCount()))
+                         + 2 * table.frameWidth())
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
@@ -88,8 +93,13 @@ class PlanPreview(QDialog):
         self.explanation = QLabel("\n".join(f"• {line}" for line in result.explanation))
         self.explanation.setObjectName("planExplanation")
         self.explanation.setWordWrap(True)
-        self.explanation.setVisible(bool(result.explanation))
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        why = QScrollArea()  # a big event can leave many cells open: the list scrolls, the tables stay
+        why.setWidget(self.explanation)
+        why.setWidgetResizable(True)
+        why.setFrameShape(QScrollArea.Shape.NoFrame)
+        why.setMaximumHeight(110)
+        why.setVisible(bool(result.explanation))
         self.moves = self._moves_table(result, summary, sessions)
         coverage = QHBoxLayout()
         coverage.addWidget(_coverage_table("Before", proposal.before, summary, None))
@@ -102,12 +112,12 @@ class PlanPreview(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
-        layout.addWidget(self.explanation)
+        layout.addWidget(why)
         changes = len(result.changes)
         layout.addWidget(QLabel(f"<b>{changes} session{'' if changes == 1 else 's'} change</b>"
                                 if changes else "<b>The plan changes nothing</b>"))
         layout.addWidget(self.moves, 2)
-        layout.addLayout(coverage, 1)
+        layout.addLayout(coverage)
         layout.addWidget(self.buttons)
         self.resize(1000, 680)
 
