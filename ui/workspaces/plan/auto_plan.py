@@ -55,14 +55,16 @@ class AutoPlan(QObject):
         return action
 
     def buttons(self) -> list[QToolButton]:
-        """Fit 24 h and Propose plan… for the workspace's top row."""
-        found = []
-        for action in (self.fit_action, self.propose_action):
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            found.append(button)
-        return found
+        """Propose plan… for the workspace's top row; Fit 24 h goes beside the timeline's scroll bar,
+        where zooming belongs (and the top row keeps its width)."""
+        fit, propose = QToolButton(), QToolButton()
+        fit.setDefaultAction(self.fit_action)
+        fit.setAutoRaise(True)
+        timeline = self.workspace.timeline
+        timeline.addScrollBarWidget(fit, Qt.AlignmentFlag.AlignLeft)
+        timeline.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # the button stays when all fits
+        propose.setDefaultAction(self.propose_action)
+        return [propose]
 
     # -- the drag help ----------------------------------------------------------------------
     def bands(self, uid: str) -> DragBands | None:

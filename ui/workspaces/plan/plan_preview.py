@@ -10,8 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QScrollArea,
     QTableWidget,
@@ -48,33 +46,33 @@ def status_text(result: PlanResult) -> str:
             f"{'HiGHS' if result.solver == 'highs' else 'greedy plan'}, {result.seconds:.1f} s")
 
 
-def _coverage_table(title: str, coverage: Coverage, summary: EventSummary, before: Coverage | None) -> QWidget:
-    """The level × hub matrix; ``before`` given, cells that gained are marked deeper green."""
+def _gaps(coverage: Coverage) -> str:
+    gaps = len(coverage.gaps)
+    return f"{gaps} gap{'' if gaps == 1 else 's'}" if gaps else "no gaps"
+
+
+def coverage_table(before: Coverage, after: Coverage, summary: EventSummary) -> QTableWidget:
+    """The level × hub matrix, before → after in each cell that changes; coloured as it will be."""
     table = QTableWidget(len(summary.levels), len(summary.hubs))
-    table.setObjectName(f"coverage{title}")
+    table.setObjectName("planCoverage")
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setVerticalHeaderLabels([f"{lv.id} {lv.name}" for lv in summary.levels])
     table.setHorizontalHeaderLabels([h.name for h in summary.hubs])
     for r, level in enumerate(summary.levels):
         for c, hub in enumerate(summary.hubs):
-            cell = coverage.cell(level.id, hub.name)
-            gained = before is not None and cell.count > before.cell(level.id, hub.name).count
-            item = QTableWidgetItem(str(cell.count))
+            was, cell = before.cell(level.id, hub.name), after.cell(level.id, hub.name)
+            item = QTableWidgetItem(str(cell.count) if cell.count == was.count else f"{was.count} → {cell.count}")
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-            item.setBackground(QBrush(GAP if cell.gap else GAINED if gained else COVERED))
+            item.setBackground(QBrush(GAP if cell.gap else GAINED if cell.count > was.count else COVERED))
+            item.setToolTip(f"level {level.id} in {hub.name}: {was.count} before, {cell.count} after "
+                            f"(minimum {cell.minimum})")
             table.setItem(r, c, item)
     table.resizeColumnsToContents()
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    # every level shows at once: five rows are the whole matrix
+    # every level shows at once: five rows are the whole matrix (a horizontal bar may join it)
     table.setFixedHeight(table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(table.rowCount()))
-                         + 2 * table.frameWidth())
-    box = QWidget()
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 0, 0, 0)
-    gaps = len(coverage.gaps)
-    layout.addWidget(QLabel(f"<b>{title}</b> · {gaps} gap{'' if gaps == 1 else 's'}" if gaps else f"<b>{title}</b> · no gaps"))
-    layout.addWidget(table)
-    return box
+                         + 2 * table.frameWidth() + table.horizontalScrollBar().sizeHint().height())
+    return table
 
 
 class PlanPreview(QDialog):
@@ -101,9 +99,7 @@ class PlanPreview(QDialog):
         why.setMaximumHeight(110)
         why.setVisible(bool(result.explanation))
         self.moves = self._moves_table(result, summary, sessions)
-        coverage = QHBoxLayout()
-        coverage.addWidget(_coverage_table("Before", proposal.before, summary, None))
-        coverage.addWidget(_coverage_table("After", proposal.after, summary, proposal.before))
+        self.coverage = coverage_table(proposal.before, proposal.after, summary)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         accept = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         accept.setText(self.tr("Accept"))
@@ -116,10 +112,12 @@ class PlanPreview(QDialog):
         changes = len(result.changes)
         layout.addWidget(QLabel(f"<b>{changes} session{'' if changes == 1 else 's'} change</b>"
                                 if changes else "<b>The plan changes nothing</b>"))
-        layout.addWidget(self.moves, 2)
-        layout.addLayout(coverage)
+        layout.addWidget(self.moves, 1)
+        layout.addWidget(QLabel(f"<b>Coverage</b> (sessions per level inside each hub's working hours): "
+                                f"{_gaps(proposal.before)} before → {_gaps(proposal.after)} after"))
+        layout.addWidget(self.coverage)
         layout.addWidget(self.buttons)
-        self.resize(1000, 680)
+        self.resize(1280, 760)
 
     @staticmethod
     def _moves_table(result: PlanResult, summary: EventSummary, sessions: list[SessionRow]) -> QTableWidget:
@@ -143,8 +141,7 @@ class PlanPreview(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 table.setItem(r, c, item)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in (1, 2, 3):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        table.resizeColumnsToContents()
+        table.setColumnWidth(0, min(table.columnWidth(0), 320))  # a long title elides; its tooltip has it all
+        table.horizontalHeader().setStretchLastSection(True)
         return table
