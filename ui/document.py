@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
     from learningday.errors import CancelCheck, Progress
     from learningday.plan.importing import AgendaImportResult
+    from learningday.plan.planner import Bands, PlanOptions, PlanResult
     from learningday.reporting.dto import EventAnalytics
     from learningday.roster.importing import ImportResult
     from learningday.spreadsheet.engine import ImportSpec, Preview
@@ -45,6 +46,17 @@ if TYPE_CHECKING:
     from reports.report_files import ReportOutcome, ReportRequest
 
 T = TypeVar("T")
+#: (session uid, start or None for the drafts, venue id)
+Move = tuple[str, datetime | None, int | None]
+
+
+@dataclass(frozen=True)
+class PlanProposal:
+    """A proposed plan with the coverage before and after it (minimum: the plan's own), for the preview."""
+
+    result: PlanResult
+    before: Coverage
+    after: Coverage
 
 
 class EventDocument(QObject):
@@ -251,6 +263,40 @@ class EventDocument(QObject):
                            Changes.of(PLAN, *((ROSTER,) if drop_registrations else ()), sessions={uid},
                                       attendees=None if drop_registrations else (), counts=True))
 
+    # -- auto-plan (learningday.plan.planner) -------------------------------------------------
+    def session_bands(self, uid: str, grid_minutes: int = 15) -> Bands:
+        """Where ``uid`` may start, its people's nights and its hubs' working hours (the drag help)."""
+        from learningday.plan.planner import allowed_starts
+
+        with self.file.read() as session:
+            return allowed_starts(session, uid, grid_minutes)
+
+    def propose_plan(self, options: PlanOptions, *, progress: Progress | None = None,
+                     cancel: CancelCheck | None = None) -> PlanProposal:
+        """A long job (ui.ops): the plan and the coverage it would give; nothing is written."""
+        from learningday.plan.planner import load_inputs, propose_plan
+        from learningday.plan.planner.propose import planned_snapshot
+
+        with self.file.read() as session:
+            result = propose_plan(session, options, progress=progress, cancel=cancel)
+            inputs = load_inputs(session, options.grid_minutes, PlanRules(coverage_minimum=options.min_per_cell))
+        return PlanProposal(result, coverage_by_level_and_hub(planned_snapshot(inputs, ()), inputs.rules),
+                            coverage_by_level_and_hub(planned_snapshot(inputs, result.placements), inputs.rules))
+
+    def apply_plan(self, result: PlanResult) -> Written[SnapshotRow | None]:
+        """Every move of ``result`` in one transaction, after saving the agenda as a version (its value)."""
+        from learningday.plan.planner import apply_plan
+
+        return self._write(lambda s: apply_plan(s, result), _plan_changed({p.uid for p in result.changes}))
+
+    def move_sessions(self, moves: Sequence[Move]) -> Written[None]:
+        """Give each session its start and venue, in one transaction (a plan undone or redone, a Place it)."""
+        def action(s: Session) -> None:
+            for uid, start, venue_id in moves:
+                agenda.move_session(s, uid, start_utc=start, venue_id=venue_id)
+
+        return self._write(action, _plan_changed({uid for uid, _start, _venue in moves}))
+
     # -- setup editors: any core service, in one transaction -----------------------------------
     def read_with(self, action: Callable[[Session], T]) -> T:
         with self.file.read() as session:
@@ -413,6 +459,11 @@ class EventDocument(QObject):
 def _session_changed(uid: str, before: SessionDraft, after: SessionDraft) -> Changes:
     """One session's row; the totals move only when it leaves or joins the unscheduled drafts."""
     return Changes.of(PLAN, sessions={uid}, counts=(before.start_utc is None) != (after.start_utc is None))
+
+
+def _plan_changed(uids: set[str]) -> Changes:
+    """Sessions given a start or a venue by a plan; a draft placed (or put back) changes the totals."""
+    return Changes.of(PLAN, sessions=uids, counts=True) if uids else NOTHING
 
 
 def _places_changed(session: Session, session_ids: set[int], attendee_ids, *, promoted: bool = False) -> Changes:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from learningday.plan.export import AgendaScope
 from learningday.setup.clock import offsets_label
 from learningday.setup.dto import EventSummary
-from reports.agenda_files import AgendaPdfRequest, IcsRequest, AgendaWritten
+from reports.agenda_files import AgendaPdfRequest, AgendaWritten, IcsRequest
 from ui.document import EventDocument
 from ui.errors import show_info
 from ui.ops import run_with_progress

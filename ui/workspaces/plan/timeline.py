@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 from learningday.plan.dto import SessionRow
 from learningday.setup.clock import HubClock, hub_clock, local_time
 from learningday.setup.dto import HubDTO, LevelDTO, VenueDTO
+from ui.workspaces.plan.band_paint import paint_bands, paint_readout
+from ui.workspaces.plan.bands import DragBands, time_readout
+from ui.workspaces.plan.lane_layout import Column, side_by_side
 from ui.workspaces.plan.unscheduled import draft_payload
 
 LABEL_W = 200
@@ -58,6 +61,8 @@ class TimelineView(QAbstractScrollArea):
     #: uid, new start (UTC), new venue name, new duration in minutes
     session_changed = Signal(str, object, str, int)
     delete_requested = Signal(str)
+    #: uid: a block pressed or a draft dragged in; the workspace answers with ``set_drag_bands``
+    drag_began = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +85,10 @@ class TimelineView(QAbstractScrollArea):
         self._drag: _Drag | None = None
         #: an unscheduled draft dragged over the lanes: (minute, lane, the draft as a block)
         self._drop: tuple[int, int, SessionRow] | None = None
+        #: where the session being dragged may go (None: no help to show)
+        self.drag_bands: DragBands | None = None
+        #: uid -> its column when sessions overlap in a lane
+        self._columns: dict[str, Column] = {}
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
 
@@ -112,6 +121,11 @@ class TimelineView(QAbstractScrollArea):
     def set_sessions(self, sessions: list[SessionRow]) -> None:
         """New rows for the same window, hubs and lanes (after an edit): the rulers stay as they are."""
         self.sessions = [s for s in sessions if s.start_utc is not None]
+        by_lane: dict[int | None, list] = {}
+        for s in self.sessions:
+            start = self._minute_of(s.start_utc)
+            by_lane.setdefault(self._lane_of(s.venue), []).append((s.uid, start, start + s.duration_minutes))
+        self._columns = {uid: column for items in by_lane.values() for uid, column in side_by_side(items).items()}
         self._update_lanes()
 
     def set_visible_sessions(self, uids: set[str] | None) -> None:
@@ -148,8 +162,17 @@ class TimelineView(QAbstractScrollArea):
         if not bar.value() <= y <= bar.value() + visible - LANE_H:
             bar.setValue(max(0, y - visible // 2))
 
+    def fit_ppm(self) -> float:
+        """The zoom that shows the whole event window in the viewport."""
+        return max(0.05, (self.viewport().width() - LABEL_W - 20) / max(1, self.minutes))
+
+    def fit_window(self) -> None:
+        """Fit 24 h: the whole event window in view."""
+        self.set_zoom(self.fit_ppm(), anchor_x=0)
+        self.horizontalScrollBar().setValue(0)
+
     def set_zoom(self, ppm: float, *, anchor_x: float | None = None) -> None:
-        ppm = max(0.4, min(8.0, ppm))
+        ppm = max(min(0.4, self.fit_ppm()), min(8.0, ppm))
         anchor = anchor_x if anchor_x is not None else (self.viewport().width() - LABEL_W) / 2
         minute = (self.horizontalScrollBar().value() + anchor) / self.ppm
         self.ppm = ppm
@@ -177,8 +200,10 @@ class TimelineView(QAbstractScrollArea):
         lane = self._lane_of(row.venue)
         if lane is None or row.start_utc is None:
             return None
-        return QRectF(self._x(self._minute_of(row.start_utc)) + 1, self._y(lane) + 3,
-                      row.duration_minutes * self.ppm - 2, LANE_H - 6)
+        column = self._columns.get(row.uid, Column(0, 1))
+        share = (LANE_H - 6) / column.count  # overlapping sessions side by side across the lane
+        return QRectF(self._x(self._minute_of(row.start_utc)) + 1, self._y(lane) + 3 + column.index * share,
+                      row.duration_minutes * self.ppm - 2, share - (1 if column.count > 1 else 0))
 
     def blocks(self) -> list[tuple[QRectF, SessionRow]]:
         """Every session's block where it is drawn now, in painting order (the dragged one left out)."""
@@ -248,6 +273,10 @@ class TimelineView(QAbstractScrollArea):
         if self.highlight:
             a, b = self.highlight
             painter.fillRect(QRectF(self._x(a), self._top(), (b - a) * self.ppm, height), HIGHLIGHT)
+        if self.drag_bands is not None and (self._drag or self._drop):
+            shown = [self._y(lane) for lane in range(len(self.lanes))]
+            paint_bands(painter, self.drag_bands, x=self._x, top=self._top(), bottom=height,
+                        lane_tops=[y for y in shown if self._top() - LANE_H < y < height])
         font = QFont(self.font())
         font.setPointSizeF(max(7.5, font.pointSizeF() - 1))
         painter.setFont(font)
@@ -266,6 +295,35 @@ class TimelineView(QAbstractScrollArea):
             minute, lane, row = self._drop
             rect = QRectF(self._x(minute) + 1, self._y(lane) + 3, row.duration_minutes * self.ppm - 2, LANE_H - 6)
             self._paint_block(painter, rect, row, metrics, ghost=True)
+        ghost = self._ghost()
+        if ghost is not None:
+            minute, lane, minutes = ghost
+            rect = QRectF(self._x(minute) + 1, self._y(lane) + 3, minutes * self.ppm - 2, LANE_H - 6)
+            bands, text = self.drag_bands, self.readout() or ""
+            paint_readout(painter, text if bands is None else f"{text}   {bands.verdict(minute)}", rect,
+                          metrics=metrics, right=width, allowed=bands is None or bands.allows(minute))
+
+    def _ghost(self) -> tuple[int, int, int] | None:
+        """The block being dragged or dropped: (start minute, lane, length in minutes)."""
+        if self._drag:
+            return self._drag.new_start, self._drag.new_lane, self._drag.new_duration
+        if self._drop:
+            return self._drop[0], self._drop[1], self._drop[2].duration_minutes
+        return None
+
+    def set_drag_bands(self, bands: DragBands | None) -> None:
+        self.drag_bands = bands
+        self._update_lanes()
+
+    def readout(self) -> str | None:
+        """The live time of the block being dragged or resized, in UTC and its first target hub's clock."""
+        ghost = self._ghost()
+        if ghost is None or self.start is None:
+            return None
+        minute, _lane, minutes = ghost
+        bands = self.drag_bands
+        return time_readout(self.start + timedelta(minutes=minute), minutes, bands.hub if bands else None,
+                            self.start)
 
     def _paint_block(self, painter: QPainter, rect: QRectF, row: SessionRow, metrics: QFontMetrics,
                      *, ghost: bool = False) -> None:
@@ -394,6 +452,7 @@ class TimelineView(QAbstractScrollArea):
         start = self._minute_of(row.start_utc)
         self._drag = _Drag(row.uid, mode, event.position(), start, row.duration_minutes, lane,
                            start, row.duration_minutes, lane)
+        self.drag_began.emit(row.uid)
         self._update_lanes()
 
     def _snap(self, minute: float) -> int:
@@ -427,6 +486,7 @@ class TimelineView(QAbstractScrollArea):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt's name
         drag, self._drag = self._drag, None
+        self.drag_bands = None
         self._update_lanes()
         if drag is None:
             super().mouseReleaseEvent(event)
@@ -450,8 +510,10 @@ class TimelineView(QAbstractScrollArea):
         return max(0, min(self.minutes - minutes, minute)), max(0, min(len(self.lanes) - 1, lane)), row
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        if draft_payload(event.mimeData()) is not None:
+        payload = draft_payload(event.mimeData())
+        if payload is not None:
             event.acceptProposedAction()
+            self.drag_began.emit(str(payload["uid"]))
         else:
             event.ignore()
 
@@ -461,11 +523,11 @@ class TimelineView(QAbstractScrollArea):
         self._update_lanes()
 
     def dragLeaveEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        self._drop = None
+        self._drop, self.drag_bands = None, None
         self._update_lanes()
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        place, self._drop = self._drop_place(event), None
+        place, self._drop, self.drag_bands = self._drop_place(event), None, None
         self._update_lanes()
         if place is None or self.start is None:
             event.ignore()

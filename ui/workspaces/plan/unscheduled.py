@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -65,6 +66,8 @@ class UnscheduledList(QWidget):
 
     session_activated = Signal(str)
     import_requested = Signal()
+    #: uid: double-click or the menu's "Place it": let the planner find the draft a slot
+    place_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,7 +84,9 @@ class UnscheduledList(QWidget):
         top.addWidget(self.import_button)
         self.list = _DraftList()
         self.list.itemDoubleClicked.connect(self._on_list_itemDoubleClicked)
-        self.hint = QLabel("Double-click to schedule, or drag onto a lane.")
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._on_list_customContextMenuRequested)
+        self.hint = QLabel("Double-click to place it, right-click to edit, or drag onto a lane.")
         self.hint.setObjectName("subheading")
         self.hint.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -148,4 +153,17 @@ class UnscheduledList(QWidget):
     def _on_list_itemDoubleClicked(self, item: QListWidgetItem) -> None:
         uid = item.data(UID_ROLE)
         if uid:
-            self.session_activated.emit(uid)
+            self.place_requested.emit(uid)
+
+    def menu_for(self, uid: str) -> QMenu:
+        """The right-click menu of one draft: Place it, Edit…."""
+        menu = QMenu(self)
+        menu.addAction("Place it", lambda: self.place_requested.emit(uid)).setObjectName("placeIt")
+        menu.addAction("Edit…", lambda: self.session_activated.emit(uid)).setObjectName("editDraft")
+        return menu
+
+    def _on_list_customContextMenuRequested(self, pos) -> None:  # noqa: ANN001 - a QPoint
+        item = self.list.itemAt(pos)
+        uid = item.data(UID_ROLE) if item is not None else None
+        if uid:
+            self.menu_for(uid).exec(self.list.viewport().mapToGlobal(pos))

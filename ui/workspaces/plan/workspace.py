@@ -25,14 +25,15 @@ from PySide6.QtWidgets import (
 from learningday.plan.conflicts import Conflict
 from learningday.plan.coverage import Coverage
 from learningday.plan.dto import SessionDraft, SessionRow
-from learningday.setup.dto import EventSummary, VenueDTO
 from learningday.setup.clock import offsets_label
+from learningday.setup.dto import EventSummary, VenueDTO
 from ui.changes import EVENT, PLAN, ROSTER, SETUP, Changes
 from ui.document import EventDocument
 from ui.errors import attempt
 from ui.import_wizard import ImportWizard
 from ui.models import SessionTableModel
 from ui.widgets import Card, heading, refill, search_box, severity_icon, swatch, table_view
+from ui.workspaces.plan.auto_plan import AutoPlan
 from ui.workspaces.plan.commands import ChangeSession, CreateSession, DeleteSession, MoveSession, Placement
 from ui.workspaces.plan.export_dialog import AgendaExportButton
 from ui.workspaces.plan.import_dialog import agenda_import_wizard
@@ -123,6 +124,8 @@ class PlanWorkspace(QWidget):
         self.unscheduled = UnscheduledList()
         self.unscheduled.session_activated.connect(self.edit_session)
         self.unscheduled.import_requested.connect(lambda: self.import_agenda())
+        self.auto_plan = AutoPlan(self)
+        self.unscheduled.place_requested.connect(self.auto_plan.place_it)
         self.model = SessionTableModel(self)
         self.table = table_view(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -136,6 +139,8 @@ class PlanWorkspace(QWidget):
         self.snap_box = SnapBox(self.timeline)
         top.addWidget(QLabel("Snap"))
         top.addWidget(self.snap_box)
+        for button in self.auto_plan.buttons():
+            top.addWidget(button)
         self.versions_button = QPushButton("Agenda Versions…")
         self.versions_button.clicked.connect(self.open_versions)
         self.versions_dialog: SnapshotsDialog | None = None
