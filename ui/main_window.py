@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
@@ -12,39 +15,48 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QStackedWidget,
+    QTabBar,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from learningday import __version__
-from learningday.demo.build import build_demo
 from learningday.errors import InvalidInput, LearningDayError
-from learningday.setup.dto import EventSummary
-from learningday.store.db import EXTENSION
-from ui import settings
+from ui import ops, settings
 from ui.changes import CHECKIN, EVENT, NOTHING, PLAN, ROSTER, SETUP, Changes
-from ui.document import EventDocument
 from ui.errors import show_error
-from ui.new_event.wizard import NewEventWizard
-from ui.ops import run_with_progress
 from ui.resources import icon
-from ui.setup.dialogs import SetupEditors
 from ui.widgets import heading
-from ui.workspaces.attendees.workspace import AttendeesWorkspace
-from ui.workspaces.checkin.kiosk import KioskWindow
-from ui.workspaces.checkin.workspace import CheckinWorkspace
-from ui.workspaces.plan.workspace import PlanWorkspace
-from ui.workspaces.reports.workspace import ReportsWorkspace
 
-FILE_FILTER = f"LearningDay events (*{EXTENSION});;All files (*)"
+if TYPE_CHECKING:
+    from learningday.setup.dto import EventSummary
+    from ui.document import EventDocument
+    from ui.workspaces.checkin.kiosk import KioskWindow
+
+# The window is shown before the core (SQLAlchemy and the store, most of start-up) is imported: what
+# needs it (the workspaces, the document, the wizard, the demo) is imported where it is first used.
+WORKSPACES = ("Plan", "Attendees", "Check-in", "Reports")
+#: how long the door may be quiet before the status bar counts the check-ins again (a burst of scans
+#: is counted once)
+RECOUNT_MS = 250
+log = logging.getLogger(__name__)
+
+
+def file_filter() -> str:
+    from learningday.store.db import EXTENSION
+
+    return f"LearningDay events (*{EXTENSION});;All files (*)"
 
 
 def demo_event_path() -> Path:
     """The demo event, in the user's data folder for LearningDay (AppDataLocation would name the
     organisation and the application, both "LearningDay": …/LearningDay/LearningDay/)."""
+    from learningday.store.db import EXTENSION
+
     folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)) / "LearningDay"
     folder.mkdir(parents=True, exist_ok=True)
     return folder / f"demo{EXTENSION}"
@@ -54,24 +66,13 @@ class MainWindow(QMainWindow):
     #: emitted once an event is open and every workspace shows it
     event_shown = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, *, workspaces: bool = True) -> None:
+        """``workspaces`` False: only the frame (menus, the welcome and opening pages), so it can be on
+        screen before the core is imported; ``build_workspaces`` adds the rest."""
         super().__init__()
         self.document: EventDocument | None = None
         self.undo_stack = QUndoStack(self)
         self.setWindowIcon(icon("app"))
-        self.plan = PlanWorkspace()
-        self.attendees = AttendeesWorkspace()
-        self.checkin = CheckinWorkspace()
-        self.reports = ReportsWorkspace()
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        for widget, name in ((self.plan, "Plan"), (self.attendees, "Attendees"),
-                             (self.checkin, "Check-in"), (self.reports, "Reports")):
-            self.tabs.addTab(widget, name)
-        self.tabs.currentChanged.connect(self._on_tabs_currentChanged)
-        self.checkin.kiosk_requested.connect(self.start_kiosk)
-        self.setup_editors = SetupEditors(self)
-        self.plan.setup_requested.connect(self.open_setup)
         #: what each workspace has not shown yet (it catches up when shown)
         self._pending: dict[QWidget, Changes] = {}
         #: the open event's summary (name, window, hubs, levels, totals), read again only when a write
@@ -79,16 +80,48 @@ class MainWindow(QMainWindow):
         self.summary: EventSummary | None = None
         self._summary_stale = False
         self.kiosk: KioskWindow | None = None
+        self._recount = QTimer(self, singleShot=True, interval=RECOUNT_MS)
+        self._recount.timeout.connect(self._on_recount_timeout)
+        self._counting: ops.Op | None = None
         self.stack = QStackedWidget()
-        self.stack.addWidget(self._welcome_page())
-        self.stack.addWidget(self.tabs)
+        self.welcome = self._welcome_page()
+        self.opening = self._opening_page()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.opening)
         self.setCentralWidget(self.stack)
+        self.tabs: QTabWidget | None = None
         self._build_menus()
         self.statusBar()
         self._update_title()
         geometry = settings.window_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
+        if workspaces:
+            self.build_workspaces()
+
+    def build_workspaces(self) -> None:
+        """The four workspaces and the setup editors (once); they import the core."""
+        if self.tabs is not None:
+            return
+        from ui.setup.dialogs import SetupEditors
+        from ui.workspaces.attendees.workspace import AttendeesWorkspace
+        from ui.workspaces.checkin.workspace import CheckinWorkspace
+        from ui.workspaces.plan.workspace import PlanWorkspace
+        from ui.workspaces.reports.workspace import ReportsWorkspace
+
+        self.plan = PlanWorkspace()
+        self.attendees = AttendeesWorkspace()
+        self.checkin = CheckinWorkspace()
+        self.reports = ReportsWorkspace()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        for widget, name in zip((self.plan, self.attendees, self.checkin, self.reports), WORKSPACES, strict=True):
+            self.tabs.addTab(widget, name)
+        self.tabs.currentChanged.connect(self._on_tabs_currentChanged)
+        self.checkin.kiosk_requested.connect(self.start_kiosk)
+        self.setup_editors = SetupEditors(self)
+        self.plan.setup_requested.connect(self.open_setup)
+        self.stack.addWidget(self.tabs)
 
     # -- building -------------------------------------------------------------------------
     def _welcome_page(self) -> QWidget:
@@ -109,6 +142,34 @@ class MainWindow(QMainWindow):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         return page
+
+    def _opening_page(self) -> QWidget:
+        """The workspaces while an event opens: their tabs, greyed, and what is being opened."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        bar = QTabBar()
+        bar.setDocumentMode(True)
+        bar.setExpanding(False)
+        for name in WORKSPACES:
+            bar.addTab(name)
+        bar.setEnabled(False)
+        layout.addWidget(bar)
+        layout.addStretch(1)
+        self.opening_text = heading("", sub=True)
+        self.opening_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.opening_text)
+        busy = QProgressBar()
+        busy.setRange(0, 0)  # no steps to count: it says the app is working
+        busy.setTextVisible(False)
+        busy.setFixedWidth(240)
+        layout.addWidget(busy, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        return page
+
+    def show_opening(self, what: str) -> None:
+        """The opening page: "Opening <what>…" until the event is on screen."""
+        self.opening_text.setText(f"Opening {what}…")
+        self.stack.setCurrentWidget(self.opening)
 
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
         action = QAction(text, self)
@@ -168,6 +229,9 @@ class MainWindow(QMainWindow):
     # -- documents ------------------------------------------------------------------------
     def open_path(self, path: str | Path) -> bool:
         """Open an event file; a bad file shows one readable error and leaves the window as it was."""
+        from ui.document import EventDocument
+
+        self.build_workspaces()
         if self.document is not None and Path(path) != self.document.path and not self._unsaved_may_go():
             return False
         try:
@@ -202,11 +266,11 @@ class MainWindow(QMainWindow):
             document.history_broken.connect(self._on_document_history_broken)
         self.close_action.setEnabled(document is not None)
         if document is None:
-            self.stack.setCurrentIndex(0)
+            self.stack.setCurrentWidget(self.welcome)
             self._update_title()
             return
         self._show_everywhere(summary or document.summary())
-        self.stack.setCurrentIndex(1)
+        self.stack.setCurrentWidget(self.tabs)
         self.tabs.setCurrentIndex(max(0, min(settings.last_workspace(), self.tabs.count() - 1)))
         self.event_shown.emit()
 
@@ -238,8 +302,10 @@ class MainWindow(QMainWindow):
         self._catch_up(self.tabs.currentWidget())
 
     def _on_document_log_changed(self, changes: Changes) -> None:
-        # the station shows its own check-ins; every workspace catches up when it is shown next
+        # the station shows its own check-ins; every workspace catches up when it is shown next, the
+        # status bar's counts once the door is quiet for a moment
         self._note(changes)
+        self._recount.start()
         self._update_title(self.summary.event.name if self.summary else None)  # a full disk may have room again
 
     def _note(self, changes: Changes) -> None:
@@ -252,10 +318,38 @@ class MainWindow(QMainWindow):
     def _show_summary(self, summary: EventSummary) -> None:
         self.summary, self._summary_stale = summary, False
         self._update_title(summary.event.name)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        summary = self.summary
+        assert summary is not None
         self.statusBar().showMessage(
             f"{summary.sessions} sessions · {summary.attendees:,} attendees · "
             f"{summary.checkins:,} check-ins"
         )
+
+    def _on_recount_timeout(self) -> None:
+        """Count the check-ins (and walk-ins) again off the GUI thread: at 100k people the count takes
+        a tenth of a second, which the next scan at the door should not wait for."""
+        document = self.document
+        if document is None:
+            return
+        if self._counting is not None:  # one count at a time; the next starts when it ends
+            self._recount.start()
+            return
+
+        def counted(fresh: EventSummary) -> None:
+            if self.document is document and self.summary is not None:
+                # only the counts the log moves: anything else is read again where it changed
+                self.summary = replace(self.summary, checkins=fresh.checkins, attendees=fresh.attendees)
+                self._show_counts()
+
+        def ended() -> None:
+            self._counting = None
+
+        self._counting = ops.start(lambda progress, cancel: document.summary(), parent=self, on_done=counted,
+                                   on_failed=lambda exc: log.warning("could not count the check-ins: %s", exc))
+        self._counting.ended.connect(ended)
 
     def _catch_up(self, workspace: QWidget) -> None:
         """Show ``workspace`` what it has not shown yet, and no more."""
@@ -291,6 +385,8 @@ class MainWindow(QMainWindow):
 
     def _unsaved_may_go(self) -> bool:
         """Check-ins the station keeps for the file (a full disk) would be lost with it: ask first."""
+        if self.tabs is None:  # still opening: no station yet
+            return True
         waiting = len(self.checkin.unsaved.scans)
         if not waiting:
             return True
@@ -307,26 +403,35 @@ class MainWindow(QMainWindow):
     # -- actions --------------------------------------------------------------------------
     def open_dialog(self) -> None:
         start = str(self.document.path.parent) if self.document and self.document.path else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open event", start, FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open event", start, file_filter())
         if path:
             self.open_path(path)
 
     def new_event(self) -> None:
+        from ui.new_event.wizard import NewEventWizard
+
         wizard = NewEventWizard(self)
         if wizard.exec() == NewEventWizard.DialogCode.Accepted and wizard.created_path is not None:
             self.open_path(wizard.created_path)
 
     def open_demo(self) -> None:
+        from learningday.demo import build
+
         path = demo_event_path()
         if path.exists():
             self.open_path(path)
             return
-        run_with_progress(
+        ops.run_with_progress(
             parent=self,
             label="Writing the demo event…",
-            job=lambda progress, cancel: build_demo(path, progress=progress, cancel=cancel),
+            job=lambda progress, cancel: build.build_demo(path, progress=progress, cancel=cancel),
             on_done=self.open_path,
-        )
+        ).ended.connect(self._show_welcome_unless_open)
+
+    def _show_welcome_unless_open(self) -> None:
+        """The start-up's opening page goes when nothing could be opened (an error was shown)."""
+        if self.document is None:
+            self.stack.setCurrentWidget(self.welcome)
 
     def _on_document_history_broken(self, message: str) -> None:
         show_error(parent=self, title="Nothing was changed", exc=InvalidInput(
@@ -349,6 +454,8 @@ class MainWindow(QMainWindow):
         if len(pin) < 4 or not pin.isdigit():
             show_error(parent=self, exc=InvalidInput("the PIN must be 4 or more digits"), title="Kiosk mode")
             return
+        from ui.workspaces.checkin.kiosk import KioskWindow
+
         self.kiosk = KioskWindow(self.document, session_uid=self.checkin.session_uid,
                                  session_title=self.checkin.session_box.currentText(),
                                  station=self.checkin.station_name(), pin=pin, unsaved=self.checkin.unsaved)
@@ -366,6 +473,8 @@ class MainWindow(QMainWindow):
 
     def open_setup(self, kind: str):  # noqa: ANN201 - the editor shown (None without an event)
         """Event ▸ Properties / Hubs / Venues / Facilitators: edits are undoable and show at once."""
+        if self.tabs is None:  # still opening
+            return None
         return self.setup_editors.open(kind, self.document, self.undo_stack)
 
     def _on_about_triggered(self) -> None:
