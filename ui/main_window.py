@@ -62,6 +62,20 @@ def demo_event_path() -> Path:
     return folder / f"demo{EXTENSION}"
 
 
+def workspace_classes() -> tuple[type, ...]:
+    """Plan, Attendees, Check-in, Reports and the setup editors. Importing them imports the core (most
+    of start-up); it may run off the GUI thread, as their modules only define classes and colours."""
+    import learningday.demo.build  # noqa: F401 - File ▸ Open Demo Event
+    import ui.document  # noqa: F401 - every open
+    from ui.setup.dialogs import SetupEditors
+    from ui.workspaces.attendees.workspace import AttendeesWorkspace
+    from ui.workspaces.checkin.workspace import CheckinWorkspace
+    from ui.workspaces.plan.workspace import PlanWorkspace
+    from ui.workspaces.reports.workspace import ReportsWorkspace
+
+    return PlanWorkspace, AttendeesWorkspace, CheckinWorkspace, ReportsWorkspace, SetupEditors
+
+
 class MainWindow(QMainWindow):
     #: emitted once an event is open and every workspace shows it
     event_shown = Signal()
@@ -103,12 +117,7 @@ class MainWindow(QMainWindow):
         """The four workspaces and the setup editors (once); they import the core."""
         if self.tabs is not None:
             return
-        from ui.setup.dialogs import SetupEditors
-        from ui.workspaces.attendees.workspace import AttendeesWorkspace
-        from ui.workspaces.checkin.workspace import CheckinWorkspace
-        from ui.workspaces.plan.workspace import PlanWorkspace
-        from ui.workspaces.reports.workspace import ReportsWorkspace
-
+        PlanWorkspace, AttendeesWorkspace, CheckinWorkspace, ReportsWorkspace, SetupEditors = workspace_classes()
         self.plan = PlanWorkspace()
         self.attendees = AttendeesWorkspace()
         self.checkin = CheckinWorkspace()
@@ -419,17 +428,18 @@ class MainWindow(QMainWindow):
 
         path = demo_event_path()
         if path.exists():
-            self.open_path(path)
+            if not self.open_path(path):
+                self.show_welcome_unless_open()
             return
         ops.run_with_progress(
             parent=self,
             label="Writing the demo event…",
             job=lambda progress, cancel: build.build_demo(path, progress=progress, cancel=cancel),
             on_done=self.open_path,
-        ).ended.connect(self._show_welcome_unless_open)
+        ).ended.connect(self.show_welcome_unless_open)
 
-    def _show_welcome_unless_open(self) -> None:
-        """The start-up's opening page goes when nothing could be opened (an error was shown)."""
+    def show_welcome_unless_open(self) -> None:
+        """The opening page goes when nothing could be opened (an error was shown)."""
         if self.document is None:
             self.stack.setCurrentWidget(self.welcome)
 
