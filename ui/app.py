@@ -66,10 +66,18 @@ def _no_screen() -> bool:
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
 
 
+def configure_logging() -> None:
+    """Our own INFO lines on stderr; other libraries' only from WARNING (a new or older event file
+    would print every Alembic migration step)."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    for ours in ("ui", "learningday", "reports"):
+        logging.getLogger(ours).setLevel(logging.INFO)
+
+
 def run_gui(event: str | None = None, *, exit_when_shown: str | None = None) -> int:
     """``exit_when_shown`` ("window" or "event"), for the start-up benchmark: print 'shown <epoch>'
     once the window, or the event in it, is on screen, then quit."""
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    configure_logging()
     if _no_screen():
         print(no_screen_hint(sys.argv), file=sys.stderr)
         return 1

@@ -26,6 +26,16 @@ def test_the_window_frame_needs_neither_sqlalchemy_nor_the_workspaces() -> None:
     assert done.stdout.strip() == "[]"
 
 
+def test_the_apps_first_start_writes_no_migration_steps_to_stderr(tmp_path: Path) -> None:
+    script = ("import sys; from ui.app import configure_logging; configure_logging(); "
+              "from learningday.store.db import open_event; open_event(sys.argv[1], create=True).close()")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", script, str(tmp_path / "new.lday")], env=env, capture_output=True,
+                          text=True, timeout=120, cwd=ROOT)
+    assert done.returncode == 0 and (tmp_path / "new.lday").exists()
+    assert done.stderr == ""
+
+
 def test_it_says_what_it_opens_then_shows_the_event(qtbot, qapp, small_event_file: Path) -> None:
     app.make_app()
     window = app.show_window(str(small_event_file))
