@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QStackedWidget,
     QTabBar,
@@ -60,6 +59,11 @@ def demo_event_path() -> Path:
     folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)) / "LearningDay"
     folder.mkdir(parents=True, exist_ok=True)
     return folder / f"demo{EXTENSION}"
+
+
+def last_workspace() -> int:
+    """The workspace shown when the last event closed (a valid tab)."""
+    return max(0, min(settings.last_workspace(), len(WORKSPACES) - 1))
 
 
 def workspace_classes() -> tuple[type, ...]:
@@ -161,17 +165,14 @@ class MainWindow(QMainWindow):
         bar.setExpanding(False)
         for name in WORKSPACES:
             bar.addTab(name)
+        bar.setCurrentIndex(last_workspace())  # where it will open
         bar.setEnabled(False)
         layout.addWidget(bar)
         layout.addStretch(1)
-        self.opening_text = heading("", sub=True)
+        self.opening_text = heading("")
         self.opening_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # no busy bar: its animation takes the GIL from the import it waits for, every frame
         layout.addWidget(self.opening_text)
-        busy = QProgressBar()
-        busy.setRange(0, 0)  # no steps to count: it says the app is working
-        busy.setTextVisible(False)
-        busy.setFixedWidth(240)
-        layout.addWidget(busy, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         return page
 
@@ -280,7 +281,7 @@ class MainWindow(QMainWindow):
             return
         self._show_everywhere(summary or document.summary())
         self.stack.setCurrentWidget(self.tabs)
-        self.tabs.setCurrentIndex(max(0, min(settings.last_workspace(), self.tabs.count() - 1)))
+        self.tabs.setCurrentIndex(last_workspace())
         self.event_shown.emit()
 
     def _show_everywhere(self, summary: EventSummary) -> None:
