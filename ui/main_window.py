@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -15,11 +15,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
-    QTabBar,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -29,7 +26,7 @@ from ui import ops, settings
 from ui.changes import CHECKIN, EVENT, NOTHING, PLAN, ROSTER, SETUP, Changes
 from ui.errors import show_error
 from ui.resources import icon
-from ui.widgets import heading
+from ui.window_pages import WORKSPACES, OpeningPage, last_workspace, welcome_page
 
 if TYPE_CHECKING:
     from learningday.setup.dto import EventSummary
@@ -38,7 +35,6 @@ if TYPE_CHECKING:
 
 # The window is shown before the core (SQLAlchemy and the store, most of start-up) is imported: what
 # needs it (the workspaces, the document, the wizard, the demo) is imported where it is first used.
-WORKSPACES = ("Plan", "Attendees", "Check-in", "Reports")
 #: how long the door may be quiet before the status bar counts the check-ins again (a burst of scans
 #: is counted once)
 RECOUNT_MS = 250
@@ -59,11 +55,6 @@ def demo_event_path() -> Path:
     folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)) / "LearningDay"
     folder.mkdir(parents=True, exist_ok=True)
     return folder / f"demo{EXTENSION}"
-
-
-def last_workspace() -> int:
-    """The workspace shown when the last event closed (a valid tab)."""
-    return max(0, min(settings.last_workspace(), len(WORKSPACES) - 1))
 
 
 def workspace_classes() -> tuple[type, ...]:
@@ -102,8 +93,8 @@ class MainWindow(QMainWindow):
         self._recount.timeout.connect(self._on_recount_timeout)
         self._counting: ops.Op | None = None
         self.stack = QStackedWidget()
-        self.welcome = self._welcome_page()
-        self.opening = self._opening_page()
+        self.welcome = welcome_page(new_event=self.new_event, open_dialog=self.open_dialog, open_demo=self.open_demo)
+        self.opening = OpeningPage()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.opening)
         self.setCentralWidget(self.stack)
@@ -136,49 +127,9 @@ class MainWindow(QMainWindow):
         self.plan.setup_requested.connect(self.open_setup)
         self.stack.addWidget(self.tabs)
 
-    # -- building -------------------------------------------------------------------------
-    def _welcome_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        title = heading("LearningDay")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = heading("Plan, run and report a 24-hour, follow-the-sun AI Learning Day.", sub=True)
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(title)
-        layout.addWidget(text)
-        for label, slot in (("New event…", self.new_event), ("Open event…", self.open_dialog),
-                            ("Open the demo event", self.open_demo)):
-            button = QPushButton(label)
-            button.setMinimumWidth(240)
-            button.clicked.connect(slot)
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
-        return page
-
-    def _opening_page(self) -> QWidget:
-        """The workspaces while an event opens: their tabs, greyed, and what is being opened."""
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        bar = QTabBar()
-        bar.setDocumentMode(True)
-        bar.setExpanding(False)
-        for name in WORKSPACES:
-            bar.addTab(name)
-        bar.setCurrentIndex(last_workspace())  # where it will open
-        bar.setEnabled(False)
-        layout.addWidget(bar)
-        layout.addStretch(1)
-        self.opening_text = heading("")
-        self.opening_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        # no busy bar: its animation takes the GIL from the import it waits for, every frame
-        layout.addWidget(self.opening_text)
-        layout.addStretch(2)
-        return page
-
     def show_opening(self, what: str) -> None:
         """The opening page: "Opening <what>…" until the event is on screen."""
-        self.opening_text.setText(f"Opening {what}…")
+        self.opening.say(what)
         self.stack.setCurrentWidget(self.opening)
 
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
