@@ -109,16 +109,26 @@ def open_after_first_paint(window: MainWindow, event: str | None, *, then: Calla
     """Import the workspaces and the core off the GUI thread (the window stays responsive), then open
     ``event`` as ``open_initial_event`` does; a failure shows the usual error and the welcome page."""
     def imported(_: object) -> None:
+        _collect_again()
         open_initial_event(window, event)
         if then is not None:
             QTimer.singleShot(0, then)
 
     def failed(exc: BaseException) -> None:
+        _collect_again()
         window.show_welcome_unless_open()
         show_error(parent=window, exc=exc, title="Cannot open the event")
 
     QTimer.singleShot(0, lambda: ops.start(lambda progress, cancel: workspace_classes(), parent=window,
                                            on_done=imported, on_failed=failed))
+
+
+def _collect_again() -> None:
+    """Garbage collection back on, if ui.launch turned it off for the imports; what they built stays
+    out of its sight (it is for good), so the collections while the event opens stay short."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def settle_memory() -> None:
