@@ -8,8 +8,8 @@ PYTEST_ARGS ?=
 
 .PHONY: run test bench screenshots setup clean
 
-run: $(STAMP)  ## open the app (on EVENT=path.lday, else the last event or the demo event)
-	$(PY) main.py $(EVENT)
+run: $(STAMP)  ## open the app (on EVENT=path.lday, else the last event or the demo event); no screen: under xvfb-run
+	sh scripts/run.sh $(PY) main.py $(EVENT)
 
 test: $(STAMP)  ## the whole test suite, offscreen
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)

@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 
 from ui.cli.main import main as cli_main
 
 
-def run_gui(event: str | None, *, exit_when_shown: bool = False) -> int:
-    # The core first: PySide6 installs an import hook that slows every module imported after it
-    # (SQLAlchemy takes 0.6 s instead of 0.4 s behind it).
-    import sqlalchemy.orm  # noqa: F401
-
-    import learningday.demo.build  # noqa: F401
-    import learningday.plan.sessions  # noqa: F401
-    import learningday.roster.query  # noqa: F401
+def run_gui(event: str | None, *, exit_when_shown: str | None = None) -> int:
+    # Qt first and the window on screen; ui.app imports the core (SQLAlchemy) after the first paint.
+    # No garbage collection until the imports are done: they only build, and a tenth of start-up went
+    # to collections walking what they built (ui.app turns it back on).
+    gc.disable()
     from ui.app import run_gui as run_app  # Qt is imported here and only here
 
     return run_app(event, exit_when_shown=exit_when_shown)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -12,66 +15,73 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from learningday import __version__
-from learningday.demo.build import build_demo
 from learningday.errors import InvalidInput, LearningDayError
-from learningday.setup.dto import EventSummary
-from learningday.store.db import EXTENSION
-from ui import settings
+from ui import ops, settings
 from ui.changes import CHECKIN, EVENT, NOTHING, PLAN, ROSTER, SETUP, Changes
-from ui.document import EventDocument
 from ui.errors import show_error
-from ui.new_event.wizard import NewEventWizard
-from ui.ops import run_with_progress
 from ui.resources import icon
-from ui.setup.dialogs import SetupEditors
-from ui.widgets import heading
-from ui.workspaces.attendees.workspace import AttendeesWorkspace
-from ui.workspaces.checkin.kiosk import KioskWindow
-from ui.workspaces.checkin.workspace import CheckinWorkspace
-from ui.workspaces.plan.workspace import PlanWorkspace
-from ui.workspaces.reports.workspace import ReportsWorkspace
+from ui.window_pages import WORKSPACES, OpeningPage, last_workspace, welcome_page
 
-FILE_FILTER = f"LearningDay events (*{EXTENSION});;All files (*)"
+if TYPE_CHECKING:
+    from learningday.setup.dto import EventSummary
+    from ui.document import EventDocument
+    from ui.workspaces.checkin.kiosk import KioskWindow
+
+# The window is shown before the core (SQLAlchemy and the store, most of start-up) is imported: what
+# needs it (the workspaces, the document, the wizard, the demo) is imported where it is first used.
+#: how long the door may be quiet before the status bar counts the check-ins again (a burst of scans
+#: is counted once)
+RECOUNT_MS = 250
+log = logging.getLogger(__name__)
+
+
+def file_filter() -> str:
+    from learningday.store.db import EXTENSION
+
+    return f"LearningDay events (*{EXTENSION});;All files (*)"
 
 
 def demo_event_path() -> Path:
     """The demo event, in the user's data folder for LearningDay (AppDataLocation would name the
     organisation and the application, both "LearningDay": …/LearningDay/LearningDay/)."""
+    from learningday.store.db import EXTENSION
+
     folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)) / "LearningDay"
     folder.mkdir(parents=True, exist_ok=True)
     return folder / f"demo{EXTENSION}"
+
+
+def workspace_classes() -> tuple[type, ...]:
+    """Plan, Attendees, Check-in, Reports and the setup editors. Importing them imports the core (most
+    of start-up); it may run off the GUI thread, as their modules only define classes and colours."""
+    import learningday.demo.build  # noqa: F401 - File ▸ Open Demo Event
+    import ui.document  # noqa: F401 - every open
+    from ui.setup.dialogs import SetupEditors
+    from ui.workspaces.attendees.workspace import AttendeesWorkspace
+    from ui.workspaces.checkin.workspace import CheckinWorkspace
+    from ui.workspaces.plan.workspace import PlanWorkspace
+    from ui.workspaces.reports.workspace import ReportsWorkspace
+
+    return PlanWorkspace, AttendeesWorkspace, CheckinWorkspace, ReportsWorkspace, SetupEditors
 
 
 class MainWindow(QMainWindow):
     #: emitted once an event is open and every workspace shows it
     event_shown = Signal()
 
-    def __init__(self) -> None:
+    def __init__(self, *, workspaces: bool = True) -> None:
+        """``workspaces`` False: only the frame (menus, the welcome and opening pages), so it can be on
+        screen before the core is imported; ``build_workspaces`` adds the rest."""
         super().__init__()
         self.document: EventDocument | None = None
         self.undo_stack = QUndoStack(self)
         self.setWindowIcon(icon("app"))
-        self.plan = PlanWorkspace()
-        self.attendees = AttendeesWorkspace()
-        self.checkin = CheckinWorkspace()
-        self.reports = ReportsWorkspace()
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        for widget, name in ((self.plan, "Plan"), (self.attendees, "Attendees"),
-                             (self.checkin, "Check-in"), (self.reports, "Reports")):
-            self.tabs.addTab(widget, name)
-        self.tabs.currentChanged.connect(self._on_tabs_currentChanged)
-        self.checkin.kiosk_requested.connect(self.start_kiosk)
-        self.setup_editors = SetupEditors(self)
-        self.plan.setup_requested.connect(self.open_setup)
         #: what each workspace has not shown yet (it catches up when shown)
         self._pending: dict[QWidget, Changes] = {}
         #: the open event's summary (name, window, hubs, levels, totals), read again only when a write
@@ -79,36 +89,48 @@ class MainWindow(QMainWindow):
         self.summary: EventSummary | None = None
         self._summary_stale = False
         self.kiosk: KioskWindow | None = None
+        self._recount = QTimer(self, singleShot=True, interval=RECOUNT_MS)
+        self._recount.timeout.connect(self._on_recount_timeout)
+        self._counting: ops.Op | None = None
         self.stack = QStackedWidget()
-        self.stack.addWidget(self._welcome_page())
-        self.stack.addWidget(self.tabs)
+        self.welcome = welcome_page(new_event=self.new_event, open_dialog=self.open_dialog, open_demo=self.open_demo)
+        self.opening = OpeningPage()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.opening)
         self.setCentralWidget(self.stack)
+        self.tabs: QTabWidget | None = None
         self._build_menus()
         self.statusBar()
         self._update_title()
         geometry = settings.window_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
+        if workspaces:
+            self.build_workspaces()
 
-    # -- building -------------------------------------------------------------------------
-    def _welcome_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        title = heading("LearningDay")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = heading("Plan, run and report a 24-hour, follow-the-sun AI Learning Day.", sub=True)
-        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(title)
-        layout.addWidget(text)
-        for label, slot in (("New event…", self.new_event), ("Open event…", self.open_dialog),
-                            ("Open the demo event", self.open_demo)):
-            button = QPushButton(label)
-            button.setMinimumWidth(240)
-            button.clicked.connect(slot)
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
-        return page
+    def build_workspaces(self) -> None:
+        """The four workspaces and the setup editors (once); they import the core."""
+        if self.tabs is not None:
+            return
+        PlanWorkspace, AttendeesWorkspace, CheckinWorkspace, ReportsWorkspace, SetupEditors = workspace_classes()
+        self.plan = PlanWorkspace()
+        self.attendees = AttendeesWorkspace()
+        self.checkin = CheckinWorkspace()
+        self.reports = ReportsWorkspace()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        for widget, name in zip((self.plan, self.attendees, self.checkin, self.reports), WORKSPACES, strict=True):
+            self.tabs.addTab(widget, name)
+        self.tabs.currentChanged.connect(self._on_tabs_currentChanged)
+        self.checkin.kiosk_requested.connect(self.start_kiosk)
+        self.setup_editors = SetupEditors(self)
+        self.plan.setup_requested.connect(self.open_setup)
+        self.stack.addWidget(self.tabs)
+
+    def show_opening(self, what: str) -> None:
+        """The opening page: "Opening <what>…" until the event is on screen."""
+        self.opening.say(what)
+        self.stack.setCurrentWidget(self.opening)
 
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
         action = QAction(text, self)
@@ -168,6 +190,9 @@ class MainWindow(QMainWindow):
     # -- documents ------------------------------------------------------------------------
     def open_path(self, path: str | Path) -> bool:
         """Open an event file; a bad file shows one readable error and leaves the window as it was."""
+        from ui.document import EventDocument
+
+        self.build_workspaces()
         if self.document is not None and Path(path) != self.document.path and not self._unsaved_may_go():
             return False
         try:
@@ -202,12 +227,12 @@ class MainWindow(QMainWindow):
             document.history_broken.connect(self._on_document_history_broken)
         self.close_action.setEnabled(document is not None)
         if document is None:
-            self.stack.setCurrentIndex(0)
+            self.stack.setCurrentWidget(self.welcome)
             self._update_title()
             return
         self._show_everywhere(summary or document.summary())
-        self.stack.setCurrentIndex(1)
-        self.tabs.setCurrentIndex(max(0, min(settings.last_workspace(), self.tabs.count() - 1)))
+        self.stack.setCurrentWidget(self.tabs)
+        self.tabs.setCurrentIndex(last_workspace())
         self.event_shown.emit()
 
     def _show_everywhere(self, summary: EventSummary) -> None:
@@ -238,8 +263,10 @@ class MainWindow(QMainWindow):
         self._catch_up(self.tabs.currentWidget())
 
     def _on_document_log_changed(self, changes: Changes) -> None:
-        # the station shows its own check-ins; every workspace catches up when it is shown next
+        # the station shows its own check-ins; every workspace catches up when it is shown next, the
+        # status bar's counts once the door is quiet for a moment
         self._note(changes)
+        self._recount.start()
         self._update_title(self.summary.event.name if self.summary else None)  # a full disk may have room again
 
     def _note(self, changes: Changes) -> None:
@@ -252,10 +279,38 @@ class MainWindow(QMainWindow):
     def _show_summary(self, summary: EventSummary) -> None:
         self.summary, self._summary_stale = summary, False
         self._update_title(summary.event.name)
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        summary = self.summary
+        assert summary is not None
         self.statusBar().showMessage(
             f"{summary.sessions} sessions · {summary.attendees:,} attendees · "
             f"{summary.checkins:,} check-ins"
         )
+
+    def _on_recount_timeout(self) -> None:
+        """Count the check-ins (and walk-ins) again off the GUI thread: at 100k people the count takes
+        a tenth of a second, which the next scan at the door should not wait for."""
+        document = self.document
+        if document is None:
+            return
+        if self._counting is not None:  # one count at a time; the next starts when it ends
+            self._recount.start()
+            return
+
+        def counted(fresh: EventSummary) -> None:
+            if self.document is document and self.summary is not None:
+                # only the counts the log moves: anything else is read again where it changed
+                self.summary = replace(self.summary, checkins=fresh.checkins, attendees=fresh.attendees)
+                self._show_counts()
+
+        def ended() -> None:
+            self._counting = None
+
+        self._counting = ops.start(lambda progress, cancel: document.summary(), parent=self, on_done=counted,
+                                   on_failed=lambda exc: log.warning("could not count the check-ins: %s", exc))
+        self._counting.ended.connect(ended)
 
     def _catch_up(self, workspace: QWidget) -> None:
         """Show ``workspace`` what it has not shown yet, and no more."""
@@ -291,6 +346,8 @@ class MainWindow(QMainWindow):
 
     def _unsaved_may_go(self) -> bool:
         """Check-ins the station keeps for the file (a full disk) would be lost with it: ask first."""
+        if self.tabs is None:  # still opening: no station yet
+            return True
         waiting = len(self.checkin.unsaved.scans)
         if not waiting:
             return True
@@ -307,26 +364,36 @@ class MainWindow(QMainWindow):
     # -- actions --------------------------------------------------------------------------
     def open_dialog(self) -> None:
         start = str(self.document.path.parent) if self.document and self.document.path else ""
-        path, _ = QFileDialog.getOpenFileName(self, "Open event", start, FILE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, "Open event", start, file_filter())
         if path:
             self.open_path(path)
 
     def new_event(self) -> None:
+        from ui.new_event.wizard import NewEventWizard
+
         wizard = NewEventWizard(self)
         if wizard.exec() == NewEventWizard.DialogCode.Accepted and wizard.created_path is not None:
             self.open_path(wizard.created_path)
 
     def open_demo(self) -> None:
+        from learningday.demo import build
+
         path = demo_event_path()
         if path.exists():
-            self.open_path(path)
+            if not self.open_path(path):
+                self.show_welcome_unless_open()
             return
-        run_with_progress(
+        ops.run_with_progress(
             parent=self,
             label="Writing the demo event…",
-            job=lambda progress, cancel: build_demo(path, progress=progress, cancel=cancel),
+            job=lambda progress, cancel: build.build_demo(path, progress=progress, cancel=cancel),
             on_done=self.open_path,
-        )
+        ).ended.connect(self.show_welcome_unless_open)
+
+    def show_welcome_unless_open(self) -> None:
+        """The opening page goes when nothing could be opened (an error was shown)."""
+        if self.document is None:
+            self.stack.setCurrentWidget(self.welcome)
 
     def _on_document_history_broken(self, message: str) -> None:
         show_error(parent=self, title="Nothing was changed", exc=InvalidInput(
@@ -349,6 +416,8 @@ class MainWindow(QMainWindow):
         if len(pin) < 4 or not pin.isdigit():
             show_error(parent=self, exc=InvalidInput("the PIN must be 4 or more digits"), title="Kiosk mode")
             return
+        from ui.workspaces.checkin.kiosk import KioskWindow
+
         self.kiosk = KioskWindow(self.document, session_uid=self.checkin.session_uid,
                                  session_title=self.checkin.session_box.currentText(),
                                  station=self.checkin.station_name(), pin=pin, unsaved=self.checkin.unsaved)
@@ -366,6 +435,8 @@ class MainWindow(QMainWindow):
 
     def open_setup(self, kind: str):  # noqa: ANN201 - the editor shown (None without an event)
         """Event ▸ Properties / Hubs / Venues / Facilitators: edits are undoable and show at once."""
+        if self.tabs is None:  # still opening
+            return None
         return self.setup_editors.open(kind, self.document, self.undo_stack)
 
     def _on_about_triggered(self) -> None:

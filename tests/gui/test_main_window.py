@@ -116,11 +116,10 @@ def test_recent_files_and_geometry_are_remembered(qtbot, demo_file: Path, tmp_pa
 
 
 def test_open_demo_event_writes_it_off_the_gui_thread(window: MainWindow, qtbot, monkeypatch) -> None:
-    import ui.main_window as main_window
+    from learningday.demo import build
 
-    monkeypatch.setattr(main_window, "build_demo",
-                        lambda path, **kw: __import__("learningday.demo.build", fromlist=["build_demo"]).build_demo(
-                            path, attendees=50, **kw))
+    real = build.build_demo
+    monkeypatch.setattr(build, "build_demo", lambda path, **kw: real(path, attendees=50, **kw))
     assert not demo_event_path().exists()
     with qtbot.waitSignal(window.event_shown, timeout=30000):
         window.open_demo()
@@ -171,9 +170,9 @@ def test_item_models_pass_qtmodeltester(window: MainWindow, demo_file: Path, qtm
 
 def test_close_event_returns_to_the_welcome_page(window: MainWindow, demo_file: Path) -> None:
     window.open_path(demo_file)
-    assert window.stack.currentIndex() == 1
+    assert window.stack.currentWidget() is window.tabs
     window.close_event_file()
-    assert window.stack.currentIndex() == 0 and window.document is None
+    assert window.stack.currentWidget() is window.welcome and window.document is None
     assert window.windowTitle() == "LearningDay"
 
 

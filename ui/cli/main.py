@@ -47,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", help="open the desktop app (the default)", description="open the desktop app")
     gui.add_argument("event", nargs="?", metavar="EVENT.lday", help="the event to open (default: the demo event)")
-    gui.add_argument("--exit-when-shown", action="store_true", help=argparse.SUPPRESS)
+    gui.add_argument("--exit-when-shown", nargs="?", const="event", choices=("window", "event"), help=argparse.SUPPRESS)
     for make, _ in COMMANDS.values():
         make(sub)
     return parser
