@@ -29,15 +29,14 @@ from ui.resources import icon
 from ui.window_pages import WORKSPACES, OpeningPage, last_workspace, welcome_page
 
 if TYPE_CHECKING:
+    from learningday.checkin.live_counts import LiveCounts
     from learningday.setup.dto import EventSummary
     from ui.document import EventDocument
     from ui.workspaces.checkin.kiosk import KioskWindow
+    from ui.workspaces.live.counter import LiveCounter
 
 # The window is shown before the core (SQLAlchemy and the store, most of start-up) is imported: what
 # needs it (the workspaces, the document, the wizard, the demo) is imported where it is first used.
-#: how long the door may be quiet before the status bar counts the check-ins again (a burst of scans
-#: is counted once)
-RECOUNT_MS = 250
 log = logging.getLogger(__name__)
 
 
@@ -89,9 +88,8 @@ class MainWindow(QMainWindow):
         self.summary: EventSummary | None = None
         self._summary_stale = False
         self.kiosk: KioskWindow | None = None
-        self._recount = QTimer(self, singleShot=True, interval=RECOUNT_MS)
-        self._recount.timeout.connect(self._on_recount_timeout)
-        self._counting: ops.Op | None = None
+        #: the counts every screen shows, following this window's writes and other stations'
+        self.counter: LiveCounter | None = None
         self.stack = QStackedWidget()
         self.welcome = welcome_page(new_event=self.new_event, open_dialog=self.open_dialog, open_demo=self.open_demo)
         self.opening = OpeningPage()
@@ -216,6 +214,9 @@ class MainWindow(QMainWindow):
         return True
 
     def _set_document(self, document: EventDocument | None, summary: EventSummary | None = None) -> None:
+        if self.counter is not None:
+            self.counter.stop()
+            self.counter = None
         if self.document is not None:
             self.document.close()
         self.undo_stack.clear()  # its commands belong to the file that was open
@@ -225,6 +226,10 @@ class MainWindow(QMainWindow):
             document.changed.connect(self._on_document_changed)
             document.log_changed.connect(self._on_document_log_changed)
             document.history_broken.connect(self._on_document_history_broken)
+            from ui.workspaces.live.counter import LiveCounter
+
+            self.counter = LiveCounter(document, self)
+            self.counter.counted.connect(self._on_counter_counted)
         self.close_action.setEnabled(document is not None)
         if document is None:
             self.stack.setCurrentWidget(self.welcome)
@@ -264,9 +269,10 @@ class MainWindow(QMainWindow):
 
     def _on_document_log_changed(self, changes: Changes) -> None:
         # the station shows its own check-ins; every workspace catches up when it is shown next, the
-        # status bar's counts once the door is quiet for a moment
+        # status bar's counts at the counter's next tick
         self._note(changes)
-        self._recount.start()
+        if self.counter is not None:
+            self.counter.poke()
         self._update_title(self.summary.event.name if self.summary else None)  # a full disk may have room again
 
     def _note(self, changes: Changes) -> None:
@@ -289,28 +295,18 @@ class MainWindow(QMainWindow):
             f"{summary.checkins:,} check-ins"
         )
 
-    def _on_recount_timeout(self) -> None:
-        """Count the check-ins (and walk-ins) again off the GUI thread: at 100k people the count takes
-        a tenth of a second, which the next scan at the door should not wait for."""
-        document = self.document
-        if document is None:
+    def _on_counter_counted(self, counts: LiveCounts, external: bool) -> None:
+        """Fresh counts for the status bar; another station's write also reaches the station on screen."""
+        if self.summary is None:
             return
-        if self._counting is not None:  # one count at a time; the next starts when it ends
-            self._recount.start()
-            return
-
-        def counted(fresh: EventSummary) -> None:
-            if self.document is document and self.summary is not None:
-                # only the counts the log moves: anything else is read again where it changed
-                self.summary = replace(self.summary, checkins=fresh.checkins, attendees=fresh.attendees)
-                self._show_counts()
-
-        def ended() -> None:
-            self._counting = None
-
-        self._counting = ops.start(lambda progress, cancel: document.summary(), parent=self, on_done=counted,
-                                   on_failed=lambda exc: log.warning("could not count the check-ins: %s", exc))
-        self._counting.ended.connect(ended)
+        # only the counts the log moves: anything else is read again where it changed
+        self.summary = replace(self.summary, checkins=counts.checkins, attendees=counts.attendees,
+                               attendees_checked_in=counts.people_present)
+        self._show_counts()
+        if external:
+            self._note(Changes.of(CHECKIN, ROSTER, attendees=None, counts=True, sessions=None))
+            if self.tabs.currentWidget() is self.checkin:
+                self._catch_up(self.checkin)
 
     def _catch_up(self, workspace: QWidget) -> None:
         """Show ``workspace`` what it has not shown yet, and no more."""

@@ -1,0 +1,1 @@
+"""The Live workspace: the day as it happens, per hub."""
