@@ -7,7 +7,12 @@ from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from learningday.checkin.live_counts import LiveCounts, LiveTally, SessionCount, live_counts
+from learningday.checkin.live_counts import (
+    LiveCounts,
+    LiveTally,
+    SessionCount,
+    live_counts,
+)
 from learningday.checkin.log import _rows
 from learningday.plan.dto import SessionRow
 from learningday.plan.sessions import list_sessions

@@ -282,7 +282,8 @@ class Station(Base):
 
 
 CHECKIN_KINDS = ("check_in", "undo", "walk_in", "check_out")
-CHECKIN_METHODS = ("search", "scan", "walk_in", "kiosk", "import")
+#: migration 0007p: "paper", ticks entered back from a printed sign-in sheet
+CHECKIN_METHODS = ("search", "scan", "walk_in", "kiosk", "import", "paper")
 
 
 class CheckIn(Base):
@@ -308,7 +309,7 @@ class CheckIn(Base):
             "kind IN ('check_in', 'undo', 'walk_in', 'check_out')", name="ck_checkin_kind"
         ),
         CheckConstraint(
-            "method IN ('search', 'scan', 'walk_in', 'kiosk', 'import')", name="ck_checkin_method"
+            "method IN ('search', 'scan', 'walk_in', 'kiosk', 'import', 'paper')", name="ck_checkin_method"
         ),
         Index("ix_checkins_session_attendee", "session_id", "attendee_id"),
         Index("ix_checkins_attendee", "attendee_id"),

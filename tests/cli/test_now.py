@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -30,7 +30,7 @@ def test_inside_the_spring_clock_change(capsys: pytest.CaptureFixture[str], tmp_
 
     # the demo's day from Sat 27 March 2027 21:00 UTC; London goes from GMT to BST at 01:00 UTC on the 28th
     event = build_demo(tmp_path / "spring.lday", attendees=50, seed=3,
-                       start=datetime(2027, 3, 27, 21, 0, tzinfo=timezone.utc))
+                       start=datetime(2027, 3, 27, 21, 0, tzinfo=UTC))
     hubs = _now(capsys, event, "2027-03-28T08:30Z")
     london = hubs["London"]
     # 08:30 UTC is 09:30 on the BST clock; the room session from 08:00 UTC is 09:00-10:00 BST (not 08:00 GMT),
@@ -75,7 +75,7 @@ def test_facilitator_missing_until_they_sign_in(capsys: pytest.CaptureFixture[st
         uid = next(r.uid for r in list_sessions(s) if r.title == "For everyone")
         # the station's facilitator is Owl: a walk-in checked in by them says Owl is at the door
         log.walk_in(s, name="Ann Early", email="ann@example.com", hub=None, session_uid=uid, station="Door",
-                    facilitator_name="Owl", at_utc=datetime(2026, 10, 25, 1, 45, tzinfo=timezone.utc))
+                    facilitator_name="Owl", at_utc=datetime(2026, 10, 25, 1, 45, tzinfo=UTC))
     status, out, _ = run(capsys, "now", str(event), "--at", "2026-10-25T01:50Z")
     assert status == 0 and "no facilitator" not in out
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from ui.cli.base import command, emit_json
 
@@ -14,7 +14,7 @@ def _configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print the hubs as JSON")
 
 
-def _line(s) -> str:  # noqa: ANN001 - a LiveSession
+def _line(s) -> str:
     counts = f"  {s.present}/{s.registered} here" if s.registered or s.present else ""
     return f"{s.local:<24} L{s.level_id}  {s.title} ({s.venue or 'no venue'}){counts}"
 
@@ -25,7 +25,7 @@ def cmd_now(args: argparse.Namespace) -> int:
     from learningday.store.db import open_event
     from learningday.timeutil import parse_utc
 
-    at = parse_utc(args.at) if args.at else datetime.now(timezone.utc)
+    at = parse_utc(args.at) if args.at else datetime.now(UTC)
     with open_event(args.event) as event_file, event_file.read() as session:
         day = live_day(session, at)
     if args.json:

@@ -1,0 +1,66 @@
+"""The paper fallback: who a session's sign-in sheet lists, and the sheet's ticks entered back as check-ins."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from learningday.checkin.dto import CheckInResult
+from learningday.checkin.log import check_in
+from learningday.errors import InvalidInput
+from learningday.plan.sessions import list_sessions
+from learningday.roster.dto import AttendeeRow
+from learningday.roster.rows import ROW_COLUMNS
+from learningday.setup.event import get_event
+from learningday.store.folding import fold
+from learningday.store.models import Attendee, Hub, Registration
+from learningday.timeutil import iso
+
+#: blank lines under the list, for people who turn up unregistered
+WALK_IN_LINES = 8
+
+
+@dataclass(frozen=True)
+class PaperSheet:
+    """What a session's sign-in sheet shows: its heading and the registered people, sorted by name."""
+
+    event: str
+    session_uid: str
+    title: str
+    #: '2027-03-11 03:15–04:15 UTC · Room K'
+    when: str
+    facilitators: tuple[str, ...]
+    people: tuple[AttendeeRow, ...]
+    walk_in_lines: int = WALK_IN_LINES
+
+
+def paper_sheet(session: Session, session_uid: str) -> PaperSheet:
+    """The sign-in sheet of one session (the registered people; the waitlist signs on the walk-in lines)."""
+    found = list_sessions(session, {session_uid.strip().lower()})
+    if not found:
+        raise InvalidInput(f"no session with uid {session_uid!r} in this event")
+    row = found[0]
+    when = (f"{iso(row.start_utc)[:10]} {row.start_utc:%H:%M}–{row.end_utc:%H:%M} UTC" if row.start_utc and row.end_utc
+            else "not scheduled")
+    people = [AttendeeRow(*r) for r in session.execute(
+        select(*ROW_COLUMNS).outerjoin(Hub, Hub.id == Attendee.hub_id)
+        .join(Registration, Registration.attendee_id == Attendee.id)
+        .where(Registration.session_id == row.id, Registration.status == "registered"))]
+    people.sort(key=lambda p: (fold(p.name), p.name, p.code))  # accents and case do not move a name
+    return PaperSheet(get_event(session).name, row.uid, row.title,
+                      f"{when} · {row.venue}" if row.venue else when, row.facilitators, tuple(people))
+
+
+def enter_ticks(session: Session, session_uid: str, attendee_ids: Iterable[int], *, station: str,
+                facilitator_name: str = "", at_utc: datetime) -> list[CheckInResult]:
+    """The people ticked on a session's sheet, checked in through the one check-in, with the method "paper"
+    (someone already checked in stays as they were: "already"). One transaction: the caller commits."""
+    ids = list(dict.fromkeys(attendee_ids))
+    if not ids:
+        raise InvalidInput("no one is ticked: tick the people who signed the sheet")
+    return [check_in(session, code_or_attendee=i, session_uid=session_uid, station=station,
+                     facilitator_name=facilitator_name, method="paper", at_utc=at_utc) for i in ids]
