@@ -64,10 +64,11 @@ def workspace_classes() -> tuple[type, ...]:
     from ui.setup.dialogs import SetupEditors
     from ui.workspaces.attendees.workspace import AttendeesWorkspace
     from ui.workspaces.checkin.workspace import CheckinWorkspace
+    from ui.workspaces.live.workspace import LiveWorkspace
     from ui.workspaces.plan.workspace import PlanWorkspace
     from ui.workspaces.reports.workspace import ReportsWorkspace
 
-    return PlanWorkspace, AttendeesWorkspace, CheckinWorkspace, ReportsWorkspace, SetupEditors
+    return PlanWorkspace, AttendeesWorkspace, CheckinWorkspace, ReportsWorkspace, LiveWorkspace, SetupEditors
 
 
 class MainWindow(QMainWindow):
@@ -110,14 +111,17 @@ class MainWindow(QMainWindow):
         """The four workspaces and the setup editors (once); they import the core."""
         if self.tabs is not None:
             return
-        PlanWorkspace, AttendeesWorkspace, CheckinWorkspace, ReportsWorkspace, SetupEditors = workspace_classes()
+        PlanWorkspace, AttendeesWorkspace, CheckinWorkspace, ReportsWorkspace, LiveWorkspace, SetupEditors = \
+            workspace_classes()
         self.plan = PlanWorkspace()
         self.attendees = AttendeesWorkspace()
         self.checkin = CheckinWorkspace()
         self.reports = ReportsWorkspace()
+        self.live = LiveWorkspace()
+        self.live.full_screen_requested.connect(self._on_live_full_screen_requested)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for widget, name in zip((self.plan, self.attendees, self.checkin, self.reports), WORKSPACES, strict=True):
+        for widget, name in zip((self.plan, self.attendees, self.checkin, self.reports, self.live), WORKSPACES, strict=True):
             self.tabs.addTab(widget, name)
         self.tabs.currentChanged.connect(self._on_tabs_currentChanged)
         self.checkin.kiosk_requested.connect(self.start_kiosk)
@@ -165,7 +169,7 @@ class MainWindow(QMainWindow):
             action.setObjectName(f"event_{kind}")
             event_menu.addAction(action)
         view_menu = self.menuBar().addMenu("&View")
-        for index, name in enumerate(("&Plan", "&Attendees", "&Check-in", "&Reports")):
+        for index, name in enumerate(("&Plan", "&Attendees", "&Check-in", "&Reports", "&Live")):
             view_menu.addAction(self._action(name, lambda _=False, i=index: self.show_workspace(i), f"Ctrl+{index + 1}"))
         view_menu.addSeparator()
         view_menu.addAction(self._action("Re&load", lambda: self.refresh(), QKeySequence.StandardKey.Refresh))
@@ -249,6 +253,7 @@ class MainWindow(QMainWindow):
         self.attendees.show_event(document, summary, sessions, undo_stack=self.undo_stack)
         self.checkin.show_event(document, summary, sessions)
         self.reports.set_document(document)  # it analyses when shown
+        self.live.show_event(document, self.counter.tally if self.counter else None)
         self._pending.clear()
         self._show_summary(summary)
 
@@ -303,6 +308,8 @@ class MainWindow(QMainWindow):
         self.summary = replace(self.summary, checkins=counts.checkins, attendees=counts.attendees,
                                attendees_checked_in=counts.people_present)
         self._show_counts()
+        if self.tabs.currentWidget() is self.live:
+            self.live.refresh()
         if external:
             self._note(Changes.of(CHECKIN, ROSTER, attendees=None, counts=True, sessions=None))
             if self.tabs.currentWidget() is self.checkin:
@@ -419,6 +426,14 @@ class MainWindow(QMainWindow):
                                  station=self.checkin.station_name(), pin=pin, unsaved=self.checkin.unsaved)
         self.kiosk.left.connect(self._on_kiosk_left)
         self.kiosk.showFullScreen()
+
+    def _on_live_full_screen_requested(self, on: bool) -> None:
+        """The Live workspace alone on a wall display (F11), back with Esc."""
+        if on == self.isFullScreen():
+            return
+        self.menuBar().setVisible(not on)
+        self.tabs.tabBar().setVisible(not on)
+        self.showFullScreen() if on else self.showNormal()
 
     def _on_kiosk_left(self) -> None:
         self.kiosk = None

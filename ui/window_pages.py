@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QPushButton, QTabBar, QVBoxLayout, QWidget
 from ui import settings
 from ui.widgets import heading
 
-WORKSPACES = ("Plan", "Attendees", "Check-in", "Reports")
+WORKSPACES = ("Plan", "Attendees", "Check-in", "Reports", "Live")
 
 
 def last_workspace() -> int:
