@@ -253,7 +253,7 @@ class MainWindow(QMainWindow):
         self.attendees.show_event(document, summary, sessions, undo_stack=self.undo_stack)
         self.checkin.show_event(document, summary, sessions)
         self.reports.set_document(document)  # it analyses when shown
-        self.live.show_event(document, self.counter.tally if self.counter else None)
+        self.live.show_event(document, self.counter)
         self._pending.clear()
         self._show_summary(summary)
 

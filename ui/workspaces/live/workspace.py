@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from learningday.checkin.live_counts import LiveTally
 from learningday.checkin.now import HubNow, LiveDay, LiveSession, live_day
 from ui.document import EventDocument
+from ui.workspaces.live.counter import LiveCounter
 from ui.widgets import heading, utc_edit, utc_of
 
 #: the clock moves the now-line this often when nothing is written
@@ -63,6 +64,7 @@ class LiveWorkspace(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document: EventDocument | None = None
+        self.counter: LiveCounter | None = None
         self.tally = LiveTally()
         self.day: LiveDay | None = None
         self.simulated = QCheckBox("Simulated now")
@@ -106,10 +108,12 @@ class LiveWorkspace(QWidget):
         QShortcut(QKeySequence("Esc"), self, lambda: self.full_screen_requested.emit(False),
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
-    def show_event(self, document: EventDocument, tally: LiveTally | None = None) -> None:
-        """``tally``: the window's (its counter's), so the log is read once for every screen."""
+    def show_event(self, document: EventDocument, counter: LiveCounter | None = None) -> None:
+        """``counter``: the window's, whose tally this view shares (the log is read once for every screen);
+        without one, a tally of its own."""
         self.document = document
-        self.tally = tally or LiveTally()
+        self.counter = counter
+        self.tally = LiveTally()
         self.day = None
         self.refresh()
 
@@ -140,8 +144,11 @@ class LiveWorkspace(QWidget):
         """Read the live day at the (simulated) now: the log's new entries only, then what runs where."""
         if self.document is None:
             return
+        tally = self.counter.tally if self.counter is not None else self.tally
+        if tally is None:  # the counter still reads the log: it says when it is done
+            return
         at = self.now()
-        day = self.document.read_with(lambda s: live_day(s, at, self.tally))
+        day = self.document.read_with(lambda s: live_day(s, at, tally))
         first = self.day is None or self.day.event != day.event or self.day.hub_rows != day.hub_rows
         self.day = day
         if first:
