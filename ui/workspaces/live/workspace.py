@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from learningday.checkin.live_counts import LiveTally
 from learningday.checkin.now import HubNow, LiveDay, LiveSession, live_day
 from ui.document import EventDocument
-from ui.workspaces.live.counter import LiveCounter
 from ui.widgets import heading, utc_edit, utc_of
+from ui.workspaces.live.counter import LiveCounter
 
 #: the clock moves the now-line this often when nothing is written
 CLOCK_MS = 15_000
