@@ -108,3 +108,13 @@ def session_attendance(session: Session, session_id: int) -> list[tuple[str, str
         Attendee.id.in_([aid for aid, _ in found]))).all()) if found else {}
     uids = dict(session.execute(select(Attendee.id, Attendee.uid).where(Attendee.id.in_(list(names))))) if names else {}
     return sorted(((uids[aid], names[aid], p) for (aid, _), p in found.items()), key=lambda r: r[1].casefold())
+
+
+def online_only_minutes(session: Session) -> dict[Pair, int]:
+    """(attendee, session) -> minutes, for those who attended a session online and not in the room: what the
+    report's counts weigh against the attended share (the room counts whole). Cheap when nothing was imported."""
+    sessions = list(session.scalars(select(CheckIn.session_id).join(
+        VirtualAttendance, VirtualAttendance.checkin_id == CheckIn.id).distinct()))
+    if not sessions:
+        return {}
+    return {pair: p.minutes for pair, p in presences(session, sessions).items() if not p.in_room}
