@@ -26,23 +26,32 @@ class Roster:
 
     def __init__(self, session: Session) -> None:
         self.by_email: dict[str, int] = {}
-        self.by_name: dict[str, list[int]] = defaultdict(list)
         self.who: dict[int, tuple[str, str]] = {}  # id -> (uid, name)
         self.by_uid: dict[str, int] = {}
-        for aid, uid, name, email in session.execute(select(Attendee.id, Attendee.uid, Attendee.name,
-                                                            Attendee.email)):
+        query = select(Attendee.id, Attendee.uid, Attendee.name, Attendee.email)
+        for aid, uid, name, email in session.connection().execute(query).tuples():
             if email:
                 self.by_email.setdefault(email_key(email), aid)
-            self.by_name[loose_key(name)].append(aid)
             self.who[aid] = (uid, name)
             self.by_uid[uid] = aid
+        self._by_name: dict[str, list[int]] | None = None
         self._names: list[str] | None = None
         self._ids: list[int] = []
         self._surnames: dict[str, list[int]] = defaultdict(list)
 
+    def by_name(self, name: str) -> list[int]:
+        """Attendees whose folded name is ``name``'s (folding 100k names costs a second: only when asked)."""
+        if self._by_name is None:
+            self._by_name = defaultdict(list)
+            for aid, (_, known) in self.who.items():
+                self._by_name[loose_key(known)].append(aid)
+        return self._by_name.get(loose_key(name), [])
+
     def fuzzy(self, name: str) -> tuple[int, float] | None:
         if self._names is None:
-            self._ids = [aid for ids in self.by_name.values() for aid in ids]
+            self.by_name(name)
+            assert self._by_name is not None
+            self._ids = [aid for ids in self._by_name.values() for aid in ids]
             self._names = [loose_key(self.who[aid][1]) for aid in self._ids]
             for i, known in enumerate(self._names):
                 self._surnames[known.rsplit(" ", 1)[-1]].append(i)
@@ -73,7 +82,7 @@ def match_people(roster: Roster, people: Iterable[Person], *, confirmed: Mapping
             out.append(_as(person, roster, "confirmed", attendee))
         elif person.email and (attendee := roster.by_email.get(email_key(person.email))) is not None:
             out.append(_as(person, roster, "email", attendee))
-        elif len(same := roster.by_name.get(loose_key(person.name), ())) == 1:
+        elif len(same := roster.by_name(person.name)) == 1:
             out.append(_as(person, roster, "name", same[0]))
         elif (near := roster.fuzzy(person.name)) is not None:
             out.append(_as(person, roster, "fuzzy", *near))

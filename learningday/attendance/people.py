@@ -54,6 +54,8 @@ class _Clock:
         texts = [t for r in report.rows for t in (r.join, r.leave) if t]
         walls = {}
         for text in texts:
+            if text in walls:
+                continue
             try:
                 walls[text] = read_wall_time(text)
             except TimeProblem as exc:
@@ -61,13 +63,18 @@ class _Clock:
         us_style = any(t.rstrip()[-2:].casefold() in ("am", "pm", ".m") for t in texts)
         self._order = month_first(list(walls.values()), us_style=us_style)
         self._walls, self._zone, self._window = walls, zone_name, window
+        self._plain: dict[str, datetime] = {}  # texts that name one instant (most): read once per file
         self.notes: list[str] = []
 
     def instant(self, text: str, row: int, name: str, after: datetime | None = None) -> datetime:
+        if (known := self._plain.get(text)) is not None:
+            return known
         wall = naive(self._walls[text], month_first_order=self._order)
         instant, note = to_utc(wall, self._zone, _near(self._window), after=after)
         if note:
             self.notes.append(f"row {row} ({name}): {note}; read as {instant:%H:%M} UTC")
+        else:
+            self._plain[text] = instant
         return instant
 
 

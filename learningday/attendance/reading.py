@@ -80,8 +80,13 @@ def _score(cells: list[str]) -> int:
     return len(keys) + 10 * ({"join", "leave"} <= keys)  # per-join rows (rejoins) beat a per-person summary
 
 
-def _platform(all_rows: list[list[str]]) -> str:
-    seen = {header_key(cell) for cells in all_rows[:SCAN_ROWS * 20] for cell in cells if cell}
+def _starts_section(rows: list[list[str]], i: int) -> bool:
+    """A section's header is the file's first row or follows a blank row or a section title (one cell)."""
+    return i == 0 or sum(1 for c in rows[i - 1] if c.strip()) <= 1
+
+
+def _platform(all_rows: list[list[str]], headers: list[int]) -> str:
+    seen = {header_key(cell) for i in headers for cells in all_rows[max(0, i - 8):i + 1] for cell in cells if cell}
     for platform, marks in _PLATFORM_MARKS:
         if seen & set(marks):
             return platform
@@ -120,16 +125,20 @@ def read_report(path: Path | str, *, encoding: str | None = None) -> Report:
         best: tuple[int, str] | None = None
         for delimiter in source.delimiters:
             source.delimiter = delimiter
-            score = max((_score(cells) for _, cells in source.head(SCAN_ROWS)), default=0)
+            head = [cells for _, cells in source.head(SCAN_ROWS)]
+            score = max((_score(head[i]) for i in range(len(head)) if _starts_section(head, i)), default=0)
             if score and (best is None or score > best[0]):
                 best = (score, delimiter)
+            if score >= 10:  # a per-join table's header: the delimiters further down the ranking cannot beat it
+                break
         if best is None:
             raise InvalidInput(f"{path.name}: no attendance table (no header naming a person and a join time or "
                                "duration) in its first rows; is this a meeting's attendance report?")
         source.delimiter = best[1]
         numbered = list(source.rows())
     all_rows = [cells for _, cells in numbered]
-    scored = [(_score(cells), i) for i, cells in enumerate(all_rows)]
+    starts = [i for i in range(len(all_rows)) if _starts_section(all_rows, i)]
+    scored = [(_score(all_rows[i]), i) for i in starts]
     top = max(score for score, _ in scored)
     header_at = next(i for score, i in scored if score == top)
     mapping = map_columns([numbered[header_at]], PEOPLE)
@@ -147,5 +156,5 @@ def read_report(path: Path | str, *, encoding: str | None = None) -> Report:
     meeting = _meeting(all_rows[:header_at])
     duration_header = mapping.header_of("duration").casefold() if "duration" in mapping.columns else ""
     bare = "seconds" if "sec" in duration_header else "minutes"
-    return Report(path, file_hash(path), _platform(all_rows), meeting.get("title", ""), meeting.get("start", ""),
+    return Report(path, file_hash(path), _platform(all_rows, starts), meeting.get("title", ""), meeting.get("start", ""),
                   meeting.get("end", ""), tuple(rows), bare)

@@ -30,6 +30,7 @@ class Target:
     minutes: int
     #: the zone its host hub keeps (the venue's hub, else its first target hub), or None
     zone: str | None
+    title_key: str = ""
 
     @property
     def window(self) -> tuple[datetime, datetime]:
@@ -46,13 +47,14 @@ def scheduled_targets(session: Session) -> list[Target]:
                LearningSession.duration_minutes, Venue.kind, Hub.zone)
         .outerjoin(Venue, Venue.id == LearningSession.venue_id).outerjoin(Hub, Hub.id == Venue.hub_id)
         .where(LearningSession.start_utc.is_not(None)).order_by(LearningSession.start_utc, LearningSession.id))
-    return [Target(sid, uid, title, start, minutes, (zone if kind == "room" else None) or first_hub.get(sid))
+    return [Target(sid, uid, title, start, minutes, (zone if kind == "room" else None) or first_hub.get(sid),
+                   loose_key(title))
             for sid, uid, title, start, minutes, kind, zone in rows]
 
 
-def target_by_uid(session: Session, session_uid: str) -> Target:
+def target_by_uid(targets: list[Target], session_uid: str) -> Target:
     uid = session_uid.strip().lower()
-    found = next((t for t in scheduled_targets(session) if t.uid == uid), None)
+    found = next((t for t in targets if t.uid == uid), None)
     if found is None:
         raise InvalidInput(f"no scheduled session with uid {session_uid!r} in this event")
     return found
@@ -78,15 +80,17 @@ def _report_start(report: Report, zone: str) -> datetime | None:
         return None
 
 
-def find_target(session: Session, report: Report, *, zone: str | None) -> tuple[Target, bool]:
-    """The session ``report`` is most likely of, and whether its title and time say so clearly."""
+def find_target(targets: list[Target], report: Report, *, zone: str | None) -> tuple[Target, bool]:
+    """The session ``report`` is most likely of (of ``scheduled_targets``), and whether its title and time say so
+    clearly."""
     best: tuple[float, Target, bool] | None = None
-    for target in scheduled_targets(session):
+    title_key = loose_key(report.title)
+    for target in targets:
         if (reading_zone := zone or target.zone) is None:
             continue
         start = _report_start(report, reading_zone)
         delta = abs(start - target.start_utc) if start else timedelta(days=1)
-        title = fuzz.ratio(loose_key(report.title), loose_key(target.title)) if report.title else 0.0
+        title = fuzz.ratio(title_key, target.title_key) if report.title else 0.0
         score = title - delta.total_seconds() / 600
         sure = delta <= SURE_DELTA and (title >= SURE_TITLE or (not report.title and delta <= timedelta(minutes=15)))
         if best is None or score > best[0]:

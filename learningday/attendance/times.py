@@ -15,6 +15,7 @@ _DATE_TIME = re.compile(
     r"[,T ]\s*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:[.,]\d+)?)?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?\s*$")
 _UNITS = re.compile(r"(\d+(?:\.\d+)?)\s*(h|hr|hrs|hours?|m|min|mins|minutes?|s|sec|secs|seconds?)\b", re.I)
 _CLOCK = re.compile(r"^(\d+):(\d{2})(?::(\d{2}))?$")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 class TimeProblem(ValueError):
@@ -106,7 +107,7 @@ def read_duration(text: str, *, bare_unit: str = "minutes") -> timedelta:
     text = text.strip()
     if not text:
         raise TimeProblem("no duration")
-    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+    if _NUMBER.fullmatch(text):
         return timedelta(**{bare_unit: float(text)})
     if (clock := _CLOCK.match(text)) is not None:
         first, second, third = clock.groups()
