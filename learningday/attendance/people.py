@@ -105,7 +105,7 @@ def people_of(report: Report, *, zone_name: str, window: Interval) -> tuple[tupl
     for row in report.rows:
         email = _email(row.email)
         key = f"email:{email_key(email)}" if email else f"name:{loose_key(row.name)}"
-        emails[key] = email
+        emails.setdefault(key, email)
         grouped[key].append(row)
     length = (window[1] - window[0]).total_seconds() / 60
     people = []

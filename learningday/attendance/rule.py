@@ -104,10 +104,9 @@ def counts_as_attended(presence: Presence, session_minutes: int, percent: int) -
 def session_attendance(session: Session, session_id: int) -> list[tuple[str, str, Presence]]:
     """(attendee uid, name, presence) of everyone who came to a session, by name: the Attendees page's rows."""
     found = presences(session, [session_id])
-    names = dict(session.execute(select(Attendee.id, Attendee.name).where(
-        Attendee.id.in_([aid for aid, _ in found]))).all()) if found else {}
-    uids = dict(session.execute(select(Attendee.id, Attendee.uid).where(Attendee.id.in_(list(names))))) if names else {}
-    return sorted(((uids[aid], names[aid], p) for (aid, _), p in found.items()), key=lambda r: r[1].casefold())
+    people = {aid: (uid, name) for aid, uid, name in session.execute(
+        select(Attendee.id, Attendee.uid, Attendee.name).where(Attendee.id.in_([aid for aid, _ in found])))}
+    return sorted(((*people[aid], p) for (aid, _), p in found.items()), key=lambda r: r[1].casefold())
 
 
 def online_only_minutes(session: Session) -> dict[Pair, int]:
