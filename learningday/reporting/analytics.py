@@ -9,7 +9,8 @@ Definitions (the reports and their tests rely on them):
 - *walk-in*: attended without a registered place (whatever the kind of the log entry).
 - *no-show*: registered, never arrived. *rate*: registered people who came / registered; None for
   a session nobody registered for (such sessions are left out of the top/bottom ranking).
-- *learning minutes*: the attended sessions' durations.
+- *learning minutes*: the attended sessions' durations; online only (an imported meeting report), the
+  minutes attended, and the session counts as attended only with the event's attended share of it.
 - Hours: an attendance falls in the hour its session starts in (UTC from the event start; for a
   hub, the local clock hour of its own people). Sessions outside the window have no UTC hour.
 - Attendees without a hub form a "No hub" group and have no local-hour row. An event without
@@ -26,6 +27,7 @@ from datetime import timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from learningday.attendance.rule import attended_percent, online_only_minutes
 from learningday.errors import CancelCheck, Progress, stop_if_cancelled
 from learningday.reporting.dto import (
     AttendeeOutcome,
@@ -138,6 +140,7 @@ def analyse(session: Session, *, top: int = TOP_N, progress: Progress | None = N
         elif status == "waitlisted":
             waitlisted[sid] += 1
     present = _current_arrivals(session)
+    online, percent = online_only_minutes(session), attended_percent(session)
     report(0.5, "event read")
     stop_if_cancelled(cancel, "report cancelled")
 
@@ -159,12 +162,13 @@ def analyse(session: Session, *, top: int = TOP_N, progress: Progress | None = N
     for row in scheduled:
         sid, minutes = row.id, row.duration_minutes
         minutes_of[sid], level_of[sid] = minutes, row.level_id
-        regs, came = registered.get(sid, set()), present.get(sid, set())
+        regs = registered.get(sid, set())
+        came = {a for a in present.get(sid, ()) if online.get((a, sid), minutes) * 100 >= percent * minutes}
         fac = facilitators.get(sid) or [(None, NO_FACILITATOR)]
         for fid, name in fac:
             fac_label[fid] = name
         for aid in regs | came:
-            flags = {"registered": aid in regs, "attended": aid in came, "minutes": minutes}
+            flags = {"registered": aid in regs, "attended": aid in came, "minutes": online.get((aid, sid), minutes)}
             overall.add(aid, **flags)
             by_level[row.level_id].add(aid, **flags)
             by_hub[hub_of[aid]].add(aid, **flags)
@@ -211,7 +215,7 @@ def analyse(session: Session, *, top: int = TOP_N, progress: Progress | None = N
             department=p.department, role=p.role, hub=hub.name if hub else "",
             hub_zone=hub.zone if hub else None, level_id=p.level_id, registered=registered_by[p.id],
             sessions_attended=sids, walk_ins=walk_ins_by[p.id],
-            learning_minutes=sum(minutes_of[s] for s in sids), levels_attended=levels_attended,
+            learning_minutes=sum(online.get((p.id, s), minutes_of[s]) for s in sids), levels_attended=levels_attended,
         ))
         if len(levels_attended) > 1:
             progression.append((p.id, levels_attended))

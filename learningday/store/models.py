@@ -106,6 +106,8 @@ class Event(Base):
     start_utc: Mapped[datetime] = mapped_column(UTCDateTime())
     length_minutes: Mapped[int] = mapped_column(Integer, default=24 * 60)
     created_utc: Mapped[datetime] = mapped_column(UTCDateTime())
+    #: migration 0008: an online attendee counts as attended with at least this share of the session
+    attended_percent: Mapped[int] = mapped_column(Integer, default=50, server_default="50")
 
     __table_args__ = (CheckConstraint("length_minutes > 0", name="ck_event_length_positive"),)
 
@@ -282,8 +284,8 @@ class Station(Base):
 
 
 CHECKIN_KINDS = ("check_in", "undo", "walk_in", "check_out")
-#: migration 0007p: "paper", ticks entered back from a printed sign-in sheet
-CHECKIN_METHODS = ("search", "scan", "walk_in", "kiosk", "import", "paper")
+#: migration 0007p: "paper", ticks entered back from a printed sign-in sheet; 0008: "virtual", a meeting report
+CHECKIN_METHODS = ("search", "scan", "walk_in", "kiosk", "import", "paper", "virtual")
 
 
 class CheckIn(Base):
@@ -309,12 +311,31 @@ class CheckIn(Base):
             "kind IN ('check_in', 'undo', 'walk_in', 'check_out')", name="ck_checkin_kind"
         ),
         CheckConstraint(
-            "method IN ('search', 'scan', 'walk_in', 'kiosk', 'import', 'paper')", name="ck_checkin_method"
+            "method IN ('search', 'scan', 'walk_in', 'kiosk', 'import', 'paper', 'virtual')", name="ck_checkin_method"
         ),
         Index("ix_checkins_session_attendee", "session_id", "attendee_id"),
         Index("ix_checkins_attendee", "attendee_id"),
         Index("ix_checkins_reverses", "reverses_uid"),
     )
+
+
+class VirtualAttendance(Base):
+    """What a meeting platform's report says about one log entry (migration 0008, learningday.attendance)."""
+
+    __tablename__ = "virtual_attendance"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    checkin_id: Mapped[int] = mapped_column(ForeignKey("checkins.id"), unique=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    file_name: Mapped[str] = mapped_column(String(255))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    #: the person as the report names them
+    reported_name: Mapped[str] = mapped_column(String(200), default="")
+    #: [[start ISO UTC, end ISO UTC], ...] merged, inside the entry's file
+    intervals: Mapped[list[list[str]]] = mapped_column(JSON, default=list)
+    minutes: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (Index("ix_virtual_attendance_file", "file_name"),)
 
 
 class RoleLevel(Base):

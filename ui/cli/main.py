@@ -14,13 +14,13 @@ from collections.abc import Callable, Sequence
 from learningday import __version__
 from learningday.errors import InvalidInput, LearningDayError
 from ui.cli import agenda, agenda_import, attendees, checkin, events, new, reports, roster, setup_edit, snapshots
-from ui.cli import levels, now, plan, sessions, signin_sheet
+from ui.cli import attendance, levels, now, plan, sessions, signin_sheet
 from ui.cli.base import COMMANDS, emit_json_error, error_kind
 
 PROG = "learningday"
 #: the modules whose sub-commands this parser offers (importing one registers its commands)
-COMMAND_MODULES = (events, agenda, agenda_import, attendees, checkin, levels, new, now, plan, reports, roster, sessions,
-                   setup_edit, signin_sheet, snapshots)
+COMMAND_MODULES = (events, agenda, agenda_import, attendance, attendees, checkin, levels, new, now, plan, reports,
+                   roster, sessions, setup_edit, signin_sheet, snapshots)
 GuiRunner = Callable[..., int]
 
 

@@ -36,6 +36,7 @@ from ui.widgets import heading, refill, search_box, table_view
 from ui.workspaces.attendees.commands import DeleteAttendee, EditAttendee, Fields
 from ui.workspaces.attendees.editor import AttendeeEditor
 from ui.workspaces.attendees.registrations_panel import RegistrationsPanel, choose_session
+from ui.workspaces.attendees.session_attendance import open_session_attendance
 
 C = TypeVar("C", EditAttendee, DeleteAttendee)
 #: the registration filter's choices: label, AttendeeQuery.registration
@@ -87,6 +88,8 @@ class AttendeesWorkspace(QWidget):
         self.badges_button = QPushButton("Badges PDF…")
         self.register_button = QPushButton("Register selected…")
         self.register_shown_button = QPushButton("Register all shown…")
+        self.came_button = QPushButton("Who came…")
+        self.came_button.clicked.connect(lambda: open_session_attendance(self.document, self.sessions, parent=self))
         self.import_button.clicked.connect(self.import_roster)
         self.export_button.clicked.connect(self.export_roster)
         self.badges_button.clicked.connect(self.write_badges)
@@ -96,7 +99,7 @@ class AttendeesWorkspace(QWidget):
         actions.addWidget(heading("Attendees"))
         actions.addStretch(1)
         for button in (self.import_button, self.export_button, self.badges_button, self.register_button,
-                       self.register_shown_button):
+                       self.register_shown_button, self.came_button):
             actions.addWidget(button)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)

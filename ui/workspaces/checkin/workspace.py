@@ -38,6 +38,7 @@ from ui.document import EventDocument
 from ui.errors import attempt, show_error, show_info
 from ui.widgets import Card, heading, refill
 from ui.workspaces.checkin.paper import paper_menu
+from ui.workspaces.checkin.attendance_dialog import open_attendance_dialog
 from ui.workspaces.checkin.unsaved import RETRY_MS, Scan, UnsavedScans
 from ui.workspaces.checkin.walk_in import WalkInDialog
 
@@ -122,6 +123,7 @@ class CheckinWorkspace(QWidget):
         log_menu.addAction("Export This File's Log…", self.export_log)
         log_menu.addAction("Merge a Station's Log…", self.merge_log)
         log_menu.addMenu(paper_menu(self))
+        log_menu.addAction("Import Attendance Reports…", lambda: open_attendance_dialog(self.document, parent=self))
         self.log_button.setMenu(log_menu)
         self.search = QLineEdit()
         self.search.setObjectName("stationSearch")

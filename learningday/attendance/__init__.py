@@ -1,0 +1,1 @@
+"""Virtual attendance: meeting-platform attendance reports read, matched and written to the check-in log."""

@@ -1,0 +1,91 @@
+"""Who a report's person is on the roster: email first, then the exact name, then a fuzzy name to review."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+
+from rapidfuzz import fuzz, process
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from learningday.attendance.dto import Person
+from learningday.errors import InvalidInput
+from learningday.setup.rules import loose_key
+from learningday.spreadsheet.emails import email_key
+from learningday.store.models import Attendee
+
+#: a fuzzy name at least this close (rapidfuzz WRatio, 0-100) is proposed for review; below it, unmatched.
+#: With the same surname a looser match is proposed: a nickname ('Bobby Jones' for 'Robert Jones') scores ~70.
+FUZZY_CUTOFF, SURNAME_CUTOFF = 80.0, 60.0
+
+
+class Roster:
+    """The event's attendees as matching needs them, read once per import."""
+
+    def __init__(self, session: Session) -> None:
+        self.by_email: dict[str, int] = {}
+        self.who: dict[int, tuple[str, str]] = {}  # id -> (uid, name)
+        self.by_uid: dict[str, int] = {}
+        query = select(Attendee.id, Attendee.uid, Attendee.name, Attendee.email)
+        for aid, uid, name, email in session.connection().execute(query).tuples():
+            if email:
+                self.by_email.setdefault(email_key(email), aid)
+            self.who[aid] = (uid, name)
+            self.by_uid[uid] = aid
+        self._by_name: dict[str, list[int]] | None = None
+        self._names: list[str] | None = None
+        self._ids: list[int] = []
+        self._surnames: dict[str, list[int]] = defaultdict(list)
+
+    def by_name(self, name: str) -> list[int]:
+        """Attendees whose folded name is ``name``'s (folding 100k names costs a second: only when asked)."""
+        if self._by_name is None:
+            self._by_name = defaultdict(list)
+            for aid, (_, known) in self.who.items():
+                self._by_name[loose_key(known)].append(aid)
+        return self._by_name.get(loose_key(name), [])
+
+    def fuzzy(self, name: str) -> tuple[int, float] | None:
+        if self._names is None:
+            self.by_name(name)
+            assert self._by_name is not None
+            self._ids = [aid for ids in self._by_name.values() for aid in ids]
+            self._names = [loose_key(self.who[aid][1]) for aid in self._ids]
+            for i, known in enumerate(self._names):
+                self._surnames[known.rsplit(" ", 1)[-1]].append(i)
+        key = loose_key(name)
+        best = process.extractOne(key, self._names, scorer=fuzz.WRatio, score_cutoff=FUZZY_CUTOFF)
+        if best is not None:
+            return self._ids[best[2]], float(best[1])
+        same = self._surnames.get(key.rsplit(" ", 1)[-1], []) if " " in key else []
+        near = process.extractOne(key, [self._names[i] for i in same], scorer=fuzz.WRatio, score_cutoff=SURNAME_CUTOFF)
+        return None if near is None else (self._ids[same[near[2]]], float(near[1]))
+
+
+def _as(person: Person, roster: Roster, match: str, attendee_id: int, score: float = 100.0) -> Person:
+    uid, name = roster.who[attendee_id]
+    return replace(person, match=match, attendee_id=attendee_id, attendee_uid=uid, attendee_name=name, score=score)
+
+
+def match_people(roster: Roster, people: Iterable[Person], *, confirmed: Mapping[str, str] | None = None) -> tuple[Person, ...]:
+    """Each person with their match. ``confirmed`` (person key -> attendee uid) holds the fuzzy matches a user
+    accepted, or a person they matched by hand; a fuzzy match not in it stays 'fuzzy' and is never written."""
+    confirmed = confirmed or {}
+    out = []
+    for person in people:
+        if person.key in confirmed:
+            attendee = roster.by_uid.get(confirmed[person.key].strip().lower())
+            if attendee is None:
+                raise InvalidInput(f"no attendee with uid {confirmed[person.key]!r} to match {person.name!r} to")
+            out.append(_as(person, roster, "confirmed", attendee))
+        elif person.email and (attendee := roster.by_email.get(email_key(person.email))) is not None:
+            out.append(_as(person, roster, "email", attendee))
+        elif len(same := roster.by_name(person.name)) == 1:
+            out.append(_as(person, roster, "name", same[0]))
+        elif (near := roster.fuzzy(person.name)) is not None:
+            out.append(_as(person, roster, "fuzzy", *near))
+        else:
+            out.append(person)
+    return tuple(out)
