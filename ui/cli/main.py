@@ -13,8 +13,24 @@ from collections.abc import Callable, Sequence
 
 from learningday import __version__
 from learningday.errors import InvalidInput, LearningDayError
-from ui.cli import agenda, agenda_import, attendees, checkin, events, new, reports, roster, setup_edit, snapshots
-from ui.cli import attendance, levels, now, plan, sessions, signin_sheet
+from ui.cli import (
+    agenda,
+    agenda_import,
+    attendance,
+    attendees,
+    checkin,
+    events,
+    levels,
+    new,
+    now,
+    plan,
+    reports,
+    roster,
+    sessions,
+    setup_edit,
+    signin_sheet,
+    snapshots,
+)
 from ui.cli.base import COMMANDS, emit_json_error, error_kind
 
 PROG = "learningday"

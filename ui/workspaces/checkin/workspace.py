@@ -37,8 +37,8 @@ from ui import settings
 from ui.document import EventDocument
 from ui.errors import attempt, show_error, show_info
 from ui.widgets import Card, heading, refill
-from ui.workspaces.checkin.paper import paper_menu
 from ui.workspaces.checkin.attendance_dialog import open_attendance_dialog
+from ui.workspaces.checkin.paper import paper_menu
 from ui.workspaces.checkin.unsaved import RETRY_MS, Scan, UnsavedScans
 from ui.workspaces.checkin.walk_in import WalkInDialog
 
