@@ -85,7 +85,7 @@ def _score(uid: str, title: str, level: int, attended: int, given: Iterable[tupl
 
 
 def skills_summary(session: Session, *, minutes_attended: MinutesAttended | None = None) -> SkillsSummary:
-    level_names = dict(session.execute(select(Level.id, Level.name).order_by(Level.id)).tuples())
+    level_names = {lid: name for lid, name in session.execute(select(Level.id, Level.name).order_by(Level.id))}
     done = completions(session, minutes_attended=minutes_attended)
     validated: dict[int, set[int]] = defaultdict(set)
     for c in done:
