@@ -98,3 +98,15 @@ def skills_summary(session: Session, *, minutes_attended: MinutesAttended | None
         validated_people=len(set().union(*validated.values())) if validated else 0,
         uplift_overall=overall, uplift_by_hub=by_hub, uplift_by_department=by_dept, uplift_by_level=by_level,
         feedback_by_session=per_session, feedback_overall=all_sessions, unmatched_feedback=unmatched)
+
+
+def validated_counts(session: Session, *, minutes_attended: MinutesAttended | None = None
+                     ) -> tuple[tuple[LevelCount, ...], int]:
+    """Validated people per level, and how many people are validated at one level or more."""
+    from learningday.skills.validation import validated_levels
+
+    names = {lid: name for lid, name in session.execute(select(Level.id, Level.name).order_by(Level.id))}
+    found = validated_levels(session, minutes_attended=minutes_attended)
+    counts = tuple(LevelCount(lid, name, sum(1 for levels in found.values() if lid in levels))
+                   for lid, name in names.items())
+    return counts, len(found)
