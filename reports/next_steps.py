@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from learningday.errors import CancelCheck, InvalidInput, Progress
+from learningday.outputs import check_output
 from learningday.skills.dto import NextStep
 from learningday.store.db import EventFile
-from learningday.outputs import check_output
-from reports.roster_export import csv_safe
+from reports.roster_export import write_safe_csv
 
 HEADER = ("UID", "Code", "Name", "Email", "Employee ID", "Hub", "Department", "Role", "Validated levels",
           "Highest validated", "Target level", "Gap to target", "Next level", "Recommended paths")
@@ -23,14 +22,7 @@ def _values(step: NextStep) -> list[str | int | None]:
 
 
 def _write_csv(steps: Iterable[NextStep], path: Path) -> int:
-    count = 0
-    with Path(path).open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(HEADER)
-        for step in steps:
-            writer.writerow([csv_safe(v) for v in _values(step)])
-            count += 1
-    return count
+    return write_safe_csv(HEADER, (_values(step) for step in steps), path)
 
 
 def _write_xlsx(steps: Iterable[NextStep], path: Path) -> int:

@@ -241,10 +241,12 @@ class AttendeesWorkspace(QWidget):
         document = self.document
 
         def submit(fields: Fields) -> None:
-            self._push(EditAttendee(document, details.uid, details.fields(), fields, details.name))
+            self._push(EditAttendee(document, details.uid, details.fields(), fields, details.name,
+                                    editor.score_edits()))
 
         editor = AttendeeEditor(details, hubs=self.summary.hubs, levels=self.summary.levels,
-                                departments=self.departments, submit=submit, parent=self)
+                                departments=self.departments, submit=submit, parent=self,
+                                assessments=document.assessments(details.uid))
         editor.open()
         return editor
 
