@@ -1,4 +1,4 @@
-"""Skills sub-commands: import-survey, validate, next-steps, sign-off and feedback (no Qt; heavy imports inside)."""
+"""Skills sub-commands: import-survey, validate, next-steps, sign-off, feedback and completion-rule (no Qt)."""
 
 from __future__ import annotations
 
@@ -135,4 +135,31 @@ def cmd_feedback(args: argparse.Namespace) -> int:
         emit_json({"attendee": change.attendee_uid, "session": change.session_uid, "replaced": change.before is not None})
     else:
         print("feedback replaced" if change.before is not None else "feedback recorded")
+    return 0
+
+
+def _configure_completion_rule(p: argparse.ArgumentParser) -> None:
+    p.add_argument("event", metavar="EVENT.lday", help="the event file")
+    p.add_argument("--session", required=True, metavar="UID", help="the session's uid")
+    p.add_argument("--percent", required=True, type=int, metavar="N", help="attended at least N %% of it (0-100)")
+    p.add_argument("--sign-off", action=argparse.BooleanOptionalAction, default=False,
+                   help="also needs a facilitator's sign-off (default: no)")
+    p.add_argument("--json", action="store_true", help="print the rule and the one it replaced as one JSON object")
+
+
+@command("completion-rule", "set when a session counts as completed: N percent of it attended, and maybe a sign-off")(
+    _configure_completion_rule)
+def cmd_completion_rule(args: argparse.Namespace) -> int:
+    from learningday.skills.completion import set_completion_rule
+    from learningday.store.db import open_event
+
+    with open_event(args.event) as event_file, event_file.write() as session:
+        before = set_completion_rule(session, args.session, min_percent=args.percent, needs_sign_off=args.sign_off)
+    if args.json:
+        emit_json({"session": args.session, "percent": args.percent, "sign_off": args.sign_off,
+                   "before": {"percent": before.min_percent, "sign_off": before.needs_sign_off}})
+    else:
+        needs = " and a sign-off" if args.sign_off else ""
+        print(f"completed when {args.percent} % of the session is attended{needs} "
+              f"(was {before.min_percent} %{' and a sign-off' if before.needs_sign_off else ''})")
     return 0
