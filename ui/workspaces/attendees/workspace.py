@@ -35,6 +35,7 @@ from ui.settings import export_folder, remember_export
 from ui.widgets import heading, refill, search_box, table_view
 from ui.workspaces.attendees.commands import DeleteAttendee, EditAttendee, Fields
 from ui.workspaces.attendees.editor import AttendeeEditor
+from ui.workspaces.attendees.survey_import import survey_import_wizard
 from ui.workspaces.attendees.registrations_panel import RegistrationsPanel, choose_session
 
 C = TypeVar("C", EditAttendee, DeleteAttendee)
@@ -88,6 +89,8 @@ class AttendeesWorkspace(QWidget):
         self.register_button = QPushButton("Register selected…")
         self.register_shown_button = QPushButton("Register all shown…")
         self.import_button.clicked.connect(self.import_roster)
+        self.survey_button = QPushButton("Import survey…")  # skills: self-assessments and feedback
+        self.survey_button.clicked.connect(lambda: self.import_survey())
         self.export_button.clicked.connect(self.export_roster)
         self.badges_button.clicked.connect(self.write_badges)
         self.register_button.clicked.connect(self.register_selected)
@@ -95,7 +98,7 @@ class AttendeesWorkspace(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(heading("Attendees"))
         actions.addStretch(1)
-        for button in (self.import_button, self.export_button, self.badges_button, self.register_button,
+        for button in (self.import_button, self.survey_button, self.export_button, self.badges_button, self.register_button,
                        self.register_shown_button):
             actions.addWidget(button)
         filters = QHBoxLayout()
@@ -328,6 +331,13 @@ class AttendeesWorkspace(QWidget):
         if self.document is None:
             return None
         wizard = ImportWizard(self.document, self, path=path)
+        wizard.open()
+        return wizard
+
+    def import_survey(self, *, path: str = "", kind: str = "pre") -> ImportWizard | None:
+        if self.document is None:
+            return None
+        wizard = survey_import_wizard(self.document, self, path=path, kind=kind)
         wizard.open()
         return wizard
 
