@@ -6,6 +6,7 @@ import csv
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 
 from tests.gui.documents import digest
 from tests.helpers.skills_event import CODES
@@ -26,12 +27,11 @@ def _wizard(document: EventDocument, qtbot, path: Path, kind: str) -> ImportWiza
     work.show_event(document, document.summary(), document.sessions())
     changed: list = []
     document.changed.connect(changed.append)
-    work.survey_button.click()  # the workspace's entry opens the wizard on the "before the day" kind
+    work.survey_button.menu().findChild(QAction, f"importSurvey_{kind}").trigger()  # the Skills menu's entry
     wizard = work.findChild(ImportWizard)
-    assert wizard is not None and wizard.target.kind == "pre"
+    assert wizard is not None and wizard.target.kind == kind
     qtbot.addWidget(wizard)
     wizard.file_page.path.setText(str(path))
-    wizard.target.kind_box.setCurrentIndex(wizard.target.kind_box.findData(kind))
     wizard.changed = changed  # type: ignore[attr-defined] - what the document announced, for the test
     wizard.next()  # file -> mapping
     return wizard

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QToolButton,
+    QWidget,
+)
 
 from learningday.skills.survey import SurveyResult
 from learningday.spreadsheet.engine import ImportSpec, Issue, Preview
@@ -71,3 +79,17 @@ class SurveyTarget(RosterTarget):
 def survey_import_wizard(document: EventDocument, parent: QWidget | None = None, *, path: str = "",
                          kind: str = "pre") -> ImportWizard:
     return ImportWizard(document, parent, path=path, target=SurveyTarget(document, kind))
+
+
+def survey_menu_button(open_wizard: Callable[..., Any]) -> QToolButton:
+    """The workspace's "Skills" menu: one Import entry per kind of survey (``open_wizard(kind=...)``)."""
+    button = QToolButton()
+    button.setObjectName("skillsMenu")
+    button.setText("Skills")
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    menu = QMenu(button)
+    for text, kind in KINDS:
+        action = menu.addAction(f"Import Survey: {text}…", lambda k=kind: open_wizard(kind=k))
+        action.setObjectName(f"importSurvey_{kind}")
+    button.setMenu(menu)
+    return button

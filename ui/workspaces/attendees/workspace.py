@@ -35,7 +35,7 @@ from ui.settings import export_folder, remember_export
 from ui.widgets import heading, refill, search_box, table_view
 from ui.workspaces.attendees.commands import DeleteAttendee, EditAttendee, Fields
 from ui.workspaces.attendees.editor import AttendeeEditor
-from ui.workspaces.attendees.survey_import import survey_import_wizard
+from ui.workspaces.attendees.survey_import import survey_import_wizard, survey_menu_button
 from ui.workspaces.attendees.registrations_panel import RegistrationsPanel, choose_session
 
 C = TypeVar("C", EditAttendee, DeleteAttendee)
@@ -89,8 +89,7 @@ class AttendeesWorkspace(QWidget):
         self.register_button = QPushButton("Register selected…")
         self.register_shown_button = QPushButton("Register all shown…")
         self.import_button.clicked.connect(self.import_roster)
-        self.survey_button = QPushButton("Import survey…")  # skills: self-assessments and feedback
-        self.survey_button.clicked.connect(lambda: self.import_survey())
+        self.survey_button = survey_menu_button(self.import_survey)  # skills: self-assessments and feedback
         self.export_button.clicked.connect(self.export_roster)
         self.badges_button.clicked.connect(self.write_badges)
         self.register_button.clicked.connect(self.register_selected)
