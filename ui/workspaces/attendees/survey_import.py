@@ -7,19 +7,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QMenu,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QMenu, QToolButton, QWidget
 
 from learningday.skills.survey import SurveyResult
 from learningday.spreadsheet.engine import ImportSpec, Issue, Preview
 from ui.document import EventDocument
 from ui.import_wizard import ImportWizard, RosterTarget
+from ui.workspaces.plan.import_dialog import kind_row
 
 KINDS = (("Self-assessment before the day", "pre"), ("Self-assessment after the day", "post"),
          ("Session feedback", "feedback"))
@@ -48,13 +42,7 @@ class SurveyTarget(RosterTarget):
         return self.kind_box.currentData()
 
     def file_widget(self) -> QWidget:
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("The file holds"))
-        layout.addWidget(self.kind_box)
-        layout.addStretch(1)
-        return row
+        return kind_row(self.kind_box)
 
     def preview(self, path: Path, encoding: str | None = None) -> tuple[ImportSpec, Preview]:
         return self.document.survey_preview(path, self.kind, encoding)

@@ -35,8 +35,8 @@ from ui.settings import export_folder, remember_export
 from ui.widgets import heading, refill, search_box, table_view
 from ui.workspaces.attendees.commands import DeleteAttendee, EditAttendee, Fields
 from ui.workspaces.attendees.editor import AttendeeEditor
-from ui.workspaces.attendees.survey_import import survey_import_wizard, survey_menu_button
 from ui.workspaces.attendees.registrations_panel import RegistrationsPanel, choose_session
+from ui.workspaces.attendees.survey_import import survey_import_wizard, survey_menu_button
 
 C = TypeVar("C", EditAttendee, DeleteAttendee)
 #: the registration filter's choices: label, AttendeeQuery.registration
