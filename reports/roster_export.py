@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from learningday.errors import InvalidInput
@@ -27,16 +27,21 @@ def csv_safe(value: str | int | None) -> str:
     return guard_formula(printable(str(value)))
 
 
-def write_roster_csv(rows: Iterable[AttendeeRow], path: Path) -> int:
-    """UTF-8 with a BOM (Excel then reads accents right), comma-separated; returns the rows written."""
+def write_safe_csv(header: Sequence[str], rows: Iterable[Sequence[str | int | None]], path: Path) -> int:
+    """Any table as CSV: UTF-8 with a BOM (Excel then reads accents right), comma-separated, every cell
+    through ``csv_safe``; returns the rows written (the header not counted)."""
     count = 0
     with Path(path).open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(HEADER)
-        for row in rows:
-            writer.writerow([csv_safe(v) for v in _values(row)])
+        writer.writerow(header)
+        for values in rows:
+            writer.writerow([csv_safe(v) for v in values])
             count += 1
     return count
+
+
+def write_roster_csv(rows: Iterable[AttendeeRow], path: Path) -> int:
+    return write_safe_csv(HEADER, (_values(row) for row in rows), path)
 
 
 def write_roster_xlsx(rows: Iterable[AttendeeRow], path: Path) -> int:

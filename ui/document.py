@@ -32,6 +32,7 @@ from learningday.setup import event
 from learningday.setup.dto import EventSummary, VenueDTO
 from learningday.store.db import EventFile, open_event
 from ui.changes import CHECKIN, NOTHING, PLAN, ROSTER, SETUP, Changes, Written
+from ui.skills_door import SkillsDoor
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -59,13 +60,13 @@ class PlanProposal:
     after: Coverage
 
 
-class EventDocument(QObject):
+class EventDocument(SkillsDoor, QObject):
     """Owns the EventFile; widgets ask it for data and never open sessions themselves.
 
     Each write is one transaction and tells what it changed (``Changes``) through ``changed`` (the
     check-in log through ``log_changed``), so the window refreshes only what they touch. The writes
     the undo commands make return ``Written``: their answer (the state before, a new uid) with those
-    ``Changes``; undo needs no read of its own.
+    ``Changes``; undo needs no read of its own. The skills reads and writes come from ``SkillsDoor``.
     """
 
     #: Changes: a write through the document (the views that show what it touched follow)

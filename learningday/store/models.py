@@ -365,3 +365,77 @@ class AgendaSnapshot(Base):
     created_utc: Mapped[datetime] = mapped_column(UTCDateTime())
     #: {"version": 1, "sessions": [{uid, title, description, level, topics, start_utc, ...}]}
     payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+# -- skills (migration 0009, learningday.skills): assessments, feedback, completion rules, sign-offs --------
+ASSESSMENT_PHASES = ("pre", "post")
+
+
+class Assessment(Base):
+    """A self-assessed level 1-5 before ('pre') or after ('post') the day; ``level`` 0 is overall, 1-5 a
+    framework level."""
+
+    __tablename__ = "assessments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attendee_id: Mapped[int] = mapped_column(ForeignKey("attendees.id", ondelete="CASCADE"))
+    phase: Mapped[str] = mapped_column(String(4))
+    level: Mapped[int] = mapped_column(Integer, default=0)
+    score: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(10), default="editor")
+    at_utc: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __table_args__ = (
+        UniqueConstraint("attendee_id", "phase", "level", name="uq_assessment_attendee_phase_level"),
+        CheckConstraint("phase IN ('pre', 'post')", name="ck_assessment_phase"),
+        CheckConstraint("level BETWEEN 0 AND 5", name="ck_assessment_level"),
+        CheckConstraint("score BETWEEN 1 AND 5", name="ck_assessment_score"),
+    )
+
+
+class Feedback(Base):
+    """One attendee's feedback on one session they were checked in to."""
+
+    __tablename__ = "feedback"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attendee_id: Mapped[int] = mapped_column(ForeignKey("attendees.id", ondelete="CASCADE"))
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    rating: Mapped[int] = mapped_column(Integer)
+    can_apply: Mapped[int] = mapped_column(Integer)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(10), default="kiosk")
+    at_utc: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __table_args__ = (
+        UniqueConstraint("attendee_id", "session_id", name="uq_feedback_attendee_session"),
+        CheckConstraint("rating BETWEEN 1 AND 5", name="ck_feedback_rating"),
+        CheckConstraint("can_apply BETWEEN 1 AND 5", name="ck_feedback_can_apply"),
+        Index("ix_feedback_session", "session_id"),
+    )
+
+
+class CompletionRuleRow(Base):
+    """A session's completion rule (a session without a row has the default rule)."""
+
+    __tablename__ = "completion_rules"
+
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True)
+    min_percent: Mapped[int] = mapped_column(Integer)
+    needs_sign_off: Mapped[bool] = mapped_column(default=False)
+
+    __table_args__ = (CheckConstraint("min_percent BETWEEN 0 AND 100", name="ck_completion_min_percent"),)
+
+
+class SignOff(Base):
+    """A facilitator's sign-off: the attendee completed the session's hands-on exercise."""
+
+    __tablename__ = "sign_offs"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attendee_id: Mapped[int] = mapped_column(ForeignKey("attendees.id", ondelete="CASCADE"))
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"))
+    facilitator_name: Mapped[str] = mapped_column(String(200), default="")
+    at_utc: Mapped[datetime] = mapped_column(UTCDateTime())
+
+    __table_args__ = (UniqueConstraint("attendee_id", "session_id", name="uq_sign_off_attendee_session"),)

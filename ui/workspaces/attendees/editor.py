@@ -19,7 +19,10 @@ from learningday.errors import LearningDayError
 from learningday.roster.attendees import AttendeeRefused
 from learningday.roster.dto import AttendeeDetails
 from learningday.setup.dto import HubDTO, LevelDTO
+from learningday.skills.dto import AttendeeAssessments
 from ui.errors import describe
+from ui.skills_door import Scores
+from ui.workspaces.attendees.assessment_fields import AssessmentFields
 
 Fields = dict[str, str | int | None]
 LABELS = {"name": "Name", "email": "Email", "employee_id": "Employee ID", "department": "Department",
@@ -35,10 +38,12 @@ def _error_label() -> QLabel:
 
 
 class AttendeeEditor(QDialog):
-    """Edits one attendee. ``submit(fields)`` writes them (raising AttendeeRefused to keep the dialog open)."""
+    """Edits one attendee. ``submit(fields)`` writes them (raising AttendeeRefused to keep the dialog open);
+    with ``assessments`` it also edits the self-assessed levels (``score_edits``)."""
 
     def __init__(self, details: AttendeeDetails, *, hubs: tuple[HubDTO, ...], levels: tuple[LevelDTO, ...],
-                 departments: list[str], submit: Callable[[Fields], None], parent: QWidget | None = None) -> None:
+                 departments: list[str], submit: Callable[[Fields], None], parent: QWidget | None = None,
+                 assessments: AttendeeAssessments | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Attendee — {details.name}")
         self.setMinimumWidth(460)
@@ -77,8 +82,11 @@ class AttendeeEditor(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.assessment = AssessmentFields(assessments, levels) if assessments is not None else None
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        if self.assessment is not None:
+            layout.addWidget(self.assessment)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
 
@@ -88,6 +96,10 @@ class AttendeeEditor(QDialog):
             "department": self.department.currentText(), "role": self.role.text(),
             "hub": self.hub.currentData(), "level": self.level.currentData(),
         }
+
+    def score_edits(self) -> Scores:
+        """The self-assessed levels changed in the editor (None: cleared)."""
+        return self.assessment.edits() if self.assessment is not None else {}
 
     def show_problems(self, problems: dict[str, str], general: str = "") -> None:
         for key, label in self.errors.items():

@@ -37,6 +37,7 @@ from ui.workspaces.attendees.commands import DeleteAttendee, EditAttendee, Field
 from ui.workspaces.attendees.editor import AttendeeEditor
 from ui.workspaces.attendees.registrations_panel import RegistrationsPanel, choose_session
 from ui.workspaces.attendees.session_attendance import open_session_attendance
+from ui.workspaces.attendees.survey_import import survey_import_wizard, survey_menu_button
 
 C = TypeVar("C", EditAttendee, DeleteAttendee)
 #: the registration filter's choices: label, AttendeeQuery.registration
@@ -91,6 +92,7 @@ class AttendeesWorkspace(QWidget):
         self.came_button = QPushButton("Who came…")
         self.came_button.clicked.connect(lambda: open_session_attendance(self.document, self.sessions, parent=self))
         self.import_button.clicked.connect(self.import_roster)
+        self.survey_button = survey_menu_button(self.import_survey)  # skills: self-assessments and feedback
         self.export_button.clicked.connect(self.export_roster)
         self.badges_button.clicked.connect(self.write_badges)
         self.register_button.clicked.connect(self.register_selected)
@@ -98,8 +100,8 @@ class AttendeesWorkspace(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(heading("Attendees"))
         actions.addStretch(1)
-        for button in (self.import_button, self.export_button, self.badges_button, self.register_button,
-                       self.register_shown_button, self.came_button):
+        for button in (self.import_button, self.survey_button, self.export_button, self.badges_button,
+                       self.register_button, self.register_shown_button, self.came_button):
             actions.addWidget(button)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
@@ -244,10 +246,12 @@ class AttendeesWorkspace(QWidget):
         document = self.document
 
         def submit(fields: Fields) -> None:
-            self._push(EditAttendee(document, details.uid, details.fields(), fields, details.name))
+            self._push(EditAttendee(document, details.uid, details.fields(), fields, details.name,
+                                    editor.score_edits()))
 
         editor = AttendeeEditor(details, hubs=self.summary.hubs, levels=self.summary.levels,
-                                departments=self.departments, submit=submit, parent=self)
+                                departments=self.departments, submit=submit, parent=self,
+                                assessments=document.assessments(details.uid))
         editor.open()
         return editor
 
@@ -329,6 +333,13 @@ class AttendeesWorkspace(QWidget):
         if self.document is None:
             return None
         wizard = ImportWizard(self.document, self, path=path)
+        wizard.open()
+        return wizard
+
+    def import_survey(self, *, path: str = "", kind: str = "pre") -> ImportWizard | None:
+        if self.document is None:
+            return None
+        wizard = survey_import_wizard(self.document, self, path=path, kind=kind)
         wizard.open()
         return wizard
 

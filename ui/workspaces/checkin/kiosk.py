@@ -10,6 +10,7 @@ from learningday.errors import LearningDayError, NotSaved
 from ui.document import EventDocument
 from ui.errors import describe
 from ui.widgets import ask_text
+from ui.workspaces.checkin.kiosk_feedback import add_check_out
 from ui.workspaces.checkin.unsaved import Scan, UnsavedScans
 from ui.workspaces.checkin.workspace import BANNER_STYLES, banner_for, not_saved_banner
 
@@ -55,6 +56,8 @@ class KioskWindow(QWidget):
         layout.addWidget(self.banner)
         layout.addStretch(2)
         layout.addWidget(hint)
+        self.check_out_button = add_check_out(self, layout, document=document, session_uid=session_uid,
+                                              session_title=session_title, station=station)  # skills: feedback
         self._reset = QTimer(self)
         self._reset.setSingleShot(True)
         self._reset.setInterval(RESET_AFTER_MS)

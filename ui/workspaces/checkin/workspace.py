@@ -39,6 +39,7 @@ from ui.errors import attempt, show_error, show_info
 from ui.widgets import Card, heading, refill
 from ui.workspaces.checkin.attendance_dialog import open_attendance_dialog
 from ui.workspaces.checkin.paper import paper_menu
+from ui.workspaces.checkin.sign_off import add_sign_off_button
 from ui.workspaces.checkin.unsaved import RETRY_MS, Scan, UnsavedScans
 from ui.workspaces.checkin.walk_in import WalkInDialog
 
@@ -196,6 +197,9 @@ class CheckinWorkspace(QWidget):
         for button in (self.walk_in_button, self.kiosk_button, self.log_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        self.sign_off_button = add_sign_off_button(  # skills: "completed the hands-on exercise" (F4)
+            actions, document=lambda: self.document, session=lambda: (self.session_uid, self.session_box.currentText()),
+            facilitator=lambda: self.facilitator.text().strip(), parent=self)
         side = QVBoxLayout()
         side.addLayout(actions)
         side.addLayout(cards)

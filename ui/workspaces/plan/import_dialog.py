@@ -32,6 +32,17 @@ def warning_rows(warnings: tuple[Issue, ...]) -> tuple[Issue, ...]:
     return tuple(replace(w, message=f"Warning: {w.message}") for w in warnings)
 
 
+def kind_row(box: QComboBox) -> QWidget:
+    """"The file holds [kind]" on the wizard's file page."""
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(QLabel("The file holds"))
+    layout.addWidget(box)
+    layout.addStretch(1)
+    return row
+
+
 class AgendaTarget(RosterTarget):
     """Sessions (unscheduled drafts when they have no start), facilitators or venues."""
 
@@ -53,13 +64,7 @@ class AgendaTarget(RosterTarget):
         self.kind: str | None = None
 
     def file_widget(self) -> QWidget:
-        row = QWidget()
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel("The file holds"))
-        layout.addWidget(self.kind_box)
-        layout.addStretch(1)
-        return row
+        return kind_row(self.kind_box)
 
     def report_widget(self, page: ImportPage) -> QWidget:
         # One click: ticking it after a refusal imports again, creating what was missing.

@@ -37,6 +37,7 @@ from ui.workspaces.plan.auto_plan import AutoPlan
 from ui.workspaces.plan.commands import ChangeSession, CreateSession, DeleteSession, MoveSession, Placement
 from ui.workspaces.plan.export_dialog import AgendaExportButton
 from ui.workspaces.plan.import_dialog import agenda_import_wizard
+from ui.workspaces.plan.completion_rule import add_rule_fields
 from ui.workspaces.plan.session_editor import SessionEditor
 from ui.workspaces.plan.snap_box import SnapBox
 from ui.workspaces.plan.timeline import TimelineView
@@ -386,8 +387,12 @@ class PlanWorkspace(QWidget):
             return
         before = self.document.session_draft(uid)
         editor = self._editor(before)
-        if editor.exec() == SessionEditor.DialogCode.Accepted and editor.draft() != before:
+        rule = add_rule_fields(editor, self.document.completion_rule(uid))  # skills: when it counts as completed
+        accepted = editor.exec() == SessionEditor.DialogCode.Accepted
+        if accepted and editor.draft() != before:
             self.push(ChangeSession(self.document, uid, editor.draft(), f"Edit “{before.title}”"))
+        if accepted:
+            rule.push_change(self.push, self.document, uid, before.title)
 
     def import_agenda(self, *, path: str = "") -> ImportWizard | None:
         """Import Agenda…: sessions (drafts without a start), facilitators or venues from a spreadsheet."""
