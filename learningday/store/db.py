@@ -22,7 +22,7 @@ from learningday.store.failures import DISK_FULL, DamagedValue, in_words, short_
 from learningday.store.folding import register_sql_functions
 from learningday.store.inspection import inspect_event_file, read_only_uri, side_files
 from learningday.store.revisions import APPLICATION_ID, head_revision, known_revision, migrate
-from learningday.store.server import open_server
+from learningday.store.server import open_server, server_label
 from learningday.store.term_upkeep import keep_terms
 
 __all__ = ["APPLICATION_ID", "EventFile", "head_revision", "open_event"]  # the first and third: for tests
@@ -77,7 +77,7 @@ class EventFile:
 
     @property
     def label(self) -> str:
-        return str(self.path) if self.path else make_url(self.url).render_as_string(hide_password=True)
+        return str(self.path) if self.path else server_label(self.url)
 
     def close(self) -> None:
         self.engine.dispose()

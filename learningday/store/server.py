@@ -14,6 +14,14 @@ from learningday.store.term_upkeep import keep_terms
 DRIVERS = {"postgresql": "psycopg[binary] (and write the URL as postgresql+psycopg://…)"}
 
 
+def server_label(url: str) -> str:
+    """How a database on a server is named to a user (title bar, messages): 'dbname on host:port', no password."""
+    parts = make_url(url)
+    host = parts.host or parts.query.get("host") or "localhost"
+    host = host if isinstance(host, str) else ",".join(host)
+    return f"{parts.database or parts.username or 'the default database'} on {host}{f':{parts.port}' if parts.port else ''}"
+
+
 def _connect(url: str) -> Engine:
     shown = make_url(url).render_as_string(hide_password=True)
     try:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from sqlalchemy.engine import make_url
 
 from learningday.store.db import open_event
 from learningday.store.models import Base
@@ -38,7 +37,7 @@ def test_publish_then_pull_gives_back_every_row_of_every_table(demo_file: Path, 
     status, printed, _ = run(capsys, "publish", str(demo_file), url, "--json")
     assert status == 0
     published = json.loads(printed)
-    assert published["rows"]["attendees"] == 1000 and published["target"] == make_url(url).render_as_string()
+    assert published["rows"]["attendees"] == 1000 and published["target"] == f"{server.database} on {server.cluster.socket}"
     status, printed, _ = run(capsys, "pull", url, str(out))
     assert status == 0 and printed.startswith("pulled ")
     original, on_server, pulled = _tables(demo_file), _tables(url), _tables(out)
@@ -91,4 +90,4 @@ def test_a_password_in_the_url_is_never_printed(demo_file: Path, server: Backend
     url = str(server.empty()).replace("learningday@", "learningday:s3cret@")  # trust: the password is not asked
     status, printed, err = run(capsys, "publish", str(demo_file), url)
     assert status == 0
-    assert "s3cret" not in printed + err and "***" in printed
+    assert "s3cret" not in printed + err and printed.endswith(f" to {server.database} on {server.cluster.socket}\n")
