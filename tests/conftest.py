@@ -101,3 +101,20 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]
     made = Backend(request.param, tmp_path, cluster)
     yield made
     made.drop()
+
+
+@pytest.fixture()
+def demo_event(backend: Backend, demo_template: Path, request: pytest.FixtureRequest) -> str | Path:
+    """The demo event on this test's backend: a copy of the file, or a database copied from the published demo."""
+    if backend.cluster is None:
+        target = backend.folder / "demo.lday"
+        shutil.copyfile(demo_template, target)
+        return target
+    return backend.empty(template=request.getfixturevalue("pg_demo"))
+
+
+@pytest.fixture(scope="session")
+def pg_demo(pg_cluster: Cluster, demo_template: Path) -> str:
+    from tests.helpers.backends import make_demo
+
+    return make_demo(pg_cluster, demo_template)

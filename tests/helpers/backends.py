@@ -16,6 +16,8 @@ from tests.helpers.pgcluster import Cluster
 
 #: the database every test database is copied from: migrated to the head revision once per run
 TEMPLATE = "ld_template"
+#: the demo event (conftest's demo_template) published once per run, for the tests that want it on the server
+DEMO = "ld_demo"
 _numbers = itertools.count(1)
 
 
@@ -36,6 +38,15 @@ def make_template(cluster: Cluster) -> str:
     return TEMPLATE
 
 
+def make_demo(cluster: Cluster, demo_file: Path) -> str:
+    """The demo event's database, a template for each test that wants the demo on the server."""
+    from learningday.store.copying import publish
+
+    _admin(cluster, f"CREATE DATABASE {DEMO} TEMPLATE {TEMPLATE}")
+    publish(demo_file, cluster.url(DEMO))
+    return DEMO
+
+
 @dataclass
 class Backend:
     """``name`` is 'sqlite' or 'postgresql'; ``target`` what open_event takes (a path or a URL), once made."""
@@ -45,13 +56,14 @@ class Backend:
     cluster: Cluster | None = None
     database: str | None = None
 
-    def empty(self) -> str | Path:
-        """Where a new event may be made: a file name, or a fresh database at the head revision."""
+    def empty(self, *, template: str = TEMPLATE) -> str | Path:
+        """Where a new event may be made: a file name, or a fresh database at the head revision (a copy of
+        ``template``)."""
         if self.cluster is None:
             return self.folder / "event.lday"
         if self.database is None:
             self.database = f"t_{next(_numbers)}"
-            _admin(self.cluster, f"CREATE DATABASE {self.database} TEMPLATE {TEMPLATE}")
+            _admin(self.cluster, f"CREATE DATABASE {self.database} TEMPLATE {template}")
         return self.cluster.url(self.database)
 
     def create_event(self, *, name: str = "Event", start_utc: datetime, **fields: Any) -> str | Path:
