@@ -1,13 +1,14 @@
 #!/bin/sh
 # Install the Debian/Ubuntu packages LearningDay needs (Python with venv, Qt's system libraries, a
-# virtual screen for a machine without one, fonts for every script). Root on Debian/Ubuntu: installs
+# virtual screen for a machine without one, fonts for every script, PostgreSQL for the shared-event tests'
+# throw-away server). Root on Debian/Ubuntu: installs
 # what is missing. Otherwise: says what to do.
 set -eu
 
 PACKAGES="libgl1 libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libdbus-1-3 \
 xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \
 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 fonts-noto-core fonts-noto-cjk poppler-utils \
-libreoffice-calc"
+libreoffice-calc postgresql"
 
 # Python itself only where there is none that can make a venv (a bare Debian has neither)
 python3 -c "import ensurepip, venv" >/dev/null 2>&1 || PACKAGES="python3 python3-venv $PACKAGES"

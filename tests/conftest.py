@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.helpers.backends import Backend
 from tests.helpers.planning import Small, small_event
+
+if TYPE_CHECKING:
+    from tests.helpers.pgcluster import Cluster
 
 # Before any QApplication can exist.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -68,3 +74,47 @@ def small(small_template: Small, tmp_path: Path) -> Small:
     target = tmp_path / "small.lday"
     shutil.copyfile(small_template.path, target)
     return replace(small_template, path=target)
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """The throw-away PostgreSQL server of this run, its template database made. When it cannot start, every
+    PostgreSQL test fails with the reason (never a skip: deselect them with ``-m "not postgres"``)."""
+    from tests.helpers.backends import make_template
+    from tests.helpers.pgcluster import Cluster, ClusterError
+
+    cluster = Cluster()
+    try:
+        cluster.start()
+        make_template(cluster)
+    except (ClusterError, OSError, KeyError) as exc:  # KeyError: no postgres system user to run it as root
+        cluster.stop()
+        pytest.fail(f"PostgreSQL could not be started: {exc}", pytrace=False)
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
+    """Each test that asks for it runs twice: on a SQLite file, and in a fresh database on PostgreSQL."""
+    cluster = request.getfixturevalue("pg_cluster") if request.param == "postgresql" else None
+    made = Backend(request.param, tmp_path, cluster)
+    yield made
+    made.drop()
+
+
+@pytest.fixture()
+def demo_event(backend: Backend, demo_template: Path, request: pytest.FixtureRequest) -> str | Path:
+    """The demo event on this test's backend: a copy of the file, or a database copied from the published demo."""
+    if backend.cluster is None:
+        target = backend.folder / "demo.lday"
+        shutil.copyfile(demo_template, target)
+        return target
+    return backend.empty(template=request.getfixturevalue("pg_demo"))
+
+
+@pytest.fixture(scope="session")
+def pg_demo(pg_cluster: Cluster, demo_template: Path) -> str:
+    from tests.helpers.backends import make_demo
+
+    return make_demo(pg_cluster, demo_template)

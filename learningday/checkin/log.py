@@ -65,7 +65,8 @@ def _rows(session: Session, sql: str, params: dict[str, object]) -> list[tuple]:
     if connection.dialect.name == "sqlite":
         params = {key: stamp(value) if isinstance(value, datetime) else value for key, value in params.items()}
         return connection.connection.driver_connection.execute(sql, params).fetchall()  # type: ignore[union-attr]
-    return [tuple(row) for row in connection.execute(text(sql), params)]
+    result = connection.execute(text(sql), params)
+    return [tuple(row) for row in result] if result.returns_rows else []  # an INSERT without RETURNING: none
 
 
 def _instant(value: str | datetime) -> datetime:

@@ -15,6 +15,7 @@ from learningday.checkin.dto import SearchHit
 from learningday.roster.codes import looks_like_code, normalise_code
 from learningday.roster.rows import ROW_SQL
 from learningday.store.arrival import CURRENT_ARRIVAL_SQL
+from learningday.store.driver_sql import runner
 from learningday.store.search_terms import HAS_WORD, prefix_ranges, search_words
 
 MAX_HITS = 50
@@ -61,7 +62,7 @@ def search_attendees(
     if not words:
         return []
     ranges = prefix_ranges(words)
-    run = session.connection().exec_driver_sql
+    run = runner(session)
     session_id = None
     if session_uid is not None:
         session_id = run("SELECT id FROM sessions WHERE uid = ?", (session_uid,)).scalar()
@@ -73,7 +74,7 @@ def search_attendees(
         # A small session: walk its registrations (not the many matches of a one-letter word).
         # A large one (a virtual session of thousands): walk the matches, one in a few is registered.
         size = run("SELECT COUNT(*) FROM (SELECT 1 FROM registrations WHERE session_id = ? "
-                   "AND status = 'registered' LIMIT ?)", (session_id, LARGE_SESSION)).scalar()
+                   "AND status = 'registered' LIMIT ?) AS q", (session_id, LARGE_SESSION)).scalar()
         sql = _registered_by_term_sql if size >= LARGE_SESSION else _registered_sql
         registered = list(run(sql(len(words)), (session_id, *ranges, limit)).scalars())
     others = list(run(_matching_sql(len(words)), (*ranges, limit + len(registered) + len(exact))).scalars())
@@ -91,7 +92,7 @@ def search_attendees(
 def _hit_rows(session: Session, ids: set[int], session_id: int | None) -> dict[int, SearchHit]:
     if not ids:
         return {}
-    run = session.connection().exec_driver_sql
+    run = runner(session)
     id_list = tuple(sorted(ids))
     marks = ", ".join("?" * len(id_list))
     if session_id is None:

@@ -17,6 +17,7 @@ from learningday.errors import InvalidInput
 from learningday.roster.dto import ATTENDEE_ORDERS, REGISTRATION_STATES, AttendeeQuery, AttendeeRow
 from learningday.roster.rows import ROW_SQL
 from learningday.store.arrival import CURRENT_ARRIVAL_SQL
+from learningday.store.driver_sql import piece, runner
 from learningday.store.search_terms import HAS_WORD, TERM_RANGE, prefix_ranges, search_words
 
 #: at most this many matches are gathered and sorted for a page; more are found along the name index
@@ -70,7 +71,7 @@ class _Where:
         """Conditions on ``a`` (and the state on ``id_column``); without ``use_indexes`` ('+a.hub_id')
         SQLite keeps to the index that drives the statement."""
         plus = "" if use_indexes else "+"
-        parts = ["0"] if self.nothing else []
+        parts = ["1 = 0"] if self.nothing else []
         parts += [f"{plus}a.{column} = ?" for column, _ in self.columns]
         if self.state is not None:
             parts.append(_STATE_SQL[self.state].format(id=id_column))
@@ -99,8 +100,8 @@ def count_attendees(session: Session, query: AttendeeQuery = AttendeeQuery(), *,
     else:
         parts, params = where.filters()
         sql = f"SELECT 1 FROM attendees AS a{_where_sql(parts)} LIMIT ?"
-    limit = -1 if cap is None else cap + 1
-    return int(session.connection().exec_driver_sql(f"SELECT COUNT(*) FROM ({sql})", (*params, limit)).scalar() or 0)
+    limit = 2**62 if cap is None else cap + 1  # no limit, in words both backends read
+    return int(runner(session)(f"SELECT COUNT(*) FROM ({sql}) AS q", (*params, limit)).scalar() or 0)
 
 
 def first_page(session: Session, query: AttendeeQuery, *, cap: int, limit: int) -> tuple[int, list[AttendeeRow]]:
@@ -113,20 +114,20 @@ def first_page(session: Session, query: AttendeeQuery, *, cap: int, limit: int) 
         matches = count_attendees(session, query, cap=cap)
         return matches, attendee_page(session, query, limit=limit, matches=matches)
     sql, params = _matching(where, "m.id AS id")
-    run = session.connection().exec_driver_sql
+    run = runner(session)
     # the ids stay in SQLite as one JSON array: no Python object per match
-    matches, ids = run(f"SELECT COUNT(*), json_group_array(id) FROM ({sql})", (*params, cap + 1)).one()
+    matches, ids = run(f"SELECT COUNT(*), {piece(session, 'ids_json')} FROM ({sql}) AS q", (*params, cap + 1)).one()
     if matches > cap:
         return matches, attendee_page(session, query, limit=limit, matches=matches)
-    rows = run(_page_sql(["a.id IN (SELECT value FROM json_each(?))"], where.order), (ids, limit, 0))
+    rows = run(_page_sql([f"a.id {piece(session, 'in_ids_json')}"], where.order), (ids, limit, 0))
     return matches, [AttendeeRow(*row) for row in rows]
 
 
 def _dense(session: Session, where: _Where) -> bool:
     """Whether the first word begins terms of at least DENSE of the roster (terms are cheap to count, people not)."""
-    run = session.connection().exec_driver_sql
+    run = runner(session)
     enough = max(1, int(DENSE * (run("SELECT MAX(id) FROM attendees").scalar() or 0)))
-    sql = "SELECT COUNT(*) FROM (SELECT 1 FROM attendee_terms AS t0 WHERE " + TERM_RANGE.format(n=0) + " LIMIT ?)"
+    sql = "SELECT COUNT(*) FROM (SELECT 1 FROM attendee_terms AS t0 WHERE " + TERM_RANGE.format(n=0) + " LIMIT ?) AS q"
     return run(sql, (*where.ranges()[:2], enough)).scalar() >= enough
 
 
@@ -144,7 +145,7 @@ def attendee_page(
     where = _Where(query)
     if matches is None and (where.words or where.filtered):
         matches = count_attendees(session, query, cap=SORT_LIMIT)
-    run = session.connection().exec_driver_sql
+    run = runner(session)
     page = (limit, offset)
     if (matches is not None and matches <= SORT_LIMIT) or not where.by_name:
         # few enough to sort, or another order than the name index's: SQLite sorts the matches
@@ -177,10 +178,10 @@ def attendee_ids(session: Session, query: AttendeeQuery = AttendeeQuery()) -> li
         parts.insert(0, f"a.id IN ({where.matching_ids()})")
         params = [*where.ranges(), *params]
     sql = f"SELECT a.id FROM attendees AS a{_where_sql(parts)} ORDER BY a.id"
-    return list(session.connection().exec_driver_sql(sql, tuple(params)).scalars())
+    return list(runner(session)(sql, tuple(params)).scalars())
 
 
 def departments(session: Session) -> list[str]:
     """The departments people belong to, for a filter list ('' when someone has none)."""
-    return list(session.connection().exec_driver_sql(
+    return list(runner(session)(
         "SELECT DISTINCT department FROM attendees ORDER BY department").scalars())

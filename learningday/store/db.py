@@ -22,7 +22,8 @@ from learningday.store.failures import DISK_FULL, DamagedValue, in_words, short_
 from learningday.store.folding import register_sql_functions
 from learningday.store.inspection import inspect_event_file, read_only_uri, side_files
 from learningday.store.revisions import APPLICATION_ID, head_revision, known_revision, migrate
-from learningday.store.server import open_server
+from learningday.store.server import open_server, server_label
+from learningday.store.term_upkeep import keep_terms
 
 __all__ = ["APPLICATION_ID", "EventFile", "head_revision", "open_event"]  # the first and third: for tests
 
@@ -76,7 +77,7 @@ class EventFile:
 
     @property
     def label(self) -> str:
-        return str(self.path) if self.path else make_url(self.url).render_as_string(hide_password=True)
+        return str(self.path) if self.path else server_label(self.url)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -158,13 +159,14 @@ def _sqlite_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = F
         # 2 MB (the default) thrashes on a 100k roster: filtering it per keystroke reads the same pages
         cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         cursor.close()
-        register_sql_functions(dbapi_connection)  # the search-term triggers call it
+        register_sql_functions(dbapi_connection)  # migration 0002 (an old file on its way up) calls it
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: object) -> None:
         immediate = connection.get_execution_options().get("sqlite_immediate")  # type: ignore[attr-defined]
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")  # type: ignore[attr-defined]
 
+    keep_terms(engine)
     return engine
 
 

@@ -8,21 +8,32 @@ from sqlalchemy.exc import NoSuchModuleError, SQLAlchemyError
 
 from learningday.errors import EventFileError, NewerEventFileError
 from learningday.store.revisions import head_revision, known_revision, migrate
+from learningday.store.term_upkeep import keep_terms
 
 #: what to install for a server the URL names (until the shared-database issue settles the drivers)
 DRIVERS = {"postgresql": "psycopg[binary] (and write the URL as postgresql+psycopg://…)"}
 
 
+def server_label(url: str) -> str:
+    """How a database on a server is named to a user (title bar, messages): 'dbname on host:port', no password."""
+    parts = make_url(url)
+    host = parts.host or parts.query.get("host") or "localhost"
+    host = host if isinstance(host, str) else ",".join(host)
+    return f"{parts.database or parts.username or 'the default database'} on {host}{f':{parts.port}' if parts.port else ''}"
+
+
 def _connect(url: str) -> Engine:
     shown = make_url(url).render_as_string(hide_password=True)
     try:
-        return create_engine(url, pool_pre_ping=True)
+        engine = create_engine(url, pool_pre_ping=True)
     except (ImportError, NoSuchModuleError) as exc:
         backend = make_url(url).get_backend_name()
         install = DRIVERS.get(backend)
         hint = f"; install {install}" if install else ""
         raise EventFileError(f"cannot open {shown}: LearningDay has no driver for {backend} databases "
                              f"here ({exc}){hint}") from None
+    keep_terms(engine)
+    return engine
 
 
 def open_server(url: str) -> tuple[Engine, str | None]:

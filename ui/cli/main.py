@@ -28,6 +28,7 @@ from ui.cli import (
     roster,
     sessions,
     setup_edit,
+    shared,
     signin_sheet,
     skills,
     snapshots,
@@ -37,7 +38,7 @@ from ui.cli.base import COMMANDS, emit_json_error, error_kind
 PROG = "learningday"
 #: the modules whose sub-commands this parser offers (importing one registers its commands)
 COMMAND_MODULES = (events, agenda, agenda_import, attendance, attendees, checkin, levels, new, now, plan, reports,
-                   roster, sessions, setup_edit, signin_sheet, skills, snapshots)
+                   roster, sessions, setup_edit, shared, signin_sheet, skills, snapshots)
 GuiRunner = Callable[..., int]
 
 

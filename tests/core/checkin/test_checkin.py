@@ -38,8 +38,8 @@ def _entries(event_file) -> int:
         return s.scalar(select(func.count()).select_from(CheckIn))
 
 
-def test_check_in_is_on_disk_and_a_second_one_is_reported_not_recorded(demo_file: Path) -> None:
-    with open_event(demo_file) as ef:
+def test_check_in_is_on_disk_and_a_second_one_is_reported_not_recorded(demo_event: str | Path) -> None:
+    with open_event(demo_event) as ef:
         code, name, session_uid = _someone(ef)
         before = presence.presence_counts(ef.factory(), session_uid)
         with ef.write() as s:
@@ -54,7 +54,7 @@ def test_check_in_is_on_disk_and_a_second_one_is_reported_not_recorded(demo_file
         assert again.earlier_at_utc == AT and again.earlier_station == "Door B"
         assert "already checked in" in again.message and "23:03" in again.message and "Door B" in again.message
         assert _entries(ef) == entries
-    with open_event(demo_file) as ef, ef.read() as s:  # a fresh connection: it is on disk
+    with open_event(demo_event) as ef, ef.read() as s:  # a fresh connection: it is on disk
         row = s.execute(select(CheckIn.kind, CheckIn.method, CheckIn.facilitator_name, Station.name)
                         .join(Station, Station.id == CheckIn.station_id)
                         .where(CheckIn.uid == first.entry_uid)).one()
@@ -64,8 +64,8 @@ def test_check_in_is_on_disk_and_a_second_one_is_reported_not_recorded(demo_file
         assert after.not_yet_here == before.not_yet_here - 1
 
 
-def test_unknown_code_writes_nothing(demo_file: Path) -> None:
-    with open_event(demo_file) as ef:
+def test_unknown_code_writes_nothing(demo_event: str | Path) -> None:
+    with open_event(demo_event) as ef:
         entries = _entries(ef)
         with ef.write() as s:
             result = checkin.check_in(s, code_or_attendee="zz-zzzz", station="Door B", at_utc=AT)
@@ -75,8 +75,8 @@ def test_unknown_code_writes_nothing(demo_file: Path) -> None:
             assert s.scalar(select(Station.id).where(Station.name == "Door B")) is None
 
 
-def test_undo_is_a_compensating_entry_and_cannot_be_repeated(demo_file: Path) -> None:
-    with open_event(demo_file) as ef:
+def test_undo_is_a_compensating_entry_and_cannot_be_repeated(demo_event: str | Path) -> None:
+    with open_event(demo_event) as ef:
         code, _, session_uid = _someone(ef)
         with ef.write() as s:
             done = checkin.check_in(s, code_or_attendee=code, session_uid=session_uid, station="Door B", at_utc=AT)
@@ -100,8 +100,8 @@ def test_undo_is_a_compensating_entry_and_cannot_be_repeated(demo_file: Path) ->
         assert again.status == "checked_in"
 
 
-def test_walk_in_adds_the_person_and_checks_them_in_once(demo_file: Path) -> None:
-    with open_event(demo_file) as ef:
+def test_walk_in_adds_the_person_and_checks_them_in_once(demo_event: str | Path) -> None:
+    with open_event(demo_event) as ef:
         _, _, session_uid = _someone(ef)
         with ef.read() as s:
             before = presence.presence_counts(s, session_uid)
@@ -125,8 +125,8 @@ def test_walk_in_adds_the_person_and_checks_them_in_once(demo_file: Path) -> Non
                             .where(func.lower(Attendee.email) == "zoe.nguyen@example.com")) == 1
 
 
-def test_a_walk_in_hub_is_named_in_any_case(demo_file: Path) -> None:
-    with open_event(demo_file) as ef, ef.write() as s:
+def test_a_walk_in_hub_is_named_in_any_case(demo_event: str | Path) -> None:
+    with open_event(demo_event) as ef, ef.write() as s:
         result = checkin.walk_in(s, name="Ada Lovelace", hub=" berlin ", station="Door B", at_utc=AT)
         hub = s.scalar(select(Hub.name).join(Attendee, Attendee.hub_id == Hub.id)
                        .where(Attendee.uid == result.attendee_uid))
@@ -143,8 +143,8 @@ def test_a_walk_in_hub_is_named_in_any_case(demo_file: Path) -> None:
         ({"name": "Ada", "station": "  "}, "station needs a name"),
     ],
 )
-def test_bad_walk_in_is_refused_and_writes_nothing(demo_file: Path, fields: dict, message: str) -> None:
-    with open_event(demo_file) as ef:
+def test_bad_walk_in_is_refused_and_writes_nothing(demo_event: str | Path, fields: dict, message: str) -> None:
+    with open_event(demo_event) as ef:
         with ef.read() as s:
             people = s.scalar(select(func.count()).select_from(Attendee))
         entries = _entries(ef)
@@ -156,8 +156,8 @@ def test_bad_walk_in_is_refused_and_writes_nothing(demo_file: Path, fields: dict
         assert _entries(ef) == entries
 
 
-def test_naive_time_and_unknown_method_are_refused(demo_file: Path) -> None:
-    with open_event(demo_file) as ef:
+def test_naive_time_and_unknown_method_are_refused(demo_event: str | Path) -> None:
+    with open_event(demo_event) as ef:
         code, _, _ = _someone(ef)
         with pytest.raises(InvalidInput, match="time without a zone"):
             with ef.write() as s:
@@ -167,8 +167,8 @@ def test_naive_time_and_unknown_method_are_refused(demo_file: Path) -> None:
                 checkin.check_in(s, code_or_attendee=code, station="Door B", method="telepathy", at_utc=AT)
 
 
-def test_check_out_needs_a_check_in_first(demo_file: Path) -> None:
-    with open_event(demo_file) as ef:
+def test_check_out_needs_a_check_in_first(demo_event: str | Path) -> None:
+    with open_event(demo_event) as ef:
         code, _, _ = _someone(ef)
         with pytest.raises(InvalidInput, match="is not checked in"):
             with ef.write() as s:
@@ -183,8 +183,8 @@ def test_check_out_needs_a_check_in_first(demo_file: Path) -> None:
         assert back.status == "checked_in"
 
 
-def test_whole_event_counts_and_lists_agree(demo_file: Path) -> None:
-    with open_event(demo_file) as ef:
+def test_whole_event_counts_and_lists_agree(demo_event: str | Path) -> None:
+    with open_event(demo_event) as ef:
         code, name, _ = _someone(ef)
         with ef.read() as s:
             before = presence.presence_counts(s)
@@ -199,18 +199,18 @@ def test_whole_event_counts_and_lists_agree(demo_file: Path) -> None:
             assert arrival.checked_in_by_session(s)[None] == 1
 
 
-def test_station_and_facilitator_names_refuse_control_characters(demo_file) -> None:
+def test_station_and_facilitator_names_refuse_control_characters(demo_event: str | Path) -> None:
     with pytest.raises(InvalidInput, match="station name holds"):
         checkin.station_name("Door\x01B")
-    with open_event(demo_file) as ef, ef.write() as s:
+    with open_event(demo_event) as ef, ef.write() as s:
         code = s.scalar(select(Attendee.code).limit(1))
         with pytest.raises(InvalidInput, match="facilitator name holds"):
             checkin.check_in(s, code_or_attendee=code, station="Door A", facilitator_name="Ann\x07",
                              at_utc=datetime.now(timezone.utc))
 
 
-def test_an_attendee_uid_is_found_in_any_letter_case(demo_file) -> None:
-    with open_event(demo_file) as ef, ef.write() as s:
+def test_an_attendee_uid_is_found_in_any_letter_case(demo_event: str | Path) -> None:
+    with open_event(demo_event) as ef, ef.write() as s:
         uid = s.scalar(select(Attendee.uid).limit(1))
         result = checkin.check_in(s, code_or_attendee=uid.upper(), station="Door A",
                                   at_utc=datetime.now(timezone.utc))

@@ -19,7 +19,7 @@ depends_on = None
 def upgrade() -> None:
     with op.batch_alter_table('sessions') as batch:
         batch.add_column(sa.Column('pinned', sa.Boolean(), nullable=False, server_default=sa.false()))
-        batch.add_column(sa.Column('preferred_start_utc', sa.DateTime(), nullable=True))
+        batch.add_column(sa.Column('preferred_start_utc', sa.DateTime(timezone=True), nullable=True))
 
 
 def downgrade() -> None:

@@ -1,0 +1,81 @@
+"""Where a test's event lives: a fresh SQLite file, or a fresh database on the throw-away PostgreSQL server."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, text
+
+from learningday.setup.event import create_event, create_event_file
+from learningday.store.db import open_event
+from tests.helpers.pgcluster import Cluster
+
+#: the database every test database is copied from: migrated to the head revision once per run
+TEMPLATE = "ld_template"
+#: the demo event (conftest's demo_template) published once per run, for the tests that want it on the server
+DEMO = "ld_demo"
+_numbers = itertools.count(1)
+
+
+def _admin(cluster: Cluster, *statements: str) -> None:
+    engine = create_engine(cluster.url(), isolation_level="AUTOCOMMIT")  # CREATE DATABASE refuses a transaction
+    try:
+        with engine.connect() as connection:
+            for statement in statements:
+                connection.execute(text(statement))
+    finally:
+        engine.dispose()
+
+
+def make_template(cluster: Cluster) -> str:
+    """The template database at the head revision (no event in it yet)."""
+    _admin(cluster, f"CREATE DATABASE {TEMPLATE}")
+    open_event(cluster.url(TEMPLATE)).close()  # migrates; closing leaves no connection (a template needs none)
+    return TEMPLATE
+
+
+def make_demo(cluster: Cluster, demo_file: Path) -> str:
+    """The demo event's database, a template for each test that wants the demo on the server."""
+    from learningday.store.copying import publish
+
+    _admin(cluster, f"CREATE DATABASE {DEMO} TEMPLATE {TEMPLATE}")
+    publish(demo_file, cluster.url(DEMO))
+    return DEMO
+
+
+@dataclass
+class Backend:
+    """``name`` is 'sqlite' or 'postgresql'; ``target`` what open_event takes (a path or a URL), once made."""
+
+    name: str
+    folder: Path
+    cluster: Cluster | None = None
+    database: str | None = None
+
+    def empty(self, *, template: str = TEMPLATE) -> str | Path:
+        """Where a new event may be made: a file name, or a fresh database at the head revision (a copy of
+        ``template``)."""
+        if self.cluster is None:
+            return self.folder / "event.lday"
+        if self.database is None:
+            self.database = f"t_{next(_numbers)}"
+            _admin(self.cluster, f"CREATE DATABASE {self.database} TEMPLATE {template}")
+        return self.cluster.url(self.database)
+
+    def create_event(self, *, name: str = "Event", start_utc: datetime, **fields: Any) -> str | Path:
+        """An event (``setup.event.create_event``'s fields) in this backend's fresh store: what open_event takes."""
+        target = self.empty()
+        if isinstance(target, Path):
+            return create_event_file(target, name=name, start_utc=start_utc, **fields)
+        with open_event(target) as event_file, event_file.write() as session:
+            create_event(session, name=name, start_utc=start_utc, created_utc=datetime.now(timezone.utc), **fields)
+        return target
+
+    def drop(self) -> None:
+        if self.cluster is not None and self.database is not None:
+            _admin(self.cluster, f"DROP DATABASE IF EXISTS {self.database} WITH (FORCE)")
+            self.database = None
