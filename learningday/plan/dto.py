@@ -4,6 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Final
+
+
+class _Keep:
+    """The value of a draft field its writer does not know (an import, a restored version): the stored one stays."""
+
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP: Final = _Keep()
 
 
 @dataclass(frozen=True)
@@ -43,6 +54,10 @@ class SessionDraft:
     topics: tuple[str, ...] = ()
     description: str = ""
     capacity: int | None = None
+    #: the planner leaves a pinned session where it is (KEEP: as stored)
+    pinned: bool | _Keep = KEEP
+    #: the start the planner tries to give it (None: no preference; KEEP: as stored)
+    preferred_start_utc: datetime | None | _Keep = KEEP
 
 #: comparison kinds, in the order a list shows them
 ADDED, REMOVED, MOVED, CHANGED = "added", "removed", "moved", "changed"

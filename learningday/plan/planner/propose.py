@@ -63,15 +63,17 @@ def plan_inputs(inputs: PlanInputs, options: PlanOptions, *, progress: Progress 
     solver, status, gap, worth = "greedy", FEASIBLE, None, objective(p, chosen)
     if options.solver != "greedy" and p.movable:
         try:
-            from learningday.plan.planner.milp import solve
+            from learningday.plan.planner.exact import exact_plan
         except ImportError:  # highspy missing: the greedy plan stands, and says so
             said.append("HiGHS (highspy) is not installed: this is the greedy plan")
         else:
-            left = max(options.time_limit - (time.monotonic() - began), 0.1)
-            solved = solve(p, time_limit=left, seed=options.seed, start=chosen,
-                           progress=share_of(progress, 0.1, 0.85), cancel=cancel)
+            # the budget is the whole call's: what is spent so far, and a share kept for the rooms
+            deadline = began + options.time_limit * 0.97
+            solved = exact_plan(p, chosen, deadline=deadline, options=options,
+                                progress=share_of(progress, 0.1, 0.85), cancel=cancel)
             if solved.status != "none":
-                chosen, solver, gap, worth = solved.chosen, "highs", solved.gap, solved.objective
+                chosen, solver, gap = solved.chosen, "highs", solved.gap
+                worth = objective(p, chosen)
                 status = OPTIMAL if solved.status == "optimal" else FEASIBLE
             elif options.solver == "auto":
                 said.append(f"HiGHS found no plan within {options.time_limit:g} s: this is the greedy plan")
