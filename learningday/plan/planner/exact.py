@@ -15,7 +15,6 @@ from learningday.plan.planner.model import PlanOptions
 from learningday.plan.planner.problem import Problem
 from learningday.plan.planner.split import split_plan
 
-
 #: a plan this close to its bound is called optimal (HiGHS's own default tolerance)
 PROVEN = 1e-4
 

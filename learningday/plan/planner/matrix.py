@@ -83,7 +83,7 @@ def values(p: Problem, s: SessionIn, ks: np.ndarray, reach: Reach) -> np.ndarray
     inputs = p.inputs
     if s.preferred is not None:
         worth += PREFERRED * (ks == round(inputs.slot_of(s.preferred)))
-    if p.options.keep_times and s.start is not None:
+    if p.options.keep_times and s.start is not None and s.uid not in p.blocked:
         at = inputs.slot_of(s.start)
         if abs(at - round(at)) < 1e-9:
             worth += KEEP * (ks == round(at))

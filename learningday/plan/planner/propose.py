@@ -23,7 +23,8 @@ from learningday.plan.plandata import (
     VenueSnap,
 )
 from learningday.plan.planner import explain
-from learningday.plan.planner.greedy import CANCELLED, greedy_plan, worth as plan_worth
+from learningday.plan.planner.greedy import CANCELLED, greedy_plan
+from learningday.plan.planner.greedy import worth as plan_worth
 from learningday.plan.planner.model import PlanInputs, PlanOptions, load_inputs
 from learningday.plan.planner.problem import Problem, build_problem
 from learningday.plan.planner.result import (

@@ -54,7 +54,7 @@ def one_person(p: Problem, group: list, worth_of: np.ndarray, fits=None) -> tupl
     n, slots = len(group), p.inputs.slots
     spans = [p.person_span(s) for s in group]
     masks = np.arange(1 << n)
-    placed = np.array([bin(m).count("1") for m in masks])
+    placed = np.array([int(m).bit_count() for m in range(1 << n)])
     # best[t, m]: the most the slots from t on can add when the sessions in m are placed already
     best = np.empty((slots + 1, 1 << n))
     best[slots] = -p.place_weight * (n - placed)
