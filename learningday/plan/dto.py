@@ -37,6 +37,9 @@ class SessionRow:
     registered: int = 0
     waitlisted: int = 0
     checked_in: int = 0
+    #: the planner leaves it where it is
+    pinned: bool = False
+    preferred_start_utc: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -75,6 +75,8 @@ def list_sessions(session: Session, uids: Collection[str] | None = None) -> list
                 registered=counts.get((s.id, "registered"), 0),
                 waitlisted=counts.get((s.id, "waitlisted"), 0),
                 checked_in=present.get(s.id, 0),
+                pinned=bool(s.pinned),
+                preferred_start_utc=s.preferred_start_utc,
             )
         )
     return result
