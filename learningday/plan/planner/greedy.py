@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from collections import Counter, defaultdict
 
@@ -20,6 +21,11 @@ def greedy_plan(p: Problem, *, seed: int = 0, progress: Progress | None = None, 
     people: dict[int, Counter] = defaultdict(Counter, {f: Counter(c) for f, c in p.fixed_people.items()})
     pools: dict[tuple, Counter] = defaultdict(Counter, {k: Counter(c) for k, c in p.fixed_pools.items()})
     cells = dict(p.cells)
+    # slots each (level, hub) audience is taught in: among equally good starts, one it is free at wins
+    audience: dict[tuple[int, int], Counter] = defaultdict(Counter)
+    for s in p.fixed:
+        for h in p.rules.hubs_of(s):
+            audience[(s.level_id, h)].update(range(*_slots(p, s)))
     order = list(p.movable)
     rng.shuffle(order)
     order.sort(key=lambda s: len(p.starts[s.uid]))
@@ -38,15 +44,26 @@ def greedy_plan(p: Problem, *, seed: int = 0, progress: Progress | None = None, 
         best = _best(p, s, [prefer[s.uid]] if preferring else p.starts[s.uid], cells, people, pools)
         if not best:
             continue
+        free = [k for k in best if not any(audience[(s.level_id, h)][t] for h in p.rules.hubs_of(s)
+                                           for t in range(k, k + p.span(s)))]
+        best = free or best
         k = best[0] if len(best) == 1 else rng.choice(best)
         chosen[s.uid] = k
         for f in s.facilitator_ids:
             people[f].update(range(k, k + p.person_span(s)))
         pools[pool].update(range(k, min(k + p.span(s), p.inputs.slots)))
+        for h in p.rules.hubs_of(s):
+            audience[(s.level_id, h)].update(range(k, k + p.span(s)))
         for h in p.reach(s, k):
             if cells.get((s.level_id, h), 0) > 0:
                 cells[(s.level_id, h)] -= 1
     return chosen
+
+
+def _slots(p: Problem, s) -> tuple[int, int]:
+    """The grid slots a fixed session covers, as a range's bounds."""
+    at = p.inputs.slot_of(s.start)
+    return max(0, math.floor(at)), min(p.inputs.slots, math.ceil(at + s.minutes / p.inputs.grid_minutes))
 
 
 def _best(p: Problem, s, starts, cells: dict, people: dict[int, Counter], pools: dict[tuple, Counter]) -> list[int]:

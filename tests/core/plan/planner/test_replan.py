@@ -43,3 +43,17 @@ def test_a_pinned_session_moved_onto_a_taken_room_moves_exactly_one_other() -> N
     assert result.status == "optimal" and list(moved) == ["uid-1"]
     assert moved["uid-1"].start_utc != NINE and moved["uid-1"].venue_id == 1
     assert result.moved == 1
+
+
+def test_sessions_of_one_level_for_one_hub_do_not_overlap_when_they_need_not() -> None:
+    # three level-1 sessions for London, three people, three rooms: nothing forces them together, and the
+    # conflict check would warn of a level overlap, so the plan (and the greedy plan) keeps them apart
+    rooms = [_room(1, 20), _room(2, 20), _room(3, 20)]
+    sessions = [session(k, 1, 60, (k,), (1,), venue=k) for k in (1, 2, 3)]
+    for solver in ("auto", "greedy"):
+        london = [hub(1, "London", "Europe/London")]
+        people = [person(k, f"P{k}", "Europe/London") for k in (1, 2, 3)]
+        result = plan_inputs(inputs(START, 24, london, people, sessions, venues=rooms, grid=60, levels=(1,)),
+                             PlanOptions(grid_minutes=60, solver=solver))
+        starts = sorted(p.start_utc for p in result.placements)
+        assert len(set(starts)) == 3, solver
