@@ -8,7 +8,7 @@ from typing import Final
 
 
 class _Keep:
-    """The value of a draft field its writer does not know (an import, a restored version): the stored one stays."""
+    """The value of a draft field its writer does not know (a restored version): the stored one stays."""
 
     def __repr__(self) -> str:
         return "KEEP"
@@ -57,10 +57,10 @@ class SessionDraft:
     topics: tuple[str, ...] = ()
     description: str = ""
     capacity: int | None = None
-    #: the planner leaves a pinned session where it is (KEEP: as stored)
-    pinned: bool | _Keep = KEEP
+    #: the planner leaves a pinned session where it is (KEEP: as stored, for a writer that does not know pins)
+    pinned: bool | _Keep = False
     #: the start the planner tries to give it (None: no preference; KEEP: as stored)
-    preferred_start_utc: datetime | None | _Keep = KEEP
+    preferred_start_utc: datetime | None | _Keep = None
 
 #: comparison kinds, in the order a list shows them
 ADDED, REMOVED, MOVED, CHANGED = "added", "removed", "moved", "changed"

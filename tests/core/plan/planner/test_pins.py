@@ -11,9 +11,10 @@ from learningday.errors import InvalidInput
 from learningday.plan.dto import SessionDraft
 from learningday.plan.planner import PlanOptions, propose_plan
 from learningday.plan.sessions import create_session, edit_session, list_sessions, session_draft
+from learningday.plan.snapshots import restore, save_snapshot
 from learningday.store.db import open_event
 from learningday.timeutil import parse_utc
-from tests.helpers.planning import Small
+from tests.helpers.planning import Small, at
 
 
 def test_a_pin_and_a_preferred_start_are_written_read_and_undone(small: Small) -> None:
@@ -29,15 +30,16 @@ def test_a_pin_and_a_preferred_start_are_written_read_and_undone(small: Small) -
         assert session_draft(s, uid) == before
 
 
-def test_a_draft_that_does_not_know_pins_keeps_them(small: Small) -> None:
-    # an import or a restored version builds drafts without the planner's fields: they stay as stored
+def test_restoring_a_version_keeps_the_pins(small: Small) -> None:
+    # a saved version does not hold the planner's fields: restoring it leaves them as they are now
     with open_event(small.path) as ef, ef.write() as s:
-        uid = create_session(s, SessionDraft("Kept", 1, None, pinned=True,
-                                             preferred_start_utc=parse_utc("2027-03-11T06:00Z")))
-        edit_session(s, uid, SessionDraft("Kept, renamed", 1, None))
+        uid = create_session(s, SessionDraft("Kept", 1, at(1)))
+        saved = save_snapshot(s, "Agreed", now=at(0))
+        edit_session(s, uid, replace(session_draft(s, uid), start_utc=at(2), pinned=True,
+                                     preferred_start_utc=at(3)))
+        restore(s, saved.uid, now=at(0))
         draft = session_draft(s, uid)
-    assert draft.title == "Kept, renamed" and draft.pinned
-    assert draft.preferred_start_utc == parse_utc("2027-03-11T06:00Z")
+    assert draft.start_utc == at(1) and draft.pinned and draft.preferred_start_utc == at(3)
 
 
 @pytest.mark.parametrize("preferred", [parse_utc("2027-03-09T00:00Z"),
