@@ -1,8 +1,7 @@
-"""The exact plan: one binary per session × allowed start, solved by HiGHS (highspy) within a time limit.
+"""The whole plan as one MILP (built by matrix.py), solved by HiGHS (highspy) within a time limit.
 
-Rows: each session starts once (or stays unplaced, at a large cost); a facilitator teaches one session
-per slot (changeover included); a pool holds at most its venues per slot; a coverage cell counts the
-starts that reach it, up to its minimum. The objective is ``Problem``'s weights, maximised.
+exact.py calls it when the split bound (split.py) leaves a gap: it starts from the split's best plan,
+and its own bound is set beside the split's. The helpers here also serve the split's small MILPs.
 """
 
 from __future__ import annotations
@@ -34,7 +33,7 @@ class Solved:
     bound: float | None = None
 
 
-def _quiet_highs():
+def quiet_highs():
     """A Highs object without its banner: it prints to the C stdout on construction, which would
     spoil the CLI's ``--json`` output."""
     import highspy
@@ -56,7 +55,7 @@ def _quiet_highs():
     return h
 
 
-def _load(h, m: Matrix) -> None:
+def load_matrix(h, m: Matrix) -> None:
     import highspy
 
     n = len(m.cost)
@@ -71,7 +70,7 @@ def _load(h, m: Matrix) -> None:
                   m.row_value)
 
 
-def _chosen(m: Matrix, x: np.ndarray) -> dict[str, int]:
+def chosen_of(m: Matrix, x: np.ndarray) -> dict[str, int]:
     return {m.sessions[m.col_session[j]].uid: int(m.col_slot[j]) for j in np.flatnonzero(x[: m.n_x] > 0.5)}
 
 
@@ -83,8 +82,8 @@ def solve(p: Problem, *, time_limit: float, seed: int = 0, start: dict[str, int]
 
     began = time.monotonic()
     m = build(p, p.movable)
-    h = _quiet_highs()
-    _load(h, m)
+    h = quiet_highs()
+    load_matrix(h, m)
     # presolve cannot be interrupted and gains little on these rows (it took 8 s of a 60 s budget on
     # the 2,000-session bench); symmetry detection likewise costs more than it saves here
     for name, value in (("random_seed", int(seed)), ("threads", 1), ("mip_rel_gap", float(gap)),
@@ -123,5 +122,5 @@ def solve(p: Problem, *, time_limit: float, seed: int = 0, start: dict[str, int]
     found = info.mip_gap
     found = max(0.0, float(found)) if math.isfinite(found) else None  # no bound yet: the gap is not known
     bound = -float(info.mip_dual_bound) if math.isfinite(info.mip_dual_bound) else None
-    return Solved(_chosen(m, np.asarray(h.getSolution().col_value)), "optimal" if optimal else "feasible", found,
+    return Solved(chosen_of(m, np.asarray(h.getSolution().col_value)), "optimal" if optimal else "feasible", found,
                   -float(info.objective_function_value), bound)

@@ -200,14 +200,14 @@ class Split:
         return chosen, bound
 
     def _milp(self, g: int, group: list, price: np.ndarray, deadline: float) -> tuple[dict[str, int], float] | None:
-        from learningday.plan.planner.milp import _chosen, _load, _quiet_highs
+        from learningday.plan.planner.milp import chosen_of, load_matrix, quiet_highs
 
         p = self.p
         if g not in self.matrices:
             self.matrices[g] = build(p, group, shared=False)
         m = self.matrices[g]
         if self.highs is None:
-            self.highs = _quiet_highs()
+            self.highs = quiet_highs()
             self.highs.setOptionValue("threads", 1)
             self.highs.setOptionValue("mip_rel_gap", 0.0)
         h = self.highs
@@ -216,14 +216,14 @@ class Split:
         for j, s in enumerate(group):
             at = np.flatnonzero(m.col_session == j)
             cost[at] = -(p.place_weight + self.priced(s, price))
-        _load(h, m)
+        load_matrix(h, m)
         h.changeColsCost(len(cost), np.arange(len(cost), dtype=np.int32), cost)
         h.setOptionValue("time_limit", max(deadline - time.monotonic(), 0.01))
         h.run()
         info = h.getInfo()
         if not math.isfinite(info.mip_dual_bound) or info.primal_solution_status != 2:
             return None
-        return _chosen(m, np.asarray(h.getSolution().col_value)), -float(info.mip_dual_bound)
+        return chosen_of(m, np.asarray(h.getSolution().col_value)), -float(info.mip_dual_bound)
 
     def usage(self, chosen: dict[str, int]) -> np.ndarray:
         used = np.zeros_like(self.room)
