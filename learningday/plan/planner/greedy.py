@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import random
 from collections import Counter, defaultdict
 
@@ -21,11 +20,6 @@ def greedy_plan(p: Problem, *, seed: int = 0, progress: Progress | None = None, 
     people: dict[int, Counter] = defaultdict(Counter, {f: Counter(c) for f, c in p.fixed_people.items()})
     pools: dict[tuple, Counter] = defaultdict(Counter, {k: Counter(c) for k, c in p.fixed_pools.items()})
     cells = dict(p.cells)
-    # slots each (level, hub) audience is taught in: among equally good starts, one it is free at wins
-    audience: dict[tuple[int, int], Counter] = defaultdict(Counter)
-    for s in p.fixed:
-        for h in p.rules.hubs_of(s):
-            audience[(s.level_id, h)].update(range(*_slots(p, s)))
     order = list(p.movable)
     rng.shuffle(order)
     order.sort(key=lambda s: len(p.starts[s.uid]))
@@ -44,36 +38,30 @@ def greedy_plan(p: Problem, *, seed: int = 0, progress: Progress | None = None, 
         best = _best(p, s, [prefer[s.uid]] if preferring else p.starts[s.uid], cells, people, pools)
         if not best:
             continue
-        free = [k for k in best if not any(audience[(s.level_id, h)][t] for h in p.rules.hubs_of(s)
-                                           for t in range(k, k + p.span(s)))]
-        best = free or best
         k = best[0] if len(best) == 1 else rng.choice(best)
         chosen[s.uid] = k
         for f in s.facilitator_ids:
             people[f].update(range(k, k + p.person_span(s)))
         pools[pool].update(range(k, min(k + p.span(s), p.inputs.slots)))
-        for h in p.rules.hubs_of(s):
-            audience[(s.level_id, h)].update(range(k, k + p.span(s)))
         for h in p.reach(s, k):
             if cells.get((s.level_id, h), 0) > 0:
                 cells[(s.level_id, h)] -= 1
     return chosen
 
 
-def _slots(p: Problem, s) -> tuple[int, int]:
-    """The grid slots a fixed session covers, as a range's bounds."""
-    at = p.inputs.slot_of(s.start)
-    return max(0, math.floor(at)), min(p.inputs.slots, math.ceil(at + s.minutes / p.inputs.grid_minutes))
+def is_free(p: Problem, s, k: int, people: dict[int, Counter], pools: dict[tuple, Counter]) -> bool:
+    """``s`` may start at ``k``: its facilitators are not teaching then and its pool has a venue left."""
+    cap = p.capacity(p.pool[s.uid])
+    return (not any(people[f][t] for f in s.facilitator_ids for t in range(k, k + p.person_span(s)))
+            and (cap is None or all(pools[p.pool[s.uid]][t] < cap
+                                    for t in range(k, min(k + p.span(s), p.inputs.slots)))))
 
 
 def _best(p: Problem, s, starts, cells: dict, people: dict[int, Counter], pools: dict[tuple, Counter]) -> list[int]:
     """The free starts among ``starts`` that score highest (cells still open first, then value)."""
-    pool, cap = p.pool[s.uid], p.capacity(p.pool[s.uid])
     best, best_score = [], None
     for k in starts:
-        if any(people[f][t] for f in s.facilitator_ids for t in range(k, k + p.person_span(s))):
-            continue
-        if cap is not None and any(pools[pool][t] >= cap for t in range(k, min(k + p.span(s), p.inputs.slots))):
+        if not is_free(p, s, k, people, pools):
             continue
         score = p.cell_weight * sum(cells.get((s.level_id, h), 0) > 0 for h in p.reach(s, k)) + p.value(s, k)
         if best_score is None or score > best_score:

@@ -35,6 +35,7 @@ from learningday.plan.planner.result import (
     PlanResult,
 )
 from learningday.plan.planner.rooms import assign_rooms
+from learningday.plan.planner.spread import spread
 
 
 def propose_plan(db: Session, options: PlanOptions | None = None, *, progress: Progress | None = None,
@@ -81,6 +82,7 @@ def plan_inputs(inputs: PlanInputs, options: PlanOptions, *, progress: Progress 
     if chosen is None:
         chosen = greedy_plan(p, seed=options.seed, progress=share_of(progress, 0.05, 0.9), cancel=cancel)
         worth = plan_worth(p, chosen)
+    chosen = spread(p, chosen, deadline=began + options.time_limit * 0.95)
     report(0.95, "handing out rooms")
     result = _result(p, chosen, status, gap, worth, solver, said, began)
     report(1.0, "done")

@@ -50,8 +50,7 @@ def groups(p: Problem) -> list[list]:
 def one_person(p: Problem, group: list, worth_of: np.ndarray, fits=None) -> tuple[dict[str, int], float]:
     """The best starts of sessions that never overlap (one person runs them all), exactly, by dynamic
     programming over (slot, sessions placed so far); ``worth_of[j, t]``: session j starting at t. Among
-    equally good choices, the one ``fits(session, t)`` scores highest is taken (2: room left in its pool
-    and no other session of its level for its hubs then; 1: room in the pool only)."""
+    equally good choices, one where ``fits(session, t)`` is taken (a start with room left in its pool)."""
     n, slots = len(group), p.inputs.slots
     spans = [p.person_span(s) for s in group]
     masks = np.arange(1 << n)
@@ -71,11 +70,10 @@ def one_person(p: Problem, group: list, worth_of: np.ndarray, fits=None) -> tupl
     while t < slots:  # walk the best choices forward
         steps = [j for j in range(n) if not m >> j & 1 and worth_of[j, t] > -np.inf
                  and best[t, m] == worth_of[j, t] + best[min(t + spans[j], slots), m | 1 << j]]
-        fit = {j: 2 if fits is None else fits(group[j], t) for j in steps}
-        steps.sort(key=lambda j: -fit[j])
-        if steps and fit[steps[0]] < 2 and best[t, m] == best[t + 1, m]:
-            steps = []  # waiting is as good, and leaves the pool's room (or the level's hour) to others
-        step = (steps or [None])[0]
+        roomy = [j for j in steps if fits is None or fits(group[j], t)]
+        if not roomy and best[t, m] == best[t + 1, m]:
+            steps = []  # waiting is as good, and leaves the pool's room to others
+        step = (roomy or steps or [None])[0]
         if step is None:
             t += 1
             continue
@@ -97,19 +95,6 @@ class Split:
         self.base = {s.uid: values(p, s, self.starts[s.uid], reach) for s in p.movable}
         self.pool_of = {s.uid: index.get(p.pool[s.uid]) for s in p.movable}
         self.span = {s.uid: p.span(s) for s in p.movable}
-        # each (level, hub) audience: two sessions for it at once draw the conflict check's level-overlap
-        # warning; the plan avoids that among equally good choices (a tie-break below every weight)
-        keys: dict[tuple[int, int], int] = {}
-        for s in p.movable + p.fixed:
-            for hub in p.rules.hubs_of(s):
-                keys.setdefault((s.level_id, hub), len(keys))
-        self.audience_of = {s.uid: [keys[(s.level_id, hub)] for hub in p.rules.hubs_of(s)] for s in p.movable}
-        self.audience_fixed = np.zeros((len(keys), slots), dtype=bool)
-        for s in p.fixed:
-            at = p.inputs.slot_of(s.start)
-            lo, hi = max(0, math.floor(at)), min(slots, math.ceil(at + s.minutes / p.inputs.grid_minutes))
-            for hub in p.rules.hubs_of(s):
-                self.audience_fixed[keys[(s.level_id, hub)], lo:hi] = True
         self.matrices: dict[int, object] = {}
         self.highs = None
         cells: Counter = Counter()
@@ -173,13 +158,10 @@ class Split:
     def round(self, price: np.ndarray, deadline: float, cancel: CancelCheck | None) -> tuple[dict[str, int], float] | None:
         p, chosen, bound = self.p, {}, float((price * self.room).sum()) + self.cell_bound
         used = np.zeros_like(self.room)
-        audience = self.audience_fixed.copy()
 
-        def fits(s, t: int) -> int:
+        def fits(s, t: int) -> bool:
             pool, end = self.pool_of[s.uid], t + self.span[s.uid]
-            if pool is not None and not (used[pool, t:end] < self.room[pool, t:end]).all():
-                return 0
-            return 1 if audience[self.audience_of[s.uid], t:end].any() else 2
+            return pool is None or bool((used[pool, t:end] < self.room[pool, t:end]).all())
         for g, group in enumerate(self.groups):
             if cancel is not None and cancel():
                 raise Cancelled(CANCELLED)
@@ -194,8 +176,6 @@ class Split:
                 found, best = solved
             chosen.update(found)
             used += self.usage(found)
-            for uid, k in found.items():
-                audience[self.audience_of[uid], k: k + self.span[uid]] = True
             bound += best
         return chosen, bound
 
