@@ -69,20 +69,22 @@ def plan_inputs(inputs: PlanInputs, options: PlanOptions, *, progress: Progress 
         except ImportError:  # highspy missing: the greedy plan stands, and says so
             said.append("HiGHS (highspy) is not installed: this is the greedy plan")
         else:
-            # the budget is the whole call's: what is spent so far, and a tenth kept for rooms and checks
-            solved = exact_plan(p, {}, deadline=began + options.time_limit * 0.9, options=options,
+            # the budget is the whole call's: what is spent so far, and a share kept for rooms and checks
+            solved = exact_plan(p, {}, deadline=began + options.time_limit * 0.85, options=options,
                                 progress=share_of(progress, 0.05, 0.9), cancel=cancel)
             if solved.status != "none":
                 chosen, solver, gap, worth = solved.chosen, "highs", solved.gap, plan_worth(p, solved.chosen)
                 status = OPTIMAL if solved.status == "optimal" else FEASIBLE
-            elif options.solver == "auto":
-                said.append(f"HiGHS found no plan within {options.time_limit:g} s: this is the greedy plan")
+            else:
+                chosen, worth = solved.chosen or None, solved.objective  # the greedy plan it started from
+                if options.solver == "auto":
+                    said.append(f"HiGHS found no plan within {options.time_limit:g} s: this is the greedy plan")
     elif not p.movable:
         status, gap = OPTIMAL, 0.0
     if chosen is None:
         chosen = greedy_plan(p, seed=options.seed, progress=share_of(progress, 0.05, 0.9), cancel=cancel)
         worth = plan_worth(p, chosen)
-    chosen = spread(p, chosen, deadline=began + options.time_limit * 0.95)
+    chosen = spread(p, chosen, deadline=began + options.time_limit * 0.9)
     report(0.95, "handing out rooms")
     result = _result(p, chosen, status, gap, worth, solver, said, began)
     report(1.0, "done")
