@@ -4,6 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Final
+
+
+class _Keep:
+    """The value of a draft field its writer does not know (a restored version): the stored one stays."""
+
+    def __repr__(self) -> str:
+        return "KEEP"
+
+
+KEEP: Final = _Keep()
 
 
 @dataclass(frozen=True)
@@ -26,6 +37,9 @@ class SessionRow:
     registered: int = 0
     waitlisted: int = 0
     checked_in: int = 0
+    #: the planner leaves it where it is
+    pinned: bool = False
+    preferred_start_utc: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -43,6 +57,10 @@ class SessionDraft:
     topics: tuple[str, ...] = ()
     description: str = ""
     capacity: int | None = None
+    #: the planner leaves a pinned session where it is (KEEP: as stored, for a writer that does not know pins)
+    pinned: bool | _Keep = False
+    #: the start the planner tries to give it (None: no preference; KEEP: as stored)
+    preferred_start_utc: datetime | None | _Keep = None
 
 #: comparison kinds, in the order a list shows them
 ADDED, REMOVED, MOVED, CHANGED = "added", "removed", "moved", "changed"

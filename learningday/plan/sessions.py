@@ -11,7 +11,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from learningday.errors import InvalidInput
-from learningday.plan.dto import SessionDraft, SessionRow
+from learningday.plan.dto import KEEP, SessionDraft, SessionRow
 from learningday.setup.event import get_event
 from learningday.spreadsheet.text import control_problem
 from learningday.store import arrival
@@ -75,6 +75,8 @@ def list_sessions(session: Session, uids: Collection[str] | None = None) -> list
                 registered=counts.get((s.id, "registered"), 0),
                 waitlisted=counts.get((s.id, "waitlisted"), 0),
                 checked_in=present.get(s.id, 0),
+                pinned=bool(s.pinned),
+                preferred_start_utc=s.preferred_start_utc,
             )
         )
     return result
@@ -123,6 +125,13 @@ def _problems(session: Session, draft: SessionDraft) -> list[str]:
                     f"{iso(start)} to {iso(end)} is not inside the event window "
                     f"{iso(event.start_utc)} to {iso(event.end_utc)}"
                 )
+    preferred = draft.preferred_start_utc
+    if isinstance(preferred, datetime):
+        if preferred.tzinfo is None:
+            problems.append(f"preferred start {preferred.isoformat()} has no zone (give it in UTC)")
+        elif not event.start_utc <= preferred.astimezone(UTC) < event.end_utc:
+            problems.append(f"the preferred start {iso(preferred.astimezone(UTC))} is not inside the event window "
+                            f"{iso(event.start_utc)} to {iso(event.end_utc)}")
     if draft.venue_id is not None and session.get(Venue, draft.venue_id) is None:
         problems.append(f"there is no venue {draft.venue_id}")
     if draft.capacity is not None and draft.capacity <= 0:
@@ -150,6 +159,11 @@ def _write(session: Session, row: LearningSession, draft: SessionDraft) -> None:
     row.capacity = draft.capacity
     row.description = draft.description
     row.topics = list(draft.topics)
+    if draft.pinned is not KEEP:
+        row.pinned = bool(draft.pinned)
+    if draft.preferred_start_utc is not KEEP:
+        preferred = draft.preferred_start_utc
+        row.preferred_start_utc = preferred.astimezone(UTC) if isinstance(preferred, datetime) else None
     fids = list(dict.fromkeys(draft.facilitator_ids))
     hids = list(dict.fromkeys(draft.hub_ids))
     row.facilitators = list(session.scalars(select(Facilitator).where(Facilitator.id.in_(fids)))) if fids else []
@@ -178,7 +192,8 @@ def _draft(row: LearningSession) -> SessionDraft:
         title=row.title, level_id=row.level_id, start_utc=row.start_utc, duration_minutes=row.duration_minutes,
         venue_id=row.venue_id, facilitator_ids=tuple(sorted(f.id for f in row.facilitators)),
         hub_ids=tuple(sorted(h.id for h in row.target_hubs)), topics=tuple(row.topics or ()),
-        description=row.description, capacity=row.capacity,
+        description=row.description, capacity=row.capacity, pinned=bool(row.pinned),
+        preferred_start_utc=row.preferred_start_utc,
     )
 
 

@@ -16,6 +16,7 @@ from learningday.errors import InvalidInput
 from learningday.plan import sessions as agenda
 from learningday.plan.dto import (
     ADDED,
+    KEEP,
     CHANGED,
     MOVE_FIELDS,
     MOVED,
@@ -242,7 +243,7 @@ def _drafts(session: Session, saved: list[SavedSession]) -> dict[str, SessionDra
             venue_id=venues[s.venue] if s.venue is not None else None,
             facilitator_ids=tuple(sorted(people[f] for f in s.facilitators)),
             hub_ids=tuple(sorted(hubs[h] for h in s.target_hubs)), topics=s.topics,
-            description=s.description, capacity=s.capacity)
+            description=s.description, capacity=s.capacity, pinned=KEEP, preferred_start_utc=KEEP)
     if problems:
         raise InvalidInput("; ".join(problems))
     return drafts

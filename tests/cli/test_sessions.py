@@ -53,12 +53,12 @@ def test_add_with_every_field_then_text_output(capsys, small: Small) -> None:
     assert _draft(small, uid) == SessionDraft(
         "Prompting lab", 2, parse_utc("2027-03-11T10:00Z"), 90, small.venues["Room B"],
         (small.facilitators["Ann"], small.facilitators["Raj"]), (small.hubs["London"], small.hubs["Tokyo"]),
-        capacity=8)
+        capacity=8, pinned=False, preferred_start_utc=None)
 
 
 def test_add_without_a_start_is_an_unscheduled_draft(capsys, small: Small) -> None:
     uid = _add(capsys, small, "Some day", "--level", "5")
-    assert _draft(small, uid) == SessionDraft("Some day", 5, None)
+    assert _draft(small, uid) == SessionDraft("Some day", 5, None, pinned=False, preferred_start_utc=None)
 
 
 def test_edit_changes_only_the_fields_given(capsys, small: Small) -> None:
@@ -137,3 +137,33 @@ def test_refusals_change_nothing(capsys, small: Small, argv: tuple[str, ...], me
     assert message in refused(capsys, small.path, "session", action, str(small.path), *rest)
     if message != "--level":  # argparse's refusal
         assert message in refused(capsys, small.path, "session", action, str(small.path), *rest, "--json")
+
+
+def test_edit_pins_a_session_and_sets_its_preferred_start_on_a_hubs_clock(capsys, small: Small) -> None:
+    uid = _add(capsys, small, "Pin me", "--level", "1", "--start", "2027-03-11T05:00Z")
+    status, out, err = run(capsys, "session", "edit", str(small.path), "Pin me", "--pin", "--preferred-start",
+                           "2027-03-11 09:00", "--zone", "Asia/Kathmandu")
+    assert status == 0, err
+    assert out.splitlines()[-1] == "  pinned · preferred start 2027-03-11T03:15:00+00:00"  # +05:45
+    draft = _draft(small, uid)
+    assert draft.pinned and draft.preferred_start_utc == parse_utc("2027-03-11T03:15Z")
+    assert draft.start_utc == parse_utc("2027-03-11T05:00Z")  # --zone read only the preferred start
+    status, out, _ = run(capsys, "session", "edit", str(small.path), uid, "--unpin", "--preferred-start", "none",
+                         "--json")
+    assert status == 0 and "pinned" not in json.loads(out)["session"]
+    assert not _draft(small, uid).pinned and _draft(small, uid).preferred_start_utc is None
+
+
+def test_a_preferred_start_outside_the_event_is_refused_and_nothing_changes(capsys, small: Small) -> None:
+    uid = _add(capsys, small, "Too early", "--level", "1")
+    before = _draft(small, uid)
+    message = refused(capsys, small.path, "session", "edit", str(small.path), uid, "--pin", "--preferred-start",
+                      "2020-01-01T00:00Z")
+    assert "preferred start 2020-01-01T00:00:00+00:00 is not inside the event window" in message
+    assert _draft(small, uid) == before
+
+
+def test_pin_and_unpin_together_are_refused(capsys, small: Small) -> None:
+    _add(capsys, small, "Both", "--level", "1")
+    assert "not allowed with argument" in refused(capsys, small.path, "session", "edit", str(small.path), "Both",
+                                                  "--pin", "--unpin")

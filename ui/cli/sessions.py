@@ -21,18 +21,25 @@ def _target(p: argparse.ArgumentParser, *, adding: bool = False) -> None:
     p.add_argument("--json", action="store_true", help="print the session after the change as JSON")
 
 
-def _when(p: argparse.ArgumentParser) -> None:
+def _when(p: argparse.ArgumentParser, *, planning: bool = False) -> None:
     p.add_argument("--start", metavar="WHEN", help="e.g. '2027-03-10 09:00' (read in --zone) or 2027-03-10T03:30Z; "
                                                    "none: back to the unscheduled drafts")
-    p.add_argument("--zone", metavar="HUB_OR_IANA", help="the clock --start is read on: a hub's or an IANA zone "
-                                                         "(default UTC)")
+    if planning:
+        p.add_argument("--preferred-start", metavar="WHEN", help="the start the planner tries to give it (read in "
+                                                                 "--zone, like --start); none: no preference")
+        pin = p.add_mutually_exclusive_group()
+        pin.add_argument("--pin", dest="pinned", action="store_true", default=None,
+                         help="the planner leaves it where it is")
+        pin.add_argument("--unpin", dest="pinned", action="store_false", help="the planner may move it again")
+    p.add_argument("--zone", metavar="HUB_OR_IANA", help="the clock --start%s is read on: a hub's or an IANA zone "
+                                                         "(default UTC)" % (" and --preferred-start" if planning else ""))
 
 
 def _fields(p: argparse.ArgumentParser, *, adding: bool) -> None:
     if not adding:
         p.add_argument("--title", dest="new_title", metavar="TEXT", help="a new title")
     p.add_argument("--level", type=int, required=adding, metavar="N", help="framework level 1-5")
-    _when(p)
+    _when(p, planning=True)
     p.add_argument("--duration", type=int, metavar="MINUTES", help="length in minutes (default 60)")
     p.add_argument("--venue", metavar="NAME", help="the room or virtual channel (none: no venue)")
     p.add_argument("--facilitator", action="append", metavar="NAME_OR_EMAIL",
@@ -75,11 +82,16 @@ def _changes(session, args: argparse.Namespace) -> dict[str, Any]:  # noqa: ANN0
         fields["title"] = args.new_title
     if given.get("level") is not None:
         fields["level_id"] = args.level
-    if args.start is not None:
-        zone = calendar_zone(hubs, args.zone) or "UTC"
-        fields["start_utc"] = None if is_none(args.start) else start_in_zone(args.start, zone)
-    elif args.zone is not None:
+    if args.zone is not None and args.start is None and given.get("preferred_start") is None:
         raise InvalidInput("--zone says which clock --start is read on: give --start too")
+    zone = calendar_zone(hubs, args.zone) or "UTC"
+    if args.start is not None:
+        fields["start_utc"] = None if is_none(args.start) else start_in_zone(args.start, zone)
+    if given.get("preferred_start") is not None:
+        preferred = args.preferred_start
+        fields["preferred_start_utc"] = None if is_none(preferred) else start_in_zone(preferred, zone)
+    if given.get("pinned") is not None:
+        fields["pinned"] = args.pinned
     if given.get("duration") is not None:
         fields["duration_minutes"] = args.duration
     if args.venue is not None:
@@ -172,10 +184,24 @@ def _show(args: argparse.Namespace, verb: str, row) -> None:  # noqa: ANN001 - a
             "start_utc": iso(row.start_utc) if row.start_utc else None,
             "end_utc": iso(row.end_utc) if row.end_utc else None, "duration_minutes": row.duration_minutes,
             "venue": row.venue or None, "facilitators": list(row.facilitators), "target_hubs": list(row.target_hubs),
-            "capacity": row.capacity, "registered": row.registered, "waitlisted": row.waitlisted}})
+            "capacity": row.capacity, "registered": row.registered, "waitlisted": row.waitlisted,
+            **_planning(row)}})
         return
     when = f"{iso(row.start_utc)} to {iso(row.end_utc)}" if row.start_utc else "unscheduled"
     print(f"{verb} session {row.title!r} ({row.uid})")
     print(f"  level {row.level_id} · {when} · {row.duration_minutes} min · {row.venue or 'no venue'}")
     print(f"  facilitators: {', '.join(row.facilitators) or 'none'} · for hubs: {', '.join(row.target_hubs) or 'every hub'}"
           + (f" · {row.capacity} seats" if row.capacity else ""))
+    if row.pinned or row.preferred_start_utc:
+        print("  " + " · ".join((["pinned"] if row.pinned else [])
+                                + ([f"preferred start {iso(row.preferred_start_utc)}"] if row.preferred_start_utc else [])))
+
+
+def _planning(row) -> dict:  # noqa: ANN001 - a SessionRow
+    """The planner's fields, only when set (so the JSON of a session without them stays as it was)."""
+    from learningday.timeutil import iso
+
+    shown: dict = {"pinned": True} if row.pinned else {}
+    if row.preferred_start_utc:
+        shown["preferred_start_utc"] = iso(row.preferred_start_utc)
+    return shown

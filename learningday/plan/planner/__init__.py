@@ -4,8 +4,9 @@ The API the UI and the CLI use:
 
 * ``PlanOptions`` (model.py): grid, minimum per cell, time limit, keep times, pinned / only uids, seed;
 * ``propose_plan(db, options, progress=, cancel=) -> PlanResult`` (propose.py): reads the event, solves
-  with HiGHS (milp.py; the seeded greedy plan of greedy.py when HiGHS has nothing in time), assigns rooms
-  (rooms.py) and words what cannot be done (explain.py); it writes nothing;
+  (exact.py: the split bound of split.py, then the whole MILP of matrix.py and milp.py with HiGHS; the
+  seeded greedy plan of greedy.py when neither has anything in time), assigns rooms (rooms.py) and words
+  what cannot be done (explain.py); it writes nothing;
 * ``allowed_starts(db or inputs, uid, grid) -> Bands`` (allowed.py): the same rule, as plain UTC bands
   for the drag help;
 * ``apply_plan(db, result, now=)`` (apply.py): saves "Before auto-plan <time>", then writes every move in

@@ -38,6 +38,8 @@ class PlanOptions:
     only: frozenset[str] | None = None
     seed: int = 0
     changeover_minutes: int = 0
+    #: stop once the plan is proven within this share of the best (0.0001: 0.01 %)
+    gap: float = 1e-4
     #: "auto" (HiGHS, the greedy plan when HiGHS finds nothing in time), "highs" or "greedy"
     solver: str = "auto"
 
@@ -51,6 +53,8 @@ class PlanOptions:
             found.append(f"the time limit must be a positive number of seconds, not {self.time_limit}")
         if not 0 <= self.changeover_minutes <= 240:
             found.append(f"the changeover must be 0 to 240 minutes, not {self.changeover_minutes}")
+        if not 0 <= self.gap < 1:
+            found.append(f"the gap to stop at is a share from 0 to 1, not {self.gap}")
         if self.solver not in ("auto", "highs", "greedy"):
             found.append(f"the solver is auto, highs or greedy, not {self.solver!r}")
         return found

@@ -43,6 +43,8 @@ class Problem:
     fixed_pools: dict[Pool, Counter] = field(default_factory=dict)
     #: (level, hub) -> sessions still needed there (the minimum less what fixed sessions give)
     cells: dict[tuple[int, int], int] = field(default_factory=dict)
+    #: sessions whose venue a fixed session holds at their current time: keeping that time is a move anyway
+    blocked: set[str] = field(default_factory=set)
     #: notes for the explanation found while building (a room too small, ...)
     notes: list[str] = field(default_factory=list)
     _reach: dict[tuple[str, int], tuple[int, ...]] = field(default_factory=dict)
@@ -83,7 +85,7 @@ class Problem:
         worth = REACH * len(self.reach(s, k))
         if s.preferred is not None and k == round(self.inputs.slot_of(s.preferred)):
             worth += PREFERRED
-        if self.options.keep_times and s.start == at:
+        if self.options.keep_times and s.start == at and s.uid not in self.blocked:
             worth += KEEP
         return worth
 
@@ -106,6 +108,8 @@ def _choose_pool(p: Problem, s: SessionIn, venues: dict[int, VenueIn]) -> Pool:
     else:
         if current.kind == "virtual":
             return ("virtual",)
+        if current.capacity is None or current.capacity >= s.seats:  # its room fits: keep to its size
+            return pool_of_venue(current)
         rooms = [key for key in p.pools if key[0] == "room" and key[1] == current.hub_id]
     if not rooms:
         return NO_VENUE
@@ -153,6 +157,9 @@ def build_problem(inputs: PlanInputs, options: PlanOptions) -> Problem:
         for h in rules.reached(s, s.start):
             if p.cells.get((s.level_id, h), 0) > 0:
                 p.cells[(s.level_id, h)] -= 1
+    held = [(f.venue_id, f.start, f.end) for f in fixed if f.venue_id is not None]
+    p.blocked = {s.uid for s in movable if s.start is not None and any(
+        v == s.venue_id and lo < s.end and s.start < hi for v, lo, hi in held)}
     for s in movable:
         pool = p.pool[s.uid] = _choose_pool(p, s, venues)
         cap = p.capacity(pool)

@@ -23,7 +23,8 @@ from learningday.plan.plandata import (
     VenueSnap,
 )
 from learningday.plan.planner import explain
-from learningday.plan.planner.greedy import CANCELLED, greedy_plan, objective
+from learningday.plan.planner.greedy import CANCELLED, greedy_plan
+from learningday.plan.planner.greedy import worth as plan_worth
 from learningday.plan.planner.model import PlanInputs, PlanOptions, load_inputs
 from learningday.plan.planner.problem import Problem, build_problem
 from learningday.plan.planner.result import (
@@ -34,6 +35,7 @@ from learningday.plan.planner.result import (
     PlanResult,
 )
 from learningday.plan.planner.rooms import assign_rooms
+from learningday.plan.planner.spread import spread
 
 
 def propose_plan(db: Session, options: PlanOptions | None = None, *, progress: Progress | None = None,
@@ -59,24 +61,30 @@ def plan_inputs(inputs: PlanInputs, options: PlanOptions, *, progress: Progress 
     p = build_problem(inputs, options)
     said = explain.before_solve(p)
     stop_if_cancelled(cancel, CANCELLED)
-    chosen = greedy_plan(p, seed=options.seed, progress=share_of(progress, 0.05, 0.05), cancel=cancel)
-    solver, status, gap, worth = "greedy", FEASIBLE, None, objective(p, chosen)
+    chosen: dict[str, int] | None = None
+    solver, status, gap, worth = "greedy", FEASIBLE, None, None
     if options.solver != "greedy" and p.movable:
         try:
-            from learningday.plan.planner.milp import solve
+            from learningday.plan.planner.exact import exact_plan
         except ImportError:  # highspy missing: the greedy plan stands, and says so
             said.append("HiGHS (highspy) is not installed: this is the greedy plan")
         else:
-            left = max(options.time_limit - (time.monotonic() - began), 0.1)
-            solved = solve(p, time_limit=left, seed=options.seed, start=chosen,
-                           progress=share_of(progress, 0.1, 0.85), cancel=cancel)
+            # the budget is the whole call's: what is spent so far, and a share kept for rooms and checks
+            solved = exact_plan(p, {}, deadline=began + options.time_limit * 0.85, options=options,
+                                progress=share_of(progress, 0.05, 0.9), cancel=cancel)
             if solved.status != "none":
-                chosen, solver, gap, worth = solved.chosen, "highs", solved.gap, solved.objective
+                chosen, solver, gap, worth = solved.chosen, "highs", solved.gap, plan_worth(p, solved.chosen)
                 status = OPTIMAL if solved.status == "optimal" else FEASIBLE
-            elif options.solver == "auto":
-                said.append(f"HiGHS found no plan within {options.time_limit:g} s: this is the greedy plan")
+            else:
+                chosen, worth = solved.chosen or None, solved.objective  # the greedy plan it started from
+                if options.solver == "auto":
+                    said.append(f"HiGHS found no plan within {options.time_limit:g} s: this is the greedy plan")
     elif not p.movable:
         status, gap = OPTIMAL, 0.0
+    if chosen is None:
+        chosen = greedy_plan(p, seed=options.seed, progress=share_of(progress, 0.05, 0.9), cancel=cancel)
+        worth = plan_worth(p, chosen)
+    chosen = spread(p, chosen, deadline=began + options.time_limit * 0.9)
     report(0.95, "handing out rooms")
     result = _result(p, chosen, status, gap, worth, solver, said, began)
     report(1.0, "done")

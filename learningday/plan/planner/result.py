@@ -52,6 +52,8 @@ class PlanResult:
     explanation: tuple[str, ...]
     solver: str
     seconds: float
+    #: the plan's worth (hubs reached, preferred and kept times, filled cells, less a large weight per
+    #: unplaced session): what ``gap`` is measured on
     objective: float | None = None
 
     @property

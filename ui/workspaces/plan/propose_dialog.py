@@ -87,7 +87,11 @@ class ProposeDialog(QDialog):
             item = QListWidgetItem(f"{row.title}  ·  {row.start_utc:%a %H:%M} UTC  ·  {row.venue or 'no venue'}")
             item.setData(UID_ROLE, row.uid)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if row.uid in start.pinned else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Checked if row.uid in start.pinned or row.pinned
+                               else Qt.CheckState.Unchecked)
+            if row.pinned:  # pinned on the session itself: the planner leaves it whatever is ticked here
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+                item.setToolTip(self.tr("Pinned in the session: unpin it from the timeline or the session editor"))
             self.pinned.addItem(item)
         form = QFormLayout()
         form.addRow(self.tr("Grid"), self.grid)
@@ -114,12 +118,14 @@ class ProposeDialog(QDialog):
 
     def mark_all(self, state: Qt.CheckState) -> None:
         for i in range(self.pinned.count()):
-            self.pinned.item(i).setCheckState(state)
+            if self.pinned.item(i).flags() & Qt.ItemFlag.ItemIsEnabled:
+                self.pinned.item(i).setCheckState(state)
 
     def set_pinned(self, uids: set[str]) -> None:
         for i in range(self.pinned.count()):
             item = self.pinned.item(i)
-            item.setCheckState(Qt.CheckState.Checked if item.data(UID_ROLE) in uids else Qt.CheckState.Unchecked)
+            if item.flags() & Qt.ItemFlag.ItemIsEnabled:
+                item.setCheckState(Qt.CheckState.Checked if item.data(UID_ROLE) in uids else Qt.CheckState.Unchecked)
 
     def options(self) -> PlanOptions:
         pinned = frozenset(self.pinned.item(i).data(UID_ROLE) for i in range(self.pinned.count())

@@ -7,6 +7,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QHBoxLayout,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -82,6 +83,22 @@ class SessionEditor(QDialog):
         self.capacity.setRange(0, 100_000)
         self.capacity.setSpecialValueText("the venue's")
         self.capacity.setValue(draft.capacity or 0)
+        self.pinned = QCheckBox("Pinned: Propose plan leaves it where it is")
+        self.pinned.setObjectName("pinned")
+        self.pinned.setChecked(draft.pinned is True)
+        preferred = draft.preferred_start_utc if isinstance(draft.preferred_start_utc, datetime) else None
+        self.has_preferred = QCheckBox("Try to start it at")
+        self.has_preferred.setObjectName("hasPreferredStart")
+        self.has_preferred.setChecked(preferred is not None)
+        self.preferred = utc_edit(preferred or start)
+        self.preferred.setObjectName("preferredStart")
+        self.preferred.setEnabled(preferred is not None)
+        self.has_preferred.toggled.connect(self.preferred.setEnabled)
+        preferred_row = QWidget()
+        row_layout = QHBoxLayout(preferred_row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.addWidget(self.has_preferred)
+        row_layout.addWidget(self.preferred, 1)
         self.description = QPlainTextEdit(draft.description)
         self.description.setMaximumHeight(80)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -89,7 +106,8 @@ class SessionEditor(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         for label, widget in (("Title", self.title), ("Level", self.level), ("", self.scheduled),
-                              ("Starts", self.start), ("", self.local_times), ("Length", self.duration),
+                              ("Starts", self.start), ("", self.local_times), ("", self.pinned),
+                              ("Preferred start", preferred_row), ("Length", self.duration),
                               ("Venue", self.venue), ("Facilitators", self.facilitators),
                               ("For hubs", self.target_hubs), ("Topics", self.topics),
                               ("Capacity", self.capacity), ("Description", self.description)):
@@ -124,4 +142,6 @@ class SessionEditor(QDialog):
             topics=tuple(t.strip() for t in self.topics.text().split(",") if t.strip()),
             description=self.description.toPlainText().strip(),
             capacity=self.capacity.value() or None,
+            pinned=self.pinned.isChecked(),
+            preferred_start_utc=utc_of(self.preferred) if self.has_preferred.isChecked() else None,
         )

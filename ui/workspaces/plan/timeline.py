@@ -15,6 +15,7 @@ from learningday.setup.dto import HubDTO, LevelDTO, VenueDTO
 from ui.workspaces.plan.band_paint import paint_bands, paint_readout
 from ui.workspaces.plan.bands import DragBands, time_readout
 from ui.workspaces.plan.lane_layout import Column, side_by_side
+from ui.workspaces.plan.pin_mark import block_menu, paint_pin
 from ui.workspaces.plan.unscheduled import draft_payload
 
 LABEL_W = 200
@@ -61,6 +62,8 @@ class TimelineView(QAbstractScrollArea):
     #: uid, new start (UTC), new venue name, new duration in minutes
     session_changed = Signal(str, object, str, int)
     delete_requested = Signal(str)
+    #: uid, pinned: the block's menu asks to pin or unpin it
+    pin_requested = Signal(str, bool)
     #: uid: a block pressed or a draft dragged in; the workspace answers with ``set_drag_bands``
     drag_began = Signal(str)
 
@@ -339,8 +342,10 @@ class TimelineView(QAbstractScrollArea):
             painter.setPen(QPen(QColor("#1f2a44"), 2))
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
         painter.setPen(QColor("#ffffff") if not dimmed else QColor("#6b7280"))
-        text = metrics.elidedText(row.title, Qt.TextElideMode.ElideRight, int(rect.width()) - 8)
+        text = metrics.elidedText(row.title, Qt.TextElideMode.ElideRight, int(rect.width()) - (22 if row.pinned else 8))
         painter.drawText(rect.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, text)
+        if row.pinned:
+            paint_pin(painter, rect)
 
     def _paint_rulers(self, painter: QPainter) -> None:
         label_every = 60 if self.ppm * 60 >= 44 else 180
@@ -541,6 +546,21 @@ class TimelineView(QAbstractScrollArea):
         hit = self.block_at(event.position())
         if hit is not None:
             self.session_activated.emit(hit[1].uid)
+
+    def menu_for(self, uid: str):  # noqa: ANN201 - a QMenu
+        """The right-click menu of one block: Edit…, Pin or Unpin, Delete."""
+        row = next(r for r in self.sessions if r.uid == uid)
+        return block_menu(self, row, edit=self.session_activated.emit, pin=self.pin_requested.emit,
+                          delete=self.delete_requested.emit)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802, ANN001 - Qt's name, a QContextMenuEvent
+        hit = self.block_at(QPointF(event.pos()))  # viewport coordinates, as the mouse events have
+        if hit is None:
+            super().contextMenuEvent(event)
+            return
+        self.select(hit[1].uid)
+        self.session_selected.emit(hit[1].uid)
+        self.menu_for(hit[1].uid).exec(event.globalPos())
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.selected:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -99,6 +100,7 @@ class PlanWorkspace(QWidget):
         self.timeline.session_changed.connect(self._on_timeline_session_changed)
         self.timeline.session_activated.connect(self.edit_session)
         self.timeline.delete_requested.connect(self.delete_session)
+        self.timeline.pin_requested.connect(self.set_pinned)
         self.conflict_table = QTableWidget(0, 2)
         self.conflict_table.setObjectName("conflicts")
         self.conflict_table.setHorizontalHeaderLabels(["", "Conflict"])
@@ -393,6 +395,14 @@ class PlanWorkspace(QWidget):
             self.push(ChangeSession(self.document, uid, editor.draft(), f"Edit “{before.title}”"))
         if accepted:
             rule.push_change(self.push, self.document, uid, before.title)
+
+    def set_pinned(self, uid: str, pinned: bool) -> bool:
+        """Pin or unpin a session (Propose plan leaves a pinned one where it is), as one undoable edit."""
+        if self.document is None:
+            return False
+        before = self.document.session_draft(uid)
+        verb = "Pin" if pinned else "Unpin"
+        return self.push(ChangeSession(self.document, uid, replace(before, pinned=pinned), f"{verb} “{before.title}”"))
 
     def import_agenda(self, *, path: str = "") -> ImportWizard | None:
         """Import Agenda…: sessions (drafts without a start), facilitators or venues from a spreadsheet."""
