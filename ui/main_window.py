@@ -11,7 +11,6 @@ from PySide6.QtCore import QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
-    QInputDialog,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -26,6 +25,7 @@ from ui import ops, settings
 from ui.changes import CHECKIN, EVENT, NOTHING, PLAN, ROSTER, SETUP, Changes
 from ui.errors import show_error
 from ui.resources import icon
+from ui.widgets import ask_text
 from ui.window_pages import WORKSPACES, OpeningPage, last_workspace, welcome_page
 
 if TYPE_CHECKING:
@@ -409,8 +409,8 @@ class MainWindow(QMainWindow):
         """Full-screen self check-in on the station's session, behind a PIN the organiser sets now."""
         if self.document is None:
             return
-        pin, ok = QInputDialog.getText(self, "Kiosk mode", "Choose a PIN (4 or more digits) to leave kiosk mode:",
-                                       QLineEdit.EchoMode.Password)
+        pin, ok = ask_text(self, "Kiosk mode", "Choose a PIN (4 or more digits) to leave kiosk mode:",
+                           QLineEdit.EchoMode.Password)
         if not ok:
             return
         if len(pin) < 4 or not pin.isdigit():

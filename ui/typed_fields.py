@@ -17,8 +17,14 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLabel, QLineEdit, QMenu, QStyle, QWidget, QWidgetAction
 
 from learningday.errors import InvalidInput
-from learningday.setup.new_event import parse_day
-from learningday.setup.rules import DAY, hhmm, parse_clock
+
+
+def _rules():  # noqa: ANN202 - the module learningday.setup.rules
+    """The core's clock rules, imported when a box first needs them: they bring SQLAlchemy, and ui.widgets (which
+    holds these boxes) is imported before the window first shows."""
+    from learningday.setup import rules
+
+    return rules
 
 _INVALID = "QLineEdit { border: 2px solid #b42318; border-radius: 3px; padding: 1px; }"
 
@@ -117,6 +123,8 @@ class DateField(_TypedField):
     def _read(self, text: str) -> date:
         if self._base is None:
             self._base = self._date.toPython()
+        from learningday.setup.new_event import parse_day
+
         return parse_day(text, self._base)
 
     def _take(self, value: object) -> None:
@@ -163,7 +171,8 @@ class TimeField(_TypedField):
         self.setText(self._text())
 
     def _fit(self, minutes: int) -> int:
-        return DAY if self.end and minutes % DAY == 0 else minutes % DAY
+        day = _rules().DAY
+        return day if self.end and minutes % day == 0 else minutes % day
 
     def minutes(self) -> int:
         return self._minutes
@@ -176,8 +185,8 @@ class TimeField(_TypedField):
         self._show()
 
     def _read(self, text: str) -> int:
-        minutes = parse_clock(text)
-        if minutes == DAY and not self.end:
+        minutes = _rules().parse_clock(text)
+        if minutes == _rules().DAY and not self.end:
             raise InvalidInput("24:00 ends a day; a start is 00:00 to 23:59")
         return minutes
 
@@ -188,7 +197,7 @@ class TimeField(_TypedField):
             self.timeChanged.emit(self.time())
 
     def _text(self) -> str:
-        return hhmm(self._minutes)
+        return _rules().hhmm(self._minutes)
 
     def _step(self, sign: int) -> None:
         quarters = self._minutes // 15 + 1 if sign > 0 else -(-self._minutes // 15) - 1  # to the next quarter
