@@ -14,12 +14,21 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, QTimeZone, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLabel, QLineEdit, QMenu, QStyle, QWidget, QWidgetAction
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QStyle,
+    QWidget,
+    QWidgetAction,
+)
 
 from learningday.errors import InvalidInput
 
 
-def _rules():  # noqa: ANN202 - the module learningday.setup.rules
+def _rules():
     """The core's clock rules, imported when a box first needs them: they bring SQLAlchemy, and ui.widgets (which
     holds these boxes) is imported before the window first shows."""
     from learningday.setup import rules

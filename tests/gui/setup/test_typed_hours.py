@@ -4,7 +4,7 @@ boxes do; a QTimeEdit dropped typed digits section by section (issue 13, item 10
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -77,7 +77,7 @@ def test_the_events_start_takes_a_typed_date_and_time(editors: SetupEditors, doc
     dialog = editors.open("properties", document, QUndoStack())
     type_into(qtbot, dialog.start.day, "12 Mar 2027")
     type_into(qtbot, dialog.start.clock, "0615")
-    assert dialog.props().start_utc == datetime(2027, 3, 12, 6, 15, tzinfo=timezone.utc)
+    assert dialog.props().start_utc == datetime(2027, 3, 12, 6, 15, tzinfo=UTC)
     qtbot.keyClick(dialog.start.clock, Qt.Key.Key_Tab)
     assert (dialog.start.day.text(), dialog.start.clock.text()) == ("Fri 12 Mar 2027", "06:15")
     type_into(qtbot, dialog.start.day, "31 Feb")
