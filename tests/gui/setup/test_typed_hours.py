@@ -3,13 +3,10 @@ boxes do; a QTimeEdit dropped typed digits section by section (issue 13, item 10
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QWidget
 
 from learningday.setup import services as setup
 from learningday.store.db import open_event
@@ -17,20 +14,6 @@ from tests.helpers import sha256
 from tests.helpers.planning import Small
 from ui.document import EventDocument
 from ui.setup.dialogs import SetupEditors
-
-
-@pytest.fixture()
-def document(small: Small) -> Iterator[EventDocument]:
-    document = EventDocument.open(small.path)
-    yield document
-    document.close()
-
-
-@pytest.fixture()
-def editors(qtbot) -> SetupEditors:
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    return SetupEditors(parent)
 
 
 def type_into(qtbot, box, text: str) -> None:
@@ -42,8 +25,9 @@ def type_into(qtbot, box, text: str) -> None:
     qtbot.keyClicks(box, text)
 
 
-def test_typed_working_hours_are_saved(editors: SetupEditors, document: EventDocument, small: Small, qtbot) -> None:
-    editor = editors.open("hubs", document, QUndoStack())
+def test_typed_working_hours_are_saved(editors: SetupEditors, document: EventDocument, undo_stack: QUndoStack,
+                                       small: Small, qtbot) -> None:
+    editor = editors.open("hubs", document, undo_stack)
     editor.select(small.hubs["Tokyo"])
     type_into(qtbot, editor.work_start, "0830")
     type_into(qtbot, editor.work_end, "16:45")
@@ -54,8 +38,8 @@ def test_typed_working_hours_are_saved(editors: SetupEditors, document: EventDoc
 
 
 def test_hours_that_do_not_read_are_said_and_not_saved(editors: SetupEditors, document: EventDocument,
-                                                        small: Small, qtbot) -> None:
-    editor = editors.open("hubs", document, QUndoStack())
+                                                        undo_stack: QUndoStack, small: Small, qtbot) -> None:
+    editor = editors.open("hubs", document, undo_stack)
     editor.select(small.hubs["Tokyo"])
     digest = sha256(small.path)
     type_into(qtbot, editor.work_start, "8.30am")
@@ -64,8 +48,9 @@ def test_hours_that_do_not_read_are_said_and_not_saved(editors: SetupEditors, do
     assert sha256(small.path) == digest
 
 
-def test_a_facilitators_typed_window_is_added(editors: SetupEditors, document: EventDocument, qtbot) -> None:
-    editor = editors.open("facilitators", document, QUndoStack())
+def test_a_facilitators_typed_window_is_added(editors: SetupEditors, document: EventDocument, undo_stack: QUndoStack,
+                                           qtbot) -> None:
+    editor = editors.open("facilitators", document, undo_stack)
     editor.start_new()
     type_into(qtbot, editor.window_start, "13")
     type_into(qtbot, editor.window_end, "1730")
@@ -73,8 +58,9 @@ def test_a_facilitators_typed_window_is_added(editors: SetupEditors, document: E
     assert (13 * 60, 17 * 60 + 30) in editor.availability()
 
 
-def test_the_events_start_takes_a_typed_date_and_time(editors: SetupEditors, document: EventDocument, qtbot) -> None:
-    dialog = editors.open("properties", document, QUndoStack())
+def test_the_events_start_takes_a_typed_date_and_time(editors: SetupEditors, document: EventDocument,
+                                                       undo_stack: QUndoStack, qtbot) -> None:
+    dialog = editors.open("properties", document, undo_stack)
     type_into(qtbot, dialog.start.day, "12 Mar 2027")
     type_into(qtbot, dialog.start.clock, "0615")
     assert dialog.props().start_utc == datetime(2027, 3, 12, 6, 15, tzinfo=UTC)
