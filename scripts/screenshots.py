@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QSettings, QStandardPaths  # noqa: E402
+from dst_screenshot import dst_screenshot  # noqa: E402
 from versions_screenshot import versions_screenshot  # noqa: E402  (scripts/ is on sys.path as the script's folder)
 from wizard_screenshots import wizard_screenshots  # noqa: E402
 
@@ -48,6 +49,7 @@ def main(out: Path) -> None:
         _setup_editors(app, window, out)
         versions_screenshot(app, window, out)  # these last two change the agenda
         _agenda_import(app, window, out)
+        dst_screenshot(app, window, Path(tmp), out)
         window.close()
 
 

@@ -32,15 +32,16 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def open_initial_event(window: MainWindow, event: str | None) -> None:
-    """The given file; else the last one opened if it is still there; else the demo event."""
+    """The given file; else the last one opened if it is still there; else the demo event. The workspace
+    on screen shows it first, the others after that first paint."""
     if event:
-        if not window.open_path(event):
+        if not window.open_path(event, others_later=True):
             window.show_welcome_unless_open()
         return
     for path in settings.recent_files()[:1]:
-        if Path(path).exists() and window.open_path(path):
+        if Path(path).exists() and window.open_path(path, others_later=True):
             return
-    window.open_demo()
+    window.open_demo(others_later=True)
 
 
 def opening_what(event: str | None) -> str:

@@ -11,7 +11,6 @@ from PySide6.QtCore import QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
-    QInputDialog,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -26,6 +25,7 @@ from ui import ops, settings
 from ui.changes import CHECKIN, EVENT, NOTHING, PLAN, ROSTER, SETUP, Changes
 from ui.errors import show_error
 from ui.resources import icon
+from ui.widgets import ask_text
 from ui.window_pages import WORKSPACES, OpeningPage, last_workspace, welcome_page
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def workspace_classes() -> tuple[type, ...]:
 
 
 class MainWindow(QMainWindow):
-    #: emitted once an event is open and every workspace shows it
+    #: emitted once an event is open and the workspace on screen shows it (with ``others_later``, the others follow)
     event_shown = Signal()
 
     def __init__(self, *, workspaces: bool = True) -> None:
@@ -91,6 +91,9 @@ class MainWindow(QMainWindow):
         self.kiosk: KioskWindow | None = None
         #: the counts every screen shows, following this window's writes and other stations'
         self.counter: LiveCounter | None = None
+        #: workspaces that have not shown the open event yet, and the sessions read when it opened
+        self._unfilled: list[QWidget] = []
+        self._opening_sessions: list | None = None
         self.stack = QStackedWidget()
         self.welcome = welcome_page(new_event=self.new_event, open_dialog=self.open_dialog, open_demo=self.open_demo)
         self.opening = OpeningPage()
@@ -190,8 +193,10 @@ class MainWindow(QMainWindow):
         clear.triggered.connect(settings.clear_recent_files)
 
     # -- documents ------------------------------------------------------------------------
-    def open_path(self, path: str | Path) -> bool:
-        """Open an event file; a bad file shows one readable error and leaves the window as it was."""
+    def open_path(self, path: str | Path, *, others_later: bool = False) -> bool:
+        """Open an event file; a bad file shows one readable error and leaves the window as it was.
+        ``others_later`` (start-up): the workspace on screen shows the event first, the others after the
+        first paint (``_show_everywhere``)."""
         from ui.document import EventDocument
 
         self.build_workspaces()
@@ -208,7 +213,7 @@ class MainWindow(QMainWindow):
             document.close()
             show_error(parent=self, exc=exc, title="Cannot open the event")
             return False
-        self._set_document(document, summary)
+        self._set_document(document, summary, others_later=others_later)
         if document.backup_path:
             self.statusBar().showMessage(
                 f"Brought up to date; the earlier file is kept as {document.backup_path}", 10000
@@ -217,7 +222,8 @@ class MainWindow(QMainWindow):
             settings.add_recent_file(document.path)
         return True
 
-    def _set_document(self, document: EventDocument | None, summary: EventSummary | None = None) -> None:
+    def _set_document(self, document: EventDocument | None, summary: EventSummary | None = None, *,
+                      others_later: bool = False) -> None:
         if self.counter is not None:
             self.counter.stop()
             self.counter = None
@@ -236,26 +242,62 @@ class MainWindow(QMainWindow):
             self.counter.counted.connect(self._on_counter_counted)
         self.close_action.setEnabled(document is not None)
         if document is None:
+            self._unfilled, self._opening_sessions = [], None
             self.stack.setCurrentWidget(self.welcome)
             self._update_title()
             return
-        self._show_everywhere(summary or document.summary())
-        self.stack.setCurrentWidget(self.tabs)
-        self.tabs.setCurrentIndex(last_workspace())
+        self._show_everywhere(summary or document.summary(), others_later=others_later)
         self.event_shown.emit()
+        if others_later:
+            QTimer.singleShot(0, self._fill_next)  # queued after the first paint of the workspace on screen
 
-    def _show_everywhere(self, summary: EventSummary) -> None:
-        """A file just opened: every workspace shows it (one read of the sessions for all)."""
+    def _show_everywhere(self, summary: EventSummary, *, others_later: bool = False) -> None:
+        """A file just opened: the workspace on screen shows it, then the others (one read of the sessions
+        for all); ``others_later``: each of the others when it is first shown or, one at a time, when the
+        window is idle (``_fill_next``), whichever comes first."""
         document = self.document
         assert document is not None
-        sessions = document.sessions()
-        self.plan.show_event(document, self.undo_stack, summary, sessions, document.venues())
-        self.attendees.show_event(document, summary, sessions, undo_stack=self.undo_stack)
-        self.checkin.show_event(document, summary, sessions)
         self.reports.set_document(document)  # it analyses when shown
         self.live.show_event(document, self.counter)
         self._pending.clear()
         self._show_summary(summary)
+        self._unfilled = [self.plan, self.attendees, self.checkin]
+        self._opening_sessions = document.sessions()
+        current = self.tabs.widget(last_workspace())
+        self._fill(current)
+        self.stack.setCurrentWidget(self.tabs)
+        self.tabs.setCurrentIndex(last_workspace())
+        while self._unfilled and not others_later:
+            self._fill(self._unfilled[0])
+
+    def _fill(self, workspace: QWidget) -> None:
+        """``workspace`` shows the open event for the first time (nothing if it has already)."""
+        document = self.document
+        if document is None or workspace not in self._unfilled:
+            return
+        self._unfilled.remove(workspace)
+        self._pending.pop(workspace, None)  # the whole event is shown: nothing to catch up on
+        if self._summary_stale:
+            self._show_summary(document.summary())
+        summary = self.summary
+        assert summary is not None
+        sessions = self._opening_sessions if self._opening_sessions is not None else document.sessions()
+        if not self._unfilled:
+            self._opening_sessions = None
+        if workspace is self.plan:
+            self.plan.show_event(document, self.undo_stack, summary, sessions, document.venues())
+        elif workspace is self.attendees:
+            self.attendees.show_event(document, summary, sessions, undo_stack=self.undo_stack)
+        elif workspace is self.checkin:
+            self.checkin.show_event(document, summary, sessions)
+
+    def _fill_next(self) -> None:
+        """One workspace not yet showing the open event shows it; the next one waits for the window to be idle
+        again (a click or a scan in between is served first)."""
+        if self.document is not None and self._unfilled:
+            self._fill(self._unfilled[0])
+            if self._unfilled:
+                QTimer.singleShot(0, self._fill_next)
 
     def refresh(self) -> None:
         """Read the open event again (View ▸ Reload): the workspace on screen now, the others when shown."""
@@ -282,6 +324,7 @@ class MainWindow(QMainWindow):
 
     def _note(self, changes: Changes) -> None:
         self._summary_stale = self._summary_stale or changes.needs_summary
+        self._opening_sessions = None  # the sessions read at opening may be out of date (times, counts)
         for workspace in (self.plan, self.attendees, self.checkin):
             self._pending[workspace] = self._pending.get(workspace, NOTHING) | changes
         if self.document is not None:
@@ -317,6 +360,9 @@ class MainWindow(QMainWindow):
 
     def _catch_up(self, workspace: QWidget) -> None:
         """Show ``workspace`` what it has not shown yet, and no more."""
+        if workspace in self._unfilled:
+            self._fill(workspace)
+            return
         changes = self._pending.pop(workspace, None)
         document = self.document
         if changes is None or document is None:
@@ -378,12 +424,12 @@ class MainWindow(QMainWindow):
         if wizard.exec() == NewEventWizard.DialogCode.Accepted and wizard.created_path is not None:
             self.open_path(wizard.created_path)
 
-    def open_demo(self) -> None:
+    def open_demo(self, *, others_later: bool = False) -> None:
         from learningday.demo import build
 
         path = demo_event_path()
         if path.exists():
-            if not self.open_path(path):
+            if not self.open_path(path, others_later=others_later):
                 self.show_welcome_unless_open()
             return
         ops.run_with_progress(
@@ -412,8 +458,8 @@ class MainWindow(QMainWindow):
         """Full-screen self check-in on the station's session, behind a PIN the organiser sets now."""
         if self.document is None:
             return
-        pin, ok = QInputDialog.getText(self, "Kiosk mode", "Choose a PIN (4 or more digits) to leave kiosk mode:",
-                                       QLineEdit.EchoMode.Password)
+        pin, ok = ask_text(self, "Kiosk mode", "Choose a PIN (4 or more digits) to leave kiosk mode:",
+                           QLineEdit.EchoMode.Password)
         if not ok:
             return
         if len(pin) < 4 or not pin.isdigit():

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractItemModel, QDateTime, QTime, QTimeZone
+from PySide6.QtCore import QAbstractItemModel, QTime
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QDateTimeEdit,
     QFrame,
     QHBoxLayout,
     QDialog,
@@ -20,12 +19,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QStyle,
     QTableView,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from learningday.timeutil import UTC
+from ui.typed_fields import TimeField, UtcField
 
 
 class Card(QFrame):
@@ -167,34 +166,25 @@ def ask_item(parent: QWidget | None, title: str, label: str, items: list[str]) -
 
 
 # -- times --------------------------------------------------------------------------------------
-def time_edit(*, end: bool = False, minutes: int | None = None) -> QTimeEdit:
-    """A 24-hour HH:mm box; for an end, 00:00 stands for midnight at the end of the day (24:00)."""
-    box = QTimeEdit()
-    box.setDisplayFormat("HH:mm")
-    box.setWrapping(True)
-    if end:
-        box.setToolTip("00:00 here means midnight at the end of the day (24:00)")
-    if minutes is not None:
-        set_minutes(box, minutes)
-    return box
+def time_edit(*, end: bool = False, minutes: int | None = None) -> TimeField:
+    """A 24-hour box that reads what is typed ('9', '0930', '17:30'); for an end, 00:00 (or 24:00) stands for
+    midnight at the end of the day."""
+    return TimeField(minutes=0 if minutes is None else minutes, end=end)
 
 
-def set_minutes(box: QTimeEdit, minutes: int) -> None:
+def set_minutes(box: TimeField, minutes: int) -> None:
     box.setTime(QTime((minutes // 60) % 24, minutes % 60))
 
 
-def minutes_of(box: QTimeEdit, *, end: bool = False) -> int:
-    minutes = box.time().hour() * 60 + box.time().minute()
+def minutes_of(box: TimeField, *, end: bool = False) -> int:
+    minutes = box.minutes() % (24 * 60)
     return 24 * 60 if end and minutes == 0 else minutes
 
 
-def utc_edit(instant: datetime) -> QDateTimeEdit:
-    """A date-and-time box that shows and edits ``instant`` in UTC (read it back with ``utc_of``)."""
-    box = QDateTimeEdit(QDateTime.fromSecsSinceEpoch(int(instant.timestamp()), QTimeZone.utc()))
-    box.setTimeZone(QTimeZone.utc())
-    box.setDisplayFormat("ddd d MMM yyyy HH:mm 'UTC'")
-    return box
+def utc_edit(instant: datetime) -> UtcField:
+    """A date box and a time box that show and edit ``instant`` in UTC, reading what is typed (``utc_of``)."""
+    return UtcField(instant)
 
 
-def utc_of(box: QDateTimeEdit) -> datetime:
+def utc_of(box: UtcField) -> datetime:
     return datetime.fromtimestamp(box.dateTime().toSecsSinceEpoch(), UTC)

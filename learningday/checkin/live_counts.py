@@ -9,27 +9,38 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache, field
 
 from sqlalchemy.orm import Session
 
 from learningday.checkin.log import _rows, stamp
-from learningday.store.arrival import CURRENT_ARRIVAL_SQL
+from learningday.store.arrival import current_arrival_sql
 
 #: "arrivals over the last hour"
 RECENT = timedelta(hours=1)
 _Pair = tuple[int, int | None]  # (attendee id, session id; None: the event as a whole)
 
-_NEW_ENTRIES = f"""
+
+@cache
+def _new_entries() -> str:
+    """The log entries after ``:last``, each with what it does to the counts (SQL text, built when first asked
+    for: the arrival rule's SQL compiles the mappers, which start-up leaves until after the first paint)."""
+    return f"""
 SELECT c.id, c.kind, c.attendee_id, c.session_id, c.at_utc, a.hub_id, r.attendee_id, r.session_id,
-       CASE WHEN {CURRENT_ARRIVAL_SQL} THEN 1 ELSE 0 END
+       CASE WHEN {current_arrival_sql()} THEN 1 ELSE 0 END
 FROM checkins AS c JOIN attendees AS a ON a.id = c.attendee_id
 LEFT JOIN checkins AS r ON c.kind = 'undo' AND r.uid = c.reverses_uid
 WHERE c.id > :last ORDER BY c.id"""
-_PAIR_NOW = f"""
+
+
+@cache
+def _pair_now() -> str:
+    """When a pair (attendee, session) arrived, if it is here now."""
+    return f"""
 SELECT min(c.at_utc), a.hub_id FROM checkins AS c JOIN attendees AS a ON a.id = c.attendee_id
-WHERE c.attendee_id = :attendee AND c.session_id IS :session AND {CURRENT_ARRIVAL_SQL}"""
+WHERE c.attendee_id = :attendee AND c.session_id IS :session AND {current_arrival_sql()}"""
 
 
 @dataclass(frozen=True)
@@ -75,7 +86,7 @@ class LiveTally:
     def refresh(self, session: Session) -> None:
         """Take in the entries written since the last refresh (all of them the first time)."""
         for (entry_id, kind, attendee, session_id, at, hub, undone_attendee, undone_session,
-             arrival) in _rows(session, _NEW_ENTRIES, {"last": self.last_id}):
+             arrival) in _rows(session, _new_entries(), {"last": self.last_id}):
             self.last_id = entry_id
             if arrival:
                 self._hub_of[attendee] = hub
@@ -84,7 +95,7 @@ class LiveTally:
                 self._recount(session, (undone_attendee, undone_session))
 
     def _recount(self, session: Session, pair: _Pair) -> None:
-        at, hub = _rows(session, _PAIR_NOW, {"attendee": pair[0], "session": pair[1]})[0]
+        at, hub = _rows(session, _pair_now(), {"attendee": pair[0], "session": pair[1]})[0]
         if at is not None:
             self._hub_of[pair[0]] = hub
         self._set(pair[0], pair[1], at, keep_earlier=False)

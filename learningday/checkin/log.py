@@ -17,7 +17,7 @@ from learningday.setup.rules import tidy
 from learningday.spreadsheet.emails import parse_email
 from learningday.spreadsheet.engine import CellProblem
 from learningday.spreadsheet.text import checked_text
-from learningday.store.arrival import ARRIVALS, NOT_UNDONE_SQL
+from learningday.store.arrival import ARRIVALS, not_undone_sql
 from learningday.store.models import CHECKIN_METHODS, Attendee, CheckIn, Registration, new_uid
 from learningday.store.models import Session as LearningSession
 from learningday.timeutil import UTC, utc
@@ -140,7 +140,7 @@ def _pair_state(session: Session, attendee_id: int, session_id: int | None) -> _
         "SELECT c.uid, c.kind, c.at_utc, s.name, c.reverses_uid FROM checkins AS c "
         "LEFT JOIN stations s ON s.id = c.station_id WHERE c.attendee_id = :attendee AND "
         + ("c.session_id IS NULL" if session_id is None else "c.session_id = :session")
-        + " AND c.kind != 'undo' AND " + NOT_UNDONE_SQL + " ORDER BY c.at_utc DESC, c.id DESC LIMIT 1",
+        + " AND c.kind != 'undo' AND " + not_undone_sql() + " ORDER BY c.at_utc DESC, c.id DESC LIMIT 1",
         {"attendee": attendee_id, "session": session_id},
     )
     if not rows:

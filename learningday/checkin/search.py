@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from learningday.checkin.dto import SearchHit
 from learningday.roster.codes import looks_like_code, normalise_code
 from learningday.roster.rows import ROW_SQL
-from learningday.store.arrival import CURRENT_ARRIVAL_SQL
+from learningday.store.arrival import current_arrival_sql
 from learningday.store.driver_sql import runner
 from learningday.store.search_terms import HAS_WORD, prefix_ranges, search_words
 
@@ -22,8 +22,7 @@ MAX_HITS = 50
 #: registrations above which a session's search is driven by the typed word instead
 LARGE_SESSION = 1000
 
-_ARRIVED = ("SELECT c.attendee_id FROM checkins AS c WHERE c.attendee_id IN ({ids}) AND {where_session} AND "
-            + CURRENT_ARRIVAL_SQL)
+_ARRIVED = "SELECT c.attendee_id FROM checkins AS c WHERE c.attendee_id IN ({ids}) AND {where_session} AND {arrived}"
 _ROWS = f"SELECT {ROW_SQL} WHERE a.id IN ({{ids}})"
 
 
@@ -95,12 +94,14 @@ def _hit_rows(session: Session, ids: set[int], session_id: int | None) -> dict[i
     run = runner(session)
     id_list = tuple(sorted(ids))
     marks = ", ".join("?" * len(id_list))
+    arrived = current_arrival_sql()
     if session_id is None:
-        here = set(run(_ARRIVED.format(ids=marks, where_session="c.session_id IS NULL"), id_list).scalars())
+        here = set(run(_ARRIVED.format(ids=marks, where_session="c.session_id IS NULL", arrived=arrived), id_list)
+                   .scalars())
         registered: set[int] = set()
     else:
-        here = set(run(_ARRIVED.format(ids=marks, where_session="c.session_id = ?"), (*id_list, session_id))
-                   .scalars())
+        here = set(run(_ARRIVED.format(ids=marks, where_session="c.session_id = ?", arrived=arrived),
+                       (*id_list, session_id)).scalars())
         registered = set(run(
             f"SELECT attendee_id FROM registrations WHERE attendee_id IN ({marks}) AND +session_id = ? "
             "AND status = 'registered'", (*id_list, session_id)).scalars())

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from learningday.errors import InvalidInput
 from learningday.roster.dto import ATTENDEE_ORDERS, REGISTRATION_STATES, AttendeeQuery, AttendeeRow
 from learningday.roster.rows import ROW_SQL
-from learningday.store.arrival import CURRENT_ARRIVAL_SQL
+from learningday.store.arrival import current_arrival_sql
 from learningday.store.driver_sql import piece, runner
 from learningday.store.search_terms import HAS_WORD, TERM_RANGE, prefix_ranges, search_words
 
@@ -25,7 +25,7 @@ SORT_LIMIT = 2000
 #: a word beginning terms of this share of the roster (people have ~6) matches densely: walking the names
 #: finds a page of them soon; a sparser one is looked for among its matches gathered first
 DENSE = 0.16
-_ARRIVED = "EXISTS (SELECT 1 FROM checkins AS c WHERE c.attendee_id = {id} AND " + CURRENT_ARRIVAL_SQL + ")"
+_ARRIVED = "EXISTS (SELECT 1 FROM checkins AS c WHERE c.attendee_id = {id} AND {arrived})"
 _HOLDS = "EXISTS (SELECT 1 FROM registrations AS r WHERE r.attendee_id = {{id}} AND r.status {})"
 _STATE_SQL = {
     "registered": _HOLDS.format("= 'registered'"),
@@ -74,7 +74,7 @@ class _Where:
         parts = ["1 = 0"] if self.nothing else []
         parts += [f"{plus}a.{column} = ?" for column, _ in self.columns]
         if self.state is not None:
-            parts.append(_STATE_SQL[self.state].format(id=id_column))
+            parts.append(_STATE_SQL[self.state].format(id=id_column, arrived=current_arrival_sql()))
         return parts, [value for _, value in self.columns]
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from learningday.setup.roles import RoleMatcher, role_matcher
-from learningday.setup.rules import NameIndex, name_key
+from learningday.setup.rules import NameIndex, listing, name_key
 from learningday.spreadsheet.engine import CellProblem
 from learningday.store.models import Hub, Level
 from learningday.timeutil import is_zone
@@ -34,6 +34,8 @@ class Reference:
     roles: RoleMatcher
     #: hub ids by name as a person types it (setup.rules.NameIndex: "Sao Paulo" finds São Paulo)
     hub_names: NameIndex[int]
+    #: the hubs' names as spelled, in the event's order: what an unknown hub is told ("São Paulo", not "são paulo")
+    hub_spellings: tuple[str, ...] = ()
 
     @classmethod
     def load(cls, session: Session) -> Reference:
@@ -45,7 +47,7 @@ class Reference:
             by_zone.setdefault(zone, []).append(hub_id)
         levels = {_fold(name): lid for lid, name in session.execute(select(Level.id, Level.name))}
         return cls(by_name, {z: tuple(ids) for z, ids in by_zone.items()}, levels, role_matcher(session),
-                   NameIndex((name, hub_id) for hub_id, name, _ in hubs))
+                   NameIndex((name, hub_id) for hub_id, name, _ in hubs), tuple(name for _, name, _ in hubs))
 
     def find_hub(self, text: str) -> int | None:
         """The hub ``text`` names (NameIndex) or the one hub in the zone ``text``; None when the event has no
@@ -68,9 +70,9 @@ class Reference:
 
     def unknown_hub(self, names: tuple[str, ...] = ()) -> str:
         """What a cell naming no hub of the event is told (``names``: the unknown ones, when a list named several)."""
-        known = ", ".join(sorted(self.hubs_by_name)) or "none yet"
+        known = listing(self.hub_spellings) if self.hub_spellings else "none yet"
         what = f"unknown hubs {', '.join(map(repr, names))}" if len(names) > 1 else "unknown hub"
-        return f"{what} (known hubs: {known[:200]})"
+        return f"{what} (known hubs: {known})"
 
     def level(self, text: str) -> int:
         folded = _fold(text)

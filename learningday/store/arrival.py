@@ -2,12 +2,14 @@
 
 An arrival is a check-in or walk-in entry that no undo entry reverses. The rule is one SQLAlchemy
 expression; the plain-SQL paths (search, roster filters, the check-in scan) use its SQL text,
-compiled from that same expression on the alias ``checkins AS c``.
+compiled from that same expression on the alias ``checkins AS c`` when first asked for (compiling at
+import cost start-up a fifth of a second: SQLAlchemy's compiler warms up on its first statement).
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import cache
 
 from sqlalchemy import and_, exists, func, select
 from sqlalchemy.dialects import sqlite
@@ -39,9 +41,16 @@ def _sql(expression) -> str:  # noqa: ANN001
     return " ".join(compiled.partition("\nWHERE ")[2].split())
 
 
-#: ``not_undone`` and ``current_arrivals`` as SQL text, on ``checkins AS c``
-NOT_UNDONE_SQL = _sql(not_undone(_C))
-CURRENT_ARRIVAL_SQL = _sql(current_arrivals(_C))
+@cache
+def not_undone_sql() -> str:
+    """``not_undone`` as SQL text, on ``checkins AS c``."""
+    return _sql(not_undone(_C))
+
+
+@cache
+def current_arrival_sql() -> str:
+    """``current_arrivals`` as SQL text, on ``checkins AS c``."""
+    return _sql(current_arrivals(_C))
 
 
 def count_log_entries(session: Session) -> int:

@@ -16,10 +16,10 @@ from tests.helpers.planning import Small, at
 
 
 def test_agenda_json_in_a_hubs_local_time(capsys, demo_file: Path) -> None:
-    status, out, err = run(capsys, "agenda", str(demo_file), "--hub", "bangalore", "--json")
+    status, out, err = run(capsys, "agenda", str(demo_file), "--zone", "bangalore", "--json")
     assert status == 0 and err == ""
     sessions = json.loads(out)
-    assert len(sessions) >= 40  # --hub shows every session, not only Bangalore's
+    assert len(sessions) >= 40  # --zone shows every session, not only Bangalore's
     for s in sessions:
         assert {"uid", "title", "level", "venue", "start_utc", "end_utc", "start_local", "end_local"} <= set(s)
         start_utc, start_local = datetime.fromisoformat(s["start_utc"]), datetime.fromisoformat(s["start_local"])
@@ -31,28 +31,41 @@ def test_agenda_json_in_a_hubs_local_time(capsys, demo_file: Path) -> None:
 def test_agenda_filters_by_audience_and_level(capsys, demo_file: Path) -> None:
     _, out, _ = run(capsys, "agenda", str(demo_file), "--json")
     everything = json.loads(out)
-    status, out, _ = run(capsys, "agenda", str(demo_file), "--audience", "Tokyo", "--level", "3", "--json")
+    status, out, _ = run(capsys, "agenda", str(demo_file), "--for-hub", "Tokyo", "--level", "3", "--json")
     chosen = json.loads(out)
     assert status == 0 and 0 < len(chosen) < len(everything)
     assert all(s["level"] == 3 and (not s["target_hubs"] or "Tokyo" in s["target_hubs"]) for s in chosen)
-    assert all(s["start_local"] == s["start_utc"] for s in chosen)  # no --hub: UTC
+    assert all(s["start_local"] == s["start_utc"] for s in chosen)  # no --zone: UTC
 
 
 def test_agenda_text_groups_by_local_date(capsys, demo_file: Path) -> None:
-    status, out, _ = run(capsys, "agenda", str(demo_file), "--hub", "New York")
+    status, out, _ = run(capsys, "agenda", str(demo_file), "--zone", "New York")
     assert status == 0
     assert "times in New York, EST (UTC-05:00)" in out
     assert "Wed 10 Mar 2027" in out and "Thu 11 Mar 2027" in out
 
 
 @pytest.mark.parametrize(("argv", "message"), [
-    (["--hub", "Atlantis"], "--hub: no hub called 'Atlantis'"),
-    (["--audience", "Atlantis"], "--audience: no hub called 'Atlantis'"),
+    (["--zone", "Atlantis"], "--zone: 'Atlantis' is neither a hub nor an IANA time zone"),
+    (["--for-hub", "Atlantis"], "--for-hub: no hub called 'Atlantis'"),
+    (["--hub", "Tokyo"], "--hub is gone: write --zone 'Tokyo' for the times on its clock, --for-hub 'Tokyo'"),
+    (["--audience", "Tokyo"], "--audience is gone: write --for-hub 'Tokyo' for only its sessions"),
     (["--level", "6"], "there is no level 6"),
 ])
 def test_agenda_unknown_hub_or_level_exits_2(capsys, demo_file: Path, argv: list[str], message: str) -> None:
     status, out, err = run(capsys, "agenda", str(demo_file), *argv)
     assert status == 2 and out == "" and message in err
+
+
+def test_agenda_zone_takes_an_iana_zone_and_utc(capsys, demo_file: Path) -> None:
+    status, out, _ = run(capsys, "agenda", str(demo_file), "--zone", "Asia/Kathmandu", "--json")
+    sessions = json.loads(out)
+    assert status == 0 and {s["zone"] for s in sessions} == {"Asia/Kathmandu"}
+    assert all(datetime.fromisoformat(s["start_local"]).utcoffset() == timedelta(hours=5, minutes=45)
+               for s in sessions if s["start_local"])
+    status, out, _ = run(capsys, "agenda", str(demo_file), "--zone", "Asia/Kathmandu")
+    assert status == 0 and "times in Asia/Kathmandu, UTC+05:45\n" in out
+    assert run(capsys, "agenda", str(demo_file), "--zone", "UTC")[1] == run(capsys, "agenda", str(demo_file))[1]
 
 
 def test_check_on_the_demo_reports_coverage_and_warnings(capsys, demo_file: Path) -> None:

@@ -33,7 +33,7 @@ def _commands(event: str, out: Path, code: str) -> list[tuple[str, list[str]]]:
         ("info.json", ["info", event, "--json"]),
         ("info.txt", ["info", event]),
         ("agenda.json", ["agenda", event, "--json"]),
-        ("agenda-bangalore.txt", ["agenda", event, "--hub", "Bangalore"]),
+        ("agenda-bangalore.txt", ["agenda", event, "--zone", "Bangalore"]),
         ("check.json", ["check", event, "--json"]),
         ("attendees.json", ["attendees", event, "--json"]),
         ("attendees-sydney.txt", ["attendees", event, "--hub", "Sydney"]),

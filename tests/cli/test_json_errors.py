@@ -34,7 +34,7 @@ def test_a_missing_event_file_is_an_error_document(capsys: pytest.CaptureFixture
 
 
 def test_an_unknown_hub_is_an_error_document(capsys: pytest.CaptureFixture[str], demo_file: Path) -> None:
-    status, out, err = run(capsys, "agenda", str(demo_file), "--json", "--hub", "Nowhere")
+    status, out, err = run(capsys, "agenda", str(demo_file), "--json", "--for-hub", "Nowhere")
     error = _error(out)
     assert status == 2 and "Nowhere" in error["message"] and error["kind"] == "invalid_input"
     assert "Nowhere" in err

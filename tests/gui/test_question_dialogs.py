@@ -54,3 +54,19 @@ def test_saving_a_version_asks_in_a_dialog_with_its_title_whole(window: MainWind
     assert [(title, room >= 0) for title, room, _echo in asked] == [("Save Current As", True)]
     assert widgets.ask_text(None, "Leave kiosk mode", "PIN", QLineEdit.EchoMode.Password) == ("", False)
     assert asked[-1][0] == "Leave kiosk mode" and asked[-1][2] == QLineEdit.EchoMode.Password
+
+
+def test_choosing_the_kiosk_pin_asks_with_the_title_whole(window: MainWindow, small_event_file: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[tuple[str, bool, QLineEdit.EchoMode]] = []
+
+    def answer(dialog: QInputDialog) -> int:  # instead of the modal loop: note what would show, then Cancel
+        asked.append((dialog.windowTitle(), dialog.minimumSizeHint().width() >= _title_bar_needs(dialog),
+                       dialog.textEchoMode()))
+        return 0
+
+    monkeypatch.setattr(QInputDialog, "exec", answer)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))  # the static helper sized to its label
+    window.open_path(small_event_file)
+    window.start_kiosk()
+    assert asked == [("Kiosk mode", True, QLineEdit.EchoMode.Password)] and window.kiosk is None

@@ -24,30 +24,49 @@ def _check_level(levels: tuple, level: int | None) -> None:
     check_level(levels, level)
 
 
+def _gone_hub_option(p: argparse.ArgumentParser) -> None:
+    """The old ``--hub`` meant the clock in one command and the sessions in the other: it is refused
+    with the two options that replace it, rather than guessed."""
+    p.add_argument("--hub", dest="gone_hub", help=argparse.SUPPRESS)
+
+
+def _refuse_gone_hub(args: argparse.Namespace) -> None:
+    if args.gone_hub is not None:
+        raise InvalidInput(f"--hub is gone: write --zone {args.gone_hub!r} for the times on its clock, "
+                           f"--for-hub {args.gone_hub!r} for only its sessions (or both)")
+
+
 # -- agenda -------------------------------------------------------------------------------
 def _configure_agenda(p: argparse.ArgumentParser) -> None:
     p.add_argument("event", metavar="EVENT.lday", help="the event file (or a database URL)")
-    p.add_argument("--hub", metavar="NAME", help="show every session in this hub's local time (default UTC)")
-    p.add_argument("--audience", metavar="HUB", help="only sessions for this hub (or for every hub)")
+    p.add_argument("--zone", metavar="HUB_OR_IANA",
+                   help="show every session on this clock: a hub's name or an IANA zone (default UTC)")
+    p.add_argument("--for-hub", metavar="NAME", help="only the sessions for this hub (or for every hub)")
     p.add_argument("--level", type=int, metavar="N", help="only sessions of framework level N (1-5)")
     p.add_argument("--json", action="store_true", help="print a JSON list of sessions")
+    _gone_hub_option(p)
+    p.add_argument("--audience", dest="gone_audience", help=argparse.SUPPRESS)
 
 
 @command("agenda", "list the sessions, in one hub's local time if asked")(_configure_agenda)
 def cmd_agenda(args: argparse.Namespace) -> int:
+    from learningday.plan.export import agenda_clock
     from learningday.plan.sessions import list_sessions
     from learningday.setup.clock import clocks_label, day_label, local_span
     from learningday.setup.event import get_event, list_hubs, list_levels
     from learningday.store.db import open_event
     from learningday.timeutil import iso, to_local
 
+    _refuse_gone_hub(args)
+    if args.gone_audience is not None:
+        raise InvalidInput(f"--audience is gone: write --for-hub {args.gone_audience!r} for only its sessions")
     with open_event(args.event) as event_file, event_file.read() as session:
         event, hubs, levels = get_event(session), list_hubs(session), list_levels(session)
-        shown_in = _hub_by_name(hubs, args.hub, "--hub")
-        audience = _hub_by_name(hubs, args.audience, "--audience")
+        clock = agenda_clock(hubs, args.zone) if args.zone is not None else None
+        audience = _hub_by_name(hubs, args.for_hub, "--for-hub")
         _check_level(levels, args.level)
         rows = list_sessions(session)
-    zone_name = shown_in.zone if shown_in else "UTC"
+    zone_name = clock.zone if clock else "UTC"
     rows = [r for r in rows if (args.level is None or r.level_id == args.level)
             and (audience is None or not r.target_hubs or audience.name in r.target_hubs)]
 
@@ -65,7 +84,8 @@ def cmd_agenda(args: argparse.Namespace) -> int:
             "target_hubs": list(r.target_hubs), "registered": r.registered, "capacity": r.capacity,
         } for r in rows])
         return 0
-    where = f"{shown_in.name}, {clocks_label(event.start_utc, event.end_utc, zone_name)}" if shown_in else "UTC"
+    on_a_clock = clock is not None and (clock.hub is not None or clock.zone != "UTC")
+    where = f"{clock.name}, {clocks_label(event.start_utc, event.end_utc, zone_name)}" if on_a_clock else "UTC"
     print(f"{event.name} — {len(rows)} sessions, times in {where}")
     day = None
     for r in rows:
@@ -153,19 +173,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     return status
 
 
-# -- export-ics and agenda-pdf: --zone is the clock, --for-hub the sessions, in both --------------
-def _gone_hub_option(p: argparse.ArgumentParser) -> None:
-    """The old ``--hub`` meant the clock in one command and the sessions in the other: it is refused
-    with the two options that replace it, rather than guessed."""
-    p.add_argument("--hub", dest="gone_hub", help=argparse.SUPPRESS)
-
-
-def _refuse_gone_hub(args: argparse.Namespace) -> None:
-    if args.gone_hub is not None:
-        raise InvalidInput(f"--hub is gone: write --zone {args.gone_hub!r} for the times on its clock, "
-                           f"--for-hub {args.gone_hub!r} for only its sessions (or both)")
-
-
+# -- export-ics and agenda-pdf ------------------------------------------------------------
 def _configure_export_ics(p: argparse.ArgumentParser) -> None:
     p.add_argument("event", metavar="EVENT.lday", help="the event file (or a database URL)")
     p.add_argument("out", metavar="OUT.ics", help="the calendar file to write")

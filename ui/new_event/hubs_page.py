@@ -25,7 +25,7 @@ from learningday.setup.new_event import HubSpec, check_hubs
 from ui.new_event.city_search import CitySearch
 from ui.new_event.day_strip_view import DayStripView, legend
 from ui.new_event.row_list import RowList
-from ui.new_event.typed_fields import TimeField
+from ui.typed_fields import TimeField
 
 #: (start UTC, length in minutes) of the event being set up, or None while page 1 is incomplete
 WindowSource = Callable[[], "tuple[datetime, int] | None"]

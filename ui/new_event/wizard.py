@@ -37,7 +37,7 @@ from ui import settings
 from ui.errors import attempt, show_error
 from ui.new_event.city_search import CitySearch
 from ui.new_event.hubs_page import HubsPage
-from ui.new_event.typed_fields import DateField, TimeField
+from ui.typed_fields import DateField, TimeField
 from ui.new_event.venues_page import VenuesPage
 
 

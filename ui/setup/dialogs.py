@@ -96,11 +96,16 @@ class HubsEditor(SetupEditor):
         return HubDraft(self.name.text(), self.zone.zone(), minutes_of(self.work_start),
                         minutes_of(self.work_end, end=True), position)
 
+    def typed_problem(self) -> str:
+        problem = self.work_start.problem or self.work_end.problem
+        return f"Working hours: {problem}" if problem else ""
+
     def _show_offset(self) -> None:
         zone, a, b = self.zone.zone(), minutes_of(self.work_start), minutes_of(self.work_end, end=True)
         self.offset.setText(offset_text(zone, self.event.start_utc))
-        self.in_utc.setText("The working day must end after it starts." if a >= b else
-                            event_windows_text(zone, self.event.start_utc, self.event.length_minutes, [(a, b)]))
+        hours = ("The working day must end after it starts." if a >= b else
+                 event_windows_text(zone, self.event.start_utc, self.event.length_minutes, [(a, b)]))
+        self.in_utc.setText(self.typed_problem() or hours)
 
     def move(self, step: int) -> None:
         if self.current is None:
@@ -183,7 +188,6 @@ class EventPropertiesDialog(QDialog):
         self.name = QLineEdit(self.before.name)
         self.theme = QLineEdit(self.before.theme)
         self.start = utc_edit(self.before.start_utc)
-        self.start.setCalendarPopup(True)
         self.length = QDoubleSpinBox()
         self.length.setRange(1, 72)
         self.length.setDecimals(2)
@@ -216,6 +220,9 @@ class EventPropertiesDialog(QDialog):
                                       for h in self.hubs.values() if is_zone(h.zone)))
 
     def save(self) -> bool:
+        if self.start.problem:
+            self.error.setText(f"Starts: {self.start.problem}")
+            return False
         props = self.props()
         if props == self.before:
             self.accept()

@@ -175,6 +175,10 @@ class SetupEditor(QDialog):
     def form_draft(self) -> Any:
         raise NotImplementedError
 
+    def typed_problem(self) -> str:
+        """What a box of the form that reads typed text cannot read ('' when all can): saving waits for it."""
+        return ""
+
     def usage(self, session, ident: int) -> Usage:  # noqa: ANN001
         raise NotImplementedError
 
@@ -263,6 +267,9 @@ class SetupEditor(QDialog):
     # -- changes -----------------------------------------------------------------------------------
     def save(self) -> bool:
         """Add the new row or save the edited one; returns whether the file changed."""
+        if problem := self.typed_problem():
+            self.error.setText(problem)  # the box keeps its last good value: saving that would not be what was typed
+            return False
         draft = self.form_draft()
         if self.current is None:
             command = add_command(self.document, self.kind, draft)

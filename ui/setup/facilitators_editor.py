@@ -140,6 +140,9 @@ class FacilitatorsEditor(SetupEditor):
 
     def _on_add_window_button_clicked(self) -> None:
         start, end = minutes_of(self.window_start), minutes_of(self.window_end, end=True)
+        if problem := self.window_start.problem or self.window_end.problem:
+            self.error.setText(f"Availability: {problem}")
+            return
         if start >= end:
             self.error.setText("An availability window must end after it starts.")
             return

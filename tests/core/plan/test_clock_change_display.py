@@ -23,10 +23,10 @@ def test_night_conflicts_give_the_facilitators_clock_after_the_change(tmp_path: 
 
 def test_the_agenda_listing_marks_london_times_after_the_change(capsys, tmp_path: Path) -> None:
     path = build_dst_event(tmp_path / "autumn.lday")
-    assert main(["agenda", str(path), "--hub", "London"]) == 0
+    assert main(["agenda", str(path), "--zone", "London"]) == 0
     out = capsys.readouterr().out
     assert "times in London, BST (UTC+01:00), then GMT (UTC+00:00)" in out
     assert "  00:30 BST–01:00 GMT     L1  Across the change" in out
     assert "  15:00–16:00     L1  Chicago only" in out
-    assert main(["agenda", str(path), "--hub", "Kathmandu"]) == 0
+    assert main(["agenda", str(path), "--zone", "Kathmandu"]) == 0
     assert "  08:45–09:45     L1  Kathmandu only" in capsys.readouterr().out

@@ -45,7 +45,7 @@ def test_uids_are_stable_between_exports(capsys, demo_file: Path, tmp_path: Path
 
 def test_hub_and_level_filters(capsys, demo_file: Path, tmp_path: Path) -> None:
     events = export(capsys, demo_file, tmp_path / "tokyo.ics", "--for-hub", "Tokyo", "--level", "2")
-    expected = agenda(capsys, demo_file, "--audience", "Tokyo", "--level", "2")
+    expected = agenda(capsys, demo_file, "--for-hub", "Tokyo", "--level", "2")
     assert {str(e["UID"]).removesuffix("@learningday") for e in events} == set(expected)
     assert events and all("Level 2" in str(e["DESCRIPTION"]) for e in events)
     cal = Calendar.from_ical((tmp_path / "tokyo.ics").read_bytes())

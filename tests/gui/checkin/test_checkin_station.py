@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog
+from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import select
 
 from learningday.store.db import open_event
@@ -117,7 +117,7 @@ def test_kiosk_cannot_be_left_without_the_pin(window: MainWindow, small_event_fi
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     window.open_path(small_event_file)
     answers = iter([("1234", True)])
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: next(answers))  # the PIN set
+    monkeypatch.setattr("ui.main_window.ask_text", lambda *a, **k: next(answers))  # the PIN set
     monkeypatch.setattr(kiosk_module, "ask_text", lambda *a, **k: next(answers))  # the PIN to leave
     window.start_kiosk()
     kiosk = window.kiosk

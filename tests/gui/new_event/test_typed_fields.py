@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QWizard
 
-from ui.new_event.typed_fields import DateField, TimeField
+from ui.typed_fields import DateField, TimeField
 from ui.new_event.wizard import NewEventWizard
 
 # the city search's popup asks the offscreen platform for things it cannot do

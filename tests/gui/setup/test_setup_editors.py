@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QWidget
 
 from learningday.setup import services as setup
 from learningday.setup.dto import FacilitatorDraft, HubDraft, VenueDraft
@@ -22,28 +20,6 @@ from ui.setup import editor as setup_editor
 from ui.setup.dialogs import SetupEditors
 from ui.widgets import set_minutes
 from ui.zone_input import zone_suggestions
-
-
-@pytest.fixture()
-def document(small: Small) -> Iterator[EventDocument]:
-    """The small planning event (London, Bangalore, Tokyo) open as the window opens it, for editors without it."""
-    document = EventDocument.open(small.path)
-    yield document
-    document.close()
-
-
-@pytest.fixture()
-def editors(qtbot) -> SetupEditors:
-    """The window's setup editors without the window: their parent is a bare widget."""
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    return SetupEditors(parent)
-
-
-@pytest.fixture()
-def undo_stack() -> QUndoStack:
-    """The window's undo stack, without the window."""
-    return QUndoStack()
 
 
 def on_disk(path: Path, reader):

@@ -1,6 +1,7 @@
-"""The wizard's date and time boxes: what is typed is read whole ('2027-03-10', '10 Mar', '9:30', '1415').
+"""Date and time boxes that read what is typed whole ('2027-03-10', '10 Mar', '9:30', '1415'): the wizard's,
+the setup editors' hours, the event's and a session's start (a UTC date and time).
 
-A QDateEdit reads keys section by section: typed into the weekday of 'Wed 6 Jan 2027', or with
+A QDateEdit or QTimeEdit reads keys section by section: typed into the weekday of 'Wed 6 Jan 2027', or with
 the cursor inside a section, digits and month names are dropped (issue 13, item 10). These are
 line edits whose text goes through the core's readers (``parse_day``, ``parse_clock``); Up and
 Down step, and the date box has a calendar. A text that is no date or time keeps its words in
@@ -9,15 +10,30 @@ Down step, and the date box has a calendar. A text that is no date or time keeps
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer, QTimeZone, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
-from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QStyle, QWidget, QWidgetAction
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QStyle,
+    QWidget,
+    QWidgetAction,
+)
 
 from learningday.errors import InvalidInput
-from learningday.setup.new_event import parse_day
-from learningday.setup.rules import DAY, hhmm, parse_clock
+
+
+def _rules():
+    """The core's clock rules, imported when a box first needs them: they bring SQLAlchemy, and ui.widgets (which
+    holds these boxes) is imported before the window first shows."""
+    from learningday.setup import rules
+
+    return rules
 
 _INVALID = "QLineEdit { border: 2px solid #b42318; border-radius: 3px; padding: 1px; }"
 
@@ -60,7 +76,9 @@ class _TypedField(QLineEdit):
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
-        QTimer.singleShot(0, self.selectAll)  # after the click that gave the focus placed the cursor: typing replaces
+        # after the click that gave the focus placed the cursor: typing replaces (self as the context: a box
+        # closed meanwhile is not called)
+        QTimer.singleShot(0, self, self.selectAll)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         steps = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1}
@@ -114,6 +132,8 @@ class DateField(_TypedField):
     def _read(self, text: str) -> date:
         if self._base is None:
             self._base = self._date.toPython()
+        from learningday.setup.new_event import parse_day
+
         return parse_day(text, self._base)
 
     def _take(self, value: object) -> None:
@@ -160,7 +180,8 @@ class TimeField(_TypedField):
         self.setText(self._text())
 
     def _fit(self, minutes: int) -> int:
-        return DAY if self.end and minutes % DAY == 0 else minutes % DAY
+        day = _rules().DAY
+        return day if self.end and minutes % day == 0 else minutes % day
 
     def minutes(self) -> int:
         return self._minutes
@@ -173,8 +194,8 @@ class TimeField(_TypedField):
         self._show()
 
     def _read(self, text: str) -> int:
-        minutes = parse_clock(text)
-        if minutes == DAY and not self.end:
+        minutes = _rules().parse_clock(text)
+        if minutes == _rules().DAY and not self.end:
             raise InvalidInput("24:00 ends a day; a start is 00:00 to 23:59")
         return minutes
 
@@ -185,7 +206,7 @@ class TimeField(_TypedField):
             self.timeChanged.emit(self.time())
 
     def _text(self) -> str:
-        return hhmm(self._minutes)
+        return _rules().hhmm(self._minutes)
 
     def _step(self, sign: int) -> None:
         quarters = self._minutes // 15 + 1 if sign > 0 else -(-self._minutes // 15) - 1  # to the next quarter
@@ -194,3 +215,47 @@ class TimeField(_TypedField):
 
     def _announce(self) -> None:
         self.timeChanged.emit(self.time())
+
+
+class UtcField(QWidget):
+    """A UTC instant as a typed day and a typed time, read and set like a QDateTimeEdit (``dateTime``,
+    ``setDateTime``, ``dateTimeChanged``) so that the forms using one keep their code."""
+
+    dateTimeChanged = Signal(QDateTime)
+
+    def __init__(self, instant: datetime, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.day = DateField(QDate(instant.year, instant.month, instant.day))
+        self.day.setAccessibleName("Date (UTC)")
+        self.day.setMinimumWidth(self.day.fontMetrics().horizontalAdvance("Wed 10 Mar 2027") + 40)
+        self.clock = TimeField(minutes=instant.hour * 60 + instant.minute)
+        self.clock.setAccessibleName("Time (UTC)")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.day)
+        layout.addWidget(self.clock)
+        layout.addWidget(QLabel("UTC"))
+        layout.addStretch(1)
+        self.setFocusProxy(self.day)
+        self.day.dateChanged.connect(self._on_part_changed)
+        self.clock.timeChanged.connect(self._on_part_changed)
+
+    @property
+    def problem(self) -> str:
+        """What is wrong with the typed text ('' when both boxes read); the last good value stands meanwhile."""
+        return self.day.problem or self.clock.problem
+
+    def dateTime(self) -> QDateTime:
+        return QDateTime(self.day.date(), self.clock.time(), QTimeZone.utc())
+
+    def setDateTime(self, moment: QDateTime) -> None:
+        utc = moment.toTimeZone(QTimeZone.utc())
+        with_signals = not self.signalsBlocked()
+        self.blockSignals(True)  # one dateTimeChanged for the day and the time together
+        self.day.setDate(utc.date())
+        self.clock.setTime(utc.time())
+        self.blockSignals(not with_signals)
+        self._on_part_changed()
+
+    def _on_part_changed(self, *_: object) -> None:
+        self.dateTimeChanged.emit(self.dateTime())
