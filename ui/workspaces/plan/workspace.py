@@ -85,7 +85,7 @@ class PlanWorkspace(QWidget):
         self.search.textChanged.connect(self._apply_filters)
         for box in (self.level_filter, self.hub_filter, self.venue_filter, self.facilitator_filter):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(10)
+            box.setMinimumContentsLength(7)  # the window must fit a small laptop screen: the list opens wider
             box.currentIndexChanged.connect(self._apply_filters)
         self.level_cards: list[Card] = []
         self.level_row = QHBoxLayout()
@@ -144,7 +144,8 @@ class PlanWorkspace(QWidget):
         top.addWidget(self.snap_box)
         for button in self.auto_plan.buttons():
             top.addWidget(button)
-        self.versions_button = QPushButton("Agenda Versions…")
+        self.versions_button = QPushButton("Versions…")
+        self.versions_button.setToolTip("Agenda versions: save the agenda under a name, compare, restore")
         self.versions_button.clicked.connect(self.open_versions)
         self.versions_dialog: SnapshotsDialog | None = None
         top.addWidget(self.versions_button)
