@@ -16,6 +16,7 @@ from learningday.attendance.dto import FilePlan, ImportResult, Person
 from learningday.attendance.matching import Roster, match_people
 from learningday.attendance.people import people_of
 from learningday.attendance.reading import read_report
+from learningday.attendance.rule import VIRTUAL
 from learningday.attendance.sessions import find_target, scheduled_targets, target_by_uid, zone_for
 from learningday.checkin.log import stamp, station_id, walk_in
 from learningday.errors import CancelCheck, InvalidInput, Progress, stop_if_cancelled
@@ -105,7 +106,7 @@ def apply_import(session: Session, plans: Sequence[FilePlan], *, at_utc: datetim
         for aid, uid, sha in current:
             if sha != plan.sha256:
                 checkins.append({"uid": new_uid(), "kind": "undo", "attendee_id": aid, "session_id": plan.session_id,
-                                 "at_utc": at, "station_id": station, "facilitator_name": "", "method": "virtual",
+                                 "at_utc": at, "station_id": station, "facilitator_name": "", "method": VIRTUAL,
                                  "reverses_uid": uid})
                 undone += 1
         for person in plan.people:
@@ -114,7 +115,7 @@ def apply_import(session: Session, plans: Sequence[FilePlan], *, at_utc: datetim
                 uid = new_uid()
                 checkins.append({"uid": uid, "kind": "check_in", "attendee_id": person.attendee_id,
                                  "session_id": plan.session_id, "at_utc": person.intervals[0][0],
-                                 "station_id": station, "facilitator_name": "", "method": "virtual",
+                                 "station_id": station, "facilitator_name": "", "method": VIRTUAL,
                                  "reverses_uid": None})
                 details[uid] = _details(plan, person)
             elif person.match == "none" and add_walk_ins:

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.orm import Session, aliased
 
 from learningday.attendance.people import GRACE, merge, minutes_inside
@@ -18,6 +18,14 @@ from learningday.store.models import Session as LearningSession
 
 DEFAULT_PERCENT = 50
 Pair = tuple[int, int]  # (attendee id, session id)
+#: the log method of an entry a meeting report wrote: an online presence (its minutes are in VirtualAttendance),
+#: never an arrival in the room
+VIRTUAL = "virtual"
+
+
+def in_the_room(entry: type[CheckIn] = CheckIn) -> ColumnElement[bool]:
+    """The entries that are someone at the door or at a station, not a line of a meeting report."""
+    return entry.method != VIRTUAL
 
 
 def attended_percent(session: Session) -> int:

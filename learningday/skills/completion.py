@@ -1,7 +1,7 @@
 """Completion rules per session, facilitator sign-offs, and who completed which session.
 
-Time present comes from the check-in log; minutes from virtual attendance come through ``MinutesAttended``
-(the seam for ``learningday.attendance``, which this module never imports).
+Time present in the room comes from the check-in log (a meeting report's entries are not the room); minutes
+online come from ``learningday.attendance`` (its online-only minutes), or from a caller's ``MinutesAttended``.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Protocol
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from learningday.attendance.rule import in_the_room, online_only_minutes
 from learningday.errors import InvalidInput
 from learningday.skills.dto import DEFAULT_RULE, Completion, CompletionRule, SignOffChange
 from learningday.skills.lookup import find_attendee, find_session
@@ -93,12 +94,12 @@ def _log_presence(session: Session) -> dict[tuple[int, int], tuple[datetime, dat
     """(attendee, session) -> first arrival, last arrival, last check-out (entries no undo reverses)."""
     found: dict[tuple[int, int], tuple[datetime, datetime, datetime | None]] = {}
     arrivals = (select(CheckIn.attendee_id, CheckIn.session_id, func.min(CheckIn.at_utc), func.max(CheckIn.at_utc))
-                .where(current_arrivals(), CheckIn.session_id.is_not(None))
+                .where(current_arrivals(), in_the_room(), CheckIn.session_id.is_not(None))
                 .group_by(CheckIn.attendee_id, CheckIn.session_id))
     for attendee_id, session_id, first, last in session.execute(arrivals):
         found[(attendee_id, session_id)] = (_aware(first), _aware(last), None)
     outs = (select(CheckIn.attendee_id, CheckIn.session_id, func.max(CheckIn.at_utc))
-            .where(CheckIn.kind == "check_out", not_undone(), CheckIn.session_id.is_not(None))
+            .where(CheckIn.kind == "check_out", not_undone(), in_the_room(), CheckIn.session_id.is_not(None))
             .group_by(CheckIn.attendee_id, CheckIn.session_id))
     for attendee_id, session_id, out in session.execute(outs):
         if (attendee_id, session_id) in found:
@@ -129,7 +130,7 @@ def completions(session: Session, *, minutes_attended: MinutesAttended | None = 
     rules = completion_rules(session)
     signs = signed_off(session)
     presence = _log_presence(session)
-    virtual = dict(minutes_attended(session)) if minutes_attended is not None else {}
+    virtual = dict((minutes_attended or online_only_minutes)(session))
     result = []
     for pair in sorted(set(presence) | {p for p, m in virtual.items() if m > 0}):
         if pair[1] not in sessions:
