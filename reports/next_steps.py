@@ -16,7 +16,7 @@ HEADER = ("UID", "Code", "Name", "Email", "Employee ID", "Hub", "Department", "R
           "Highest validated", "Target level", "Gap to target", "Next level", "Recommended paths")
 
 
-def _values(step: NextStep) -> list[str | int | None]:
+def values(step: NextStep) -> list[str | int | None]:
     return [step.attendee_uid, step.code, step.name, step.email, step.employee_id, step.hub, step.department,
             step.role, ", ".join(str(v) for v in step.validated), step.highest, step.target, step.gap,
             step.next_level, "; ".join(step.paths)]
@@ -28,7 +28,7 @@ def _write_csv(steps: Iterable[NextStep], path: Path) -> int:
         writer = csv.writer(fh)
         writer.writerow(HEADER)
         for step in steps:
-            writer.writerow([csv_safe(v) for v in _values(step)])
+            writer.writerow([csv_safe(v) for v in values(step)])
             count += 1
     return count
 
@@ -43,7 +43,7 @@ def _write_xlsx(steps: Iterable[NextStep], path: Path) -> int:
     sheet.append(list(HEADER))
     count = 0
     for step in steps:
-        sheet.append([text_cell(sheet, v) if needs_text_cell(v) else v for v in _values(step)])
+        sheet.append([text_cell(sheet, v) if needs_text_cell(v) else v for v in values(step)])
         count += 1
     book.save(path)
     return count
