@@ -55,12 +55,13 @@ def _branding(canvas: Canvas, look: _Look) -> None:
     width, height = PAGE
     b = look.branding
     if look.logo is not None:
-        canvas.drawImage(look.logo, 22 * mm, height - 42 * mm, 45 * mm, 22 * mm, preserveAspectRatio=True,
+        canvas.drawImage(look.logo, 22 * mm, height - 44 * mm, 66 * mm, 24 * mm, preserveAspectRatio=True,
                          anchor="sw", mask="auto")
     if b.issuer:
+        text, size = f"Issued by {b.issuer}", 10
         canvas.setFillColor(MUTED)
-        fonts.draw_text(canvas, width - 22 * mm, height - 27 * mm, f"Issued by {b.issuer}", 10,
-                        max_width=90 * mm, min_size=7)  # right-aligned by width below
+        right = min(fonts.text_width(text, size), 90 * mm)  # right-aligned against the inner border
+        fonts.draw_text(canvas, width - 22 * mm - right, height - 30 * mm, text, size, max_width=90 * mm, min_size=7)
     x = width - 95 * mm
     if look.signature is not None:
         canvas.drawImage(look.signature, x, 30 * mm, 70 * mm, 18 * mm, preserveAspectRatio=True, anchor="s",

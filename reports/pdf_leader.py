@@ -9,7 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 
 from learningday.reporting.dto import EventAnalytics, LeaderView, Reach
-from learningday.reporting.leader import GAP_FACTOR, NO_LEVEL
+from learningday.reporting.leader import GAP_POINTS, NO_LEVEL
 from learningday.skills.dto import FeedbackScore, Uplift
 from reports import fonts
 from reports.output import pct
@@ -33,7 +33,7 @@ def _table(header: list[str], rows: Sequence[list], widths: list[float], *, numb
 def _figures(v: LeaderView) -> Table:
     up, fb = v.skills.uplift_overall, v.skills.feedback_overall
     cells = [
-        (f"{v.reach.reached:,} / {v.reach.headcount:,}", f"reached: {pct(v.reach.rate)} of the people on the roster"),
+        (pct(v.reach.rate), f"reach: {v.reach.reached:,} of {v.reach.headcount:,} people on the roster attended"),
         (f"{v.skills.validated_people:,}", "people validated at one level or more"),
         (f"{up.uplift:+.1f}" if up else "–",
          f"skills uplift, {up.pre_mean:.1f} to {up.post_mean:.1f} on 1–5 ({up.people:,} people)" if up
@@ -103,9 +103,9 @@ def first_page(a: EventAnalytics) -> list[Flowable]:
         Spacer(1, 3 * mm),
         *[fonts.paragraph(f"• {fact}", BODY) for fact in v.facts],
         Paragraph("Reach against headcount, by hub and the attendees' own level", H2),
-        Paragraph(f"Each cell: people who attended a session / people on the roster. Shaded cells reach fewer than "
-                  f"{GAP_FACTOR:.0%} of the event's rate ({pct(v.reach.rate)}): the gaps to close. Headcount is the "
-                  "roster.", SMALL),
+        Paragraph(f"Each cell: people who attended a session / people on the roster (the headcount). Shaded cells "
+                  f"are {GAP_POINTS * 100:.0f} points or more below the event's reach of {pct(v.reach.rate)}: the gaps "
+                  "to close.", SMALL),
         reach_table(a, v),
         Paragraph("Validated people and skills uplift by level", H2),
         side,

@@ -1,8 +1,8 @@
 """The report's first page: reach against headcount, skills, feedback per facilitator, and the facts they support.
 
 Headcount is the attendees on the roster (an event has no headcount setting). A group is *reached* when
-one of its people attended a session. A reach cell is a *gap* when its rate is under ``GAP_FACTOR`` of the
-event's reach. Validation and feedback come from ``learningday.skills`` with one walk of the log.
+one of its people attended a session. A reach cell is a *gap* when its rate is ``GAP_POINTS`` or more below
+the event's reach. Validation and feedback come from ``learningday.skills`` with one walk of the log.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from learningday.skills.completion import MinutesAttended, completions
 from learningday.skills.dto import FeedbackScore, SkillsSummary
 from learningday.skills.summary import skills_summary
 
-#: a group whose reach is under this share of the event's is marked as a gap
-GAP_FACTOR = 0.75
+#: a group whose reach is this far (or further) below the event's is marked as a gap
+GAP_POINTS = 0.10
 #: a session needs this many responses to be named best or worst rated
 MIN_RESPONSES = 3
 NO_HUB, NO_LEVEL = "No hub", "No level"
@@ -28,7 +28,7 @@ NO_HUB, NO_LEVEL = "No hub", "No level"
 def _reach(label: str, people: Sequence[int], reached: set[int], overall: float | None) -> Reach:
     got = sum(1 for p in people if p in reached)
     rate = got / len(people) if people else None
-    gap = rate is not None and overall is not None and rate < GAP_FACTOR * overall
+    gap = rate is not None and overall is not None and rate <= overall - GAP_POINTS + 1e-9
     return Reach(label, len(people), got, gap)
 
 
@@ -79,7 +79,8 @@ def facts(reach: Reach, by_hub: Sequence[Reach], levels: Sequence[LevelDTO], ses
     behind = sorted((h for h in by_hub if h.gap), key=lambda h: h.rate or 0)
     if behind:
         named = ", ".join(f"{h.label} ({_pct(h.rate)} of {h.headcount:,})" for h in behind[:4])
-        out.append(f"Hubs left behind (reach under {GAP_FACTOR:.0%} of the event's {_pct(reach.rate)}): {named}.")
+        out.append(f"Hubs left behind (reach {GAP_POINTS * 100:.0f} points or more under the event's "
+                   f"{_pct(reach.rate)}): {named}.")
     waitlisted: dict[int, list[SessionOutcome]] = defaultdict(list)
     for s in sessions:
         if s.waitlisted:

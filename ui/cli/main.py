@@ -14,13 +14,13 @@ from collections.abc import Callable, Sequence
 from learningday import __version__
 from learningday.errors import InvalidInput, LearningDayError
 from ui.cli import agenda, agenda_import, attendees, checkin, events, new, reports, roster, setup_edit, snapshots
-from ui.cli import levels, plan, sessions, skills
+from ui.cli import branding, levels, plan, sessions, skills
 from ui.cli.base import COMMANDS, emit_json_error, error_kind
 
 PROG = "learningday"
 #: the modules whose sub-commands this parser offers (importing one registers its commands)
-COMMAND_MODULES = (events, agenda, agenda_import, attendees, checkin, levels, new, plan, reports, roster, sessions,
-                   setup_edit, skills, snapshots)
+COMMAND_MODULES = (events, agenda, agenda_import, attendees, branding, checkin, levels, new, plan, reports, roster,
+                   sessions, setup_edit, skills, snapshots)
 GuiRunner = Callable[..., int]
 
 
