@@ -214,7 +214,7 @@ def _no_names() -> list[Flowable]:
 
 def story(a: EventAnalytics, *, with_names: bool = False) -> list[Flowable]:
     """The whole report; attendee names only ``with_names`` (the cover then says so)."""
-    return [*_cover(a, with_names), *_summary(a), *pdf_leader.skills_section(a), *_charts(a), *_groups(a),
+    return [*_cover(a, with_names), *_summary(a), *_charts(a), *pdf_leader.skills_section(a), *_groups(a),
             *_sessions(a), *(_appendix(a) if with_names else _no_names())]
 
 

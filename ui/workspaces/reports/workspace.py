@@ -1,4 +1,4 @@
-"""Reports workspace: the headline figures and charts live, and the three post-event files."""
+"""Reports workspace: the headline and skills figures and charts live, and the three post-event files."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QGridLayout,
     QGroupBox,
@@ -86,6 +87,11 @@ class _Target(QWidget):
         return Path(text) if self.enabled.isChecked() and text else None
 
 
+#: the certificates' forms: (label, suffix of the path; "" a folder)
+CERTIFICATE_FORMS = (("one merged PDF", ".pdf"), ("a PDF per person, in a folder", ""),
+                     ("a PDF per person, in a zip", ".zip"))
+
+
 class ReportsWorkspace(QWidget):
     #: the analytics were computed (tests wait on it)
     analysed = Signal()
@@ -103,6 +109,9 @@ class ReportsWorkspace(QWidget):
             ("registered", "registered places"), ("attended", "session attendances"),
             ("rate", "of registered places used"), ("people", "people who attended"),
             ("walk_ins", "walk-ins"), ("hours", "learning hours"))}
+        self.skill_cards = {key: Card(label) for key, label in (
+            ("reach", "of the roster reached"), ("validated", "people validated at a level"),
+            ("uplift", "skills uplift (self-assessed, 1–5)"), ("feedback", "feedback out of 5"))}
         self.level_chart = QChartView()
         self.hour_chart = QChartView()
         for view in (self.level_chart, self.hour_chart):
@@ -111,7 +120,17 @@ class ReportsWorkspace(QWidget):
         self.pdf = _Target("PDF report for leaders", "learning-day-report.pdf", "PDF (*.pdf)", kind="report_pdf")
         self.xlsx = _Target("Excel workbook for analysts", "learning-day.xlsx", "Excel workbook (*.xlsx)",
                             kind="report_xlsx")
-        self.certificates = _Target("Certificates (one merged PDF)", "certificates.pdf", None, kind="certificates")
+        self.certificates = _Target("Certificates", "certificates.pdf", None, kind="certificates")
+        self.certificate_form = QComboBox()
+        self.certificate_form.setObjectName("certificateForm")
+        for label, suffix in CERTIFICATE_FORMS:
+            self.certificate_form.addItem(label, suffix)
+        self.certificate_form.setToolTip("Per-person files are named by name and badge code")
+        self.certificates.layout().insertWidget(1, self.certificate_form, 1)
+        self.certificate_form.currentIndexChanged.connect(self._on_certificate_form_currentIndexChanged)
+        self.with_names = QCheckBox("Include personal names in the PDF (internal use; the cover says so)")
+        self.with_names.setObjectName("withNames")
+        self.with_names.setToolTip("By default the PDF names no attendee: name lists go to the workbook only")
         self.generate_button = QPushButton("Generate")
         self.generate_button.setObjectName("generate")
         self.open_button = QPushButton("Open folder")
@@ -128,7 +147,7 @@ class ReportsWorkspace(QWidget):
 
         box = QGroupBox("Post-event files")
         form = QVBoxLayout(box)
-        for target in (self.pdf, self.xlsx, self.certificates):
+        for target in (self.pdf, self.with_names, self.xlsx, self.certificates):
             form.addWidget(target)
         form.addWidget(self.panel)
         charts = QGridLayout()
@@ -137,6 +156,7 @@ class ReportsWorkspace(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Reports"))
         layout.addWidget(card_row(list(self.cards.values())))
+        layout.addWidget(card_row(list(self.skill_cards.values())))
         layout.addLayout(charts, 1)
         layout.addWidget(box)
 
@@ -184,6 +204,7 @@ class ReportsWorkspace(QWidget):
                   "hours": f"{o.learning_hours:,.0f}"}
         for key, card in self.cards.items():
             card.set_value(values[key])
+        self._show_skills(a)
         levels = [f"{b.key} {b.label}" if b.key is not None else b.label for b in a.by_level]
         self.level_chart.setChart(_bar_chart(
             "Attendance by level", levels,
@@ -194,9 +215,30 @@ class ReportsWorkspace(QWidget):
             "Attendances across the day (UTC start hour)", hours,
             [("attendances", [h.attendances for h in a.hours_utc], "#3BB273")]))
 
+    def _show_skills(self, a: EventAnalytics) -> None:
+        v = a.leader
+        if v is None:
+            return
+        up, fb = v.skills.uplift_overall, v.skills.feedback_overall
+        values = {"reach": f"{pct(v.reach.rate)} ({v.reach.reached:,} of {v.reach.headcount:,})",
+                  "validated": f"{v.skills.validated_people:,}",
+                  "uplift": f"{up.uplift:+.1f} ({up.pre_mean:.1f} → {up.post_mean:.1f})" if up else "–",
+                  "feedback": f"{fb.rating_mean:.1f} ({pct(fb.response_rate)} answered)" if fb.rating_mean else "–"}
+        for key, card in self.skill_cards.items():
+            card.set_value(values[key])
+
     # -- the files --------------------------------------------------------------------------
+    def _on_certificate_form_currentIndexChanged(self, _index: int) -> None:
+        """The path follows the chosen form: certificates.pdf, certificates (a folder) or certificates.zip."""
+        text = self.certificates.path.text().strip()
+        if text:
+            path = Path(text)
+            stem = path.with_suffix("") if path.suffix.lower() in (".pdf", ".zip") else path
+            self.certificates.path.setText(str(stem) + self.certificate_form.currentData())
+
     def request(self) -> ReportRequest:
-        return ReportRequest(pdf=self.pdf.value(), xlsx=self.xlsx.value(), certificates=self.certificates.value())
+        return ReportRequest(pdf=self.pdf.value(), xlsx=self.xlsx.value(), certificates=self.certificates.value(),
+                             with_names=self.with_names.isChecked())
 
     def generate(self) -> None:
         if self.document is None or self.panel.running:
