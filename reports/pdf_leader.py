@@ -127,9 +127,7 @@ def skills_section(a: EventAnalytics) -> list[Flowable]:
     s = v.skills
     header = ["Session", "Attended", "Answers", "Response", "Rating", "Can apply"]
     widths = [86 * mm, 18 * mm, 18 * mm, 18 * mm, 18 * mm, 20 * mm]
-    fac = [[fonts.paragraph(f.name, SMALL), f"{f.sessions:,}", f"{f.attended:,}", f"{f.responses:,}",
-            pct(f.response_rate if f.attended else None), _num(f.rating_mean), _num(f.apply_mean)]
-           for f in v.by_facilitator]
+    fac = [[row[0], f"{f.sessions:,}", *row[1:]] for f in v.by_facilitator for row in _feedback_rows([f.score])]
     n = s.unmatched_feedback
     unmatched = (f" {n:,} answer{'s' if n != 1 else ''} came from people not checked in to that session and "
                  f"{'are' if n != 1 else 'is'} not counted.") if n else ""

@@ -52,8 +52,8 @@ def _feedback(wb: Workbook, a: EventAnalytics) -> None:
         for f in (*v.skills.feedback_by_session, v.skills.feedback_overall):
             sheet.append(["Session" if f.session_uid else "All", f.title, f.level or None, f.attended, f.responses,
                           f.response_rate, f.rating_mean, f.apply_mean])
-        for f in v.by_facilitator:
-            sheet.append(["Facilitator", f.name, None, f.attended, f.responses, f.response_rate, f.rating_mean,
+        for f in (fac.score for fac in v.by_facilitator):
+            sheet.append(["Facilitator", f.title, None, f.attended, f.responses, f.response_rate, f.rating_mean,
                           f.apply_mean])
     sheet.table("Feedback")
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from learningday.setup.dto import EventDTO, HubDTO, LevelDTO
-from learningday.skills.dto import SkillsSummary
+from learningday.skills.dto import FeedbackScore, SkillsSummary
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,14 +225,8 @@ class FacilitatorFeedback:
 
     name: str
     sessions: int
-    attended: int
-    responses: int
-    rating_mean: float | None
-    apply_mean: float | None
-
-    @property
-    def response_rate(self) -> float:
-        return self.responses / self.attended if self.attended else 0.0
+    #: their sessions' feedback pooled (title: the facilitator's name)
+    score: FeedbackScore
 
 
 @dataclass(frozen=True)

@@ -45,9 +45,9 @@ def _facilitators(sessions: Sequence[SessionOutcome], skills: SkillsSummary) -> 
         for name in s.facilitators:
             if s.uid in by_uid:
                 runs[name].append(by_uid[s.uid])
-    return tuple(FacilitatorFeedback(name, len(scores), sum(f.attended for f in scores),
-                                     sum(f.responses for f in scores), _weighted(scores, "rating_mean"),
-                                     _weighted(scores, "apply_mean"))
+    return tuple(FacilitatorFeedback(name, len(scores), FeedbackScore(
+                     "", name, 0, sum(f.attended for f in scores), sum(f.responses for f in scores),
+                     _weighted(scores, "rating_mean"), _weighted(scores, "apply_mean")))
                  for name, scores in sorted(runs.items(), key=lambda kv: kv[0].casefold()))
 
 

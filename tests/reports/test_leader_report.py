@@ -63,8 +63,8 @@ def test_facts_and_facilitator_feedback_by_hand(analytics) -> None:
         in v.facts  # pairs (2,4), (3,4), (2,4): 7/3 -> 12/3
     assert any(f.startswith("Hubs left behind") and "London (50% of 2)" in f for f in v.facts)
     (fay,) = v.by_facilitator  # L1: 5 and 3, L2: 4 -> 12 / 3; can apply 4, 2, 5 -> 11 / 3
-    assert (fay.name, fay.sessions, fay.attended, fay.responses) == ("Fay Facil", 2, 4, 3)
-    assert fay.rating_mean == pytest.approx(4.0) and fay.apply_mean == pytest.approx(11 / 3)
+    assert (fay.name, fay.sessions, fay.score.attended, fay.score.responses) == ("Fay Facil", 2, 4, 3)
+    assert fay.score.rating_mean == pytest.approx(4.0) and fay.score.apply_mean == pytest.approx(11 / 3)
 
 
 def test_heat_map_counts_each_hub_on_its_own_clock(analytics) -> None:
