@@ -95,20 +95,25 @@ def certificates(analytics: EventAnalytics, steps: Mapping[str, NextStep], secre
         yield Certificate(**{**cert.__dict__, "verification": sign(secret, analytics.event.uid, cert)})
 
 
-def verify_certificate(session: Session, code: str) -> Certificate:
-    """The certificate whose code is ``code`` (as the event file stands now), or InvalidInput."""
+def event_certificates(session: Session) -> Iterator[Certificate]:
+    """Every certificate of the event as the file stands now, signed (what ``report --certificates`` prints)."""
     from learningday.reporting.analytics import analyse
     from learningday.reporting.branding import certificate_secret
     from learningday.skills.validation import next_steps
 
+    analytics = analyse(session)
+    validated = analytics.leader.validated if analytics.leader else {}
+    steps = {s.attendee_uid: s for s in next_steps(session, validated=validated)}
+    return certificates(analytics, steps, certificate_secret(session))
+
+
+def verify_certificate(session: Session, code: str) -> Certificate:
+    """The certificate whose code is ``code`` (as the event file stands now), or InvalidInput."""
     wanted = normalise_code(code)
     if len(wanted) != CODE_LENGTH + 1:
         raise InvalidInput(f"a verification code has {CODE_LENGTH} letters and digits, like ABCDE-FGHIJ; "
                            f"not {code!r}")
-    analytics = analyse(session)
-    validated = analytics.leader.validated if analytics.leader else {}
-    steps = {s.attendee_uid: s for s in next_steps(session, validated=validated)}
-    for cert in certificates(analytics, steps, certificate_secret(session)):
+    for cert in event_certificates(session):
         if hmac.compare_digest(cert.verification, wanted):
             return cert
     raise InvalidInput(f"{wanted} is not the code of any certificate of this event: the certificate was "

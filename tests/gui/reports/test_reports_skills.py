@@ -78,3 +78,20 @@ def test_branding_saved_from_the_setup_editor_and_undone(document: EventDocument
     assert stack.undoText() == "Edit certificate branding"
     stack.undo()
     assert document.read_with(get_branding).issuer == "" and document.read_with(get_branding).logo_png is None
+
+
+def test_verify_a_certificate_code_from_the_workspace(work: ReportsWorkspace, document: EventDocument, qtbot) -> None:
+    from learningday.reporting.credentials import event_certificates
+
+    def code_of(s):  # noqa: ANN001, ANN202 - the code printed on Pia One's certificate
+        return next(c.verification for c in event_certificates(s) if c.name == "Pia One")
+
+    code = document.read_with(code_of)
+    work.verify_code.setText(code)
+    with qtbot.waitSignal(work.verified, timeout=30000) as signal:
+        work.verify_button.click()
+    assert signal.args == [True] and work.verify_result.text().startswith("Valid: Pia One (PPPPP1)")
+    work.verify_code.setText("AAAAA-AAAAA")
+    with qtbot.waitSignal(work.verified, timeout=30000) as signal:
+        work.verify_code.returnPressed.emit()
+    assert signal.args == [False] and "not the code of any certificate" in work.verify_result.text()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -97,6 +98,8 @@ class ReportsWorkspace(QWidget):
     analysed = Signal()
     #: files were written (tests wait on it)
     generated = Signal(object)
+    #: a certificate code was checked: True when valid (tests wait on it)
+    verified = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -145,11 +148,26 @@ class ReportsWorkspace(QWidget):
         self.open_button.clicked.connect(self._on_open_button_clicked)
         self.panel.ended.connect(self._on_panel_ended)
 
+        self.verify_code = QLineEdit()
+        self.verify_code.setObjectName("verifyCode")
+        self.verify_code.setPlaceholderText("a certificate's verification code, e.g. ABCDE-FGHIJ")
+        self.verify_button = QPushButton("Verify certificate")
+        self.verify_result = QLabel("")
+        self.verify_result.setObjectName("verifyResult")
+        self.verify_result.setWordWrap(True)
+        self.verify_button.clicked.connect(self.verify)
+        self.verify_code.returnPressed.connect(self.verify)
+
         box = QGroupBox("Post-event files")
         form = QVBoxLayout(box)
         for target in (self.pdf, self.with_names, self.xlsx, self.certificates):
             form.addWidget(target)
         form.addWidget(self.panel)
+        verify_row = QHBoxLayout()
+        verify_row.addWidget(self.verify_code, 2)
+        verify_row.addWidget(self.verify_button)
+        verify_row.addWidget(self.verify_result, 3)
+        form.addLayout(verify_row)
         charts = QGridLayout()
         charts.addWidget(self.level_chart, 0, 0)
         charts.addWidget(self.hour_chart, 0, 1)
@@ -270,6 +288,29 @@ class ReportsWorkspace(QWidget):
         self._last = next(iter(outcome.written.values()), None)
         self.open_button.setEnabled(self._last is not None)
         self.generated.emit(outcome)
+
+    def verify(self) -> None:
+        """Check a certificate's code against the event as it stands (off the GUI thread: it re-reads the event)."""
+        code = self.verify_code.text().strip()
+        if self.document is None or not code:
+            return
+        from learningday.reporting.credentials import verify_certificate
+
+        self.verify_button.setEnabled(False)
+        self.verify_result.setText("Checking…")
+        document = self.document
+        ops.start(lambda **_job: document.read_with(lambda s: verify_certificate(s, code)), parent=self,
+                  on_done=self._on_verified, on_failed=self._on_verify_failed)
+
+    def _on_verified(self, cert) -> None:  # noqa: ANN001 - a Certificate
+        self.verify_button.setEnabled(True)
+        self.verify_result.setText(f"Valid: {cert.name} ({cert.badge}), {cert.dates}")
+        self.verified.emit(True)
+
+    def _on_verify_failed(self, exc: BaseException) -> None:
+        self.verify_button.setEnabled(True)
+        say_error(label=self.verify_result, exc=exc, title="Verify certificate")
+        self.verified.emit(False)
 
     def _on_panel_ended(self) -> None:
         self.generate_button.setEnabled(True)
