@@ -22,7 +22,14 @@ from learningday.reporting.credentials import Certificate, certificates, local_d
 from learningday.reporting.dto import AttendeeOutcome, EventAnalytics
 from learningday.skills.dto import NextStep
 from reports import fonts
-from reports.output import CancelCheck, Progress, atomic_output, check, quiet, system_errors
+from reports.output import (
+    CancelCheck,
+    Progress,
+    atomic_output,
+    check,
+    quiet,
+    system_errors,
+)
 
 PAGE = landscape(A4)
 ACCENT = colors.HexColor("#1F4E79")
@@ -30,6 +37,7 @@ MUTED = colors.HexColor("#6B7280")
 MAX_SESSIONS = 6
 #: the space kept free on each side of a line (the border is at 12-15 mm)
 MARGIN = 25 * mm
+SIGNATURE_X = PAGE[0] - 95 * mm
 
 
 def _draw(canvas: Canvas, text: str, y: float, size: float, *, font: str = fonts.SANS) -> None:
@@ -39,12 +47,30 @@ def _draw(canvas: Canvas, text: str, y: float, size: float, *, font: str = fonts
 
 
 class _Look:
-    """The branding, its images decoded once for every page."""
+    """The branding, its images decoded once and drawn once per PDF (a form each page reuses: reportlab
+    would otherwise convert and hash the image again on every page)."""
+
+    FORMS = "ld-branding-images"
 
     def __init__(self, branding: Branding | None) -> None:
         self.branding = branding or Branding()
         self.logo = ImageReader(io.BytesIO(self.branding.logo_png)) if self.branding.logo_png else None
         self.signature = ImageReader(io.BytesIO(self.branding.signature_png)) if self.branding.signature_png else None
+
+    def draw_images(self, canvas: Canvas) -> None:
+        if self.logo is None and self.signature is None:
+            return
+        if not getattr(canvas, "_ld_branding_form", False):
+            canvas.beginForm(self.FORMS)
+            if self.logo is not None:
+                canvas.drawImage(self.logo, 22 * mm, PAGE[1] - 44 * mm, 66 * mm, 24 * mm, preserveAspectRatio=True,
+                                 anchor="sw", mask="auto")
+            if self.signature is not None:
+                canvas.drawImage(self.signature, SIGNATURE_X, 30 * mm, 70 * mm, 18 * mm, preserveAspectRatio=True,
+                                 anchor="s", mask="auto")
+            canvas.endForm()
+            canvas._ld_branding_form = True
+        canvas.doForm(self.FORMS)
 
 
 def _levels(a: EventAnalytics, ids: tuple[int, ...]) -> str:
@@ -54,18 +80,13 @@ def _levels(a: EventAnalytics, ids: tuple[int, ...]) -> str:
 def _branding(canvas: Canvas, look: _Look) -> None:
     width, height = PAGE
     b = look.branding
-    if look.logo is not None:
-        canvas.drawImage(look.logo, 22 * mm, height - 44 * mm, 66 * mm, 24 * mm, preserveAspectRatio=True,
-                         anchor="sw", mask="auto")
+    look.draw_images(canvas)
     if b.issuer:
         text, size = f"Issued by {b.issuer}", 10
         canvas.setFillColor(MUTED)
         right = min(fonts.text_width(text, size), 90 * mm)  # right-aligned against the inner border
         fonts.draw_text(canvas, width - 22 * mm - right, height - 30 * mm, text, size, max_width=90 * mm, min_size=7)
-    x = width - 95 * mm
-    if look.signature is not None:
-        canvas.drawImage(look.signature, x, 30 * mm, 70 * mm, 18 * mm, preserveAspectRatio=True, anchor="s",
-                         mask="auto")
+    x = SIGNATURE_X
     if b.signer_name or look.signature is not None:
         canvas.setStrokeColor(MUTED)
         canvas.setLineWidth(0.6)

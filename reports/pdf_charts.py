@@ -7,7 +7,6 @@ from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 
 from learningday.reporting.dto import EventAnalytics
-from learningday.timeutil import to_local
 from reports import fonts
 from reports.pdf_doc import HEAD_BG, INK, MUTED, RULE
 
@@ -87,23 +86,6 @@ def rate_by_department(a: EventAnalytics, *, limit: int = 25) -> Drawing:
     return _horizontal("Attendance rate by department (registered people who came)",
                        [b.label for b in rows], [round(100 * (b.rate or 0), 1) for b in rows], percent=True,
                        colour=colors.HexColor("#3BB273"))
-
-
-def across_the_day(a: EventAnalytics) -> Drawing:
-    """Attendances by the UTC hour their session starts in, labelled with the UTC clock."""
-    drawing = _frame(200, "Attendance across the day (by session start hour, UTC)")
-    chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 40, 40, WIDTH - 60, 130
-    chart.data = [[h.attendances for h in a.hours_utc] or [0]]
-    chart.bars[0].fillColor = HEAD_BG
-    chart.bars[0].strokeColor = None
-    chart.barSpacing = 1
-    labels = [f"{to_local(h.start_utc, 'UTC'):%H}" for h in a.hours_utc]
-    _axes(chart, labels, size=6)
-    drawing.add(chart)
-    drawing.add(String(WIDTH / 2, 8, "hour (UTC) the session starts", fontName=fonts.SANS, fontSize=7,
-                       fillColor=MUTED, textAnchor="middle"))
-    return drawing
 
 
 def heat_rows(a: EventAnalytics) -> list[tuple[str, tuple[int, ...]]]:

@@ -38,8 +38,8 @@ def _figures(v: LeaderView) -> Table:
         (f"{up.uplift:+.1f}" if up else "–",
          f"skills uplift, {up.pre_mean:.1f} to {up.post_mean:.1f} on 1–5 ({up.people:,} people)" if up
          else "skills uplift: no before-and-after answers"),
-        (_num(fb.rating_mean), f"feedback out of 5, from {fb.responses:,} of {fb.attended:,} attendances "
-                               f"({pct(fb.response_rate if fb.attended else None)} responded)"),
+        (_num(fb.rating_mean), (f"feedback out of 5, from {fb.responses:,} of {fb.attended:,} attendances "
+                                f"({pct(fb.response_rate if fb.attended else None)} responded)")),
     ]
     grid = [[[Paragraph(value, FIGURE), Paragraph(label, FIGURE_LABEL)] for value, label in cells]]
     return Table(grid, colWidths=[44.5 * mm] * 4, rowHeights=[24 * mm])

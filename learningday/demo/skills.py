@@ -13,7 +13,16 @@ from sqlalchemy import insert, select, update
 
 from learningday.resources import resource_path
 from learningday.store.arrival import current_arrivals
-from learningday.store.models import Assessment, Attendee, Branding, CheckIn, CompletionRuleRow, Feedback, SignOff, Venue
+from learningday.store.models import (
+    Assessment,
+    Attendee,
+    Branding,
+    CheckIn,
+    CompletionRuleRow,
+    Feedback,
+    SignOff,
+    Venue,
+)
 from learningday.store.models import Session as LearningSession
 
 ISSUER = "Northwind Learning Academy"

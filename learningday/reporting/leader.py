@@ -12,7 +12,12 @@ from collections.abc import Iterable, Sequence
 
 from sqlalchemy.orm import Session
 
-from learningday.reporting.dto import FacilitatorFeedback, LeaderView, Reach, SessionOutcome
+from learningday.reporting.dto import (
+    FacilitatorFeedback,
+    LeaderView,
+    Reach,
+    SessionOutcome,
+)
 from learningday.setup.dto import HubDTO, LevelDTO
 from learningday.skills.completion import MinutesAttended, completions
 from learningday.skills.dto import FeedbackScore, SkillsSummary
@@ -58,8 +63,8 @@ def _pct(rate: float | None) -> str:
 def facts(reach: Reach, by_hub: Sequence[Reach], levels: Sequence[LevelDTO], sessions: Sequence[SessionOutcome],
           skills: SkillsSummary) -> tuple[str, ...]:
     """Short sentences, each one a number the data supports; a fact without data is left out."""
-    out = [f"Reach: {reach.reached:,} of {reach.headcount:,} people on the roster ({_pct(reach.rate)}) attended "
-           "at least one session."]
+    out = [(f"Reach: {reach.reached:,} of {reach.headcount:,} people on the roster ({_pct(reach.rate)}) attended "
+            "at least one session.")]
     if skills.validated_people:
         out.append(f"{skills.validated_people:,} people validated at least one level.")
     up = skills.uplift_overall

@@ -54,8 +54,8 @@ def cmd_branding(args: argparse.Namespace) -> int:
         return 0
     print(f"issuer: {now.issuer or '(none)'}")
     print(f"signer: {now.signer_name or '(none)'}{', ' + now.signer_title if now.signer_title else ''}")
-    print(f"logo: {'%s bytes' % format(len(now.logo_png), ',') if now.logo_png else '(none)'}")
-    print(f"signature: {'%s bytes' % format(len(now.signature_png), ',') if now.signature_png else '(none)'}")
+    for label, image in (("logo", now.logo_png), ("signature", now.signature_png)):
+        print(f"{label}: {f'{len(image):,} bytes' if image else '(none)'}")
     return 0
 
 

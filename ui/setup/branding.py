@@ -19,7 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from learningday.errors import LearningDayError
-from learningday.reporting.branding import Branding, get_branding, read_png, set_branding
+from learningday.reporting.branding import (
+    Branding,
+    get_branding,
+    read_png,
+    set_branding,
+)
 from ui import errors
 from ui.changes import EVENT, Changes
 from ui.document import EventDocument

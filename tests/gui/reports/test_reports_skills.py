@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QUndoStack
 from pypdf import PdfReader
+from PySide6.QtGui import QUndoStack
 
 from learningday.reporting.branding import get_branding
 from tests.helpers.skills_event import build_skills_event
