@@ -21,7 +21,7 @@ screenshots: $(STAMP)  ## refresh docs/*.png: the offscreen window, and PDF page
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs
 	$(PY) main.py demo /tmp/learningday-docs.lday --seed 1 >/dev/null
 	$(PY) main.py report /tmp/learningday-docs.lday --pdf /tmp/learningday-docs.pdf --certificates /tmp/learningday-cert.pdf
-	pdftoppm -png -r 45 -f 1 -l 4 /tmp/learningday-docs.pdf docs/report-page
+	pdftoppm -png -r 45 -f 1 -l 5 /tmp/learningday-docs.pdf docs/report-page
 	pdftoppm -png -r 45 -f 1 -l 1 /tmp/learningday-cert.pdf docs/certificate
 	$(PY) main.py agenda-pdf /tmp/learningday-docs.lday /tmp/learningday-agenda.pdf --zone Bangalore >/dev/null
 	pdftoppm -png -r 60 -f 1 -l 1 -singlefile /tmp/learningday-agenda.pdf docs/agenda-bangalore

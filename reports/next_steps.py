@@ -15,14 +15,14 @@ HEADER = ("UID", "Code", "Name", "Email", "Employee ID", "Hub", "Department", "R
           "Highest validated", "Target level", "Gap to target", "Next level", "Recommended paths")
 
 
-def _values(step: NextStep) -> list[str | int | None]:
+def values(step: NextStep) -> list[str | int | None]:
     return [step.attendee_uid, step.code, step.name, step.email, step.employee_id, step.hub, step.department,
             step.role, ", ".join(str(v) for v in step.validated), step.highest, step.target, step.gap,
             step.next_level, "; ".join(step.paths)]
 
 
 def _write_csv(steps: Iterable[NextStep], path: Path) -> int:
-    return write_safe_csv(HEADER, (_values(step) for step in steps), path)
+    return write_safe_csv(HEADER, (values(step) for step in steps), path)
 
 
 def _write_xlsx(steps: Iterable[NextStep], path: Path) -> int:
@@ -35,7 +35,7 @@ def _write_xlsx(steps: Iterable[NextStep], path: Path) -> int:
     sheet.append(list(HEADER))
     count = 0
     for step in steps:
-        sheet.append([text_cell(sheet, v) if needs_text_cell(v) else v for v in _values(step)])
+        sheet.append([text_cell(sheet, v) if needs_text_cell(v) else v for v in values(step)])
         count += 1
     book.save(path)
     return count

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 
 from learningday.reporting.dto import EventAnalytics
-from learningday.timeutil import to_local
 from reports import fonts
 from reports.pdf_doc import HEAD_BG, INK, MUTED, RULE
 
@@ -89,18 +88,42 @@ def rate_by_department(a: EventAnalytics, *, limit: int = 25) -> Drawing:
                        colour=colors.HexColor("#3BB273"))
 
 
-def across_the_day(a: EventAnalytics) -> Drawing:
-    """Attendances by the UTC hour their session starts in, labelled with the UTC clock."""
-    drawing = _frame(200, "Attendance across the day (by session start hour, UTC)")
-    chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 40, 40, WIDTH - 60, 130
-    chart.data = [[h.attendances for h in a.hours_utc] or [0]]
-    chart.bars[0].fillColor = HEAD_BG
-    chart.bars[0].strokeColor = None
-    chart.barSpacing = 1
-    labels = [f"{to_local(h.start_utc, 'UTC'):%H}" for h in a.hours_utc]
-    _axes(chart, labels, size=6)
-    drawing.add(chart)
-    drawing.add(String(WIDTH / 2, 8, "hour (UTC) the session starts", fontName=fonts.SANS, fontSize=7,
-                       fillColor=MUTED, textAnchor="middle"))
+def heat_rows(a: EventAnalytics) -> list[tuple[str, tuple[int, ...]]]:
+    """(hub, attendances by local hour 0-23): each hub's own people, on the hub's clock."""
+    return [(h.hub, h.by_local_hour) for h in a.hours_local]
+
+
+def _heat(value: int, top: int) -> colors.Color:
+    """White for nothing, then lighter to darker blue as a share of the busiest cell."""
+    if not value:
+        return colors.white
+    share = 0.15 + 0.85 * value / top
+    return colors.linearlyInterpolatedColor(colors.HexColor("#E8F0F8"), HEAD_BG, 0, 1, share)
+
+
+def heat_map(a: EventAnalytics) -> Drawing:
+    """Attendances by hub x the local hour (on the hub's own clock) their session starts at."""
+    rows = heat_rows(a)
+    label_w, cell_w, cell_h = 74, (WIDTH - 78) / 24, 13
+    height = 44 + cell_h * max(len(rows), 1)
+    drawing = _frame(height, "Attendance across the day, in each hub's local time (session start hour)")
+    top = max((v for _, values in rows for v in values), default=0) or 1
+    y0 = height - 24
+    for hour in range(24):
+        drawing.add(String(label_w + (hour + 0.5) * cell_w, y0 + 1, f"{hour:02d}", fontName=fonts.SANS, fontSize=6,
+                           fillColor=MUTED, textAnchor="middle"))
+    for r, (hub, values) in enumerate(rows):
+        y = y0 - (r + 1) * cell_h
+        drawing.add(String(label_w - 4, y + 4, hub[:16], fontName=fonts.font_for(hub), fontSize=7, fillColor=INK,
+                           textAnchor="end"))
+        for hour, value in enumerate(values):
+            x = label_w + hour * cell_w
+            drawing.add(Rect(x, y, cell_w, cell_h, fillColor=_heat(value, top), strokeColor=RULE, strokeWidth=0.3))
+            if value:
+                dark = value / top > 0.45
+                drawing.add(String(x + cell_w / 2, y + 4, f"{value:,}" if value < 10_000 else f"{value // 1000}k",
+                                   fontName=fonts.SANS, fontSize=5.2 if value >= 1000 else 6,
+                                   fillColor=colors.white if dark else INK, textAnchor="middle"))
+    drawing.add(String(WIDTH / 2, 4, "local hour of day (each hub's own clock); darker: more attendances",
+                       fontName=fonts.SANS, fontSize=7, fillColor=MUTED, textAnchor="middle"))
     return drawing

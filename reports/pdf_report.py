@@ -13,7 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 
 from learningday.reporting.dto import Breakdown, EventAnalytics, SessionOutcome
 from learningday.timeutil import to_local
-from reports import fonts, pdf_charts
+from reports import fonts, pdf_charts, pdf_leader
 from reports.output import CancelCheck, Progress, atomic_output, check, hours, paused_gc, pct, quiet
 from reports.pdf_doc import (
     BODY,
@@ -74,8 +74,12 @@ def _chunked(header: list, rows: Sequence[list], widths: list[float], *, numbers
     return out
 
 
-def _cover(a: EventAnalytics) -> list[Flowable]:
+NAMES_NOTICE = "Contains personal names: for internal use only"
+
+
+def _cover(a: EventAnalytics, with_names: bool = False) -> list[Flowable]:
     ev = a.event
+    notice = [Spacer(1, 10 * mm), Paragraph(NAMES_NOTICE, SUBTITLE)] if with_names else []
     return [
         Spacer(1, 60 * mm),
         fonts.paragraph(ev.name, TITLE),
@@ -85,7 +89,9 @@ def _cover(a: EventAnalytics) -> list[Flowable]:
         Paragraph(f"{_date(ev.start_utc)}<br/>to {_date(ev.end_utc)}", SUBTITLE),
         Spacer(1, 30 * mm),
         Paragraph("Post-event report", SUBTITLE),
+        *notice,
         PageBreak(),
+        *pdf_leader.first_page(a),
         Paragraph("Contents", H1),
         TocPlaceholder(),
         PageBreak(),
@@ -132,7 +138,7 @@ def _summary(a: EventAnalytics) -> list[Flowable]:
 
 
 def _charts(a: EventAnalytics) -> list[Flowable]:
-    return [Heading("Charts", H1), pdf_charts.by_level(a), Spacer(1, 4 * mm), pdf_charts.across_the_day(a),
+    return [Heading("Charts", H1), pdf_charts.by_level(a), Spacer(1, 4 * mm), pdf_charts.heat_map(a),
             CondPageBreak(90 * mm), pdf_charts.by_hub(a), CondPageBreak(90 * mm), pdf_charts.rate_by_department(a),
             PageBreak()]
 
@@ -199,17 +205,27 @@ def _appendix(a: EventAnalytics) -> list[Flowable]:
     return out
 
 
-def story(a: EventAnalytics) -> list[Flowable]:
-    return [*_cover(a), *_summary(a), *_charts(a), *_groups(a), *_sessions(a), *_appendix(a)]
+def _no_names() -> list[Flowable]:
+    return [Heading("Names", H1),
+            Paragraph("This report names no attendee. The lists of people (no-shows, walk-ins, validated people, "
+                      "next steps) are in the Excel workbook; a report with names for internal use is written with "
+                      "<i>Include personal names</i> (Reports workspace) or <i>report --with-names</i>.", BODY)]
 
 
-def write_pdf(analytics: EventAnalytics, out: Path, *, progress: Progress | None = None,
+def story(a: EventAnalytics, *, with_names: bool = False) -> list[Flowable]:
+    """The whole report; attendee names only ``with_names`` (the cover then says so)."""
+    return [*_cover(a, with_names), *_summary(a), *_charts(a), *pdf_leader.skills_section(a), *_groups(a),
+            *_sessions(a), *(_appendix(a) if with_names else _no_names())]
+
+
+def write_pdf(analytics: EventAnalytics, out: Path, *, with_names: bool = False, progress: Progress | None = None,
               cancel: CancelCheck | None = None) -> Path:
-    """Write the report to ``out``; a cancel (checked between flowables) leaves no file."""
+    """Write the report to ``out`` (attendee names only ``with_names``); a cancel (checked between flowables)
+    leaves no file."""
     report = progress or quiet
     check(cancel)
     with paused_gc():
-        flowables = story(analytics)
+        flowables = story(analytics, with_names=with_names)
         report(0.05, "report laid out")
         with atomic_output(Path(out)) as tmp:
             doc = ReportDoc(str(tmp), footer=f"{analytics.event.name} · post-event report", flowables=len(flowables),

@@ -18,6 +18,7 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from learningday.reporting.dto import Breakdown, CheckInLogRow, EventAnalytics
+from learningday.skills.dto import NextStep
 from learningday.spreadsheet.text import looks_like_formula, printable
 from learningday.timeutil import to_local
 from reports.output import CancelCheck, Progress, atomic_output, check, quiet
@@ -219,8 +220,12 @@ def _levels_by_hubs(wb: Workbook, a: EventAnalytics) -> None:
 
 
 def write_xlsx(analytics: EventAnalytics, log: Sequence[CheckInLogRow], out: Path, *,
-               progress: Progress | None = None, cancel: CancelCheck | None = None) -> Path:
-    """Write the workbook to ``out``; a cancel (checked between sheets and every 5,000 rows) leaves no file."""
+               steps: Sequence[NextStep] = (), progress: Progress | None = None,
+               cancel: CancelCheck | None = None) -> Path:
+    """Write the workbook to ``out`` (``steps``: the next-steps sheet's rows); a cancel (checked between sheets
+    and every 5,000 rows) leaves no file."""
+    from reports.xlsx_skills import skills_sheets
+
     report = progress or quiet
     wb = Workbook(write_only=True)
     steps = [
@@ -230,6 +235,7 @@ def write_xlsx(analytics: EventAnalytics, log: Sequence[CheckInLogRow], out: Pat
         ("check-ins", lambda: _checkins(wb, log, cancel)),
         ("levels × hubs", lambda: _levels_by_hubs(wb, analytics)),
         ("departments", lambda: _breakdown_sheet(wb, "Departments", "Department", analytics.by_department)),
+        *skills_sheets(wb, analytics, steps, cancel),
     ]
     for i, (label, step) in enumerate(steps):
         check(cancel)

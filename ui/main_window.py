@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self._action("New &Session…", self._on_new_session_triggered, "Ctrl+Shift+N"))
         event_menu = self.menuBar().addMenu("E&vent")
         for text, kind in (("&Properties…", "properties"), ("&Hubs…", "hubs"), ("&Venues…", "venues"),
-                           ("&Facilitators…", "facilitators")):
+                           ("&Facilitators…", "facilitators"), ("Certificate &branding…", "branding")):
             action = self._action(text, lambda _=False, k=kind: self.open_setup(k))
             action.setObjectName(f"event_{kind}")
             event_menu.addAction(action)

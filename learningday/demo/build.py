@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from learningday.demo import data
+from learningday.demo.skills import write_skills
 from learningday.errors import CancelCheck, InvalidInput, LearningDayError, Progress, stop_if_cancelled
 from learningday.outputs import check_output, partial_name
 from learningday.roster.codes import new_code
@@ -111,6 +112,7 @@ class _Builder:
 
     def __init__(self, seed: int, start: datetime, attendees: int) -> None:
         self.rng = random.Random(seed)
+        self.seed = seed
         self.start = start
         self.end = start + timedelta(hours=24)
         self.n_attendees = attendees
@@ -309,6 +311,7 @@ def _write(connection, b: _Builder, report: Progress, cancel: CancelCheck | None
     stop_if_cancelled(cancel, DEMO_CANCELLED)
 
     _write_people(connection, b, venues, report, cancel)
+    write_skills(connection, b.seed, b.start)
 
 
 def _write_people(connection, b: _Builder, venues: list[dict], report: Progress,

@@ -39,6 +39,7 @@ from learningday.reporting.dto import (
     ProgressionPath,
     SessionOutcome,
 )
+from learningday.reporting.leader import leader_view
 from learningday.setup.event import get_event, list_hubs, list_levels
 from learningday.store.arrival import current_arrivals
 from learningday.store.models import (
@@ -127,7 +128,7 @@ def analyse(session: Session, *, top: int = TOP_N, progress: Progress | None = N
     ).all()
     people = session.execute(
         select(Attendee.id, Attendee.code, Attendee.name, Attendee.email, Attendee.employee_id,
-               Attendee.department, Attendee.role, Attendee.hub_id, Attendee.level_id)
+               Attendee.department, Attendee.role, Attendee.hub_id, Attendee.level_id, Attendee.uid)
         .order_by(Attendee.name, Attendee.id)
     ).all()
     registered: dict[int, set[int]] = defaultdict(set)
@@ -216,6 +217,7 @@ def analyse(session: Session, *, top: int = TOP_N, progress: Progress | None = N
             hub_zone=hub.zone if hub else None, level_id=p.level_id, registered=registered_by[p.id],
             sessions_attended=sids, walk_ins=walk_ins_by[p.id],
             learning_minutes=sum(online.get((p.id, s), minutes_of[s]) for s in sids), levels_attended=levels_attended,
+            uid=p.uid,
         ))
         if len(levels_attended) > 1:
             progression.append((p.id, levels_attended))
@@ -230,6 +232,8 @@ def analyse(session: Session, *, top: int = TOP_N, progress: Progress | None = N
     chosen = {s.id for s in best}
     worst = [s for s in sorted(ranked, key=lambda s: (s.rate or 0, s.attended, s.start_utc, s.title))
              if s.id not in chosen][:top]
+    leader = leader_view(session, hubs=hubs, levels=levels, people=((p.id, p.hub_id, p.level_id) for p in people),
+                         reached=overall.people, sessions=outcomes)
     report(1.0, "analytics done")
     return EventAnalytics(
         event=event, levels=levels, hubs=hubs,
@@ -254,6 +258,7 @@ def analyse(session: Session, *, top: int = TOP_N, progress: Progress | None = N
         bottom_sessions=tuple(worst),
         by_level_and_hub=tuple((lv.id, b.label, level_hub[lv.id, b.key]) for lv in levels for b in hub_rows
                                if level_hub[lv.id, b.key]),
+        leader=leader,
     )
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from learningday.setup.dto import EventDTO, HubDTO, LevelDTO
+from learningday.skills.dto import FeedbackScore, SkillsSummary
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +97,7 @@ class AttendeeOutcome:
     learning_minutes: int
     #: distinct levels of the sessions attended, ascending
     levels_attended: tuple[int, ...]
+    uid: str = ""
 
     @property
     def highest_level(self) -> int | None:
@@ -183,6 +185,8 @@ class EventAnalytics:
     bottom_sessions: tuple[SessionOutcome, ...]
     #: session attendances by (level id, hub label): the levels x hubs matrix, zero cells left out
     by_level_and_hub: tuple[tuple[int, str, int], ...] = ()
+    #: "did it work?": reach, skills, feedback per facilitator and the facts they support (None: not computed)
+    leader: LeaderView | None = None
 
     @property
     def session_attendances(self) -> int:
@@ -198,3 +202,46 @@ class EventAnalytics:
 
     def level(self, level_id: int) -> LevelDTO:
         return next(lv for lv in self.levels if lv.id == level_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """People on the roster (the headcount) against the people among them who attended a session."""
+
+    label: str
+    headcount: int
+    reached: int
+    #: reach well below the event's: the cell a leader should look at
+    gap: bool = False
+
+    @property
+    def rate(self) -> float | None:
+        return self.reached / self.headcount if self.headcount else None
+
+
+@dataclass(frozen=True, slots=True)
+class FacilitatorFeedback:
+    """Feedback on the sessions a facilitator ran (a session with two facilitators counts for both)."""
+
+    name: str
+    sessions: int
+    #: their sessions' feedback pooled (title: the facilitator's name)
+    score: FeedbackScore
+
+
+@dataclass(frozen=True)
+class LeaderView:
+    """The figures of the report's first page. Headcount: the attendees on the roster (no event setting)."""
+
+    reach: Reach
+    #: hub label -> its reach; level columns: own level ids 1-5 then None (no level)
+    reach_by_hub: tuple[Reach, ...]
+    reach_by_level: tuple[Reach, ...]
+    #: (hub label, level id or None) -> Reach; empty cells (headcount 0) left out
+    reach_cells: tuple[tuple[str, int | None, Reach], ...]
+    skills: SkillsSummary
+    by_facilitator: tuple[FacilitatorFeedback, ...]
+    #: attendee id -> validated levels (only people with one or more)
+    validated: dict[int, frozenset[int]]
+    #: sentences written from the numbers: best and worst sessions, hubs left behind, levels oversubscribed
+    facts: tuple[str, ...]

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import String, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from learningday.attendance.rule import in_the_room, online_only_minutes
@@ -18,7 +18,7 @@ from learningday.errors import InvalidInput
 from learningday.skills.dto import DEFAULT_RULE, Completion, CompletionRule, SignOffChange
 from learningday.skills.lookup import find_attendee, find_session
 from learningday.spreadsheet.text import checked_text
-from learningday.store.arrival import current_arrivals, not_undone
+from learningday.store.arrival import ARRIVALS, current_arrivals, not_undone
 from learningday.store.models import CheckIn, CompletionRuleRow, SignOff
 from learningday.store.models import Session as LearningSession
 from learningday.timeutil import UTC
@@ -90,21 +90,25 @@ def signed_off(session: Session) -> set[tuple[int, int]]:
     return set(session.execute(select(SignOff.attendee_id, SignOff.session_id)).tuples())
 
 
-def _log_presence(session: Session) -> dict[tuple[int, int], tuple[datetime, datetime, datetime | None]]:
-    """(attendee, session) -> first arrival, last arrival, last check-out (entries no undo reverses)."""
-    found: dict[tuple[int, int], tuple[datetime, datetime, datetime | None]] = {}
-    arrivals = (select(CheckIn.attendee_id, CheckIn.session_id, func.min(CheckIn.at_utc), func.max(CheckIn.at_utc))
-                .where(current_arrivals(), in_the_room(), CheckIn.session_id.is_not(None))
-                .group_by(CheckIn.attendee_id, CheckIn.session_id))
-    for attendee_id, session_id, first, last in session.execute(arrivals):
-        found[(attendee_id, session_id)] = (_aware(first), _aware(last), None)
-    outs = (select(CheckIn.attendee_id, CheckIn.session_id, func.max(CheckIn.at_utc))
-            .where(CheckIn.kind == "check_out", not_undone(), in_the_room(), CheckIn.session_id.is_not(None))
-            .group_by(CheckIn.attendee_id, CheckIn.session_id))
-    for attendee_id, session_id, out in session.execute(outs):
-        if (attendee_id, session_id) in found:
-            first, last, _ = found[(attendee_id, session_id)]
-            found[(attendee_id, session_id)] = (first, last, _aware(out))
+def _log_presence(session: Session) -> dict[tuple[int, int], tuple[datetime, datetime, datetime | None] | None]:
+    """(attendee, session) -> first arrival, last arrival, last check-out (entries no undo reverses); None
+    when there is no check-out.
+
+    One grouped pass over the log; the instants come back as the database's raw values (text on SQLite)
+    and are parsed here, because the column type's per-row processing costs more than the query at 100k."""
+    arrival, out = CheckIn.kind.in_(ARRIVALS), CheckIn.kind == "check_out"
+    raw = lambda expr: type_coerce(expr, String)  # noqa: E731 - skip the UTCDateTime processor
+    query = (select(CheckIn.attendee_id, CheckIn.session_id,
+                    raw(func.min(case((arrival, CheckIn.at_utc)))), raw(func.max(case((arrival, CheckIn.at_utc)))),
+                    raw(func.max(case((out, CheckIn.at_utc)))))
+             .where(CheckIn.session_id.is_not(None), or_(arrival, out), not_undone(), in_the_room())
+             .group_by(CheckIn.attendee_id, CheckIn.session_id))
+    found: dict[tuple[int, int], tuple[datetime, datetime, datetime | None] | None] = {}
+    for attendee_id, session_id, first, last, left in session.connection().execute(query):
+        if first is None:
+            continue
+        # only a check-out makes the times matter (no check-out: there to the end): parse only then
+        found[(attendee_id, session_id)] = (_aware(first), _aware(last), _aware(left)) if left else None
     return found
 
 
@@ -136,7 +140,9 @@ def completions(session: Session, *, minutes_attended: MinutesAttended | None = 
         if pair[1] not in sessions:
             continue
         start, minutes, level = sessions[pair[1]]
-        percent = _percent_in_room(*presence[pair], start, minutes) if pair in presence else 0.0
+        times = presence.get(pair, ())
+        percent = 0.0 if pair not in presence else 100.0 if times is None else _percent_in_room(*times, start,
+                                                                                                  minutes)
         percent = max(percent, min(100.0, virtual.get(pair, 0) * 100 / minutes))
         rule = rules.get(pair[1], DEFAULT_RULE)
         signed = pair in signs

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from learningday.skills.completion import MinutesAttended, completions
-from learningday.skills.dto import FeedbackScore, LevelCount, SkillsSummary, Uplift
+from learningday.skills.dto import Completion, FeedbackScore, LevelCount, SkillsSummary, Uplift
 from learningday.store.models import Assessment, Attendee, Feedback, Hub, Level
 from learningday.store.models import Session as LearningSession
 
@@ -84,9 +84,12 @@ def _score(uid: str, title: str, level: int, attended: int, given: Iterable[tupl
                          _mean([a for _, a in given]))
 
 
-def skills_summary(session: Session, *, minutes_attended: MinutesAttended | None = None) -> SkillsSummary:
+def skills_summary(session: Session, *, minutes_attended: MinutesAttended | None = None,
+                   done: list[Completion] | None = None) -> SkillsSummary:
+    """``done``: the completions when the caller has them already (one walk of the log for a whole report)."""
     level_names = {lid: name for lid, name in session.execute(select(Level.id, Level.name).order_by(Level.id))}
-    done = completions(session, minutes_attended=minutes_attended)
+    if done is None:
+        done = completions(session, minutes_attended=minutes_attended)
     validated: dict[int, set[int]] = defaultdict(set)
     for c in done:
         if c.completed:

@@ -33,9 +33,12 @@ def next_step(validated: frozenset[int], rule_range: tuple[int, int] | None,
     return highest, target, gap, next_level, paths.get(highest or start, ())
 
 
-def next_steps(session: Session, *, minutes_attended: MinutesAttended | None = None) -> tuple[NextStep, ...]:
-    """One row per attendee (roster order): validated levels, gap to the role's target, recommended paths."""
-    validated = validated_levels(session, minutes_attended=minutes_attended)
+def next_steps(session: Session, *, minutes_attended: MinutesAttended | None = None,
+               validated: dict[int, frozenset[int]] | None = None) -> tuple[NextStep, ...]:
+    """One row per attendee (roster order): validated levels, gap to the role's target, recommended paths
+    (``validated``: the caller's ``validated_levels`` when it has them already)."""
+    if validated is None:
+        validated = validated_levels(session, minutes_attended=minutes_attended)
     paths = {lid: tuple(p) for lid, p in session.execute(select(Level.id, Level.learning_paths))}
     matcher = role_matcher(session)
     rows = session.execute(select(Attendee.id, Attendee.uid, Attendee.code, Attendee.name, Attendee.email,

@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Table,
     Text,
@@ -439,3 +440,19 @@ class SignOff(Base):
     at_utc: Mapped[datetime] = mapped_column(UTCDateTime())
 
     __table_args__ = (UniqueConstraint("attendee_id", "session_id", name="uq_sign_off_attendee_session"),)
+
+
+class Branding(Base):
+    """The event's certificate branding (one row, id 1) and the secret its verification codes are keyed with."""
+
+    __tablename__ = "branding"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False, default=1)
+    issuer: Mapped[str] = mapped_column(String(200), default="")
+    logo_png: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    signature_png: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    signer_name: Mapped[str] = mapped_column(String(200), default="")
+    signer_title: Mapped[str] = mapped_column(String(200), default="")
+    secret: Mapped[str] = mapped_column(String(64))
+
+    __table_args__ = (CheckConstraint("id = 1", name="ck_branding_one_row"),)

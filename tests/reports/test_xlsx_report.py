@@ -16,7 +16,8 @@ from learningday.store.db import open_event
 from reports.xlsx_report import write_xlsx
 from tests.helpers.small_event import EVENT_NAME, NAMES, TITLES, build_small_event
 
-SHEETS = ["Summary", "Sessions", "Attendees", "Check-ins", "Levels × Hubs", "Departments"]
+SHEETS = ["Summary", "Sessions", "Attendees", "Check-ins", "Levels × Hubs", "Departments", "Reach", "Uplift",
+          "Feedback", "Validation", "Next steps", "No-shows"]
 
 
 @pytest.fixture(scope="module")

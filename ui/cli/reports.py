@@ -14,7 +14,10 @@ def _configure_report(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pdf", type=Path, metavar="OUT.pdf", help="write the post-event PDF report here")
     p.add_argument("--xlsx", type=Path, metavar="OUT.xlsx", help="write the Excel workbook here")
     p.add_argument("--certificates", type=Path, metavar="OUT_DIR_OR_PDF",
-                   help="certificates: one merged PDF (a name ending in .pdf) or a new folder of PDFs")
+                   help="certificates: one merged PDF (a name ending in .pdf), a zip of one PDF per person "
+                        "(.zip) or a new folder of them")
+    p.add_argument("--with-names", action="store_true",
+                   help="put attendee names (walk-ins, no-shows) in the PDF, for internal use; the cover says so")
     p.add_argument("--json", action="store_true", help="print what was written as one JSON object")
 
 
@@ -24,7 +27,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from reports.output import pct
     from reports.report_files import ReportRequest, write_reports
 
-    request = ReportRequest(pdf=args.pdf, xlsx=args.xlsx, certificates=args.certificates)
+    request = ReportRequest(pdf=args.pdf, xlsx=args.xlsx, certificates=args.certificates, with_names=args.with_names)
     request.check()
     with open_event(args.event) as event_file:
         outcome = write_reports(event_file, request, progress=progress_to_stderr(sys.stderr.isatty()))

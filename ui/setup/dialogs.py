@@ -255,8 +255,11 @@ class SetupEditors:
     def open(self, kind: str, document: EventDocument | None, undo_stack: QUndoStack) -> QDialog | None:
         if document is None:
             return None
-        if kind == "properties":
-            dialog = EventPropertiesDialog(document, undo_stack, self.parent)
+        if kind in ("properties", "branding"):
+            from ui.setup.branding import BrandingDialog
+
+            make = EventPropertiesDialog if kind == "properties" else BrandingDialog
+            dialog = make(document, undo_stack, self.parent)
             dialog.open()
             return dialog
         editor = self.open_editors.get(kind)

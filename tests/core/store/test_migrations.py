@@ -87,3 +87,22 @@ def test_the_models_map_exactly_the_columns_the_migrations_build() -> None:
     built = {name: set(columns.split(",")) for kind, name, columns in schema_at(head_revision()) if kind == "columns"}
     assert {t.name: {c.name for c in t.columns} for t in Base.metadata.sorted_tables} == {
         name: built[name] for name in Base.metadata.tables}
+
+
+def test_0010_gives_every_file_one_branding_row_with_its_own_secret(tmp_path: Path) -> None:
+    from learningday.reporting.branding import certificate_secret, get_branding
+    from learningday.setup.event import create_event_file
+    from learningday.timeutil import UTC
+
+    copy = tmp_path / "old.lday"
+    shutil.copyfile(FIXTURE, copy)
+    secrets = []
+    for path in (copy, tmp_path / "new.lday"):
+        if not path.exists():
+            from datetime import datetime
+
+            create_event_file(path, name="New", start_utc=datetime(2027, 3, 10, tzinfo=UTC))
+        with open_event(path) as event_file, event_file.read() as session:
+            secrets.append(certificate_secret(session))
+            assert get_branding(session).issuer == ""
+    assert all(len(s) == 64 for s in secrets) and secrets[0] != secrets[1]

@@ -1,19 +1,28 @@
-"""Reports workspace: the headline figures and charts live, and the three post-event files."""
+"""Reports workspace: the headline and skills figures and charts live, and the three post-event files."""
 
 from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QValueAxis,
+)
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QPainter
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -86,11 +95,18 @@ class _Target(QWidget):
         return Path(text) if self.enabled.isChecked() and text else None
 
 
+#: the certificates' forms: (label, suffix of the path; "" a folder)
+CERTIFICATE_FORMS = (("one merged PDF", ".pdf"), ("a PDF per person, in a folder", ""),
+                     ("a PDF per person, in a zip", ".zip"))
+
+
 class ReportsWorkspace(QWidget):
     #: the analytics were computed (tests wait on it)
     analysed = Signal()
     #: files were written (tests wait on it)
     generated = Signal(object)
+    #: a certificate code was checked: True when valid (tests wait on it)
+    verified = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +119,9 @@ class ReportsWorkspace(QWidget):
             ("registered", "registered places"), ("attended", "session attendances"),
             ("rate", "of registered places used"), ("people", "people who attended"),
             ("walk_ins", "walk-ins"), ("hours", "learning hours"))}
+        self.skill_cards = {key: Card(label) for key, label in (
+            ("reach", "of the roster reached"), ("validated", "people validated at a level"),
+            ("uplift", "skills uplift (self-assessed, 1–5)"), ("feedback", "feedback out of 5"))}
         self.level_chart = QChartView()
         self.hour_chart = QChartView()
         for view in (self.level_chart, self.hour_chart):
@@ -111,7 +130,17 @@ class ReportsWorkspace(QWidget):
         self.pdf = _Target("PDF report for leaders", "learning-day-report.pdf", "PDF (*.pdf)", kind="report_pdf")
         self.xlsx = _Target("Excel workbook for analysts", "learning-day.xlsx", "Excel workbook (*.xlsx)",
                             kind="report_xlsx")
-        self.certificates = _Target("Certificates (one merged PDF)", "certificates.pdf", None, kind="certificates")
+        self.certificates = _Target("Certificates", "certificates.pdf", None, kind="certificates")
+        self.certificate_form = QComboBox()
+        self.certificate_form.setObjectName("certificateForm")
+        for label, suffix in CERTIFICATE_FORMS:
+            self.certificate_form.addItem(label, suffix)
+        self.certificate_form.setToolTip("Per-person files are named by name and badge code")
+        self.certificates.layout().insertWidget(1, self.certificate_form, 1)
+        self.certificate_form.currentIndexChanged.connect(self._on_certificate_form_currentIndexChanged)
+        self.with_names = QCheckBox("Include personal names in the PDF (internal use; the cover says so)")
+        self.with_names.setObjectName("withNames")
+        self.with_names.setToolTip("By default the PDF names no attendee: name lists go to the workbook only")
         self.generate_button = QPushButton("Generate")
         self.generate_button.setObjectName("generate")
         self.open_button = QPushButton("Open folder")
@@ -126,17 +155,33 @@ class ReportsWorkspace(QWidget):
         self.open_button.clicked.connect(self._on_open_button_clicked)
         self.panel.ended.connect(self._on_panel_ended)
 
+        self.verify_code = QLineEdit()
+        self.verify_code.setObjectName("verifyCode")
+        self.verify_code.setPlaceholderText("a certificate's verification code, e.g. ABCDE-FGHIJ")
+        self.verify_button = QPushButton("Verify certificate")
+        self.verify_result = QLabel("")
+        self.verify_result.setObjectName("verifyResult")
+        self.verify_result.setWordWrap(True)
+        self.verify_button.clicked.connect(self.verify)
+        self.verify_code.returnPressed.connect(self.verify)
+
         box = QGroupBox("Post-event files")
         form = QVBoxLayout(box)
-        for target in (self.pdf, self.xlsx, self.certificates):
+        for target in (self.pdf, self.with_names, self.xlsx, self.certificates):
             form.addWidget(target)
         form.addWidget(self.panel)
+        verify_row = QHBoxLayout()
+        verify_row.addWidget(self.verify_code, 2)
+        verify_row.addWidget(self.verify_button)
+        verify_row.addWidget(self.verify_result, 3)
+        form.addLayout(verify_row)
         charts = QGridLayout()
         charts.addWidget(self.level_chart, 0, 0)
         charts.addWidget(self.hour_chart, 0, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Reports"))
         layout.addWidget(card_row(list(self.cards.values())))
+        layout.addWidget(card_row(list(self.skill_cards.values())))
         layout.addLayout(charts, 1)
         layout.addWidget(box)
 
@@ -184,6 +229,7 @@ class ReportsWorkspace(QWidget):
                   "hours": f"{o.learning_hours:,.0f}"}
         for key, card in self.cards.items():
             card.set_value(values[key])
+        self._show_skills(a)
         levels = [f"{b.key} {b.label}" if b.key is not None else b.label for b in a.by_level]
         self.level_chart.setChart(_bar_chart(
             "Attendance by level", levels,
@@ -194,9 +240,30 @@ class ReportsWorkspace(QWidget):
             "Attendances across the day (UTC start hour)", hours,
             [("attendances", [h.attendances for h in a.hours_utc], "#3BB273")]))
 
+    def _show_skills(self, a: EventAnalytics) -> None:
+        v = a.leader
+        if v is None:
+            return
+        up, fb = v.skills.uplift_overall, v.skills.feedback_overall
+        values = {"reach": f"{pct(v.reach.rate)} ({v.reach.reached:,} of {v.reach.headcount:,})",
+                  "validated": f"{v.skills.validated_people:,}",
+                  "uplift": f"{up.uplift:+.1f} ({up.pre_mean:.1f} → {up.post_mean:.1f})" if up else "–",
+                  "feedback": f"{fb.rating_mean:.1f} ({pct(fb.response_rate)} answered)" if fb.rating_mean else "–"}
+        for key, card in self.skill_cards.items():
+            card.set_value(values[key])
+
     # -- the files --------------------------------------------------------------------------
+    def _on_certificate_form_currentIndexChanged(self, _index: int) -> None:
+        """The path follows the chosen form: certificates.pdf, certificates (a folder) or certificates.zip."""
+        text = self.certificates.path.text().strip()
+        if text:
+            path = Path(text)
+            stem = path.with_suffix("") if path.suffix.lower() in (".pdf", ".zip") else path
+            self.certificates.path.setText(str(stem) + self.certificate_form.currentData())
+
     def request(self) -> ReportRequest:
-        return ReportRequest(pdf=self.pdf.value(), xlsx=self.xlsx.value(), certificates=self.certificates.value())
+        return ReportRequest(pdf=self.pdf.value(), xlsx=self.xlsx.value(), certificates=self.certificates.value(),
+                             with_names=self.with_names.isChecked())
 
     def generate(self) -> None:
         if self.document is None or self.panel.running:
@@ -228,6 +295,29 @@ class ReportsWorkspace(QWidget):
         self._last = next(iter(outcome.written.values()), None)
         self.open_button.setEnabled(self._last is not None)
         self.generated.emit(outcome)
+
+    def verify(self) -> None:
+        """Check a certificate's code against the event as it stands (off the GUI thread: it re-reads the event)."""
+        code = self.verify_code.text().strip()
+        if self.document is None or not code:
+            return
+        from learningday.reporting.credentials import verify_certificate
+
+        self.verify_button.setEnabled(False)
+        self.verify_result.setText("Checking…")
+        document = self.document
+        ops.start(lambda **_job: document.read_with(lambda s: verify_certificate(s, code)), parent=self,
+                  on_done=self._on_verified, on_failed=self._on_verify_failed)
+
+    def _on_verified(self, cert) -> None:  # noqa: ANN001 - a Certificate
+        self.verify_button.setEnabled(True)
+        self.verify_result.setText(f"Valid: {cert.name} ({cert.badge}), {cert.dates}")
+        self.verified.emit(True)
+
+    def _on_verify_failed(self, exc: BaseException) -> None:
+        self.verify_button.setEnabled(True)
+        say_error(label=self.verify_result, exc=exc, title="Verify certificate")
+        self.verified.emit(False)
 
     def _on_panel_ended(self) -> None:
         self.generate_button.setEnabled(True)

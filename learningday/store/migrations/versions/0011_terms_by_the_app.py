@@ -4,7 +4,7 @@ The triggers of 0002 go, and every attendee's terms are written afresh. On Postg
 byte by byte (COLLATE "C"), as SQLite's do: the prefix ranges of search_terms rely on that order.
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-07
 """
 
@@ -19,7 +19,7 @@ from alembic import op
 from learningday.store.term_upkeep import write_terms
 
 revision = '0011'
-down_revision = '0009'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
