@@ -183,6 +183,9 @@ class EventAnalytics:
     bottom_sessions: tuple[SessionOutcome, ...]
     #: session attendances by (level id, hub label): the levels x hubs matrix, zero cells left out
     by_level_and_hub: tuple[tuple[int, str, int], ...] = ()
+    #: arrivals a door rule held that an override admitted, and check-ins before the event's days (rehearsals)
+    overrides: int = 0
+    rehearsals: int = 0
 
     @property
     def session_attendances(self) -> int:
