@@ -16,6 +16,8 @@ class SearchHit(AttendeeRow):
     registered: bool = False
     #: already checked in where the search was made (the session, or the event)
     checked_in: bool = False
+    #: on the waitlist of the session searched from
+    waitlisted: bool = False
 
 
 HELD = ("full", "waitlisted", "not_registered", "outside_event", "outside_time")

@@ -27,9 +27,9 @@ _ROWS = f"SELECT {ROW_SQL} WHERE a.id IN ({{ids}})"
 
 
 @lru_cache(maxsize=64)
-def _registered_sql(n_words: int) -> str:
+def _registered_sql(n_words: int, status: str = "registered") -> str:
     words = " AND ".join(HAS_WORD.format(n=i, col="r.attendee_id") for i in range(n_words))
-    return ("SELECT r.attendee_id FROM registrations AS r WHERE r.session_id = ? AND r.status = 'registered' "
+    return (f"SELECT r.attendee_id FROM registrations AS r WHERE r.session_id = ? AND r.status = '{status}' "
             f"AND {words} LIMIT ?")
 
 
@@ -54,7 +54,8 @@ def search_attendees(
 
     Each typed word must begin one word of the name (or the email, id or code), ignoring
     case and accents; an exact badge code comes first, then people registered for
-    ``session_uid`` (by name), then everyone else (alphabetically by the word matched).
+    ``session_uid`` (by name), then its waitlist (by name), then everyone else (alphabetically by the word
+    matched).
     """
     limit = max(1, min(limit, MAX_HITS))
     words = search_words(text)
@@ -69,6 +70,7 @@ def search_attendees(
     if looks_like_code(text):
         exact = list(run("SELECT id FROM attendees WHERE code = ?", (normalise_code(text),)).scalars())
     registered: list[int] = []
+    waiting: list[int] = []
     if session_id is not None:
         # A small session: walk its registrations (not the many matches of a one-letter word).
         # A large one (a virtual session of thousands): walk the matches, one in a few is registered.
@@ -76,9 +78,15 @@ def search_attendees(
                    "AND status = 'registered' LIMIT ?)", (session_id, LARGE_SESSION)).scalar()
         sql = _registered_by_term_sql if size >= LARGE_SESSION else _registered_sql
         registered = list(run(sql(len(words)), (session_id, *ranges, limit)).scalars())
-    others = list(run(_matching_sql(len(words)), (*ranges, limit + len(registered) + len(exact))).scalars())
-    rows = _hit_rows(session, {*exact, *registered, *others}, session_id)
-    ordered = exact + sorted(registered, key=lambda i: rows[i].name.casefold()) + others
+        waiting = list(run(_registered_sql(len(words), "waitlisted"), (session_id, *ranges, limit)).scalars())
+    others = list(run(_matching_sql(len(words)), (*ranges, limit + len(registered) + len(waiting) + len(exact)))
+                  .scalars())
+    rows = _hit_rows(session, {*exact, *registered, *waiting, *others}, session_id)
+
+    def by_name(ids: list[int]) -> list[int]:
+        return sorted((i for i in ids if i in rows), key=lambda i: rows[i].name.casefold())
+
+    ordered = exact + by_name(registered) + by_name(waiting) + others
     seen: set[int] = set()
     hits = []
     for attendee_id in ordered:
@@ -97,13 +105,16 @@ def _hit_rows(session: Session, ids: set[int], session_id: int | None) -> dict[i
     if session_id is None:
         here = set(run(_ARRIVED.format(ids=marks, where_session="c.session_id IS NULL"), id_list).scalars())
         registered: set[int] = set()
+        waitlisted: set[int] = set()
     else:
         here = set(run(_ARRIVED.format(ids=marks, where_session="c.session_id = ?"), (*id_list, session_id))
                    .scalars())
-        registered = set(run(
-            f"SELECT attendee_id FROM registrations WHERE attendee_id IN ({marks}) AND +session_id = ? "
-            "AND status = 'registered'", (*id_list, session_id)).scalars())
+        places = dict(run(
+            f"SELECT attendee_id, status FROM registrations WHERE attendee_id IN ({marks}) AND +session_id = ? "
+            "AND status IN ('registered', 'waitlisted')", (*id_list, session_id)).fetchall())
+        registered = {i for i, status in places.items() if status == "registered"}
+        waitlisted = {i for i, status in places.items() if status == "waitlisted"}
     return {
-        r[0]: SearchHit(*r, registered=r[0] in registered, checked_in=r[0] in here)
+        r[0]: SearchHit(*r, registered=r[0] in registered, checked_in=r[0] in here, waitlisted=r[0] in waitlisted)
         for r in run(_ROWS.format(ids=marks), id_list)
     }

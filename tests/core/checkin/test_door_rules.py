@@ -168,3 +168,18 @@ def test_a_bad_policy_or_reason_is_refused_and_writes_nothing(door: Path, policy
     assert _entries(door) == []
     with open_event(door) as ef, ef.read() as s:
         assert event_props(s).door_policy == "registered_first"
+
+
+def test_at_a_session_s_station_the_registered_come_first_then_its_waitlist_then_everyone(door: Path) -> None:
+    from learningday.checkin.search import search_attendees
+
+    with open_event(door) as ef, ef.write() as s:
+        s.add_all(Attendee(uid=f"uid-a{k}", code=f"AA{k:04d}", name=f"Aaron {k}", email=f"a{k}@x.org",
+                           created_utc=START) for k in range(30))
+        for who, name in ((1, "Anna Abe"), (2, "Anna Zed"), (3, "Anna Cat"), (4, "Anna Dan")):  # Ann holds nothing
+            s.execute(Registration.__table__.update().where(Registration.attendee_id == 1).values(status="cancelled"))
+            s.execute(Attendee.__table__.update().where(Attendee.id == who).values(name=name))
+    with open_event(door) as ef, ef.read() as s:
+        hits = search_attendees(s, "an", session_uid="talk", limit=6)
+    assert [(h.name, h.registered, h.waitlisted) for h in hits[:4]] == [
+        ("Anna Zed", True, False), ("Anna Cat", False, True), ("Anna Dan", False, True), ("Anna Abe", False, False)]
