@@ -20,6 +20,8 @@ from learningday.store.search_terms import HAS_WORD, prefix_ranges, search_words
 MAX_HITS = 50
 #: registrations above which a session's search is driven by the typed word instead
 LARGE_SESSION = 1000
+#: a session's people matching what was typed, read to be ranked (more than are shown)
+RANK_POOL = 50
 
 _ARRIVED = ("SELECT c.attendee_id FROM checkins AS c WHERE c.attendee_id IN ({ids}) AND {where_session} AND "
             + CURRENT_ARRIVAL_SQL)
@@ -77,16 +79,16 @@ def search_attendees(
         size = run("SELECT COUNT(*) FROM (SELECT 1 FROM registrations WHERE session_id = ? "
                    "AND status = 'registered' LIMIT ?)", (session_id, LARGE_SESSION)).scalar()
         sql = _registered_by_term_sql if size >= LARGE_SESSION else _registered_sql
-        registered = list(run(sql(len(words)), (session_id, *ranges, limit)).scalars())
-        waiting = list(run(_registered_sql(len(words), "waitlisted"), (session_id, *ranges, limit)).scalars())
+        # the session's own people are ranked from a wider pool than is shown: the closest names come first
+        # (not for a single letter: it matches too many to rank, and its first place goes to one person anyway)
+        pool = limit if sum(map(len, words)) < 2 else RANK_POOL
+        registered = _closest(run, words, list(run(sql(len(words)), (session_id, *ranges, pool)).scalars()), limit)
+        waiting = _closest(run, words, list(run(_registered_sql(len(words), "waitlisted"),
+                                                (session_id, *ranges, pool)).scalars()), limit)
     others = list(run(_matching_sql(len(words)), (*ranges, limit + len(registered) + len(waiting) + len(exact)))
                   .scalars())
     rows = _hit_rows(session, {*exact, *registered, *waiting, *others}, session_id)
-
-    def by_name(ids: list[int]) -> list[int]:
-        return sorted((i for i in ids if i in rows), key=lambda i: rows[i].name.casefold())
-
-    ordered = exact + by_name(registered) + by_name(waiting) + others
+    ordered = exact + registered + waiting + others
     seen: set[int] = set()
     hits = []
     for attendee_id in ordered:
@@ -94,6 +96,24 @@ def search_attendees(
             seen.add(attendee_id)
             hits.append(rows[attendee_id])
     return hits[:limit]
+
+
+def _closest(run, words: list[str], ids: list[int], limit: int) -> list[int]:  # noqa: ANN001 - exec_driver_sql
+    """The ``limit`` of ``ids`` whose names are closest to what was typed, closest first."""
+    if not ids:
+        return []
+    names = dict(run(f"SELECT id, name FROM attendees WHERE id IN ({', '.join('?' * len(ids))})", tuple(ids)).fetchall())
+    return sorted(names, key=lambda i: _closeness(words, names[i]))[:limit]
+
+
+def _closeness(typed: list[str], name: str) -> tuple[bool, float, str]:
+    """How a name ranks among a session's people for what was typed: typed words that begin its words in
+    order first ('ann b' is Ann Bell before Bea Annan), then the name the typed letters cover most of ('ann'
+    is Ann before Annabel), then by name."""
+    words = search_words(name) or []
+    in_order = len(words) >= len(typed) and all(w.startswith(t) for t, w in zip(typed, words, strict=False))
+    covered = sum(len(t) / len(w) for t in typed for w in words if w.startswith(t))
+    return not in_order, -covered, name.casefold()
 
 
 def _hit_rows(session: Session, ids: set[int], session_id: int | None) -> dict[int, SearchHit]:
