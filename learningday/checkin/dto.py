@@ -65,7 +65,7 @@ class CheckInResult:
         """green, amber or red, as the station shows it."""
         if self.status == "unknown_code" or self.needs in ("over_capacity", "refused"):
             return "red"
-        if self.status == "checked_in" and not self.warnings or self.status == "checked_out":
+        if self.status == "checked_in" and (not self.warnings or self.override_reason) or self.status == "checked_out":
             return "green"
         return "amber"
 
