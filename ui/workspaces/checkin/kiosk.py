@@ -5,8 +5,6 @@ Its screens are pages of one stack (``add_page``/``show_page``): enter a name or
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
@@ -28,6 +26,7 @@ from ui.document import EventDocument
 from ui.errors import describe
 from ui.widgets import ask_text
 from ui.workspaces.checkin.banner import Banner, banner_for
+from ui.workspaces.checkin import unsaved as station_clock
 from ui.workspaces.checkin.unsaved import Scan, UnsavedScans
 from ui.workspaces.checkin.workspace import not_saved_banner
 
@@ -140,7 +139,7 @@ class KioskWindow(QWidget):
 
     def _ready(self) -> None:
         self._reset.stop()
-        now = datetime.now(timezone.utc)
+        now = station_clock.now()
         place = f" ({self.hub})" if self.hub else " (UTC)"
         self.heading.setText(f"{self.session_title} — {local_text(now, self.zone, self.day_start)}{place}")
         self.chosen = None
@@ -169,8 +168,10 @@ class KioskWindow(QWidget):
     def _choose(self, hits: list[SearchHit]) -> None:
         while self.choices.count():
             self.choices.takeAt(0).widget().deleteLater()
-        for hit in hits:
-            button = _big(QPushButton(f"{partial_name(hit.name)}   ·   {hit.hub or 'no hub'}"), 8)
+        labels = [f"{partial_name(hit.name)}   ·   {hit.hub or 'no hub'}" for hit in hits]
+        for hit, label in zip(hits, labels, strict=True):
+            same = labels.count(label) > 1  # two alike: their departments tell them apart
+            button = _big(QPushButton(label + (f"   ·   {hit.department}" if same and hit.department else "")), 8)
             button.clicked.connect(lambda _=False, h=hit: self._confirm(h))
             self.choices.addWidget(button)
         self.show_page("choose", "Which one is you?")
