@@ -35,6 +35,9 @@ class SessionPicker:
         self.hub_box.setObjectName("stationHub")
         self.venue_box = QComboBox()
         self.venue_box.setObjectName("stationVenue")
+        for box in (self.hub_box, self.venue_box):  # the top bar must still fit a narrow window
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
         self.summary: EventSummary | None = None
         self.sessions: list[SessionRow] = []
         self.hub_box.activated.connect(self._on_hub_box_activated)

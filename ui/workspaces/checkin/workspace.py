@@ -165,8 +165,7 @@ class CheckinWorkspace(QWidget):
         top = QHBoxLayout()
         top.addWidget(heading("Check-in"))
         top.addStretch(1)
-        for label, widget in (("Hub", self.picker.hub_box), ("Venue", self.picker.venue_box),
-                              ("Session", self.session_box), ("Station", self.station),
+        for label, widget in (("Session", self.session_box), ("Station", self.station),
                               ("Facilitator", self.facilitator)):
             top.addWidget(QLabel(label))
             top.addWidget(widget)
@@ -194,8 +193,14 @@ class CheckinWorkspace(QWidget):
         left.addWidget(self.results, 1)
         body.addLayout(left, 3)
         body.addLayout(side, 2)
+        filters = QHBoxLayout()  # a row of its own: the top bar keeps fitting a narrow window
+        filters.addStretch(1)
+        for label, widget in (("Station's hub", self.picker.hub_box), ("Venue", self.picker.venue_box)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(filters)
         layout.addLayout(body, 1)
 
     # -- state ------------------------------------------------------------------------------
