@@ -136,3 +136,18 @@ def test_a_strict_kiosk_asks_for_the_badge_code_s_end_and_a_red_result_sends_to_
     qtbot.keyClick(kiosk.code_end, Qt.Key.Key_Return)
     assert kiosk.banner.style_name == "bad" and kiosk.banner.text().endswith("please see the facilitator")
     kiosk._unlocked = True
+
+
+def test_the_event_editor_sets_the_door_policy_and_keeps_it_otherwise(small_document: EventDocument, qtbot) -> None:
+    from PySide6.QtGui import QUndoStack
+
+    from ui.setup.dialogs import EventPropertiesDialog
+
+    dialog = EventPropertiesDialog(small_document, QUndoStack())
+    qtbot.addWidget(dialog)
+    assert dialog.props() == dialog.before  # opening and saving changes nothing: the policy is kept
+    dialog.door.setCurrentIndex(dialog.door.findData("registered_only"))
+    dialog.kiosk_strict.setChecked(True)
+    dialog.save()
+    props = small_document.read_with(event_props)
+    assert (props.door_policy, props.kiosk_strict) == ("registered_only", True)
