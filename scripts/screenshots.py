@@ -92,27 +92,41 @@ def _attendee_panel_and_editor(app, window: MainWindow, out: Path) -> None:
 
 
 def _station_and_kiosk(app, window: MainWindow, out: Path) -> None:
-    """The check-in station mid-queue at 1366×768, and the kiosk after a wrong code."""
+    """The check-in station at a session's time, a walk-in held amber, at 1366×768; the kiosk asking "Is this
+    you?" (the station's clock is set inside the session: the door rules judge the time)."""
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QHeaderView
+
+    from ui.workspaces.checkin import unsaved
     from ui.workspaces.checkin.kiosk import KioskWindow
 
     window.resize(1366, 768)
-    window.tabs.setCurrentIndex(2)
+    window.show_workspace(2)
     station = window.checkin
+    station.picker.hub_box.setCurrentIndex(station.picker.hub_box.findData("Sydney"))
+    station.picker.fill()
     station.session_box.setCurrentIndex(5)
+    chosen = next(s for s in window.document.sessions() if s.uid == station.session_uid)
+    unsaved.now = lambda: chosen.start_utc + timedelta(minutes=4)
+    station.picker.fill(chosen.start_utc + timedelta(minutes=4))
     station.station.setText("Door A")
+    registered = window.document.not_yet_here(station.session_uid, limit=1)
+    if registered:
+        station.check_in(registered[0].uid, method="search", shown=registered[0].name)
     station.search.setText("mar")
     station._run_search()
-    station.check_in(station.results.item(0).data(256), method="search")
-    station.search.setText("ra")
-    station._run_search()
+    station.check_in(station.results.item(station.results.count() - 1).data(256), method="search")
+    station.recent.resizeColumnsToContents()  # the table places its Undo buttons once laid out
+    station.recent.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
     app.processEvents()
     window.grab().save(str(out / "station.png"))
     print(out / "station.png")
     kiosk = KioskWindow(window.document, session_uid=station.session_uid,
-                        session_title=station.session_box.currentText(), station="Kiosk 1", pin="1234")
+                        session_title=chosen.title, station="Kiosk 1", pin="1234", hub="Sydney")
     kiosk.resize(1366, 768)
     kiosk.show()
-    kiosk.code.setText("ZZZZZZ")
+    kiosk.code.setText("mar")
     kiosk._on_code_returnPressed()
     app.processEvents()
     kiosk.grab().save(str(out / "kiosk.png"))

@@ -345,13 +345,16 @@ class EventDocument(SkillsDoor, QObject):
             return presence.recent_entries(session, station=station, session_uid=session_uid, limit=limit)
 
     def check_in(self, who: str | int, *, session_uid: str | None, station: str, facilitator: str,
-                 method: str, at_utc: datetime | None = None) -> CheckInResult:
+                 method: str, at_utc: datetime | None = None, override: str | None = None,
+                 over_capacity: bool = False, hub: str | None = None) -> CheckInResult:
         """Returns once the entry is committed to disk (synchronous=FULL). ``at_utc``: when the person came,
-        for a scan the station kept while the file could not take it (default: now)."""
+        for a scan the station kept while the file could not take it (default: now). The door rules judge it
+        first (``override``, ``over_capacity``: checkin.rules; ``hub``: the station's, for local times)."""
         with self.file.write() as session:
             result = checkin.check_in(session, code_or_attendee=who, session_uid=session_uid, station=station,
                                       facilitator_name=facilitator, method=method,
-                                      at_utc=at_utc or datetime.now(timezone.utc))
+                                      at_utc=at_utc or datetime.now(timezone.utc), override=override,
+                                      over_capacity=over_capacity, hub=hub)
         if result.status == "checked_in":
             self._log_changed(result.session_uid)
         return result

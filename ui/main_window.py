@@ -469,7 +469,8 @@ class MainWindow(QMainWindow):
 
         self.kiosk = KioskWindow(self.document, session_uid=self.checkin.session_uid,
                                  session_title=self.checkin.session_box.currentText(),
-                                 station=self.checkin.station_name(), pin=pin, unsaved=self.checkin.unsaved)
+                                 station=self.checkin.station_name(), pin=pin, unsaved=self.checkin.unsaved,
+                                 hub=self.checkin.picker.hub)
         self.kiosk.left.connect(self._on_kiosk_left)
         self.kiosk.showFullScreen()
 

@@ -18,7 +18,8 @@ from learningday.attendance.people import people_of
 from learningday.attendance.reading import read_report
 from learningday.attendance.rule import VIRTUAL
 from learningday.attendance.sessions import find_target, scheduled_targets, target_by_uid, zone_for
-from learningday.checkin.log import stamp, station_id, walk_in
+from learningday.checkin.log import station_id, walk_in
+from learningday.checkin.sql import stamp
 from learningday.errors import CancelCheck, InvalidInput, Progress, stop_if_cancelled
 from learningday.store.arrival import not_undone
 from learningday.store.models import CheckIn, VirtualAttendance, new_uid

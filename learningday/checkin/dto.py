@@ -16,13 +16,22 @@ class SearchHit(AttendeeRow):
     registered: bool = False
     #: already checked in where the search was made (the session, or the event)
     checked_in: bool = False
+    #: on the waitlist of the session searched from
+    waitlisted: bool = False
+
+
+HELD = ("full", "waitlisted", "not_registered", "outside_event", "outside_time")
+HINTS = {"": "", "override": " (admit with an override and its reason)",
+         "over_capacity": " (admit only with an override and 'admit over capacity')",
+         "refused": " (this event admits registered people only)"}
 
 
 @dataclass(frozen=True)
 class CheckInResult:
     """What a check-in (or check-out) did: the banner a station shows."""
 
-    #: "checked_in" | "already" | "unknown_code" | "checked_out"
+    #: "checked_in" | "already" | "unknown_code" | "checked_out", or held at the door (nothing written):
+    #: "full" | "waitlisted" | "not_registered" | "outside_event" | "outside_time" (checkin/rules.py)
     status: str
     attendee: str
     session: str
@@ -36,6 +45,29 @@ class CheckInResult:
     earlier_station: str = ""
     #: for a walk-in: whether the person was added to the roster by it
     new_attendee: bool = False
+    #: the door rules' warnings in words (a held check-in's reasons, or an admitted one's)
+    warnings: tuple[str, ...] = ()
+    #: for a held check-in, what would admit: "override" | "over_capacity" | "refused" (nothing)
+    needs: str = ""
+    #: the reason of the override that admitted it; a check-in before the event's days
+    override_reason: str | None = None
+    rehearsal: bool = False
+    hub: str = ""
+    department: str = ""
+
+    @property
+    def held(self) -> bool:
+        """Stopped by a door rule: nothing was written."""
+        return self.status in HELD
+
+    @property
+    def colour(self) -> str:
+        """green, amber or red, as the station shows it."""
+        if self.status == "unknown_code" or self.needs in ("over_capacity", "refused"):
+            return "red"
+        if self.status == "checked_in" and (not self.warnings or self.override_reason) or self.status == "checked_out":
+            return "green"
+        return "amber"
 
     @property
     def message(self) -> str:
@@ -48,6 +80,8 @@ class CheckInResult:
             when = self.earlier_at_utc.strftime("%H:%M UTC") if self.earlier_at_utc else "earlier"
             by = f" by station {self.earlier_station}" if self.earlier_station else ""
             return f"{self.attendee} is already checked in{where} (at {when}{by})"
+        if self.held:
+            return f"{self.attendee} not checked in{where}: {'; '.join(self.warnings)}{HINTS[self.needs]}"
         return f"no attendee has the code {self.code!r}"
 
 

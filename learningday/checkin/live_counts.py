@@ -15,7 +15,8 @@ from functools import cache
 
 from sqlalchemy.orm import Session
 
-from learningday.checkin.log import _rows, stamp
+from learningday.checkin.sql import rows as _rows
+from learningday.checkin.sql import stamp
 from learningday.store.arrival import current_arrival_sql
 
 #: "arrivals over the last hour"

@@ -6,10 +6,13 @@ import random
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from learningday.checkin import rules
 from learningday.checkin.dto import CheckInResult, UndoResult
+from learningday.checkin.sql import instant
+from learningday.checkin.sql import rows as _rows
 from learningday.errors import InvalidInput
 from learningday.roster.codes import new_code, normalise_code
 from learningday.roster.rows import attendee_with_email, hub_id_by_name
@@ -20,7 +23,7 @@ from learningday.spreadsheet.text import checked_text
 from learningday.store.arrival import ARRIVALS, not_undone_sql
 from learningday.store.models import CHECKIN_METHODS, Attendee, CheckIn, Registration, new_uid
 from learningday.store.models import Session as LearningSession
-from learningday.timeutil import UTC, utc
+from learningday.timeutil import utc
 
 # -- the services: one user action each; the caller commits (use EventFile.write()) -------
 _UID_LENGTH = 36
@@ -33,6 +36,8 @@ class _Person:
     uid: str
     code: str
     name: str
+    department: str = ""
+    hub: str = ""
 
 
 @dataclass(frozen=True)
@@ -51,38 +56,15 @@ class _Entry:
     reverses_uid: str | None
 
 
-# The check-in path runs a handful of tiny statements per scan. On SQLite they go straight to
-# the driver connection of the session's transaction: SQLAlchemy's per-statement work (cache
-# keys, coercion, result wrapping) otherwise costs several times what SQLite itself does.
-def stamp(value: datetime) -> str:
-    """An instant as SQLAlchemy's SQLite DateTime column stores it ('%Y-%m-%d %H:%M:%S.%f', for statements
-    run on the driver); isoformat writes the same text several times faster than strftime."""
-    return value.astimezone(UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
-
-
-def _rows(session: Session, sql: str, params: dict[str, object]) -> list[tuple]:
-    connection = session.connection()
-    if connection.dialect.name == "sqlite":
-        params = {key: stamp(value) if isinstance(value, datetime) else value for key, value in params.items()}
-        return connection.connection.driver_connection.execute(sql, params).fetchall()  # type: ignore[union-attr]
-    result = connection.execute(text(sql), params)
-    return [tuple(row) for row in result] if result.returns_rows else []  # an INSERT without RETURNING: none
-
-
-def _instant(value: str | datetime) -> datetime:
-    if isinstance(value, datetime):
-        return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
-    return datetime.fromisoformat(value).replace(tzinfo=UTC)
-
-
 def _find_person(session: Session, code_or_attendee: str | int) -> _Person | None:
-    sql = "SELECT id, uid, code, name FROM attendees WHERE "
+    sql = ("SELECT a.id, a.uid, a.code, a.name, a.department, COALESCE(h.name, '') FROM attendees AS a "
+           "LEFT JOIN hubs AS h ON h.id = a.hub_id WHERE ")
     if isinstance(code_or_attendee, int):
-        rows = _rows(session, sql + "id = :key", {"key": code_or_attendee})
+        rows = _rows(session, sql + "a.id = :key", {"key": code_or_attendee})
     elif len(code_or_attendee.strip()) == _UID_LENGTH and code_or_attendee.count("-") == 4:
-        rows = _rows(session, sql + "uid = :key", {"key": code_or_attendee.strip().lower()})
+        rows = _rows(session, sql + "a.uid = :key", {"key": code_or_attendee.strip().lower()})
     else:
-        rows = _rows(session, sql + "code = :key", {"key": normalise_code(code_or_attendee)})
+        rows = _rows(session, sql + "a.code = :key", {"key": normalise_code(code_or_attendee)})
     return _Person(*rows[0]) if rows else None
 
 
@@ -146,19 +128,21 @@ def _pair_state(session: Session, attendee_id: int, session_id: int | None) -> _
     if not rows:
         return None
     state = rows[0]
-    return _Entry(state[0], state[1], _instant(state[2]), state[3], state[4])
+    return _Entry(state[0], state[1], instant(state[2]), state[3], state[4])
 
 
 def _append(session: Session, *, kind: str, attendee_id: int, session_id: int | None, at_utc: datetime,
-            station: str, facilitator_name: str, method: str, reverses_uid: str | None = None) -> str:
+            station: str, facilitator_name: str, method: str, reverses_uid: str | None = None,
+            override_reason: str | None = None, rehearsal: bool = False) -> str:
     """Write one log entry, by the station called ``station`` (created on first use); its uid."""
     uid = new_uid()
     station_row = station_id(session, station, at_utc=at_utc)
     _rows(session, "INSERT INTO checkins (uid, kind, attendee_id, session_id, at_utc, station_id, facilitator_name, "
-          "method, reverses_uid) VALUES (:uid, :kind, :attendee, :session, :at, :station, :facilitator, :method, "
-          ":reverses)",
+          "method, reverses_uid, override_reason, rehearsal) VALUES (:uid, :kind, :attendee, :session, :at, "
+          ":station, :facilitator, :method, :reverses, :override, :rehearsal)",
           {"uid": uid, "kind": kind, "attendee": attendee_id, "session": session_id, "at": at_utc,
-           "station": station_row, "facilitator": facilitator_name.strip(), "method": method, "reverses": reverses_uid})
+           "station": station_row, "facilitator": facilitator_name.strip(), "method": method, "reverses": reverses_uid,
+           "override": override_reason, "rehearsal": rehearsal})
     return uid
 
 
@@ -172,15 +156,22 @@ def check_in(
     method: str = "search",
     at_utc: datetime,
     kind: str = "check_in",
+    override: str | None = None,
+    over_capacity: bool = False,
+    hub: str | None = None,
+    judged: bool = True,
 ) -> CheckInResult:
     """Check a person (badge code, attendee uid or id) in to a session or, without one, the event.
 
-    A second check-in of someone already here is reported as "already", not recorded twice.
-    Run it in an IMMEDIATE transaction (``EventFile.write()``) so two stations cannot both
-    record the same person.
+    A second check-in of someone already here is reported as "already", not recorded twice. Into a
+    session, the door rules (checkin/rules.py) judge it first: a held check-in writes nothing, an
+    ``override`` (its reason) admits an amber one, and with ``over_capacity`` a full session. ``hub``:
+    the station's, for the local times of a warning. Run it in an IMMEDIATE transaction
+    (``EventFile.write()``) so two stations cannot both record the same person.
     """
     at, where, person = _scan(session, code_or_attendee, session_uid, station=station,
                               facilitator_name=facilitator_name, method=method, at_utc=at_utc)
+    reason = rules.checked_reason(override)
     if person is None:
         shown = code_or_attendee if isinstance(code_or_attendee, str) else str(code_or_attendee)
         return CheckInResult("unknown_code", "", where.title, None, None, session_uid=where.uid,
@@ -188,10 +179,25 @@ def check_in(
     state = _pair_state(session, person.id, where.id)
     if state is not None and state.kind in ARRIVALS:
         return CheckInResult("already", person.name, where.title, at, None, person.uid, where.uid, person.code,
-                             earlier_at_utc=state.at_utc, earlier_station=state.name or "")
+                             earlier_at_utc=state.at_utc, earlier_station=state.name or "", hub=person.hub,
+                             department=person.department)
+    verdict = rules.Verdict("checked_in", True, "")
+    if where.id is not None and judged:  # an arrival at the event needs only a person on the roster
+        door = rules.door_for(session, attendee_id=person.id, session_id=where.id, hub=hub)
+        verdict = rules.judge(door, at, override=reason is not None, over_capacity=over_capacity)
+        if not verdict.admitted:
+            return CheckInResult(verdict.status, person.name, where.title, at, None, person.uid, where.uid,
+                                 person.code, warnings=verdict.warnings, needs=verdict.needs, hub=person.hub,
+                                 department=person.department, rehearsal=verdict.rehearsal)
+        if verdict.registration_change:
+            rules.admit(session, attendee_id=person.id, session_id=where.id, at_utc=at)
+    used = reason if verdict.overridden else None
     entry = _append(session, kind=kind, attendee_id=person.id, session_id=where.id, at_utc=at, station=station,
-                    facilitator_name=facilitator_name, method=method)
-    return CheckInResult("checked_in", person.name, where.title, at, entry, person.uid, where.uid, person.code)
+                    facilitator_name=facilitator_name, method=method, override_reason=used,
+                    rehearsal=verdict.rehearsal)
+    return CheckInResult("checked_in", person.name, where.title, at, entry, person.uid, where.uid, person.code,
+                         warnings=verdict.warnings, override_reason=used, rehearsal=verdict.rehearsal,
+                         hub=person.hub, department=person.department)
 
 
 def check_out(
@@ -280,9 +286,10 @@ def walk_in(
         on_list = where.id is not None and session.scalar(select(Registration.id).where(
             Registration.attendee_id == existing, Registration.session_id == where.id,
             Registration.status == "registered"))
+        # the walk-in dialog is the facilitator's own decision at the door: no rule holds it
         return check_in(session, code_or_attendee=existing, session_uid=session_uid, station=station,
                         facilitator_name=facilitator_name, method="walk_in", at_utc=at,
-                        kind="check_in" if on_list else "walk_in")
+                        kind="check_in" if on_list else "walk_in", judged=False)
     if employee_id and session.scalar(select(Attendee.id).where(Attendee.employee_id == employee_id)):
         raise InvalidInput(f"employee id {employee_id} belongs to someone else on the roster")
     code = new_unused_code(session)

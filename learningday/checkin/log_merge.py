@@ -12,7 +12,8 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from learningday.checkin.dto import MergeReport
-from learningday.checkin.log import new_unused_code, stamp, station_id
+from learningday.checkin.log import new_unused_code, station_id
+from learningday.checkin.sql import stamp
 from learningday.checkin.log_checks import MERGED_STATION, LogEntry, LogPerson, StationLog
 from learningday.errors import InvalidInput
 from learningday.roster.rows import attendee_with_email

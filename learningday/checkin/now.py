@@ -13,7 +13,7 @@ from learningday.checkin.live_counts import (
     SessionCount,
     live_counts,
 )
-from learningday.checkin.log import _rows
+from learningday.checkin.sql import rows as _rows
 from learningday.plan.dto import SessionRow
 from learningday.plan.sessions import list_sessions
 from learningday.setup.clock import clock_label, local_span

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
+from learningday.checkin.counts import seats
 from learningday.checkin.dto import LogEntryRow, PresenceCounts
 from learningday.errors import InvalidInput
 from learningday.roster.dto import AttendeeRow
@@ -46,6 +47,8 @@ def presence_counts(session: Session, session_uid: str | None = None) -> Presenc
     arrived = select(CheckIn.attendee_id).where(_here(session_id))
     missing = session.scalar(select(func.count(func.distinct(Registration.attendee_id)))
                              .where(_registered(session_id), Registration.attendee_id.not_in(arrived)))
+    if session_id is not None:  # the session's own capacity, else its venue's (the rule registrations keep)
+        capacity = seats(session, session_id).capacity
     return PresenceCounts(int(checked_in or 0), int(registered or 0), capacity, int(walk_ins or 0),
                           int(missing or 0))
 

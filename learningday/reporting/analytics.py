@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from learningday.attendance.rule import attended_percent, online_only_minutes
@@ -259,7 +259,15 @@ def analyse(session: Session, *, top: int = TOP_N, progress: Progress | None = N
         by_level_and_hub=tuple((lv.id, b.label, level_hub[lv.id, b.key]) for lv in levels for b in hub_rows
                                if level_hub[lv.id, b.key]),
         leader=leader,
+        **_door_overrides(session),
     )
+
+
+def _door_overrides(session: Session) -> dict[str, int]:
+    """Arrivals a door rule held and an override admitted, and rehearsals: counted apart from the rest."""
+    arrived = select(func.count()).select_from(CheckIn).where(current_arrivals())
+    return {"overrides": int(session.scalar(arrived.where(CheckIn.override_reason.is_not(None))) or 0),
+            "rehearsals": int(session.scalar(arrived.where(CheckIn.rehearsal.is_(True))) or 0)}
 
 
 def checkin_log(session: Session) -> list[CheckInLogRow]:

@@ -187,6 +187,9 @@ class EventAnalytics:
     by_level_and_hub: tuple[tuple[int, str, int], ...] = ()
     #: "did it work?": reach, skills, feedback per facilitator and the facts they support (None: not computed)
     leader: LeaderView | None = None
+    #: arrivals a door rule held that an override admitted, and check-ins before the event's days (rehearsals)
+    overrides: int = 0
+    rehearsals: int = 0
 
     @property
     def session_attendances(self) -> int:

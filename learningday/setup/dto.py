@@ -106,6 +106,9 @@ class EventProps:
     theme: str
     start_utc: datetime
     length_minutes: int
+    #: who the door admits (setup.services.POLICIES), and whether the kiosk asks for the badge code's end
+    door_policy: str = "registered_first"
+    kiosk_strict: bool = False
 
 
 @dataclass(frozen=True)

@@ -232,14 +232,33 @@ def restore_venue(session: Session, removed: RemovedVenue) -> None:
 
 
 # -- the event ---------------------------------------------------------------------------------
+#: who the door admits (checkin/rules.py): everyone with warnings, the registered first (others by an
+#: override), or only the registered
+POLICIES = ("open", "registered_first", "registered_only")
+DEFAULT_POLICY = "registered_first"
+POLICY_LABELS = {"open": "Open: everyone, warnings only", "registered_first": "Registered first (others by override)",
+                 "registered_only": "Registered only"}
+
+
+def checked_policy(policy: str) -> str:
+    """A door policy as stored ('registered-first' and 'Registered_First' are read as 'registered_first')."""
+    value = policy.strip().lower().replace("-", "_")
+    if value not in POLICIES:
+        names = ", ".join(p.replace("_", "-") for p in POLICIES)
+        raise InvalidInput(f"unknown door policy {policy!r} (one of {names})")
+    return value
+
+
 def event_props(session: Session) -> EventProps:
     ev = _event_row(session)  # not get_event: a start out of range must stay readable, to be changed
-    return EventProps(ev.name, ev.theme, ev.start_utc, ev.length_minutes)
+    return EventProps(ev.name, ev.theme, ev.start_utc, ev.length_minutes, ev.door_policy or DEFAULT_POLICY,
+                      bool(ev.kiosk_strict))
 
 
 def _valid_props(props: EventProps) -> EventProps:
     refuse("the event", event_problems(props.name, props.theme, props.start_utc, props.length_minutes))
-    return EventProps(tidy(props.name), tidy(props.theme), props.start_utc.astimezone(UTC), props.length_minutes)
+    return EventProps(tidy(props.name), tidy(props.theme), props.start_utc.astimezone(UTC), props.length_minutes,
+                      checked_policy(props.door_policy), bool(props.kiosk_strict))
 
 
 def sessions_outside(session: Session, props: EventProps) -> tuple[str, ...]:
@@ -260,6 +279,7 @@ def edit_event(session: Session, props: EventProps) -> EventProps:
     row = _event_row(session)
     row.name, row.theme, row.start_utc, row.length_minutes = (clean.name, clean.theme, clean.start_utc,
                                                               clean.length_minutes)
+    row.door_policy, row.kiosk_strict = clean.door_policy, clean.kiosk_strict
     session.flush()
     return before
 

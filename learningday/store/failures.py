@@ -47,7 +47,7 @@ def worded(exc: BaseException, *, label: str, writing: bool) -> LearningDayError
         return None
     text = str(error)
     code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
-    if code in (_CORRUPT, _NOTADB) or text.startswith("Could not decode"):
+    if code in (_CORRUPT, _NOTADB) or text.startswith(("Could not decode", "foreign key mismatch")):  # a flipped schema
         return damaged(label, text)
     if code == _IOERR and _no_space_left(label):  # growing the -shm or the log on a full disk
         code = _FULL

@@ -14,6 +14,7 @@ from learningday.store.db import open_event
 from learningday.store.models import Attendee, CheckIn
 from learningday.store.models import Session as LearningSession
 from ui.cli.main import main
+from tests.helpers.doors import open_door
 
 
 def _fresh_code(path: Path) -> tuple[str, str]:
@@ -29,6 +30,7 @@ def _json(capsys: pytest.CaptureFixture[str]) -> dict:
 
 def test_checkin_json_then_already_then_undo(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, name = _fresh_code(demo_file)
+    open_door(demo_file)  # now is months before the demo's day
     with open_event(demo_file) as ef, ef.read() as s:
         session_uid, title = s.execute(select(LearningSession.uid, LearningSession.title)).first()
     assert main(["checkin", str(demo_file), code.lower(), "--session", session_uid, "--station", "Door B",

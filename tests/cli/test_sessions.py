@@ -13,6 +13,7 @@ from learningday.store.db import open_event
 from learningday.timeutil import parse_utc
 from tests.helpers.cli import refused, run
 from tests.helpers.planning import Small
+from tests.helpers.doors import open_door
 
 
 def _add(capsys, small: Small, title: str, *argv: str) -> str:
@@ -91,6 +92,7 @@ def test_move_takes_a_start_and_or_a_venue(capsys, small: Small) -> None:
 
 def test_delete_refuses_registrations_unless_dropped_and_check_ins_always(capsys, small: Small) -> None:
     event = str(small.path)
+    open_door(small.path)  # now is outside the session's time
     uid = _add(capsys, small, "Lab", "--level", "1", "--start", "2027-03-11T05:00Z")
     code = json.loads(run(capsys, "walk-in", event, "--name", "Ana", "--json")[1])["code"]
     assert run(capsys, "register", event, uid, code)[0] == 0

@@ -13,6 +13,7 @@ from learningday.store.db import open_event
 from learningday.store.models import Attendee, CheckIn, Hub
 from tests.helpers.cli import refused, run
 from tests.helpers.planning import Small, at
+from tests.helpers.doors import open_door
 
 
 def _session(small: Small) -> str:
@@ -83,6 +84,7 @@ def test_walk_in_needs_a_name_option(capsys, small: Small) -> None:
 
 def test_checkout_of_a_person_checked_in(capsys, small: Small) -> None:
     event, uid = str(small.path), _session(small)
+    open_door(small.path)  # now is outside the session's time
     code = json.loads(run(capsys, "walk-in", event, "--name", "Ana", "--session", uid, "--json")[1])["code"]
     status, out, _ = run(capsys, "checkout", event, code.lower(), "--session", uid, "--json")
     result = json.loads(out)

@@ -33,3 +33,15 @@ def import_roster_file(event: Path, roster: Path, **options: object):  # noqa: A
 
     with open_event(event) as event_file, event_file.write() as session:
         return import_roster(session, roster, **options)
+
+
+def open_door(path: Path) -> None:
+    """Set the event's door policy to 'open' (everyone admitted, warnings only): for tests of the log itself,
+    whose check-ins fall outside a session's time or the event's days."""
+    from dataclasses import replace
+
+    from learningday.setup.services import edit_event, event_props
+    from learningday.store.db import open_event
+
+    with open_event(path) as event_file, event_file.write() as session:
+        edit_event(session, replace(event_props(session), door_policy="open"))

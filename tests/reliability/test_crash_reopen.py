@@ -18,6 +18,7 @@ from learningday.store.db import open_event
 from learningday.store.models import Attendee, CheckIn
 from learningday.store.models import Session as AgendaSession
 from tests.helpers.wal import cut_checkpoint_short
+from tests.helpers.doors import open_door
 
 KILLS = 50
 #: on odd rounds, a checkpoint every few check-ins (the app's default waits for 1,000 pages), so that kills land
@@ -55,6 +56,7 @@ def _received(inbox: Connection) -> list[str]:
 
 
 def test_fifty_kills_then_reopening_through_the_app_refuses_nothing_and_loses_nothing(demo_file: Path) -> None:
+    open_door(demo_file)  # now is months before the demo's day
     with open_event(demo_file) as event_file, event_file.read() as session:
         codes = list(session.scalars(select(Attendee.code).order_by(Attendee.id)))
         sessions = list(session.scalars(select(AgendaSession.uid).order_by(AgendaSession.id)))

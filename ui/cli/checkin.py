@@ -22,19 +22,31 @@ def _configure_checkin(p: argparse.ArgumentParser) -> None:
     p.add_argument("event", metavar="EVENT.lday", help="the event file")
     p.add_argument("code", metavar="CODE", help="the badge code (or attendee uid)")
     _door_options(p, who="who checked the person in")
+    p.add_argument("--override", default=None, metavar="REASON",
+                   help="admit someone a door rule holds (waitlisted, not registered, outside the time); logged")
+    p.add_argument("--over-capacity", action="store_true", help="with --override: admit into a full session")
 
 
-@command("checkin", "check a person in by badge code (exit 0: checked in or already; 2: unknown code)")(
-    _configure_checkin)
+#: held at the door, nothing written: an override would admit (3), or it is red (4: full, or registered-only)
+HELD_AMBER, HELD_RED = 3, 4
+
+
+@command("checkin", "check a person in by badge code (exit 0: checked in or already; 2: unknown code; "
+                    "3: held, an override admits; 4: held, full or registered-only)")(_configure_checkin)
 def cmd_checkin(args: argparse.Namespace) -> int:
     from learningday.checkin.log import check_in
 
-    result = _at_the_door(args, check_in, args.code, method="scan")
+    result = _at_the_door(args, check_in, args.code, method="scan", override=args.override,
+                          over_capacity=args.over_capacity)
     _print_result(args, result)
-    return 2 if result.status == "unknown_code" else 0
+    if result.status == "unknown_code":
+        return 2
+    if result.held:
+        return HELD_AMBER if result.needs == "override" else HELD_RED
+    return 0
 
 
-def _at_the_door(args: argparse.Namespace, service, who: str, *, method: str):  # noqa: ANN001, ANN202
+def _at_the_door(args: argparse.Namespace, service, who: str, *, method: str, **rules: object):  # noqa: ANN001, ANN202
     """``service`` (check_in, check_out) for ``who`` in one write transaction: its result, returned once the
     entry is committed (nothing is printed before that)."""
     from datetime import datetime, timezone
@@ -43,7 +55,7 @@ def _at_the_door(args: argparse.Namespace, service, who: str, *, method: str):  
 
     with open_event(args.event) as event_file, event_file.write() as session:
         return service(session, code_or_attendee=who, session_uid=args.session, station=args.station,
-                       facilitator_name=args.facilitator, method=method, at_utc=datetime.now(timezone.utc))
+                       facilitator_name=args.facilitator, method=method, at_utc=datetime.now(timezone.utc), **rules)
 
 
 def _print_result(args: argparse.Namespace, result, **extra: object) -> None:  # noqa: ANN001 - a CheckInResult
@@ -58,11 +70,24 @@ def _print_result(args: argparse.Namespace, result, **extra: object) -> None:  #
             "at_utc": iso(result.at_utc) if result.at_utc else None,
             "entry_uid": result.entry_uid,
             **extra,
+            **_door(result),
         })
     else:
         print(result.message + (f"   (new badge code {result.code})" if result.new_attendee else ""))
         if result.entry_uid:
             print(f"  entry {result.entry_uid}")
+            for warning in result.warnings:  # admitted all the same (an open door, or an override)
+                print(f"  warning: {warning}")
+            if result.override_reason:
+                print(f"  override: {result.override_reason}" + ("   (a rehearsal)" if result.rehearsal else ""))
+
+
+def _door(result) -> dict[str, object]:  # noqa: ANN001 - a CheckInResult
+    """What the door rules said, for --json: present only when they said something (older outputs stay as they were)."""
+    if not (result.warnings or result.held):
+        return {}
+    return {"warnings": list(result.warnings), "needs": result.needs or None, "override": result.override_reason,
+            "rehearsal": result.rehearsal}
 
 
 def _configure_walk_in(p: argparse.ArgumentParser) -> None:

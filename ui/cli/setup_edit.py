@@ -268,6 +268,8 @@ def _configure_props(p: argparse.ArgumentParser) -> None:
     p.add_argument("--theme", help="the theme line")
     p.add_argument("--start", metavar="ISO", help="start instant, e.g. 2027-03-10T21:00Z (no offset: UTC)")
     p.add_argument("--hours", type=float, metavar="H", help="length in hours (1 to 72)")
+    p.add_argument("--door-policy", metavar="POLICY", help="who the door admits: open, registered-first, registered-only")
+    p.add_argument("--kiosk-strict", choices=("yes", "no"), help="the kiosk asks for the badge code's last 3 characters")
     p.add_argument("--json", action="store_true", help="print the properties (after any change) as JSON")
 
 
@@ -281,25 +283,32 @@ def cmd_event_props(args: argparse.Namespace) -> int:
 
     start = parse_utc(args.start) if args.start is not None else None
     minutes = round(args.hours * 60) if args.hours is not None else None
-    changing = any(v is not None for v in (args.name, args.theme, start, minutes))
+    strict = None if args.kiosk_strict is None else args.kiosk_strict == "yes"
+    changing = any(v is not None for v in (args.name, args.theme, start, minutes, args.door_policy, strict))
     with open_event(args.event) as event_file, (event_file.write() if changing else event_file.read()) as session:
         props = event_props(session)
         new = replace(props, name=props.name if args.name is None else args.name,
                       theme=props.theme if args.theme is None else args.theme,
                       start_utc=props.start_utc if start is None else start,
-                      length_minutes=props.length_minutes if minutes is None else minutes)
+                      length_minutes=props.length_minutes if minutes is None else minutes,
+                      door_policy=props.door_policy if args.door_policy is None else args.door_policy,
+                      kiosk_strict=props.kiosk_strict if strict is None else strict)
         outside = sessions_outside(session, new) if changing else ()
         if changing:
             edit_event(session, new)
             props = event_props(session)
     if outside:
         print(f"{len(outside)} sessions now lie outside the event window: " + ", ".join(outside), file=sys.stderr)
+    door = (props.door_policy, props.kiosk_strict) != ("registered_first", False)  # the defaults say nothing
     if args.json:
         emit_json({"name": props.name, "theme": props.theme, "start_utc": iso(props.start_utc),
-                   "length_minutes": props.length_minutes, "sessions_outside": list(outside)})
+                   "length_minutes": props.length_minutes, "sessions_outside": list(outside),
+                   **({"door_policy": props.door_policy, "kiosk_strict": props.kiosk_strict} if door else {})})
     else:
         print(f"{props.name}" + (f" — {props.theme}" if props.theme else ""))
         print(f"  starts {iso(props.start_utc)}, lasts {props.length_minutes / 60:g} h")
+        if door:
+            print(f"  door: {props.door_policy.replace('_', '-')}" + (", strict kiosk" if props.kiosk_strict else ""))
     return 0
 
 

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -197,13 +198,20 @@ class EventPropertiesDialog(QDialog):
         self.local = QLabel()
         self.local.setObjectName("subheading")
         self.local.setWordWrap(True)
+        self.door = QComboBox()  # who the door admits (checkin/rules.py)
+        for policy in setup.POLICIES:
+            self.door.addItem(setup.POLICY_LABELS[policy], policy)
+        self.door.setCurrentIndex(max(0, self.door.findData(self.before.door_policy)))
+        self.kiosk_strict = QCheckBox("The kiosk asks for the last 3 characters of the badge code")
+        self.kiosk_strict.setChecked(self.before.kiosk_strict)
         self.error = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         for label, widget in (("Name", self.name), ("Theme", self.theme), ("Starts", self.start),
-                              ("", self.local), ("Length", self.length)):
+                              ("", self.local), ("Length", self.length), ("At the door", self.door),
+                              ("", self.kiosk_strict)):
             form.addRow(label, widget)
         form.addRow(self.error)
         form.addRow(buttons)
@@ -212,7 +220,8 @@ class EventPropertiesDialog(QDialog):
         self._show_local()
 
     def props(self) -> EventProps:
-        return EventProps(self.name.text(), self.theme.text(), utc_of(self.start), round(self.length.value() * 60))
+        return EventProps(self.name.text(), self.theme.text(), utc_of(self.start), round(self.length.value() * 60),
+                          self.door.currentData(), self.kiosk_strict.isChecked())
 
     def _show_local(self) -> None:
         start = self.props().start_utc

@@ -19,7 +19,8 @@ from tests.helpers.small_event import NAMES
 from ui.document import EventDocument
 from ui.main_window import MainWindow
 from ui.workspaces.checkin import unsaved
-from ui.workspaces.checkin.workspace import BANNER_STYLES, CheckinWorkspace
+from ui.workspaces.checkin.banner import BANNER_STYLES
+from ui.workspaces.checkin.workspace import CheckinWorkspace
 
 RED = BANNER_STYLES["bad"]
 

@@ -28,11 +28,21 @@ class Scan:
     station: str
     facilitator: str
     at_utc: datetime
+    #: the door rules' override (its reason) and "admit over capacity"; the station's hub
+    override: str | None = None
+    over_capacity: bool = False
+    hub: str | None = None
 
     @classmethod
     def now(cls, who: str | int, shown: str, method: str, *, session_uid: str | None, station: str,
-            facilitator: str) -> Scan:
-        return cls(who, shown, method, session_uid, station, facilitator, datetime.now(timezone.utc))
+            facilitator: str, override: str | None = None, over_capacity: bool = False,
+            hub: str | None = None) -> Scan:
+        return cls(who, shown, method, session_uid, station, facilitator, now(), override, over_capacity, hub)
+
+
+def now() -> datetime:
+    """The station's clock (tests set it inside a session's time)."""
+    return datetime.now(timezone.utc)
 
 
 class UnsavedScans(QObject):
@@ -68,7 +78,8 @@ class UnsavedScans(QObject):
     def _write(self, scan: Scan) -> CheckInResult:
         assert self.document is not None
         return self.document.check_in(scan.who, session_uid=scan.session_uid, station=scan.station,
-                                      facilitator=scan.facilitator, method=scan.method, at_utc=scan.at_utc)
+                                      facilitator=scan.facilitator, method=scan.method, at_utc=scan.at_utc,
+                                      override=scan.override, over_capacity=scan.over_capacity, hub=scan.hub)
 
     def keep(self, scan: Scan, reason: str) -> None:
         self.scans.append(scan)

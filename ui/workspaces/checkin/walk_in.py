@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 
 class WalkInDialog(QDialog):
-    def __init__(self, hubs: list[str], *, initial: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, hubs: list[str], *, initial: str = "", hub: str | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Walk-in")
         self.name = QLineEdit(initial if "@" not in initial else "")
@@ -14,8 +15,9 @@ class WalkInDialog(QDialog):
         self.email.setPlaceholderText("optional; an email already on the list checks that person in")
         self.hub = QComboBox()
         self.hub.addItem("No hub", None)
-        for hub in hubs:
-            self.hub.addItem(hub, hub)
+        for name in hubs:
+            self.hub.addItem(name, name)
+        self.hub.setCurrentIndex(max(0, self.hub.findData(hub)))  # the station's hub
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Check in")
         buttons.accepted.connect(self.accept)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -36,9 +37,11 @@ from learningday.setup.dto import EventSummary
 from ui import settings
 from ui.document import EventDocument
 from ui.errors import attempt, show_error, show_info
-from ui.widgets import Card, heading, refill
+from ui.widgets import Card, heading
 from ui.workspaces.checkin.attendance_dialog import open_attendance_dialog
+from ui.workspaces.checkin.banner import Banner
 from ui.workspaces.checkin.paper import paper_menu
+from ui.workspaces.checkin.sessions import SessionPicker
 from ui.workspaces.checkin.sign_off import add_sign_off_button
 from ui.workspaces.checkin.unsaved import RETRY_MS, Scan, UnsavedScans
 from ui.workspaces.checkin.walk_in import WalkInDialog
@@ -47,42 +50,17 @@ T = TypeVar("T")
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
-BANNER_STYLES = {
-    "ok": "background:#1e7b34; color:white;",
-    "warn": "background:#b7791f; color:white;",
-    "bad": "background:#b42318; color:white;",
-    "idle": "background:#eef1f5; color:#4a5568;",
-}
-
-
-def banner_for(result: CheckInResult) -> tuple[str, str]:
-    """(style, text) of the big banner after a check-in."""
-    if result.status == "checked_in":
-        where = f" — {result.session}" if result.session else ""
-        return "ok", f"✓  {result.attendee}{where}"
-    if result.status == "already":
-        when = result.earlier_at_utc.astimezone().strftime("%H:%M") if result.earlier_at_utc else "earlier"
-        by = f" by station {result.earlier_station}" if result.earlier_station else ""
-        return "warn", f"Already checked in: {result.attendee} (at {when}{by})"
-    return "bad", f"Unknown code {result.code or ''}: nobody on the list has it".replace("  ", " ")
-
-
 def not_saved_banner(reason: str, who: str) -> str:
     """The red banner of a check-in the file could not take: never green (the line below it says it is kept)."""
     return f"✗  Not saved: {reason} — {who}"
 
 
-def _session_label(s: SessionRow) -> str:
-    when = f"{s.start_utc:%a %H:%M} UTC" if s.start_utc else "unscheduled"
-    return f"{when} · {s.title} · {s.venue}"
-
-
 class _KeepArrows(QObject):
     """Up/Down/Enter typed in the search box drive the results list; focus stays in the box."""
 
-    def __init__(self, results: QListWidget, on_enter) -> None:
+    def __init__(self, results: QListWidget, on_enter, on_escape) -> None:  # noqa: ANN001
         super().__init__(results)
-        self.results, self.on_enter = results, on_enter
+        self.results, self.on_enter, self.on_escape = results, on_enter, on_escape
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.KeyPress:
@@ -94,6 +72,9 @@ class _KeepArrows(QObject):
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 self.on_enter()
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.on_escape()
                 return True
         return False
 
@@ -133,16 +114,17 @@ class CheckinWorkspace(QWidget):
         big.setPointSizeF(big.pointSizeF() + 8)
         self.search.setFont(big)
         self.search.setMinimumHeight(48)
-        self.banner = QLabel("Ready")
-        self.banner.setObjectName("banner")
-        banner_font = QFont(self.font())
-        banner_font.setPointSizeF(banner_font.pointSizeF() + 7)
-        banner_font.setBold(True)
-        self.banner.setFont(banner_font)
-        self.banner.setMinimumHeight(56)
-        self.banner.setWordWrap(True)
-        self.banner.setContentsMargins(16, 6, 16, 6)
-        self._set_banner("idle", "Ready: type or scan, then Enter")
+        self.banner = Banner()
+        #: the last check-in a door rule held: F3 admits it with a reason
+        self.held: CheckInResult | None = None
+        self.admit_button = QPushButton("Admit… (F3)")
+        self.admit_button.setObjectName("admit")
+        self.admit_button.hide()
+        self.admit_button.clicked.connect(self.admit_held)
+        self.no_match = QLabel("No one matches — F2 adds a walk-in")
+        self.no_match.setObjectName("noMatch")
+        self.no_match.hide()
+        self.picker = SessionPicker(self.session_box)
         #: scans the file could not take (a full disk), retried until it does
         self.unsaved = UnsavedScans(self)
         self.unsaved.saved.connect(self._on_unsaved_saved)
@@ -159,7 +141,7 @@ class CheckinWorkspace(QWidget):
         self.results.setFont(results_font)
         self.results.itemActivated.connect(lambda _item: self._on_enter())
         self.counters = {name: Card(label) for name, label in (
-            ("checked_in", "checked in"), ("registered", "registered"), ("capacity", "capacity"),
+            ("checked_in", "checked in"), ("registered", "registered"), ("capacity", "seats taken / capacity"),
             ("walk_ins", "walk-ins"), ("not_yet_here", "not yet here"))}
         self.recent = QTableWidget(0, 4)
         self.recent.setObjectName("recent")
@@ -175,13 +157,15 @@ class CheckinWorkspace(QWidget):
         self._search_timer.setInterval(40)
         self._search_timer.timeout.connect(self._run_search)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self.search.installEventFilter(_KeepArrows(self.results, self._on_enter))
+        self.search.installEventFilter(_KeepArrows(self.results, self._on_enter, self.clear_box))
+        self.search.textEdited.connect(self._on_search_textEdited)
         self.session_box.currentIndexChanged.connect(self._on_session_box_currentIndexChanged)
         self.station.editingFinished.connect(self._remember_station)
         self.facilitator.editingFinished.connect(self._remember_station)
         self.walk_in_button.clicked.connect(self.walk_in)
         self.kiosk_button.clicked.connect(self.kiosk_requested)
         QShortcut(QKeySequence("F2"), self, self.walk_in)
+        QShortcut(QKeySequence("F3"), self, self.admit_held)
 
         top = QHBoxLayout()
         top.addWidget(heading("Check-in"))
@@ -211,12 +195,20 @@ class CheckinWorkspace(QWidget):
         left = QVBoxLayout()
         left.addWidget(self.search)
         left.addWidget(self.banner)
+        left.addWidget(self.admit_button, 0, Qt.AlignmentFlag.AlignLeft)
         left.addWidget(self.waiting)
+        left.addWidget(self.no_match)
         left.addWidget(self.results, 1)
         body.addLayout(left, 3)
         body.addLayout(side, 2)
+        filters = QHBoxLayout()  # a row of its own: the top bar keeps fitting a narrow window
+        filters.addStretch(1)
+        for label, widget in (("Station's hub", self.picker.hub_box), ("Venue", self.picker.venue_box)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(filters)
         layout.addLayout(body, 1)
 
     # -- state ------------------------------------------------------------------------------
@@ -230,7 +222,7 @@ class CheckinWorkspace(QWidget):
     def show_event(self, document: EventDocument, summary: EventSummary, sessions: list[SessionRow]) -> None:
         self.document, self.summary = document, summary
         self.unsaved.follow(document)
-        refill(self.session_box, [("Whole event", None), *((_session_label(s), s.uid) for s in sessions)])
+        self.picker.show_event(summary, sessions)
         self.refresh_station()
 
     def refresh_station(self) -> None:
@@ -241,6 +233,10 @@ class CheckinWorkspace(QWidget):
         for name, card in self.counters.items():
             value = getattr(counts, name)
             card.set_value("–" if value is None else f"{value:,}")
+        if self.session_uid is not None:  # seats taken (the registered and those here without a place) of all
+            taken = counts.registered + counts.walk_ins
+            self.counters["capacity"].set_value("no limit" if counts.capacity is None
+                                                else f"{taken:,} / {counts.capacity:,}")
         self._show_recent()
         self.missing.clear()
         for person in self.document.not_yet_here(self.session_uid):
@@ -270,13 +266,35 @@ class CheckinWorkspace(QWidget):
         self.recent.resizeColumnToContents(0)
 
     # -- actions ----------------------------------------------------------------------------
-    def _set_banner(self, style: str, text: str) -> None:
-        self.banner.setStyleSheet(f"QLabel#banner {{ {BANNER_STYLES[style]} border-radius: 6px; }}")
-        self.banner.setText(text)
+    def _set_banner(self, style: str, text: str, *, stay: bool = False) -> None:
+        self.banner.show_message(style, text, stay=stay)
+
+    def _on_search_textEdited(self, _text: str) -> None:
+        """The next keystroke clears the last outcome: the banner then speaks of the person being searched."""
+        if self.banner.showing_outcome and not self.unsaved.scans:
+            self.banner.clear()
+            self._hold(None)
+
+    def clear_box(self) -> None:
+        """Esc: the box, the results and the banner start over."""
+        self.search.clear()
+        self.results.clear()
+        self.no_match.hide()
+        if not self.unsaved.scans:
+            self.banner.clear()
+        self._hold(None)
+
+    def _hold(self, result: CheckInResult | None) -> None:
+        self.held = result if result is not None and result.held and result.needs != "refused" else None
+        self.admit_button.setVisible(self.held is not None)
+        if self.held is not None:
+            self.admit_button.setText("Admit over capacity… (F3)" if self.held.needs == "over_capacity"
+                                      else "Admit… (F3)")
 
     def _run_search(self) -> None:
         self.results.clear()
         text = self.search.text().strip()
+        self.no_match.hide()
         if self.document is None or not text:
             return
         for hit in self.document.search(text, self.session_uid):
@@ -287,6 +305,8 @@ class CheckinWorkspace(QWidget):
             self.results.addItem(item)
         if self.results.count():
             self.results.setCurrentRow(0)
+        else:
+            self.no_match.show()
 
     @staticmethod
     def _hit_text(hit: SearchHit) -> str:
@@ -295,6 +315,8 @@ class CheckinWorkspace(QWidget):
             flags.append("already here")
         elif hit.registered:
             flags.append("registered")
+        elif hit.waitlisted:
+            flags.append("waitlisted")
         extra = f"   [{', '.join(flags)}]" if flags else ""
         return f"{hit.name}   ·   {hit.code}   ·   {hit.hub or 'no hub'}   ·   {hit.email}{extra}"
 
@@ -309,27 +331,45 @@ class CheckinWorkspace(QWidget):
         else:
             self.check_in(item.data(Qt.ItemDataRole.UserRole), method="search", shown=item.data(NAME_ROLE))
 
-    def check_in(self, who: str, *, method: str, shown: str = "") -> CheckInResult | None:
+    def check_in(self, who: str | int, *, method: str, shown: str = "", override: str | None = None,
+                 over_capacity: bool = False) -> CheckInResult | None:
         """Check ``who`` in; a check-in the file cannot take is shown red and kept to be saved later."""
         assert self.document is not None
-        scan = Scan.now(who, shown or who, method, session_uid=self.session_uid, station=self.station_name(),
-                        facilitator=self.facilitator.text().strip())
+        scan = Scan.now(who, shown or str(who), method, session_uid=self.session_uid, station=self.station_name(),
+                        facilitator=self.facilitator.text().strip(), override=override,
+                        over_capacity=over_capacity, hub=self.picker.hub)
         try:
             result: CheckInResult | None = self.unsaved.save(scan)
         except NotSaved as exc:
             self.unsaved.keep(scan, exc.reason)
-            self._set_banner("bad", not_saved_banner(exc.reason, scan.shown))
+            self._set_banner("bad", not_saved_banner(exc.reason, scan.shown), stay=True)
             result = None
         except (LearningDayError, OSError) as exc:
             show_error(parent=self, exc=exc, title="Not checked in")
             return None
         else:
-            self._set_banner(*banner_for(result))
+            self.banner.show_result(result)
+        self._hold(result)
         self.search.clear()  # before the station is read again: the results list follows an empty box
         self.search.setFocus()
         if result is not None:
             self.refresh_station()
         return result
+
+    def admit_held(self) -> CheckInResult | None:
+        """F3: admit the person a door rule held, with a reason (logged with this station); a full session
+        asks to confirm "admit over capacity"."""
+        held = self.held
+        if held is None or self.document is None or held.attendee_uid is None:
+            return None
+        over = held.needs == "over_capacity"
+        reason, ok = QInputDialog.getText(self, "Admit over capacity" if over else "Admit",
+                                          f"{held.attendee}: {'; '.join(held.warnings)}\n\n"
+                                          "Why admit them? (kept in the log with this station)")
+        if not ok:
+            return None
+        return self.check_in(held.attendee_uid, method="search", shown=held.attendee, override=reason,
+                             over_capacity=over)
 
     def _on_unsaved_waiting(self, count: int, reason: str) -> None:
         self.waiting.setText(f"{count:,} check-in{'s' if count != 1 else ''} kept at this station, not saved yet "
@@ -358,7 +398,8 @@ class CheckinWorkspace(QWidget):
     def walk_in(self) -> None:
         if self.document is None or self.summary is None:
             return
-        dialog = WalkInDialog([h.name for h in self.summary.hubs], initial=self.search.text().strip(), parent=self)
+        dialog = WalkInDialog([h.name for h in self.summary.hubs], initial=self.search.text().strip(),
+                              hub=self.picker.hub, parent=self)
         if dialog.exec() != WalkInDialog.DialogCode.Accepted:
             return
         name, email, hub, document = *dialog.values(), self.document
@@ -368,12 +409,13 @@ class CheckinWorkspace(QWidget):
                          parent=self, title="Walk-in not added")
         if result is None:
             return
-        style, text = banner_for(result)
-        self._set_banner(style, text + (f"   (new badge code {result.code})" if result.new_attendee else ""))
+        self.banner.show_result(result, extra=f"   (new badge code {result.code})" if result.new_attendee else "")
         self.search.clear()
         self.refresh_station()
 
     def _on_session_box_currentIndexChanged(self, _index: int) -> None:
+        self.banner.clear()  # the last outcome was another session's
+        self._hold(None)
         self.refresh_station()
         self.search.setFocus()
 
