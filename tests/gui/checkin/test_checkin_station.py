@@ -70,7 +70,7 @@ def test_keyboard_flow_type_enter_scan_undo_walk_in(station: CheckinWorkspace, s
                                   "for this session — Admit… (F3) with a reason")
     assert work.banner.style_name == "warn" and work.admit_button.isVisible()
     assert len(_log(small_event_file)) == before
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("speaker's guest", True))
+    monkeypatch.setattr("ui.workspaces.checkin.workspace.ask_text", lambda *a, **k: ("speaker's guest", True))
     qtbot.keyClick(work, Qt.Key.Key_F3)
     assert work.banner.outcome.text() == (f"Checked in — {NOBODY_CAME} (override: speaker's guest); "
                                           "not registered for this session")

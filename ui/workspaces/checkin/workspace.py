@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -37,7 +36,7 @@ from learningday.setup.dto import EventSummary
 from ui import settings
 from ui.document import EventDocument
 from ui.errors import attempt, show_error, show_info
-from ui.widgets import Card, heading
+from ui.widgets import Card, ask_text, heading
 from ui.workspaces.checkin.attendance_dialog import open_attendance_dialog
 from ui.workspaces.checkin.banner import Banner
 from ui.workspaces.checkin.paper import paper_menu
@@ -363,9 +362,9 @@ class CheckinWorkspace(QWidget):
         if held is None or self.document is None or held.attendee_uid is None:
             return None
         over = held.needs == "over_capacity"
-        reason, ok = QInputDialog.getText(self, "Admit over capacity" if over else "Admit",
-                                          f"{held.attendee}: {'; '.join(held.warnings)}\n\n"
-                                          "Why admit them? (kept in the log with this station)")
+        reason, ok = ask_text(self, "Admit over capacity" if over else "Admit",
+                              f"{held.attendee}: {'; '.join(held.warnings)}\n\n"
+                              "Why admit them? (kept in the log with this station)")
         if not ok:
             return None
         return self.check_in(held.attendee_uid, method="search", shown=held.attendee, override=reason,
