@@ -109,7 +109,7 @@ class Event(Base):
     created_utc: Mapped[datetime] = mapped_column(UTCDateTime())
     #: migration 0008: an online attendee counts as attended with at least this share of the session
     attended_percent: Mapped[int] = mapped_column(Integer, default=50, server_default="50")
-    #: migration 0007: who the door admits (checkin/rules.py), and whether the kiosk asks for the badge code's end
+    #: migration 0012: who the door admits (checkin/rules.py), and whether the kiosk asks for the badge code's end
     door_policy: Mapped[str] = mapped_column(String(20), default="registered_first",
                                              server_default="registered_first")
     kiosk_strict: Mapped[bool] = mapped_column(default=False, server_default=false())
@@ -310,7 +310,7 @@ class CheckIn(Base):
     method: Mapped[str] = mapped_column(String(10), default="search")
     #: for an undo: the uid of the entry it reverses
     reverses_uid: Mapped[str | None] = mapped_column(String(36))
-    #: migration 0007: why a door rule was overridden (None: no rule was), and a check-in before the event's days
+    #: migration 0012: why a door rule was overridden (None: no rule was), and a check-in before the event's days
     override_reason: Mapped[str | None] = mapped_column(String(300))
     rehearsal: Mapped[bool] = mapped_column(default=False, server_default=false())
 

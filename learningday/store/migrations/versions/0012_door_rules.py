@@ -1,7 +1,7 @@
 """Door rules: the event's door policy and kiosk strictness; a check-in's override reason and rehearsal mark.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-07
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0007'
-down_revision = '0006'
+revision = '0012'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 
