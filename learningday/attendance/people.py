@@ -19,6 +19,9 @@ GRACE = timedelta(minutes=5)
 
 def merge(intervals: list[Interval]) -> tuple[Interval, ...]:
     """Overlapping or touching intervals as one: a person on two devices, or dropping and rejoining."""
+    if len(intervals) == 1:  # most people join once
+        (start, end), = intervals
+        return ((start, end),)
     merged: list[list[datetime]] = []
     for start, end in sorted(intervals):
         if merged and start <= merged[-1][1]:
@@ -30,7 +33,11 @@ def merge(intervals: list[Interval]) -> tuple[Interval, ...]:
 
 def minutes_inside(intervals: tuple[Interval, ...], window: Interval) -> int:
     """Whole minutes of merged ``intervals`` inside ``window`` (seconds summed, then rounded down)."""
-    seconds = sum(max(0.0, (min(b, window[1]) - max(a, window[0])).total_seconds()) for a, b in intervals)
+    if len(intervals) == 1:  # most people join once
+        (a, b), = intervals
+        seconds = max(0.0, (min(b, window[1]) - max(a, window[0])).total_seconds())
+    else:
+        seconds = sum(max(0.0, (min(b, window[1]) - max(a, window[0])).total_seconds()) for a, b in intervals)
     return int(seconds // 60)
 
 

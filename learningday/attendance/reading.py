@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from learningday.errors import InvalidInput
@@ -156,11 +157,18 @@ def read_report(path: Path | str, *, encoding: str | None = None) -> Report:
     rows = []
     short = len(mapping.headers) // 2 + 1
     columns = list(mapping.columns.items())
+    keys = [key for key, _ in columns]
+    # a row as wide as the header has every column: its cells picked at once (the last index twice, as
+    # itemgetter of one index gives no tuple; zip stops at the keys)
+    pick, widest = itemgetter(*mapping.columns.values(), columns[-1][1]), max(mapping.columns.values())
     for row_no, cells in numbered[header_at + 1:]:
         filled = [c for c in cells if c and not c.isspace()]  # what clean() leaves non-empty
         if not filled or (len(filled) == 1 and len(cells) < short):
             break  # a blank row or a section title: the table ends
-        value = {key: clean(cells[i]) if i < len(cells) else "" for key, i in columns}
+        if len(cells) > widest:
+            value = dict(zip(keys, map(clean, pick(cells))))
+        else:
+            value = {key: clean(cells[i]) if i < len(cells) else "" for key, i in columns}
         if not value.get("name") and not value.get("email"):
             continue
         rows.append(ReportRow(row_no, value.get("name", ""), value.get("email", ""), value.get("role", ""),

@@ -43,9 +43,9 @@ def plan_import(session: Session, paths: Sequence[Path | str], *, session_uid: s
         target, sure = (given, True) if given else find_target(targets, report, zone=zone)
         reading_zone = zone_for(target, zone)
         people, notes = people_of(report, zone_name=reading_zone, window=target.window)
-        keyed = {f"{report.path.name}|{p.key}": p for p in people}
+        prefix = f"{report.path.name}|"  # the review keys of this file's people
         matched = match_people(roster, people, confirmed={
-            key.partition("|")[2]: uid for key, uid in (confirmed or {}).items() if key in keyed})
+            key[len(prefix):]: uid for key, uid in (confirmed or {}).items() if key.startswith(prefix)})
         plans.append(FilePlan(str(report.path), report.path.name, report.sha256, report.platform, target.id,
                               target.uid, target.title, sure, reading_zone, matched, notes))
         if progress:
