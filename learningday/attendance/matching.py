@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import replace
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from learningday.attendance.dto import Person
@@ -25,15 +24,14 @@ class Roster:
     """The event's attendees as matching needs them, read once per import."""
 
     def __init__(self, session: Session) -> None:
-        self.by_email: dict[str, int] = {}
-        self.who: dict[int, tuple[str, str]] = {}  # id -> (uid, name)
-        self.by_uid: dict[str, int] = {}
-        query = select(Attendee.id, Attendee.uid, Attendee.name, Attendee.email)
-        for aid, uid, name, email in session.connection().execute(query).tuples():
-            if email:
-                self.by_email.setdefault(email_key(email), aid)
-            self.who[aid] = (uid, name)
-            self.by_uid[uid] = aid
+        query = select(Attendee.id, Attendee.uid, Attendee.name, Attendee.email).order_by(Attendee.id)
+        rows = list(_rows(session, query))
+        ids, uids, names, emails = zip(*rows) if rows else ((), (), (), ())
+        # built by zip, not row by row (100k people): reversed, so an email two people share stays the first's
+        self.by_email: dict[str, int] = dict(zip(map(email_key, reversed([e or "" for e in emails])), reversed(ids)))
+        self.by_email.pop("", None)
+        self.who: dict[int, tuple[str, str]] = dict(zip(ids, zip(uids, names)))  # id -> (uid, name)
+        self.by_uid: dict[str, int] = dict(zip(uids, ids))
         self._by_name: dict[str, list[int]] | None = None
         self._names: list[str] | None = None
         self._ids: list[int] = []
@@ -64,9 +62,25 @@ class Roster:
         return None if near is None else (self._ids[same[near[2]]], float(near[1]))
 
 
+def _rows(session: Session, query: Select) -> Iterable[tuple]:
+    """The query's rows; on SQLite through the driver (SQLAlchemy's per-row work is most of reading 100k people)."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return connection.execute(query).tuples()
+    compiled = query.compile(connection)
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    return driver.execute(str(compiled), tuple(compiled.params[k] for k in compiled.positiontup or ()))
+
+
 def _as(person: Person, roster: Roster, match: str, attendee_id: int, score: float = 100.0) -> Person:
+    """``person`` matched: dataclasses.replace with its field checks costs more than the matching itself, and a
+    frozen Person's fields are its __dict__, copied here with the match's."""
     uid, name = roster.who[attendee_id]
-    return replace(person, match=match, attendee_id=attendee_id, attendee_uid=uid, attendee_name=name, score=score)
+    matched = object.__new__(Person)
+    matched.__dict__.update(person.__dict__, match=match, attendee_id=attendee_id, attendee_uid=uid,
+                            attendee_name=name, score=score)
+    return matched
 
 
 def match_people(roster: Roster, people: Iterable[Person], *, confirmed: Mapping[str, str] | None = None) -> tuple[Person, ...]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 
 from learningday.errors import InvalidInput
@@ -70,11 +72,13 @@ class Report:
 
 
 _LOOKUP = {header_key(name): f.key for f in PEOPLE.fields for name in f.names()}
+#: the same few headers and meeting keys come in every report of a day
+_header_key = lru_cache(maxsize=4096)(header_key)
 
 
 def _score(cells: list[str]) -> int:
     """How much a row looks like the people table's header (0: not at all)."""
-    keys = {_LOOKUP[key] for key in map(header_key, cells) if key in _LOOKUP}
+    keys = {_LOOKUP[key] for key in map(_header_key, cells) if key in _LOOKUP}
     if "name" not in keys or not keys & {"join", "first_join", "duration"}:
         return 0
     return len(keys) + 10 * ({"join", "leave"} <= keys)  # per-join rows (rejoins) beat a per-person summary
@@ -82,11 +86,19 @@ def _score(cells: list[str]) -> int:
 
 def _starts_section(rows: list[list[str]], i: int) -> bool:
     """A section's header is the file's first row or follows a blank row or a section title (one cell)."""
-    return i == 0 or sum(1 for c in rows[i - 1] if c.strip()) <= 1
+    if i == 0:
+        return True
+    filled = 0
+    for cell in rows[i - 1]:  # a table's row has its second cell filled early on: stop there
+        if cell and not cell.isspace():
+            filled += 1
+            if filled > 1:
+                return False
+    return True
 
 
 def _platform(all_rows: list[list[str]], headers: list[int]) -> str:
-    seen = {header_key(cell) for i in headers for cells in all_rows[max(0, i - 8):i + 1] for cell in cells if cell}
+    seen = {_header_key(cell) for i in headers for cells in all_rows[max(0, i - 8):i + 1] for cell in cells if cell}
     for platform, marks in _PLATFORM_MARKS:
         if seen & set(marks):
             return platform
@@ -99,9 +111,9 @@ def _meeting(rows: list[list[str]]) -> dict[str, str]:
     keys = {name: key for key, names in MEETING.items() for name in names}
     for i, cells in enumerate(rows):
         cells = [clean(c) for c in cells]
-        if len(cells) >= 2 and keys.get(header_key(cells[0])) and cells[1]:
-            found.setdefault(keys[header_key(cells[0])], cells[1])
-        named = [keys.get(header_key(c)) for c in cells]
+        if len(cells) >= 2 and keys.get(_header_key(cells[0])) and cells[1]:
+            found.setdefault(keys[_header_key(cells[0])], cells[1])
+        named = [keys.get(_header_key(c)) for c in cells]
         if sum(1 for k in named if k) >= 2 and i + 1 < len(rows):
             for key, value in zip(named, rows[i + 1]):
                 if key and clean(value):
@@ -143,11 +155,20 @@ def read_report(path: Path | str, *, encoding: str | None = None) -> Report:
     header_at = next(i for score, i in scored if score == top)
     mapping = map_columns([numbered[header_at]], PEOPLE)
     rows = []
+    short = len(mapping.headers) // 2 + 1
+    columns = list(mapping.columns.items())
+    keys = [key for key, _ in columns]
+    # a row as wide as the header has every column: its cells picked at once (the last index twice, as
+    # itemgetter of one index gives no tuple; zip stops at the keys)
+    pick, widest = itemgetter(*mapping.columns.values(), columns[-1][1]), max(mapping.columns.values())
     for row_no, cells in numbered[header_at + 1:]:
-        cells = [clean(c) for c in cells]
-        if not any(cells) or (len([c for c in cells if c]) == 1 and len(cells) < len(mapping.headers) // 2 + 1):
+        filled = [c for c in cells if c and not c.isspace()]  # what clean() leaves non-empty
+        if not filled or (len(filled) == 1 and len(cells) < short):
             break  # a blank row or a section title: the table ends
-        value = {key: cells[i] if i < len(cells) else "" for key, i in mapping.columns.items()}
+        if len(cells) > widest:
+            value = dict(zip(keys, map(clean, pick(cells))))
+        else:
+            value = {key: clean(cells[i]) if i < len(cells) else "" for key, i in columns}
         if not value.get("name") and not value.get("email"):
             continue
         rows.append(ReportRow(row_no, value.get("name", ""), value.get("email", ""), value.get("role", ""),

@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Table, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from learningday.attendance.dto import FilePlan, ImportResult, Person
 from learningday.attendance.matching import Roster, match_people
 from learningday.attendance.people import people_of
 from learningday.attendance.reading import read_report
-from learningday.attendance.rule import VIRTUAL
 from learningday.attendance.sessions import find_target, scheduled_targets, target_by_uid, zone_for
+from learningday.attendance.writing import Detail, Entry, write
 from learningday.checkin.log import station_id, walk_in
-from learningday.checkin.sql import stamp
 from learningday.errors import CancelCheck, InvalidInput, Progress, stop_if_cancelled
 from learningday.store.arrival import not_undone
-from learningday.store.models import CheckIn, VirtualAttendance, new_uid
+from learningday.store.models import CheckIn, VirtualAttendance
 from learningday.timeutil import utc
 
 STATION = "Virtual attendance"
@@ -45,9 +43,9 @@ def plan_import(session: Session, paths: Sequence[Path | str], *, session_uid: s
         target, sure = (given, True) if given else find_target(targets, report, zone=zone)
         reading_zone = zone_for(target, zone)
         people, notes = people_of(report, zone_name=reading_zone, window=target.window)
-        keyed = {f"{report.path.name}|{p.key}": p for p in people}
+        prefix = f"{report.path.name}|"  # the review keys of this file's people
         matched = match_people(roster, people, confirmed={
-            key.partition("|")[2]: uid for key, uid in (confirmed or {}).items() if key in keyed})
+            key[len(prefix):]: uid for key, uid in (confirmed or {}).items() if key.startswith(prefix)})
         plans.append(FilePlan(str(report.path), report.path.name, report.sha256, report.platform, target.id,
                               target.uid, target.title, sure, reading_zone, matched, notes))
         if progress:
@@ -77,12 +75,6 @@ def _current(session: Session, plans: Sequence[FilePlan]) -> dict[tuple[int, str
     return found
 
 
-def _details(plan: FilePlan, person: Person) -> dict[str, object]:
-    return {"platform": plan.platform, "file_name": plan.name, "file_sha256": plan.sha256,
-            "reported_name": person.name[:200], "minutes": person.minutes,
-            "intervals": [[a.isoformat(), b.isoformat()] for a, b in person.intervals]}
-
-
 def apply_import(session: Session, plans: Sequence[FilePlan], *, at_utc: datetime, add_walk_ins: bool = False,
                  progress: Progress | None = None, cancel: CancelCheck | None = None) -> ImportResult:
     """Write each plan's matched people as 'virtual' check-ins with their intervals. The same file again
@@ -94,8 +86,8 @@ def apply_import(session: Session, plans: Sequence[FilePlan], *, at_utc: datetim
                            "give the session (--session UID) or confirm it in the dialog")
     at = utc(at_utc)
     station = station_id(session, STATION, at_utc=at)
-    checkins: list[dict[str, object]] = []
-    details: dict[str, dict[str, object]] = {}
+    entries: list[Entry] = []
+    details: list[Detail] = []
     undone = walk_ins = 0
     earlier = _current(session, plans)
     if len({(plan.session_id, plan.name) for plan in plans}) < len(plans):
@@ -106,63 +98,29 @@ def apply_import(session: Session, plans: Sequence[FilePlan], *, at_utc: datetim
         kept = {aid for aid, _, sha in current if sha == plan.sha256}
         for aid, uid, sha in current:
             if sha != plan.sha256:
-                checkins.append({"uid": new_uid(), "kind": "undo", "attendee_id": aid, "session_id": plan.session_id,
-                                 "at_utc": at, "station_id": station, "facilitator_name": "", "method": VIRTUAL,
-                                 "reverses_uid": uid})
+                entries.append(("undo", aid, plan.session_id, at, uid))
                 undone += 1
         for person in plan.people:
             if person.match in WRITTEN and person.attendee_id not in kept:
                 kept.add(person.attendee_id)
-                uid = new_uid()
-                checkins.append({"uid": uid, "kind": "check_in", "attendee_id": person.attendee_id,
-                                 "session_id": plan.session_id, "at_utc": person.intervals[0][0],
-                                 "station_id": station, "facilitator_name": "", "method": VIRTUAL,
-                                 "reverses_uid": None})
-                details[uid] = _details(plan, person)
+                details.append((len(entries), plan, person))
+                entries.append(("check_in", person.attendee_id, plan.session_id, person.intervals[0][0], None))
             elif person.match == "none" and add_walk_ins:
                 result = walk_in(session, name=person.name or person.email, email=person.email,
                                  session_uid=plan.session_uid, station=STATION, at_utc=person.intervals[0][0])
                 assert result.entry_uid is not None
-                details[result.entry_uid] = _details(plan, person)
+                details.append((result.entry_uid, plan, person))
                 walk_ins += result.new_attendee
         if progress:
             progress(0.5 + 0.4 * (n + 1) / len(plans), f"matched {plan.name}")
-    _insert_many(session, CheckIn.__table__, checkins)
-    ids = _ids_of(session, list(details))
-    _insert_many(session, VirtualAttendance.__table__, [{"checkin_id": ids[uid], **row} for uid, row in details.items()])
+    write(session, station, entries, details)
     people = [p for plan in plans for p in plan.people]
     return ImportResult(
         files=tuple(plans), matched=sum(p.match in WRITTEN for p in people),
         fuzzy_pending=tuple(p for p in people if p.match == "fuzzy"),
         unmatched=tuple(p for p in people if p.match == "none" and not add_walk_ins),
-        entries_written=len(checkins) - undone + walk_ins, entries_undone=undone, walk_ins_added=walk_ins,
+        entries_written=len(entries) - undone + walk_ins, entries_undone=undone, walk_ins_added=walk_ins,
         notes=tuple(f"{plan.name}: {note}" for plan in plans for note in plan.notes))
-
-
-def _insert_many(session: Session, table: Table, rows: list[dict[str, object]]) -> None:
-    """Rows inserted at once. On SQLite straight through the driver: SQLAlchemy's per-row work costs several
-    times what SQLite does for the 60k rows of a day's reports (as the check-in path does, checkin.log)."""
-    if not rows:
-        return
-    connection = session.connection()
-    if connection.dialect.name != "sqlite":
-        connection.execute(insert(table), rows)
-        return
-    columns = list(rows[0])
-    convert = [stamp if isinstance(v, datetime) else json.dumps if isinstance(v, list) else None
-               for v in rows[0].values()]
-    connection.connection.driver_connection.executemany(  # type: ignore[union-attr]
-        f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-        [[f(v) if f is not None else v for f, v in zip(convert, row.values())] for row in rows])
-
-
-def _ids_of(session: Session, uids: list[str]) -> dict[str, int]:
-    found: dict[str, int] = {}
-    for start in range(0, len(uids), 500):
-        chunk = uids[start:start + 500]
-        found.update((uid, cid) for cid, uid in session.execute(select(CheckIn.id, CheckIn.uid)
-                                                                .where(CheckIn.uid.in_(chunk))))
-    return found
 
 
 def import_attendance(session: Session, paths: Sequence[Path | str], *, at_utc: datetime,

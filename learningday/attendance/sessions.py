@@ -85,10 +85,13 @@ def find_target(targets: list[Target], report: Report, *, zone: str | None) -> t
     clearly."""
     best: tuple[float, Target, bool] | None = None
     title_key = loose_key(report.title)
+    starts: dict[str, datetime | None] = {}  # by zone: most targets read the report in one
     for target in targets:
         if (reading_zone := zone or target.zone) is None:
             continue
-        start = _report_start(report, reading_zone)
+        if reading_zone not in starts:
+            starts[reading_zone] = _report_start(report, reading_zone)
+        start = starts[reading_zone]
         delta = abs(start - target.start_utc) if start else timedelta(days=1)
         title = fuzz.ratio(title_key, target.title_key) if report.title else 0.0
         score = title - delta.total_seconds() / 600

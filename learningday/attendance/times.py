@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from learningday.timeutil import UTC, check_years, zone
@@ -34,6 +35,11 @@ class WallTime:
         return not self.year_first and self.fields[1] <= 12 and self.fields[2] <= 12
 
 
+#: a day's reports repeat their times and durations across files and rows: each text is read once (pure functions)
+_TEXTS = 1 << 16
+
+
+@lru_cache(maxsize=_TEXTS)
 def read_wall_time(text: str) -> WallTime:
     """'11/5/2026, 9:01:33 AM', '2026-11-05 09:01:33', '05.11.2026 09:01' as their fields (no zone yet)."""
     found = _DATE_TIME.match(text)
@@ -72,6 +78,7 @@ def naive(value: WallTime, *, month_first_order: bool) -> datetime:
     return result
 
 
+@lru_cache(maxsize=_TEXTS)
 def local_readings(wall: datetime, zone_name: str) -> tuple[datetime, ...]:
     """The UTC instants a wall-clock time in ``zone_name`` can mean: one; two in the hour the clocks go
     back (ambiguous); none in the hour they skip (missing)."""
@@ -102,6 +109,7 @@ def to_utc(wall: datetime, zone_name: str, distance=None, *,  # noqa: ANN001 - i
     return instant, f"{wall:%Y-%m-%d %H:%M:%S} does not exist in {zone_name} (the clocks went forward)"
 
 
+@lru_cache(maxsize=_TEXTS)
 def read_duration(text: str, *, bare_unit: str = "minutes") -> timedelta:
     """'1h 2m 3s', '62' (a bare number in ``bare_unit``: minutes or seconds), '01:02:03' or '62:03' (m:s)."""
     text = text.strip()
