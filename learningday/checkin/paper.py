@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from learningday.checkin.dto import CheckInResult
@@ -18,6 +18,7 @@ from learningday.roster.rows import ROW_COLUMNS
 from learningday.setup.event import get_event
 from learningday.store.folding import fold
 from learningday.store.models import Attendee, Hub, Registration
+from learningday.store.models import Session as LearningSession
 from learningday.timeutil import iso
 
 #: blank lines under the list, for people who turn up unregistered
@@ -56,11 +57,20 @@ def paper_sheet(session: Session, session_uid: str) -> PaperSheet:
 
 
 def enter_ticks(session: Session, session_uid: str, attendee_ids: Iterable[int], *, station: str,
-                facilitator_name: str = "", at_utc: datetime) -> list[CheckInResult]:
+                facilitator_name: str = "", at_utc: datetime | None = None) -> list[CheckInResult]:
     """The people ticked on a session's sheet, checked in through the one check-in, with the method "paper"
-    (someone already checked in stays as they were: "already"). One transaction: the caller commits."""
+    (someone already checked in stays as they were: "already"). One transaction: the caller commits.
+
+    A sheet says who was there, not when it was typed in: without ``at_utc`` the entries are stamped at the
+    session's start, so ticks entered after the day are judged by the door rules as of the session itself."""
     ids = list(dict.fromkeys(attendee_ids))
     if not ids:
         raise InvalidInput("no one is ticked: tick the people who signed the sheet")
+    when = at_utc
+    if when is None:
+        when = session.scalar(select(LearningSession.start_utc).where(
+            func.lower(LearningSession.uid) == session_uid.strip().lower()))  # a uid in any case, as check_in
+        if when is None:
+            raise InvalidInput(f"no scheduled session {session_uid!r}: a sheet's ticks belong to a placed session")
     return [check_in(session, code_or_attendee=i, session_uid=session_uid, station=station,
-                     facilitator_name=facilitator_name, method="paper", at_utc=at_utc) for i in ids]
+                     facilitator_name=facilitator_name, method="paper", at_utc=when) for i in ids]

@@ -73,3 +73,19 @@ def test_ticks_are_written_as_paper_check_ins(event: Path) -> None:
     assert [r.status for r in again] == ["already", "already"]
     with open_event(event) as f, f.write() as s, pytest.raises(InvalidInput, match="no one is ticked"):
         enter_ticks(s, s3, [], station="Paper", at_utc=datetime(2027, 3, 11, 15, 5, tzinfo=UTC))
+
+
+def test_ticks_typed_in_after_the_day_are_stamped_at_the_session_start(event: Path) -> None:
+    s3 = _uid(event, TITLES[2])
+    with open_event(event) as f, f.write() as s:
+        start = s.query(LearningSession.start_utc).filter(LearningSession.uid == s3).scalar()
+        ids = [p.id for p in paper_sheet(s, s3).people]
+        # no time given: typed in today, long after the event, the door rules still judge the session itself
+        results = enter_ticks(s, s3.upper(), ids, station="Paper")
+    assert [r.status for r in results] == ["checked_in", "checked_in"]
+    with open_event(event) as f, f.read() as s:
+        stamped = {at.replace(tzinfo=UTC) if at.tzinfo is None else at for at in s.scalars(
+            s.query(CheckIn.at_utc).join(LearningSession).filter(LearningSession.uid == s3).statement)}
+    assert stamped == {start.replace(tzinfo=UTC) if start.tzinfo is None else start}
+    with open_event(event) as f, f.write() as s, pytest.raises(InvalidInput, match="no scheduled session"):
+        enter_ticks(s, "no-such-session", ids, station="Paper")

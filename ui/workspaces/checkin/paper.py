@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -83,9 +82,8 @@ class PaperTicksDialog(QDialog):
 def enter_paper_ticks(document: EventDocument, session_uid: str, ids: list[int], *, station: str,
                       facilitator: str) -> list[CheckInResult]:
     """One transaction through the one check-in (method "paper"); the windows refresh the session's counts."""
-    now = datetime.now(UTC)
     return document.write_with(
-        lambda s: enter_ticks(s, session_uid, ids, station=station, facilitator_name=facilitator, at_utc=now),
+        lambda s: enter_ticks(s, session_uid, ids, station=station, facilitator_name=facilitator),
         Changes.of(CHECKIN, attendees=None, counts=True, sessions={session_uid})).value
 
 
