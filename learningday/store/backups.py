@@ -11,7 +11,7 @@ from pathlib import Path
 
 from learningday.errors import EventFileError, InvalidInput, NotSaved
 from learningday.store.failures import short_reason
-from learningday.store.inspection import inspect_event_file, read_only_uri
+from learningday.store.inspection import inspect_event_file, read_only_uri, side_files
 
 #: minutes between two rolling backups of an open file, and how many are kept
 DEFAULT_MINUTES = 10
@@ -129,6 +129,15 @@ def list_backups(event: Path) -> list[Backup]:
     found = [b for b in map(_read, folder.iterdir()) if b is not None]
     # names only tell the second: within one, the file's own time orders them
     return sorted(found, key=lambda b: (b.taken_utc, b.path.stat().st_mtime_ns), reverse=True)
+
+
+def needs_backup(event: Path) -> bool:
+    """The event (or its write-ahead log, which any station's write touches) changed since its newest backup."""
+    found = list_backups(event)
+    if not found:
+        return True
+    changed = max((p.stat().st_mtime_ns for p in (event, side_files(event)[0]) if p.exists()), default=0)
+    return changed > found[0].path.stat().st_mtime_ns
 
 
 def prune(event: Path, *, keep: int = DEFAULT_KEEP) -> list[Path]:

@@ -16,6 +16,7 @@ from learningday.store.backups import (
     backups_folder,
     find_backup,
     list_backups,
+    needs_backup,
     prune,
     restore_backup,
     take_backup,
@@ -140,3 +141,13 @@ def test_a_backup_while_another_connection_writes_is_consistent(demo_file: Path)
     for backup in backups:
         assert _integrity(backup) == "ok"
         assert _events(backup) in committed
+
+
+def test_a_backup_is_needed_only_after_a_change(demo_file: Path) -> None:
+    assert needs_backup(demo_file)
+    with open_event(demo_file) as event_file:
+        take_backup(demo_file)
+        assert not needs_backup(demo_file)  # reading it for the backup changed nothing
+        with event_file.write() as session:
+            session.execute(text("UPDATE checkins SET facilitator_name = 'x' WHERE id = 1"))
+        assert needs_backup(demo_file)
