@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(self._action("Open &Demo Event", self.open_demo))
+        file_menu.addAction(self._action("Connect to &Shared Event…", self.connect_shared, "Ctrl+Shift+O"))
         file_menu.addSeparator()
         self.restore_action = self._action("Restore &Backup…", self.restore_backup)
         self.restore_action.setEnabled(False)
@@ -448,6 +449,12 @@ class MainWindow(QMainWindow):
             job=lambda progress, cancel: build.build_demo(path, progress=progress, cancel=cancel),
             on_done=self.open_path,
         ).ended.connect(self.show_welcome_unless_open)
+
+    def connect_shared(self) -> None:
+        """File ▸ Connect to Shared Event…: an event on a database server, opened like a file."""
+        from ui.connect_dialog import connect_shared, probe
+
+        connect_shared(parent=self, open_url=self.open_path, probe=probe)
 
     def restore_backup(self) -> None:
         """File ▸ Restore Backup…: the open file goes back to one of its backups, and is opened again."""
