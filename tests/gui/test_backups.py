@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -13,11 +14,8 @@ from ui.restore_backup import RestoreBackupDialog
 
 
 def _attendees(path: Path) -> int:
-    con = sqlite3.connect(path)
-    try:
+    with closing(sqlite3.connect(path)) as con:
         return con.execute("SELECT count(*) FROM attendees").fetchone()[0]
-    finally:
-        con.close()
 
 
 def test_the_window_backs_up_the_open_file_off_the_gui_thread_when_it_changed(qtbot, window,

@@ -37,20 +37,20 @@ def _rows(path: Path) -> dict[str, list[tuple]]:
         con.close()
 
 
-def _integrity(path: Path) -> str:
+def _one(path: Path, sql: str) -> object:
     con = sqlite3.connect(path)
     try:
-        return con.execute("PRAGMA integrity_check").fetchone()[0]
+        return con.execute(sql).fetchone()[0]
     finally:
         con.close()
 
 
-def _events(path: Path) -> int:
-    con = sqlite3.connect(path)
-    try:
-        return con.execute("SELECT count(*) FROM checkins").fetchone()[0]
-    finally:
-        con.close()
+def _integrity(path: Path) -> object:
+    return _one(path, "PRAGMA integrity_check")
+
+
+def _events(path: Path) -> object:
+    return _one(path, "SELECT count(*) FROM checkins")
 
 
 def test_a_backup_is_a_valid_event_file_with_the_same_rows(demo_file: Path) -> None:
