@@ -101,6 +101,10 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.opening)
         self.setCentralWidget(self.stack)
         self.tabs: QTabWidget | None = None
+        from ui.backup_keeper import BackupKeeper
+
+        self.backup_keeper = BackupKeeper(self)
+        self.backup_keeper.failed.connect(lambda why: self.statusBar().showMessage(f"No backup taken: {why}", 10000))
         self._build_menus()
         self.statusBar()
         self._update_title()
@@ -151,7 +155,11 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &Recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addAction(self._action("Open &Demo Event", self.open_demo))
+        file_menu.addAction(self._action("Connect to &Shared Event…", self.connect_shared, "Ctrl+Shift+O"))
         file_menu.addSeparator()
+        self.restore_action = self._action("Restore &Backup…", self.restore_backup)
+        self.restore_action.setEnabled(False)
+        file_menu.addAction(self.restore_action)
         self.close_action = self._action("&Close Event", self.close_event_file, QKeySequence.StandardKey.Close)
         file_menu.addAction(self.close_action)
         file_menu.addSeparator()
@@ -241,6 +249,9 @@ class MainWindow(QMainWindow):
             self.counter = LiveCounter(document, self)
             self.counter.counted.connect(self._on_counter_counted)
         self.close_action.setEnabled(document is not None)
+        backed_up = document.path if document is not None and not document.read_only else None
+        self.restore_action.setEnabled(backed_up is not None)
+        self.backup_keeper.follow(backed_up)
         if document is None:
             self._unfilled, self._opening_sessions = [], None
             self.stack.setCurrentWidget(self.welcome)
@@ -438,6 +449,25 @@ class MainWindow(QMainWindow):
             job=lambda progress, cancel: build.build_demo(path, progress=progress, cancel=cancel),
             on_done=self.open_path,
         ).ended.connect(self.show_welcome_unless_open)
+
+    def connect_shared(self) -> None:
+        """File ▸ Connect to Shared Event…: an event on a database server, opened like a file."""
+        from ui.connect_dialog import connect_shared, probe
+
+        connect_shared(parent=self, open_url=self.open_path, probe=probe)
+
+    def restore_backup(self) -> None:
+        """File ▸ Restore Backup…: the open file goes back to one of its backups, and is opened again."""
+        from ui.restore_backup import run_restore
+
+        if self.document is not None and self.document.path is not None:
+            run_restore(parent=self, event=self.document.path, close=self._closed, reopen=self.open_path)
+
+    def _closed(self) -> bool:
+        if not self._unsaved_may_go():
+            return False
+        self._set_document(None)
+        return True
 
     def show_welcome_unless_open(self) -> None:
         """The opening page goes when nothing could be opened (an error was shown)."""

@@ -18,6 +18,7 @@ from learningday.checkin.log_checks import FORMAT, VERSION, read_station_log
 from learningday.checkin.log_merge import Writer, plan_merge
 from learningday.errors import InvalidInput, LearningDayError, Progress
 from learningday.setup.event import get_event
+from learningday.store.backups import backup_before
 from learningday.store.db import EventFile
 from learningday.store.failures import busy
 from learningday.store.models import Attendee, CheckIn, Hub, Station
@@ -156,6 +157,8 @@ def merge_log_in_steps(event_file: EventFile, data: Any, *, progress: Progress |
     with event_file.read() as session:
         writer = Writer(plan_merge(session, read_station_log(session, data)))
     rows, done, size = writer.plan.rows, 0, FIRST_STEP
+    if rows and event_file.path is not None:  # a merge is large and lasting: the event as it was is kept
+        backup_before(event_file.path, doing="is about to take a station log", reason="before-merge")
     try:
         while done < len(rows):
             if done:

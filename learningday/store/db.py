@@ -8,7 +8,6 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,8 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from learningday.errors import EventFileError, MigrationError, NewerEventFileError, NotSaved
-from learningday.store.failures import DISK_FULL, DamagedValue, in_words, short_reason, worded
+from learningday.store.backups import backup_before
+from learningday.store.failures import DISK_FULL, DamagedValue, in_words, worded
 from learningday.store.folding import register_sql_functions
 from learningday.store.inspection import inspect_event_file, read_only_uri, side_files
 from learningday.store.revisions import APPLICATION_ID, head_revision, known_revision, migrate
@@ -106,28 +106,6 @@ def _sqlite_path(target: str | Path) -> Path | None:
     return None
 
 
-def _backup_sqlite(path: Path, revision: str) -> Path:
-    """A consistent copy (WAL content included) beside the file, before it is migrated."""
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    backup = path.with_name(f"{path.stem}.before-{revision}-{stamp}{path.suffix}.bak")
-    try:
-        src = sqlite3.connect(read_only_uri(path), uri=True)
-        try:
-            dst = sqlite3.connect(backup)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
-    except (sqlite3.Error, OSError) as exc:
-        backup.unlink(missing_ok=True)
-        reason = short_reason(exc, label=str(path))
-        raise NotSaved(f"not saved: {path} must be brought up to date, but no backup copy could be made "
-                       f"beside it ({reason}); nothing was changed", reason=reason) from None
-    return backup
-
-
 def _damage_checked_json(text: str) -> Any:
     try:
         return json.loads(text)
@@ -206,7 +184,9 @@ def _first_connection(path: Path) -> str | None:
 
 def _migrate_file(path: Path, revision: str | None) -> Path | None:
     """Bring the file to the head revision, a backup first (a new file needs none); the backup's path."""
-    backup = _backup_sqlite(path, revision) if revision is not None else None
+    backup = None
+    if revision is not None:
+        backup = backup_before(path, doing="must be brought up to date", reason=f"before-{revision}")
     migration_engine = _sqlite_engine(path, foreign_keys=False)
     try:
         migrate(migration_engine)

@@ -107,4 +107,4 @@ def test_opening_an_older_file_migrates_it_without_chatter(tmp_path: Path) -> No
     done = subprocess.run([sys.executable, str(ROOT / "main.py"), "info", str(event)], capture_output=True,
                           text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 0 and done.stderr == ""
-    assert list(tmp_path.glob("old.before-*.lday.bak"))  # it was migrated: the backup is beside it
+    assert list(tmp_path.glob("old.backups/*-before-0001.lday"))  # it was migrated: the backup is beside it

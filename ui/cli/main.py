@@ -18,6 +18,7 @@ from ui.cli import (
     agenda_import,
     attendance,
     attendees,
+    backups,
     branding,
     checkin,
     events,
@@ -38,8 +39,8 @@ from ui.cli.base import COMMANDS, emit_json_error, error_kind
 
 PROG = "learningday"
 #: the modules whose sub-commands this parser offers (importing one registers its commands)
-COMMAND_MODULES = (events, agenda, agenda_import, attendance, attendees, branding, checkin, levels, new, now, plan,
-                   reports, roster, sessions, setup_edit, shared, signin_sheet, skills, snapshots)
+COMMAND_MODULES = (events, agenda, agenda_import, attendance, attendees, backups, branding, checkin, levels, new, now,
+                   plan, reports, roster, sessions, setup_edit, shared, signin_sheet, skills, snapshots)
 GuiRunner = Callable[..., int]
 
 

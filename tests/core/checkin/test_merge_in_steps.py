@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 
 from learningday.checkin import log as checkin
 from learningday.checkin import station_log
@@ -16,6 +16,7 @@ from learningday.checkin.station_log import merge_log, merge_log_in_steps
 from learningday.errors import LearningDayError
 from learningday.setup.event import get_event
 from learningday.store import db
+from learningday.store.backups import list_backups
 from learningday.store.db import open_event
 from learningday.store.models import Attendee, CheckIn
 from tests.helpers.planning import START, Small
@@ -94,6 +95,8 @@ def test_a_merge_in_steps_ends_where_one_transaction_ends(small: Small, tmp_path
     other = tmp_path / "other.lday"
     other.write_bytes(small.path.read_bytes())
     with open_event(small.path) as ef:
+        with ef.read() as s:
+            before = s.scalar(select(func.count()).select_from(CheckIn))
         stepped = merge_log_in_steps(ef, log)
         again = merge_log_in_steps(ef, log)
         with ef.write() as s:  # the steps wrote without waiting for the disk; a check-in still waits
@@ -102,6 +105,11 @@ def test_a_merge_in_steps_ends_where_one_transaction_ends(small: Small, tmp_path
         whole = merge_log(s, log)
     assert stepped == whole and stepped.entries_added == 900 and stepped.stations_created == 1
     assert (again.entries_added, again.entries_already_present, again.changed) == (0, 900, False)
+    # the merge kept the event as it was before it; the second, writing nothing, kept nothing
+    [backup] = list_backups(small.path)
+    assert backup.reason == "before-merge" and backup.path.read_bytes()[:16] == b"SQLite format 3\x00"
+    with open_event(backup.path) as ef, ef.read() as s:
+        assert s.scalar(select(func.count()).select_from(CheckIn)) == before
 
     def entries(path: Path) -> list[tuple]:
         with open_event(path) as ef, ef.read() as s:

@@ -15,7 +15,8 @@ from sqlalchemy import select, text
 
 from learningday.errors import EventFileError, NewerEventFileError
 from learningday.setup.event import create_event_file, event_summary
-from learningday.store.db import APPLICATION_ID, _backup_sqlite, head_revision, open_event
+from learningday.store.backups import take_backup
+from learningday.store.db import APPLICATION_ID, head_revision, open_event
 from learningday.store.models import Attendee, Level
 
 START = datetime(2027, 3, 10, 21, tzinfo=timezone.utc)
@@ -139,8 +140,8 @@ def test_a_folder_is_not_an_event_file(tmp_path: Path) -> None:
 def test_backup_copy_holds_the_same_event(demo_file: Path) -> None:
     with open_event(demo_file) as event_file, event_file.read() as session:
         expected = event_summary(session)
-    backup = _backup_sqlite(demo_file, "0001")
-    assert backup.name.startswith("demo.before-0001-") and backup.suffix == ".bak"
+    backup = take_backup(demo_file, reason="before-0001")
+    assert backup.parent.name == "demo.backups" and backup.name.endswith("-before-0001.lday")
     with open_event(backup) as event_file, event_file.read() as session:
         assert event_summary(session) == expected
 
