@@ -5,6 +5,8 @@ Its screens are pages of one stack (``add_page``/``show_page``): enter a name or
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
 from PySide6.QtWidgets import (
@@ -27,6 +29,7 @@ from ui.errors import describe
 from ui.widgets import ask_text
 from ui.workspaces.checkin import unsaved as station_clock
 from ui.workspaces.checkin.banner import Banner, banner_for
+from ui.workspaces.checkin.kiosk_assessment import AssessmentPage, Host
 from ui.workspaces.checkin.kiosk_feedback import add_check_out
 from ui.workspaces.checkin.unsaved import Scan, UnsavedScans
 from ui.workspaces.checkin.workspace import not_saved_banner
@@ -102,6 +105,10 @@ class KioskWindow(QWidget):
         self._reset.setSingleShot(True)
         self._reset.setInterval(RESET_AFTER_MS)
         self._reset.timeout.connect(self._ready)
+        # skills: after a check-in, "Where do you stand today?" (for someone not self-assessed yet)
+        self.assessment = AssessmentPage(document, Host(partial(self.show_page, "assess"), self._outcome,
+                                                        self._reset, self._ready))
+        self.add_page("assess", self.assessment)
         self._ready()
 
     # -- pages: another screen (a feedback form) is one more add_page -------------------------------------
@@ -217,7 +224,8 @@ class KioskWindow(QWidget):
                 "not checked in" + SEE_FACILITATOR
         elif result.attendee:
             words = f"{partial_name(result.attendee)}: {words}"
-        self._outcome(style, words)
+        if not self.assessment.offer(result.attendee_uid, style, words):
+            self._outcome(style, words)
 
     def _outcome(self, style: str, words: str) -> None:
         self.banner.show_message(style, words, stay=True)
