@@ -8,10 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.gui.documents import digest
+from tests.gui.skills.test_kiosk_feedback import _kiosk, _scan
 from tests.helpers.skills_event import CODES, UIDS, at
 from ui.document import EventDocument
 from ui.workspaces.checkin import unsaved
-from ui.workspaces.checkin.kiosk import RESET_AFTER_MS, KioskWindow
+from ui.workspaces.checkin.kiosk import RESET_AFTER_MS
 
 
 @pytest.fixture(autouse=True)
@@ -29,29 +30,15 @@ def _assessments(document: EventDocument, code: str) -> list[tuple]:
         con.close()
 
 
-def _kiosk(document: EventDocument, qtbot) -> KioskWindow:
-    kiosk = KioskWindow(document, session_uid=None, session_title="Welcome", station="Kiosk", pin="1",
-                        hub="Sydney")
-    qtbot.addWidget(kiosk)
-    kiosk._unlocked = True  # the test's teardown may close it without the PIN
-    kiosk.resize(1280, 800)
-    kiosk.show()
-    return kiosk
-
-
-def _check_in(kiosk: KioskWindow, qtbot, code: str) -> None:
-    kiosk.code.setText(code)
-    qtbot.keyClick(kiosk.code, Qt.Key.Key_Return)
-
-
 def test_a_check_in_asks_where_they_stand_and_a_tap_writes_before_2(skills_document: EventDocument, qtbot) -> None:
-    kiosk = _kiosk(skills_document, qtbot)
+    kiosk = _kiosk(skills_document, qtbot, None)  # the whole event's kiosk
     page = kiosk.assessment
-    _check_in(kiosk, qtbot, CODES["P4"])  # Paz has an "after" only: still asked "before"
+    _scan(kiosk, qtbot, CODES["P4"])  # Paz has an "after" only: still asked "before"
     assert kiosk.stack.currentWidget() is page and page.note.text().startswith("Where do you stand today?")
     assert page.banner.style_name == "ok" and "Checked in" in page.banner.text()
     labels = [button.text() for button in page.group.buttons()]
     assert labels == ["1\nAI literacy", "2\nHands-on with AI", "3\nCreating with AI", labels[3], labels[4]]
+    kiosk.resize(1280, 800)
     kiosk.grab().save("/tmp/kioskskills-assess.png")
     qtbot.mouseClick(page.group.button(2), Qt.MouseButton.LeftButton)
     assert _assessments(skills_document, CODES["P4"]) == [("post", 0, 3, "import"), ("pre", 0, 2, "kiosk")]
@@ -69,30 +56,27 @@ def test_a_check_in_asks_where_they_stand_and_a_tap_writes_before_2(skills_docum
 
 def test_skip_writes_nothing_and_someone_assessed_already_is_not_asked(skills_document: EventDocument,
                                                                        qtbot) -> None:
-    kiosk = _kiosk(skills_document, qtbot)
+    kiosk = _kiosk(skills_document, qtbot, None)  # the whole event's kiosk
     before = digest(skills_document)
-    _check_in(kiosk, qtbot, CODES["P4"])
+    _scan(kiosk, qtbot, CODES["P4"])
     after_check_in = digest(skills_document)
     assert after_check_in != before and kiosk.stack.currentWidget() is kiosk.assessment
     qtbot.mouseClick(kiosk.assessment.skip, Qt.MouseButton.LeftButton)
     assert digest(skills_document) == after_check_in  # the check-in, and nothing of a self-assessment
     assert kiosk.stack.currentWidget() is kiosk.pages["outcome"] and "Checked in" in kiosk.banner.text()
     for who in ("P3", "P2"):  # an overall "before" (P3), per-level "before"s only (P2): not asked
-        _check_in(kiosk, qtbot, CODES[who])
+        _scan(kiosk, qtbot, CODES[who])
         assert kiosk.stack.currentWidget() is kiosk.pages["outcome"] and kiosk.banner.style_name == "ok"
 
 
 def test_a_check_out_asks_where_they_stand_after_the_day_then_the_feedback(skills_document: EventDocument,
                                                                            qtbot) -> None:
-    kiosk = KioskWindow(skills_document, session_uid=UIDS["L1"], session_title="Literacy", station="Kiosk", pin="1")
-    qtbot.addWidget(kiosk)
-    kiosk._unlocked = True
+    kiosk = _kiosk(skills_document, qtbot, UIDS["L1"])
     dialog = kiosk.check_out_button.open_dialog()
     qtbot.addWidget(dialog)
     pia = skills_document.search(CODES["P1"], None, limit=1)[0].uid
     skills_document.set_scores(pia, {("post", 0): None})  # Pia (checked in to L1) has said nothing "after" yet
-    dialog.code.setText(CODES["P1"])
-    qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
+    _scan(dialog, qtbot, CODES["P1"])
     page = dialog.after
     assert dialog.pages.currentWidget() is page and page.note.text().startswith("Where do you stand now")
     dialog.grab().save("/tmp/kioskskills-checkout-assess.png")

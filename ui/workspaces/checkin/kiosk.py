@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,6 +30,7 @@ from ui.widgets import ask_text
 from ui.workspaces.checkin import unsaved as station_clock
 from ui.workspaces.checkin.banner import Banner, banner_for
 from ui.workspaces.checkin.kiosk_assessment import AssessmentPage, Host
+from ui.workspaces.checkin.kiosk_assessment import big as _big
 from ui.workspaces.checkin.kiosk_feedback import add_check_out
 from ui.workspaces.checkin.unsaved import Scan, UnsavedScans
 from ui.workspaces.checkin.workspace import not_saved_banner
@@ -44,13 +45,6 @@ def partial_name(name: str) -> str:
     """What the kiosk shows of a person: first name and the surname's initial ('Agnieszka B.')."""
     words = name.split()
     return words[0] if len(words) < 2 else f"{words[0]} {words[-1][0]}."
-
-
-def _big(widget: QWidget, grow: int) -> QWidget:
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() + grow)
-    widget.setFont(font)
-    return widget
 
 
 class KioskWindow(QWidget):

@@ -45,7 +45,8 @@ class SelfAssess(FileCommand):
         self.document.set_scores(self.uid, self.before, source="kiosk")
 
 
-def _big(widget: QWidget, grow: float) -> QWidget:
+def big(widget: QWidget, grow: float) -> QWidget:
+    """``widget`` with its font ``grow`` points larger: a kiosk is read at arm's length."""
     font = QFont(widget.font())
     font.setPointSizeF(font.pointSizeF() + grow)
     widget.setFont(font)
@@ -74,7 +75,7 @@ class AssessmentPage(QWidget):
         self.stack = QUndoStack(self)
         self.banner = Banner()  # the check-in's own outcome stays in sight above the question
         self.banner.setMinimumHeight(70)
-        self.note = _big(QLabel(), 12)
+        self.note = big(QLabel(), 12)
         self.note.setStyleSheet("font-weight: bold")
         self.note.setWordWrap(True)
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -83,14 +84,14 @@ class AssessmentPage(QWidget):
         self.labels = {level.id: f"{level.id} · {level.name}" for level in levels}
         grid = QGridLayout()
         for column, level in enumerate(levels):
-            button = _big(QPushButton(f"{level.id}\n{level.name}"), 8)
+            button = big(QPushButton(f"{level.id}\n{level.name}"), 8)
             button.setCheckable(True)
             button.setMinimumSize(170, 130)
             button.setToolTip(level.audience)
             button.setStyleSheet("QPushButton:checked { background: #1e7b34; color: white; }")
             self.group.addButton(button, level.id)
             grid.addWidget(button, 0, column)
-        self.skip, self.undo_button = _big(QPushButton("Skip"), 8), _big(QPushButton("Undo my answer"), 6)
+        self.skip, self.undo_button = big(QPushButton("Skip"), 8), big(QPushButton("Undo my answer"), 6)
         for button in (self.skip, self.undo_button):
             button.setMinimumSize(220, 64)
         row = QHBoxLayout()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
@@ -26,6 +26,7 @@ from ui.commands import FileCommand
 from ui.document import EventDocument
 from ui.errors import describe
 from ui.workspaces.checkin.kiosk_assessment import AssessmentPage, Host
+from ui.workspaces.checkin.kiosk_assessment import big as _big
 
 CLOSE_AFTER_MS = 8000
 #: after a self-assessment is noted (its Undo in reach), the feedback questions come
@@ -50,13 +51,6 @@ class GiveFeedback(FileCommand):
     def backward(self) -> None:
         assert self.change is not None
         self.document.restore_feedback(self.change)
-
-
-def _big(widget: QWidget, grow: float) -> QWidget:
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() + grow)
-    widget.setFont(font)
-    return widget
 
 
 class _Scale(QWidget):
