@@ -131,6 +131,13 @@ def _station_and_kiosk(app, window: MainWindow, out: Path) -> None:
     app.processEvents()
     kiosk.grab().save(str(out / "kiosk.png"))
     print(out / "kiosk.png")
+    waiting = window.document.not_yet_here(station.session_uid, limit=200)
+    fresh = next((p for p in waiting if not window.document.assessments(p.uid).pre), None)
+    if fresh is not None:  # kiosk-assessment.png: checked in, then "Where do you stand today?"
+        kiosk._check_in(fresh.uid, shown=fresh.name)
+        app.processEvents()
+        kiosk.grab().save(str(out / "kiosk-assessment.png"))
+        print(out / "kiosk-assessment.png")
     kiosk._unlocked = True
     kiosk.close()
 

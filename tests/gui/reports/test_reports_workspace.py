@@ -10,9 +10,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from PySide6.QtCore import QPoint
 
+from reports.pdf_charts import heat_rows
 from tests.gui.documents import held
 from ui.document import EventDocument
+from ui.workspaces.reports.heat_map import LABEL_W, TOP
 from ui.workspaces.reports.workspace import ReportsWorkspace
 
 
@@ -31,6 +34,21 @@ def test_the_live_figures_are_the_hand_counted_ones(work: ReportsWorkspace) -> N
     shown = {key: card.value.text() for key, card in work.cards.items()}
     assert shown == {"registered": "7", "attended": "6", "rate": "43%", "people": "5", "walk_ins": "3", "hours": "6"}
     assert work.status.text() == "Choose what to write, then Generate."
+
+
+def test_the_day_chart_is_the_pdf_s_heat_map_by_hub_and_local_hour(work: ReportsWorkspace, qtbot) -> None:
+    assert work.analytics is not None and work.hour_map.rows == heat_rows(work.analytics)  # one source
+    rows = dict(work.hour_map.rows)
+    # A1 (Kathmandu, +05:45) attended S1, 03:15 UTC on 11 March: 09:00 on Kathmandu's clock, not 03
+    assert rows["Kathmandu"][9] == 1 and rows["Kathmandu"][3] == 0
+    assert rows["New York"][10] == 2  # A5 and A6 at S4, 15:00 UTC: 10:00 in New York (EST, -05:00)
+    work.resize(1400, 800)
+    qtbot.waitUntil(lambda: work.hour_map.width() > 500)  # laid out at the new size
+    work.grab().save("/tmp/kioskskills-reports.png")
+    width, height = work.hour_map._cell()
+    kathmandu = [hub for hub, _values in work.hour_map.rows].index("Kathmandu")
+    middle = QPoint(int(LABEL_W + 9.5 * width), int(TOP + (kathmandu + 0.5) * height))
+    assert work.hour_map.cell_at(middle) == ("Kathmandu", 9, 1)  # what its tooltip says
 
 
 def test_generate_writes_the_three_files(work: ReportsWorkspace, tmp_path: Path, qtbot) -> None:

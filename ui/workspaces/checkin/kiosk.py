@@ -5,8 +5,10 @@ Its screens are pages of one stack (``add_page``/``show_page``): enter a name or
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,6 +29,8 @@ from ui.errors import describe
 from ui.widgets import ask_text
 from ui.workspaces.checkin import unsaved as station_clock
 from ui.workspaces.checkin.banner import Banner, banner_for
+from ui.workspaces.checkin.kiosk_assessment import AssessmentPage, Host
+from ui.workspaces.checkin.kiosk_assessment import big as _big
 from ui.workspaces.checkin.kiosk_feedback import add_check_out
 from ui.workspaces.checkin.unsaved import Scan, UnsavedScans
 from ui.workspaces.checkin.workspace import not_saved_banner
@@ -41,13 +45,6 @@ def partial_name(name: str) -> str:
     """What the kiosk shows of a person: first name and the surname's initial ('Agnieszka B.')."""
     words = name.split()
     return words[0] if len(words) < 2 else f"{words[0]} {words[-1][0]}."
-
-
-def _big(widget: QWidget, grow: int) -> QWidget:
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() + grow)
-    widget.setFont(font)
-    return widget
 
 
 class KioskWindow(QWidget):
@@ -102,6 +99,10 @@ class KioskWindow(QWidget):
         self._reset.setSingleShot(True)
         self._reset.setInterval(RESET_AFTER_MS)
         self._reset.timeout.connect(self._ready)
+        # skills: after a check-in, "Where do you stand today?" (for someone not self-assessed yet)
+        self.assessment = AssessmentPage(document, Host(partial(self.show_page, "assess"), self._outcome,
+                                                        self._reset, self._ready))
+        self.add_page("assess", self.assessment)
         self._ready()
 
     # -- pages: another screen (a feedback form) is one more add_page -------------------------------------
@@ -217,7 +218,8 @@ class KioskWindow(QWidget):
                 "not checked in" + SEE_FACILITATOR
         elif result.attendee:
             words = f"{partial_name(result.attendee)}: {words}"
-        self._outcome(style, words)
+        if not self.assessment.offer(result.attendee_uid, style, words):
+            self._outcome(style, words)
 
     def _outcome(self, style: str, words: str) -> None:
         self.banner.show_message(style, words, stay=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QBoxLayout,
     QButtonGroup,
@@ -25,8 +25,12 @@ from learningday.skills.dto import FeedbackChange
 from ui.commands import FileCommand
 from ui.document import EventDocument
 from ui.errors import describe
+from ui.workspaces.checkin.kiosk_assessment import AssessmentPage, Host
+from ui.workspaces.checkin.kiosk_assessment import big as _big
 
 CLOSE_AFTER_MS = 8000
+#: after a self-assessment is noted (its Undo in reach), the feedback questions come
+FEEDBACK_AFTER_MS = 3000
 QUESTIONS = (("rating", "How was this session?", ("Poor", "Excellent")),
              ("can_apply", "I can apply this in my work", ("Not at all", "Right away")))
 
@@ -47,13 +51,6 @@ class GiveFeedback(FileCommand):
     def backward(self) -> None:
         assert self.change is not None
         self.document.restore_feedback(self.change)
-
-
-def _big(widget: QWidget, grow: float) -> QWidget:
-    font = QFont(widget.font())
-    font.setPointSizeF(font.pointSizeF() + grow)
-    widget.setFont(font)
-    return widget
 
 
 class _Scale(QWidget):
@@ -140,7 +137,15 @@ class KioskCheckOut(QDialog):
         column.addWidget(self.thanks)
         column.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignCenter)
         column.addStretch(1)
-        for page in (first, second, third):
+        # skills: "where do you stand now?" first, for someone with no "after" self-assessment
+        self._to_feedback = QTimer(self)
+        self._to_feedback.setSingleShot(True)
+        self._to_feedback.setInterval(FEEDBACK_AFTER_MS)
+        self._to_feedback.timeout.connect(lambda: self.pages.setCurrentIndex(1))
+        self.after = AssessmentPage(document, Host(lambda _words: self.pages.setCurrentIndex(3),
+                                                   lambda _style, _words: self.pages.setCurrentIndex(1),
+                                                   self._to_feedback, self.accept), phase="post")
+        for page in (first, second, third, self.after):
             self.pages.addWidget(page)
         QVBoxLayout(self).addWidget(self.pages)
         self._close = QTimer(self)
@@ -165,7 +170,8 @@ class KioskCheckOut(QDialog):
         self.checked_out = result
         first_name = result.attendee.split()[0] if result.attendee.split() else ""
         self.greeting.setText(f"Checked out — thank you, {first_name}! How was {result.session}?")
-        self.pages.setCurrentIndex(1)
+        if not self.after.offer(result.attendee_uid, "ok", f"Checked out — thank you, {first_name}!"):
+            self.pages.setCurrentIndex(1)
 
     def _on_scale_changed(self) -> None:
         self.send.setEnabled(all(scale.value() for scale in self.scales.values()))

@@ -1,4 +1,4 @@
-"""Reports workspace: the headline and skills figures and charts live, and the three post-event files."""
+"""Reports workspace: the headline and skills figures, attendance by level and by hub × local hour, and the files."""
 
 from __future__ import annotations
 
@@ -38,6 +38,7 @@ from ui.document import EventDocument
 from ui.errors import describe, say_error
 from ui.settings import export_folder, remember_export
 from ui.widgets import Card, card_row, heading
+from ui.workspaces.reports.heat_map import HeatMap
 
 
 def _bar_chart(title: str, categories: list[str], sets: list[tuple[str, list[int], str]]) -> QChart:
@@ -123,10 +124,9 @@ class ReportsWorkspace(QWidget):
             ("reach", "of the roster reached"), ("validated", "people validated at a level"),
             ("uplift", "skills uplift (self-assessed, 1–5)"), ("feedback", "feedback out of 5"))}
         self.level_chart = QChartView()
-        self.hour_chart = QChartView()
-        for view in (self.level_chart, self.hour_chart):
-            view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(170)
+        self.level_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.level_chart.setMinimumHeight(170)
+        self.hour_map = HeatMap()  # hub × local hour of day, as in the PDF
         self.pdf = _Target("PDF report for leaders", "learning-day-report.pdf", "PDF (*.pdf)", kind="report_pdf")
         self.xlsx = _Target("Excel workbook for analysts", "learning-day.xlsx", "Excel workbook (*.xlsx)",
                             kind="report_xlsx")
@@ -177,7 +177,9 @@ class ReportsWorkspace(QWidget):
         form.addLayout(verify_row)
         charts = QGridLayout()
         charts.addWidget(self.level_chart, 0, 0)
-        charts.addWidget(self.hour_chart, 0, 1)
+        charts.addWidget(self.hour_map, 0, 1)
+        for column in (0, 1):
+            charts.setColumnStretch(column, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Reports"))
         layout.addWidget(card_row(list(self.cards.values())))
@@ -235,10 +237,7 @@ class ReportsWorkspace(QWidget):
             "Attendance by level", levels,
             [("registered", [b.registered for b in a.by_level], "#9aa5b1"),
              ("attended", [b.attended for b in a.by_level], "#2E86AB")]))
-        hours = [f"{h.start_utc:%H}" for h in a.hours_utc]
-        self.hour_chart.setChart(_bar_chart(
-            "Attendances across the day (UTC start hour)", hours,
-            [("attendances", [h.attendances for h in a.hours_utc], "#3BB273")]))
+        self.hour_map.show_analytics(a)
 
     def _show_skills(self, a: EventAnalytics) -> None:
         v = a.leader
