@@ -3,7 +3,7 @@ does not carry (registrations, the attendee total) between ticks; the live view 
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select
@@ -13,6 +13,7 @@ from learningday.attendance.rule import attended_online
 from learningday.checkin import log, presence
 from learningday.checkin.counts import event_seats, seats
 from learningday.checkin.live_counts import LiveTally, SessionCount, live_counts
+from learningday.checkin.now import live_day
 from learningday.store.db import open_event
 from learningday.store.models import Session as LearningSession
 from learningday.timeutil import UTC
@@ -64,3 +65,6 @@ def test_the_live_view_counts_online_people_by_the_attended_share(tmp_path: Path
         # Ana 55 min, Dev 60, Eve 20 of 60: at the default 50 %, Eve did not attend
         assert live_counts(s, session_uids=(uid,), attended=attended_online).session(uid) == SessionCount(2, 0)
         assert live_counts(s, session_uids=(uid,)).session(uid).present == 3  # every arrival, without the rule
+        end = s.scalar(select(LearningSession.start_utc).where(LearningSession.uid == uid)) + timedelta(minutes=59)
+        day = live_day(s, end.replace(tzinfo=UTC), attended=attended_online)  # the Live workspace's and `now`'s
+        assert [(x.present, x.registered) for h in day.hubs for x in h.now if x.uid == uid][:1] == [(2, 0)]

@@ -6,11 +6,9 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QPushButton
-from sqlalchemy import select
 
 from learningday.attendance.recording import import_attendance
 from learningday.store.db import open_event
-from learningday.store.models import Session as LearningSession
 from learningday.timeutil import UTC
 from tests.helpers.attendance import REPORTS, build_attendance_event
 from tests.helpers.small_event import TITLES
@@ -19,7 +17,7 @@ from ui.models import DISPLAY
 from ui.workspaces.checkin.workspace import CheckinWorkspace
 
 
-def _station(document: EventDocument, qtbot, title: str | None) -> CheckinWorkspace:  # noqa: ANN001
+def _station(document: EventDocument, qtbot, title: str | None) -> CheckinWorkspace:
     work = CheckinWorkspace()
     qtbot.addWidget(work)
     sessions = document.sessions()
@@ -32,7 +30,7 @@ def _station(document: EventDocument, qtbot, title: str | None) -> CheckinWorksp
     return work
 
 
-def test_undo_buttons_sit_in_their_column_only(small_document: EventDocument, qtbot) -> None:  # noqa: ANN001
+def test_undo_buttons_sit_in_their_column_only(small_document: EventDocument, qtbot) -> None:
     work = _station(small_document, qtbot, None)
     work.station.setText("Door B")
     for code in ("AAAAA3", "AAAAA5"):
@@ -44,13 +42,13 @@ def test_undo_buttons_sit_in_their_column_only(small_document: EventDocument, qt
     work.grab().save("/tmp/counters-station.png")
 
 
-def test_the_session_box_shows_its_whole_label(small_document: EventDocument, qtbot) -> None:  # noqa: ANN001
+def test_the_session_box_shows_its_whole_label(small_document: EventDocument, qtbot) -> None:
     work = _station(small_document, qtbot, TITLES[0])
     text = work.session_box.currentText()
     assert work.session_box.fontMetrics().horizontalAdvance(text) < work.session_box.width() - 30  # the arrow
 
 
-def test_who_came_at_the_station(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_who_came_at_the_station(qtbot, tmp_path: Path) -> None:
     path = build_attendance_event(tmp_path / "autumn.lday")
     with open_event(path) as event_file, event_file.write() as s:
         import_attendance(s, [REPORTS / "zoom_chicago.csv"], at_utc=datetime(2026, 10, 26, tzinfo=UTC))
