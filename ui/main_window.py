@@ -320,6 +320,8 @@ class MainWindow(QMainWindow):
         the others when they are shown; the summary is read again only when it could differ."""
         if self.document is None or not changes:
             return
+        if self.counter is not None:  # registrations or the roster may have moved: the counts read them whole
+            self.counter.forget()
         self._note(changes)
         if self._summary_stale:
             self._show_summary(self.document.summary())
@@ -359,15 +361,18 @@ class MainWindow(QMainWindow):
         if self.summary is None:
             return
         # only the counts the log moves: anything else is read again where it changed
+        grown = counts.attendees != self.summary.attendees  # a walk-in at another station
         self.summary = replace(self.summary, checkins=counts.checkins, attendees=counts.attendees,
                                attendees_checked_in=counts.people_present)
         self._show_counts()
-        if self.tabs.currentWidget() is self.live:
+        self.attendees.show_total(counts.attendees)
+        current = self.tabs.currentWidget()
+        if current is self.live:
             self.live.refresh()
         if external:
             self._note(Changes.of(CHECKIN, ROSTER, attendees=None, counts=True, sessions=None))
-            if self.tabs.currentWidget() is self.checkin:
-                self._catch_up(self.checkin)
+            if current is self.checkin or (current is self.attendees and grown):  # the screen follows at once
+                self._catch_up(current)
 
     def _catch_up(self, workspace: QWidget) -> None:
         """Show ``workspace`` what it has not shown yet, and no more."""

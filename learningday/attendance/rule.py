@@ -125,3 +125,11 @@ def online_only_minutes(session: Session) -> dict[Pair, int]:
     if not sessions:
         return {}
     return {pair: p.minutes for pair, p in presences(session, sessions).items() if not p.in_room}
+
+
+def attended_online(session: Session, session_ids: Collection[int]) -> set[Pair]:
+    """The (attendee, session) pairs among ``session_ids`` whose online minutes count as attended by the event's
+    share (``counts_as_attended``): what the live view counts of a virtual session's report."""
+    windows, percent = _windows(session, session_ids), attended_percent(session)
+    return {pair for pair, p in presences(session, session_ids).items() if not p.in_room and counts_as_attended(
+        p, int((windows[pair[1]][1] - windows[pair[1]][0]).total_seconds() // 60), percent)}

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 from learningday.checkin.live_counts import (
+    AttendedRule,
     LiveCounts,
     LiveTally,
     SessionCount,
@@ -83,14 +84,16 @@ def _facilitated(session: Session, rows: list[SessionRow], since: datetime) -> s
     return {uid for uid, by, who in found if name_key(by) in names[uid] or name_key(who) in names[uid]}
 
 
-def live_day(session: Session, at: datetime, tally: LiveTally | None = None) -> LiveDay:
-    """What runs now and next per hub at ``at``; the running sessions' present/registered as of ``at``."""
+def live_day(session: Session, at: datetime, tally: LiveTally | None = None,
+             attended: AttendedRule | None = None) -> LiveDay:
+    """What runs now and next per hub at ``at``; the running sessions' present/registered as of ``at`` (online
+    attendees by ``attended``, the attended-share rule: see ``live_counts``)."""
     at = utc(at)
     event, hubs = get_event(session), list_hubs(session)
     rows = [r for r in list_sessions(session) if r.start_utc is not None and r.end_utc is not None]
     running = [r for r in rows if r.start_utc <= at < r.end_utc]
     soon = [r for r in rows if at <= r.start_utc <= at + FACILITATOR_WINDOW and r.facilitators]
-    counts = live_counts(session, tally, session_uids=[r.uid for r in running], as_of=at)
+    counts = live_counts(session, tally, session_uids=[r.uid for r in running], as_of=at, attended=attended)
     here = _facilitated(session, soon, at - FACILITATOR_WINDOW * 4)
 
     def shown(row: SessionRow, zone_name: str) -> LiveSession:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, exists, select
 from sqlalchemy.orm import Session, aliased
 
-from learningday.checkin.counts import seats
+from learningday.checkin.counts import event_seats, seats
 from learningday.checkin.dto import LogEntryRow, PresenceCounts
 from learningday.errors import InvalidInput
 from learningday.roster.dto import AttendeeRow
@@ -37,20 +37,12 @@ def _registered(session_id: int | None):  # noqa: ANN202
 
 
 def presence_counts(session: Session, session_uid: str | None = None) -> PresenceCounts:
-    """Checked in / registered / capacity / walk-ins / not yet here, for one session or the event."""
-    session_id, capacity = _session_row(session, session_uid)
-    checked_in = session.scalar(select(func.count(func.distinct(CheckIn.attendee_id))).where(_here(session_id)))
-    walk_ins = session.scalar(select(func.count(func.distinct(CheckIn.attendee_id)))
-                              .where(_here(session_id), CheckIn.kind == "walk_in"))
-    registered = session.scalar(select(func.count(func.distinct(Registration.attendee_id)))
-                                .where(_registered(session_id)))
-    arrived = select(CheckIn.attendee_id).where(_here(session_id))
-    missing = session.scalar(select(func.count(func.distinct(Registration.attendee_id)))
-                             .where(_registered(session_id), Registration.attendee_id.not_in(arrived)))
-    if session_id is not None:  # the session's own capacity, else its venue's (the rule registrations keep)
-        capacity = seats(session, session_id).capacity
-    return PresenceCounts(int(checked_in or 0), int(registered or 0), capacity, int(walk_ins or 0),
-                          int(missing or 0))
+    """Checked in / registered / capacity / walk-ins / not yet here, for one session or the event: the seats
+    count the door rules judge by (``counts.py``), so the station's cards and the door never disagree.
+    Walk-ins are the people here without a registration (for the session; for the event, for any session)."""
+    session_id, _ = _session_row(session, session_uid)
+    found = event_seats(session) if session_id is None else seats(session, session_id)
+    return PresenceCounts(found.here, found.registered, found.capacity, found.unregistered_here, found.not_yet_here)
 
 
 def _people(session: Session, where, *, offset: int, limit: int) -> list[AttendeeRow]:  # noqa: ANN001
@@ -69,8 +61,10 @@ def checked_in_people(session: Session, session_uid: str | None = None, *, offse
 def walk_in_people(session: Session, session_uid: str | None = None, *, offset: int = 0,
                    limit: int = 500) -> list[AttendeeRow]:
     session_id, _ = _session_row(session, session_uid)
-    arrived = select(CheckIn.attendee_id).where(_here(session_id), CheckIn.kind == "walk_in")
-    return _people(session, Attendee.id.in_(arrived), offset=offset, limit=limit)
+    arrived = select(CheckIn.attendee_id).where(_here(session_id))
+    return _people(session, and_(Attendee.id.in_(arrived),
+                                 Attendee.id.not_in(select(Registration.attendee_id).where(_registered(session_id)))),
+                   offset=offset, limit=limit)
 
 
 def not_yet_here(session: Session, session_uid: str | None = None, *, offset: int = 0,

@@ -42,3 +42,26 @@ def test_the_status_bar_follows_another_process(window: MainWindow, small_event_
         qtbot.waitUntil(lambda: station.counters["checked_in"].value.text() == str(int(shown) + 2), timeout=2000)
     finally:
         other.close()
+
+
+def test_the_station_and_attendees_follow_a_walk_in_elsewhere(window: MainWindow, small_event_file: Path,
+                                                               qtbot) -> None:
+    assert window.open_path(small_event_file)
+    window.tabs.setCurrentIndex(2)
+    station = window.checkin
+    station.session_box.setCurrentIndex(0)  # the whole event
+    qtbot.waitUntil(lambda: window.counter is not None and window.counter.counts is not None, timeout=2000)
+    here, walk_ins = (int(station.counters[k].value.text()) for k in ("checked_in", "walk_ins"))
+    assert window.attendees.count_label.text() == "6 attendees"
+    other = EventDocument.open(small_event_file)
+    try:
+        other.walk_in(name="Zoë Walk-In", email="zoe@example.com", hub=None, session_uid=None, station="Door C",
+                      facilitator="")
+        # no keystroke: the window's change watcher tick carries it to every screen's counts
+        qtbot.waitUntil(lambda: station.counters["checked_in"].value.text() == str(here + 1), timeout=2000)
+        assert station.counters["walk_ins"].value.text() == str(walk_ins + 1)
+        qtbot.waitUntil(lambda: window.attendees.count_label.text().endswith("of 7 attendees match"), timeout=2000)
+        window.tabs.setCurrentIndex(1)  # shown: the table reads the new person
+        qtbot.waitUntil(lambda: window.attendees.count_label.text() == "7 attendees", timeout=2000)
+    finally:
+        other.close()

@@ -21,13 +21,14 @@ def _line(s) -> str:
 
 @command("now", "what runs now and next in every hub, in its local time")(_configure)
 def cmd_now(args: argparse.Namespace) -> int:
+    from learningday.attendance.rule import attended_online
     from learningday.checkin.now import as_dict, live_day
     from learningday.store.db import open_event
     from learningday.timeutil import parse_utc
 
     at = parse_utc(args.at) if args.at else datetime.now(UTC)
     with open_event(args.event) as event_file, event_file.read() as session:
-        day = live_day(session, at)
+        day = live_day(session, at, attended=attended_online)
     if args.json:
         emit_json(as_dict(day))
         return 0

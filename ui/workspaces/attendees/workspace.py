@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
@@ -177,6 +178,12 @@ class AttendeesWorkspace(QWidget):
         self.model.set_query(self.current_query())
         self._show_count()
         self._count_the_rest()
+
+    def show_total(self, attendees: int) -> None:
+        """The event's attendee total as the live counts have it (another station's walk-in shows here too)."""
+        if self.summary is not None and self.summary.attendees != attendees:
+            self.summary = replace(self.summary, attendees=attendees)
+            self._show_count()
 
     def _show_count(self) -> None:
         shown = self.model.rowCount()

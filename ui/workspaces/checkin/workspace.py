@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from learningday.attendance.rule import session_attendance
 from learningday.checkin.dto import CheckInResult, SearchHit
 from learningday.errors import LearningDayError, NotSaved
 from learningday.plan.dto import SessionRow
@@ -37,6 +39,7 @@ from ui import settings
 from ui.document import EventDocument
 from ui.errors import attempt, show_error, show_info
 from ui.widgets import Card, ask_text, heading
+from ui.workspaces.attendees.session_attendance import SessionAttendanceDialog
 from ui.workspaces.checkin.attendance_dialog import open_attendance_dialog
 from ui.workspaces.checkin.banner import Banner
 from ui.workspaces.checkin.paper import paper_menu
@@ -90,6 +93,7 @@ class CheckinWorkspace(QWidget):
         self.session_box.setObjectName("stationSession")
         self.session_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.session_box.setMinimumContentsLength(22)
+        self.session_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.station = QLineEdit(str(settings.settings().value("station/name", "Door A")))
         self.station.setMaximumWidth(120)
         self.facilitator = QLineEdit(str(settings.settings().value("station/facilitator", "")))
@@ -97,6 +101,10 @@ class CheckinWorkspace(QWidget):
         self.facilitator.setMaximumWidth(140)
         self.walk_in_button = QPushButton("Walk-in… (F2)")
         self.kiosk_button = QPushButton("Kiosk mode")
+        self.came_button = QPushButton("Who came…")
+        self.came_button.setToolTip("This session, per person: in the room or online, minutes, late, left early")
+        self.came_button.clicked.connect(self.who_came)
+        self.sessions: list[SessionRow] = []
         self.log_button = QToolButton()
         self.log_button.setText("Station log")
         self.log_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -168,16 +176,16 @@ class CheckinWorkspace(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(heading("Check-in"))
-        top.addStretch(1)
+        top.addSpacing(24)
         for label, widget in (("Session", self.session_box), ("Station", self.station),
                               ("Facilitator", self.facilitator)):
             top.addWidget(QLabel(label))
-            top.addWidget(widget)
+            top.addWidget(widget, 1 if widget is self.session_box else 0)  # "Now · 11:00 Sydney (00:00 UTC) · …" whole
         cards = QGridLayout()
         for i, card in enumerate(self.counters.values()):
             cards.addWidget(card, i // 3, i % 3)
         actions = QHBoxLayout()
-        for button in (self.walk_in_button, self.kiosk_button, self.log_button):
+        for button in (self.walk_in_button, self.kiosk_button, self.came_button, self.log_button):
             actions.addWidget(button)
         actions.addStretch(1)
         self.sign_off_button = add_sign_off_button(  # skills: "completed the hands-on exercise" (F4)
@@ -219,7 +227,7 @@ class CheckinWorkspace(QWidget):
         return self.station.text().strip() or "Station"
 
     def show_event(self, document: EventDocument, summary: EventSummary, sessions: list[SessionRow]) -> None:
-        self.document, self.summary = document, summary
+        self.document, self.summary, self.sessions = document, summary, sessions
         self.unsaved.follow(document)
         self.picker.show_event(summary, sessions)
         self.refresh_station()
@@ -228,6 +236,7 @@ class CheckinWorkspace(QWidget):
         """Counters, the last check-ins and who is missing, for the chosen session."""
         if self.document is None:
             return
+        self.came_button.setEnabled(self.session_uid is not None)
         counts = self.document.presence(self.session_uid)
         for name, card in self.counters.items():
             value = getattr(counts, name)
@@ -245,6 +254,13 @@ class CheckinWorkspace(QWidget):
     def _show_recent(self) -> None:
         assert self.document is not None
         entries = self.document.recent_entries(self.station_name(), self.session_uid)
+        for row in range(self.recent.rowCount()):
+            # a replaced cell widget is deleted only when control is back in the event loop: until then it
+            # stayed drawn where the table first put it (over the Time column)
+            old = self.recent.cellWidget(row, 3)
+            if old is not None:
+                old.hide()
+                self.recent.removeCellWidget(row, 3)
         self.recent.setRowCount(len(entries))
         for row, entry in enumerate(entries):
             verb = {"check_in": "", "walk_in": " (walk-in)", "undo": " (undo)", "check_out": " (out)"}[entry.kind]
@@ -260,9 +276,10 @@ class CheckinWorkspace(QWidget):
                 button = QPushButton("Undo")
                 button.clicked.connect(lambda _=False, uid=entry.uid: self.undo(uid))
                 self.recent.setCellWidget(row, 3, button)
-            else:
-                self.recent.removeCellWidget(row, 3)
         self.recent.resizeColumnToContents(0)
+        # a cell widget set while the table's layout is pending is placed only when that layout runs:
+        # until then it was drawn at the table's corner, over the Time column
+        self.recent.doItemsLayout()
 
     # -- actions ----------------------------------------------------------------------------
     def _set_banner(self, style: str, text: str, *, stay: bool = False) -> None:
@@ -393,6 +410,18 @@ class CheckinWorkspace(QWidget):
         self._set_banner("warn", f"Undone: {result.attendee}" + (f" — {result.session}" if result.session else ""))
         self.refresh_station()
         self.search.setFocus()
+
+    def who_came(self) -> SessionAttendanceDialog | None:
+        """The session on this station, per person: the Attendees workspace's "Who came" page, the same core
+        function (``attendance.rule.session_attendance``)."""
+        row = next((s for s in self.sessions if s.uid == self.session_uid), None)
+        document = self.document
+        if document is None or row is None:
+            return None
+        dialog = SessionAttendanceDialog(row.title, document.read_with(lambda s: session_attendance(s, row.id)),
+                                         parent=self)
+        dialog.open()
+        return dialog
 
     def walk_in(self) -> None:
         if self.document is None or self.summary is None:

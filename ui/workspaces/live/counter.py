@@ -57,6 +57,12 @@ class LiveCounter(QObject):
         """This window wrote to the log: count at the next tick (a burst of scans is counted once)."""
         self._poked = True
 
+    def forget(self) -> None:
+        """This window changed what the log does not carry (registrations, the roster): read it whole."""
+        if self.tally is not None:
+            self.tally.forget()
+        self.poke()
+
     def _on_timer_timeout(self) -> None:
         changed, poked = self.watcher.changed(), self._poked
         if self.tally is None or not (changed or poked):

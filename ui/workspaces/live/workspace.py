@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from learningday.attendance.rule import attended_online
 from learningday.checkin.live_counts import LiveTally
 from learningday.checkin.now import HubNow, LiveDay, LiveSession, live_day
 from ui.document import EventDocument
@@ -148,7 +149,7 @@ class LiveWorkspace(QWidget):
         if tally is None:  # the counter still reads the log: it says when it is done
             return
         at = self.now()
-        day = self.document.read_with(lambda s: live_day(s, at, tally))
+        day = self.document.read_with(lambda s: live_day(s, at, tally, attended_online))
         first = self.day is None or self.day.event != day.event or self.day.hub_rows != day.hub_rows
         self.day = day
         if first:
