@@ -20,6 +20,7 @@ from tests import DATA
 
 FILES = DATA / "attendance"
 TEAMS, ZOOM, MEET = FILES / "teams_across_dst.csv", FILES / "zoom_chicago.csv", FILES / "meet_durations.csv"
+WEBEX = FILES / "webex_chicago.csv"
 NOW = datetime(2026, 10, 26, 9, 0, tzinfo=UTC)
 
 
@@ -69,6 +70,13 @@ def test_three_duration_formats_without_leave_times(autumn: Path) -> None:
     result = _import(autumn, [MEET])
     assert result.files[0].platform == "meet"
     assert _minutes(autumn, "Chicago only") == {"Ana Silva": 40, "Eve Moss": 25, "Dev Patel": 35}
+
+
+def test_webex_rejoin_clipped_to_the_session(autumn: Path) -> None:
+    # Chicago, session 09:00-10:00 CDT: Ana 09:05-09:30 + 09:40-10:10 -> 25 + 20; Robert 08:55-09:50 -> 50
+    result = _import(autumn, [WEBEX])
+    assert (result.files[0].platform, result.files[0].session_title) == ("webex", "Chicago only")
+    assert _minutes(autumn, "Chicago only") == {"Ana Silva": 45, "Robert Jones": 50}
 
 
 def test_the_same_file_twice_changes_nothing(autumn: Path) -> None:

@@ -51,11 +51,19 @@ Eve Moss,eve@example.com,2026-10-24 09:00:00,25
 Dev Patel,,2026-10-24 09:00:00,00:35:59
 """
 
+# Webex attendee report: CRLF, an email in capitals, a rejoin, times without seconds, durations in "mins"
+WEBEX = """Name,Attendee Email,Join Time,Leave Time,Attendance Duration,Connection Type
+Ana Silva,ANA@example.com,10/24/2026 9:05 AM,10/24/2026 9:30 AM,25 mins,Desktop app
+Ana Silva,ANA@example.com,10/24/2026 9:40 AM,10/24/2026 10:10 AM,30 mins,Desktop app
+Robert Jones,rob@example.com,10/24/2026 8:55 AM,10/24/2026 9:50 AM,55 mins,Web app
+"""
+
 
 def main() -> None:
     (HERE / "teams_across_dst.csv").write_bytes(TEAMS.replace("\n", "\r\n").encode("utf-16"))
     (HERE / "zoom_chicago.csv").write_text(ZOOM, encoding="utf-8", newline="")
     (HERE / "meet_durations.csv").write_text(DURATIONS, encoding="utf-8", newline="")
+    (HERE / "webex_chicago.csv").write_bytes(WEBEX.replace("\n", "\r\n").encode("utf-8"))
 
 
 if __name__ == "__main__":
