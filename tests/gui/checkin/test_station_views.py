@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QPushButton
 
 from learningday.attendance.recording import import_attendance
 from learningday.store.db import open_event
-from learningday.timeutil import UTC
+from learningday.timeutil import UTC, to_local
 from tests.helpers.attendance import REPORTS, build_attendance_event
 from tests.helpers.small_event import TITLES
 from ui.document import EventDocument
@@ -67,3 +67,16 @@ def test_who_came_at_the_station(qtbot, tmp_path: Path) -> None:
         assert not work.came_button.isEnabled() and work.who_came() is None
     finally:
         document.close()
+
+
+def test_last_check_ins_read_on_the_station_hubs_clock(small_document: EventDocument, qtbot) -> None:
+    work = _station(small_document, qtbot, None)
+    work.station.setText("Door B")
+    work.check_in("AAAAA3", method="scan")
+    entry = small_document.recent_entries("Door B", None)[0]
+    hub = next(h for h in small_document.summary().hubs if h.zone == "Asia/Kathmandu")
+    work.picker.hub_box.setCurrentIndex(work.picker.hub_box.findData(hub.name))
+    work.picker.hub_box.activated.emit(work.picker.hub_box.currentIndex())
+    expected = to_local(entry.at_utc, "Asia/Kathmandu").strftime("%H:%M:%S")  # +05:45, not the machine's zone
+    qtbot.waitUntil(lambda: work.recent.item(0, 0) is not None and work.recent.item(0, 0).text() == expected)
+    assert work.recent.horizontalHeaderItem(0).text() == f"Time ({hub.name})"

@@ -47,7 +47,8 @@ class SessionPicker:
     def hub(self) -> str | None:
         return self.hub_box.currentData()
 
-    def _zone(self) -> str:
+    def zone(self) -> str:
+        """The station hub's IANA zone (UTC without a hub): the clock the station shows times in."""
         hub = next((h for h in self.summary.hubs if h.name == self.hub), None) if self.summary else None
         return hub.zone if hub is not None else "UTC"
 
@@ -68,7 +69,7 @@ class SessionPicker:
         if self.summary is None:
             return
         now = now or datetime.now(timezone.utc)
-        zone, day = self._zone(), self.summary.event.start_utc
+        zone, day = self.zone(), self.summary.event.start_utc
         venue = self.venue_box.currentData()
         shown = [s for s in self.sessions if venue is None or s.venue == venue]
         timed = sorted((s for s in shown if s.start_utc is not None), key=lambda s: s.start_utc)

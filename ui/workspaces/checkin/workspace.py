@@ -34,6 +34,7 @@ from learningday.checkin.dto import CheckInResult, SearchHit
 from learningday.errors import LearningDayError, NotSaved
 from learningday.plan.dto import SessionRow
 from learningday.roster.codes import looks_like_code, normalise_code
+from learningday.setup.clock import local_text
 from learningday.setup.dto import EventSummary
 from ui import settings
 from ui.document import EventDocument
@@ -132,6 +133,8 @@ class CheckinWorkspace(QWidget):
         self.no_match.setObjectName("noMatch")
         self.no_match.hide()
         self.picker = SessionPicker(self.session_box)
+        # the last check-ins read on the station hub's clock: another hub, another clock
+        self.picker.hub_box.activated.connect(lambda _i: self._show_recent() if self.document is not None else None)
         #: scans the file could not take (a full disk), retried until it does
         self.unsaved = UnsavedScans(self)
         self.unsaved.saved.connect(self._on_unsaved_saved)
@@ -262,9 +265,12 @@ class CheckinWorkspace(QWidget):
                 old.hide()
                 self.recent.removeCellWidget(row, 3)
         self.recent.setRowCount(len(entries))
+        self.recent.horizontalHeaderItem(0).setText(f"Time ({self.picker.hub or 'UTC'})")
         for row, entry in enumerate(entries):
             verb = {"check_in": "", "walk_in": " (walk-in)", "undo": " (undo)", "check_out": " (out)"}[entry.kind]
-            cells = (entry.at_utc.astimezone().strftime("%H:%M:%S"), entry.attendee + verb, entry.session or "event")
+            when = local_text(entry.at_utc, self.picker.zone(), self.summary.event.start_utc, "%H:%M:%S") \
+                if self.summary is not None else f"{entry.at_utc:%H:%M:%S} UTC"  # the station hub's clock
+            cells = (when, entry.attendee + verb, entry.session or "event")
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if entry.undone:
