@@ -19,6 +19,7 @@ bench: $(STAMP)  ## every benchmark beside its raw baseline
 
 screenshots: $(STAMP)  ## refresh docs/*.png: the offscreen window, and PDF pages via pdftoppm
 	QT_QPA_PLATFORM=offscreen $(PY) scripts/screenshots.py docs
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/plan_preview_screenshot.py docs/plan-preview.png
 	$(PY) main.py demo /tmp/learningday-docs.lday --seed 1 >/dev/null
 	$(PY) main.py report /tmp/learningday-docs.lday --pdf /tmp/learningday-docs.pdf --certificates /tmp/learningday-cert.pdf
 	pdftoppm -png -r 45 -f 1 -l 5 /tmp/learningday-docs.pdf docs/report-page
