@@ -124,11 +124,14 @@ def judge(door: Door, at: datetime, *, override: bool = False, over_capacity: bo
 
 
 # -- the facts, read in a few indexed statements on the check-in path ------------------------
-_FACTS = ("SELECT s.start_utc, s.duration_minutes, h.name, h.zone, e.start_utc, e.length_minutes, e.door_policy "
+# one statement for the session, its venue's hub, the station's hub (by its unique name), the person's registration
+# (unique per person and session) and the event; the waitlist position and the seats only when they matter
+_FACTS = ("SELECT s.start_utc, s.duration_minutes, h.name, h.zone, e.start_utc, e.length_minutes, e.door_policy, "
+          "st.name, st.zone, r.id, r.status, r.created_utc "
           "FROM sessions AS s LEFT JOIN venues AS v ON v.id = s.venue_id LEFT JOIN hubs AS h ON h.id = v.hub_id "
+          "LEFT JOIN hubs AS st ON st.name = :hub "
+          "LEFT JOIN registrations AS r ON r.attendee_id = :aid AND r.session_id = s.id "
           "CROSS JOIN (SELECT start_utc, length_minutes, door_policy FROM event LIMIT 1) AS e WHERE s.id = :sid")
-_HUB = "SELECT name, zone FROM hubs WHERE name = :name"
-_REGISTRATION = "SELECT id, status, created_utc FROM registrations WHERE attendee_id = :aid AND session_id = :sid"
 _POSITION = ("SELECT COUNT(*) FROM registrations WHERE session_id = :sid AND status = 'waitlisted' "
              "AND (created_utc < :at OR (created_utc = :at AND id <= :rid))")
 
@@ -136,15 +139,16 @@ _POSITION = ("SELECT COUNT(*) FROM registrations WHERE session_id = :sid AND sta
 def door_for(session: Session, *, attendee_id: int, session_id: int, hub: str | None = None) -> Door:
     """The facts the door judges, for ``attendee_id`` at ``session_id``; times are shown in the station's
     ``hub`` (by name), else the venue's hub, else UTC."""
-    start, minutes, venue_hub, venue_zone, event_start, event_minutes, policy = rows(
-        session, _FACTS, {"sid": session_id})[0]
-    station = rows(session, _HUB, {"name": hub.strip()}) if hub and hub.strip() else []
-    place, zone = station[0] if station else (venue_hub, venue_zone) if venue_zone else ("UTC", "UTC")
-    found = rows(session, _REGISTRATION, {"aid": attendee_id, "sid": session_id})
-    status = found[0][1] if found else None
+    (start, minutes, venue_hub, venue_zone, event_start, event_minutes, policy, station_hub, station_zone,
+     registration_id, status, registered_at) = rows(
+        session, _FACTS, {"sid": session_id, "aid": attendee_id, "hub": (hub or "").strip() or None})[0]
+    if station_hub is not None:
+        place, zone = station_hub, station_zone
+    else:
+        place, zone = (venue_hub, venue_zone) if venue_zone else ("UTC", "UTC")
     position = None
     if status == "waitlisted":
-        position = rows(session, _POSITION, {"sid": session_id, "at": found[0][2], "rid": found[0][0]})[0][0]
+        position = rows(session, _POSITION, {"sid": session_id, "at": registered_at, "rid": registration_id})[0][0]
     event_start = instant(event_start)
     session_start = instant(start) if start is not None else None
     return Door(policy or DEFAULT_POLICY, event_start, event_start + timedelta(minutes=event_minutes), session_start,
