@@ -15,15 +15,14 @@ from learningday.store.models import Attendee, CheckIn, Hub, Registration, Stati
 from learningday.store.models import Session as LearningSession
 
 
-def _session_row(session: Session, session_uid: str | None) -> tuple[int | None, int | None]:
-    """(session id, capacity) of ``session_uid``; (None, None) for the event as a whole."""
+def _session_id(session: Session, session_uid: str | None) -> int | None:
+    """The row id of ``session_uid``; None for the event as a whole."""
     if session_uid is None:
-        return None, None
-    row = session.execute(select(LearningSession.id, LearningSession.capacity)
-                          .where(LearningSession.uid == session_uid)).first()
-    if row is None:
+        return None
+    found = session.scalar(select(LearningSession.id).where(LearningSession.uid == session_uid))
+    if found is None:
         raise InvalidInput(f"no session with uid {session_uid!r} in this event")
-    return row[0], row[1]
+    return found
 
 
 def _here(session_id: int | None):  # noqa: ANN202 - an SQL expression
@@ -40,7 +39,7 @@ def presence_counts(session: Session, session_uid: str | None = None) -> Presenc
     """Checked in / registered / capacity / walk-ins / not yet here, for one session or the event: the seats
     count the door rules judge by (``counts.py``), so the station's cards and the door never disagree.
     Walk-ins are the people here without a registration (for the session; for the event, for any session)."""
-    session_id, _ = _session_row(session, session_uid)
+    session_id = _session_id(session, session_uid)
     found = event_seats(session) if session_id is None else seats(session, session_id)
     return PresenceCounts(found.here, found.registered, found.capacity, found.unregistered_here, found.not_yet_here)
 
@@ -53,14 +52,14 @@ def _people(session: Session, where, *, offset: int, limit: int) -> list[Attende
 
 def checked_in_people(session: Session, session_uid: str | None = None, *, offset: int = 0,
                       limit: int = 500) -> list[AttendeeRow]:
-    session_id, _ = _session_row(session, session_uid)
+    session_id = _session_id(session, session_uid)
     return _people(session, Attendee.id.in_(select(CheckIn.attendee_id).where(_here(session_id))),
                    offset=offset, limit=limit)
 
 
 def walk_in_people(session: Session, session_uid: str | None = None, *, offset: int = 0,
                    limit: int = 500) -> list[AttendeeRow]:
-    session_id, _ = _session_row(session, session_uid)
+    session_id = _session_id(session, session_uid)
     arrived = select(CheckIn.attendee_id).where(_here(session_id))
     return _people(session, and_(Attendee.id.in_(arrived),
                                  Attendee.id.not_in(select(Registration.attendee_id).where(_registered(session_id)))),
@@ -70,7 +69,7 @@ def walk_in_people(session: Session, session_uid: str | None = None, *, offset: 
 def not_yet_here(session: Session, session_uid: str | None = None, *, offset: int = 0,
                  limit: int = 500) -> list[AttendeeRow]:
     """Registered (for the session, or for any session of the event) but not checked in there."""
-    session_id, _ = _session_row(session, session_uid)
+    session_id = _session_id(session, session_uid)
     registered = select(Registration.attendee_id).where(_registered(session_id))
     arrived = select(CheckIn.attendee_id).where(_here(session_id))
     return _people(session, and_(Attendee.id.in_(registered), Attendee.id.not_in(arrived)),
@@ -94,7 +93,7 @@ def recent_entries(session: Session, *, station: str | None = None, session_uid:
     if station is not None:
         stmt = stmt.where(Station.name == station)
     if session_uid is not None:
-        session_id, _ = _session_row(session, session_uid)
+        session_id = _session_id(session, session_uid)
         stmt = stmt.where(CheckIn.session_id == session_id)
     return [LogEntryRow(r[0], r[1], r[2], r[3], r[4], r[5], r[6] or "", r[7], r[8] or "", r[9], r[10], bool(r[11]))
             for r in session.execute(stmt)]
