@@ -173,7 +173,7 @@ def write_certificates(analytics: EventAnalytics, out: Path, *, steps: Mapping[s
     out = Path(out)
     look = _Look(branding)
     people = recipients(analytics)
-    certs = certificates(analytics, steps or {}, secret) if secret else _unsigned(analytics, steps or {})
+    certs = certificates(analytics, steps or {}, secret)
     total = max(len(people), 1)
 
     def each():  # noqa: ANN202 - the certificates with a cancel check and progress between pages
@@ -207,11 +207,6 @@ def write_certificates(analytics: EventAnalytics, out: Path, *, steps: Mapping[s
                 cancel)
     report(1.0, "certificates written")
     return out
-
-
-def _unsigned(analytics: EventAnalytics, steps: Mapping[str, NextStep]):  # noqa: ANN202
-    for cert in certificates(analytics, steps, "unsigned"):
-        yield Certificate(**{**cert.__dict__, "verification": ""})
 
 
 def _folder(out: Path, write, cancel: CancelCheck | None) -> None:  # noqa: ANN001 - write(tmp folder)

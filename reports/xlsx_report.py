@@ -228,7 +228,7 @@ def write_xlsx(analytics: EventAnalytics, log: Sequence[CheckInLogRow], out: Pat
 
     report = progress or quiet
     wb = Workbook(write_only=True)
-    steps = [
+    sheets = [
         ("summary", lambda: _summary(wb, analytics)),
         ("sessions", lambda: _sessions(wb, analytics)),
         ("attendees", lambda: _attendees(wb, analytics, cancel)),
@@ -237,10 +237,10 @@ def write_xlsx(analytics: EventAnalytics, log: Sequence[CheckInLogRow], out: Pat
         ("departments", lambda: _breakdown_sheet(wb, "Departments", "Department", analytics.by_department)),
         *skills_sheets(wb, analytics, steps, cancel),
     ]
-    for i, (label, step) in enumerate(steps):
+    for i, (label, write_sheet) in enumerate(sheets):
         check(cancel)
-        step()
-        report((i + 1) / (len(steps) + 1), f"sheet {label}")
+        write_sheet()
+        report((i + 1) / (len(sheets) + 1), f"sheet {label}")
     with atomic_output(Path(out)) as tmp:
         wb.save(tmp)
         check(cancel)

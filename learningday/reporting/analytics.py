@@ -233,7 +233,7 @@ def analyse(session: Session, *, top: int = TOP_N, progress: Progress | None = N
     worst = [s for s in sorted(ranked, key=lambda s: (s.rate or 0, s.attended, s.start_utc, s.title))
              if s.id not in chosen][:top]
     leader = leader_view(session, hubs=hubs, levels=levels, people=((p.id, p.hub_id, p.level_id) for p in people),
-                         reached=overall.people, sessions=outcomes)
+                         reached=overall.people, sessions=outcomes, minutes_attended=lambda _s: online)
     report(1.0, "analytics done")
     return EventAnalytics(
         event=event, levels=levels, hubs=hubs,

@@ -11,7 +11,7 @@ import base64
 import hashlib
 import hmac
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
 
@@ -41,8 +41,8 @@ class Certificate:
     """One attendee's certificate, as text: what the page prints and what its code signs."""
 
     attendee_uid: str
-    code: str
     name: str
+    #: the attendee's badge code
     badge: str
     dates: str
     hours: float
@@ -83,16 +83,17 @@ def next_step_text(step: NextStep | None, analytics: EventAnalytics, person: Att
 
 
 def certificates(analytics: EventAnalytics, steps: Mapping[str, NextStep], secret: str) -> Iterator[Certificate]:
-    """One per person who attended at least one session (roster order), each with its verification code."""
+    """One per person who attended at least one session (roster order), each with its verification code
+    (none without a ``secret``)."""
     sessions = {s.id: s for s in analytics.sessions}
     validated = analytics.leader.validated if analytics.leader else {}
     for p in analytics.attendees:
         if not p.sessions_attended:
             continue
-        cert = Certificate(p.uid, p.code, p.name, p.code, local_dates(p, sessions), round(p.learning_minutes / 60, 1),
+        cert = Certificate(p.uid, p.name, p.code, local_dates(p, sessions), round(p.learning_minutes / 60, 1),
                            tuple(sessions[s].title for s in p.sessions_attended), p.levels_attended,
                            tuple(sorted(validated.get(p.id, ()))), next_step_text(steps.get(p.uid), analytics, p))
-        yield Certificate(**{**cert.__dict__, "verification": sign(secret, analytics.event.uid, cert)})
+        yield replace(cert, verification=sign(secret, analytics.event.uid, cert)) if secret else cert
 
 
 def event_certificates(session: Session) -> Iterator[Certificate]:

@@ -1,4 +1,5 @@
-"""Finding the attendee and the session a skills action names (by id, uid or badge code; by session uid)."""
+"""Finding the attendee and the session a skills action names (by id, or as the roster finds a person; by
+session uid)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from learningday.errors import InvalidInput
-from learningday.roster.codes import normalise_code
+from learningday.roster.attendees import find_attendee as roster_attendee
 from learningday.store.models import Attendee
 from learningday.store.models import Session as LearningSession
-
-_UID_LENGTH = 36
 
 
 @dataclass(frozen=True)
@@ -31,16 +30,12 @@ class Where:
 
 
 def find_attendee(session: Session, key: str | int) -> Person:
-    """The attendee with this id, uid or badge code; InvalidInput when there is none."""
-    query = select(Attendee.id, Attendee.uid, Attendee.name)
-    if isinstance(key, int):
-        row = session.execute(query.where(Attendee.id == key)).first()
-    elif len(key.strip()) == _UID_LENGTH and key.count("-") == 4:
-        row = session.execute(query.where(Attendee.uid == key.strip().lower())).first()
-    else:
-        row = session.execute(query.where(Attendee.code == normalise_code(key))).first()
+    """The attendee with this id, or this badge code, uid or employee id (roster.attendees.find_attendee);
+    InvalidInput when there is none."""
+    attendee_id = key if isinstance(key, int) else roster_attendee(session, key)
+    row = session.execute(select(Attendee.id, Attendee.uid, Attendee.name).where(Attendee.id == attendee_id)).first()
     if row is None:
-        raise InvalidInput(f"no attendee has the code or uid {key!r}")
+        raise InvalidInput(f"no attendee with id {key}")
     return Person(*row)
 
 
