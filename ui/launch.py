@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import gc
+import sys
 from collections.abc import Sequence
 
-from ui.cli.main import main as cli_main
+from ui.cli.base import configure_gui
 
 
 def run_gui(event: str | None, *, exit_when_shown: str | None = None) -> int:
@@ -18,5 +20,21 @@ def run_gui(event: str | None, *, exit_when_shown: str | None = None) -> int:
     return run_app(event, exit_when_shown=exit_when_shown)
 
 
+def _opens_the_app(args: list[str]) -> bool:
+    """Nothing, ``gui …`` or an event file's path (a command's name has no dot or slash): the desktop app,
+    started without importing every command's module. Help, --json and the rest go to ui.cli.main."""
+    if any(a in ("-h", "--help", "--json") for a in args):
+        return False
+    return not args or args[0] == "gui" or (not args[0].startswith("-") and any(c in args[0] for c in "./\\"))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    return cli_main(argv, run_gui=run_gui)
+    args = list(sys.argv[1:] if argv is None else argv)
+    if _opens_the_app(args):
+        parser = argparse.ArgumentParser(prog="learningday gui", description="open the desktop app")
+        configure_gui(parser)
+        opened = parser.parse_args(args[1:] if args[:1] == ["gui"] else args)
+        return run_gui(opened.event, exit_when_shown=opened.exit_when_shown)
+    from ui.cli.main import main as cli_main
+
+    return cli_main(args, run_gui=run_gui)

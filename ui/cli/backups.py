@@ -44,19 +44,18 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 
 def _configure_backup(p: argparse.ArgumentParser) -> None:
-    from learningday.store.backups import DEFAULT_KEEP
-
+    # no core import here: building the parser must not load SQLAlchemy (store.backups does)
     p.add_argument("event", metavar="EVENT.lday", help=EVENT_HELP)
-    p.add_argument("--keep", type=int, default=DEFAULT_KEEP, metavar="K",
-                   help=f"then keep only the newest K backups (default {DEFAULT_KEEP})")
+    p.add_argument("--keep", type=int, metavar="K",
+                   help="then keep only the newest K backups (default: as many as the app keeps)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
 
 
 @command("backup", "back up an event file now, into its backups folder")(_configure_backup)
 def cmd_backup(args: argparse.Namespace) -> int:
-    from learningday.store.backups import back_up, event_path
+    from learningday.store.backups import DEFAULT_KEEP, back_up, event_path
 
-    backup = back_up(event_path(args.event), keep=args.keep)
+    backup = back_up(event_path(args.event), keep=DEFAULT_KEEP if args.keep is None else args.keep)
     if args.json:
         emit_json(_json(backup))
     else:

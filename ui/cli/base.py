@@ -30,6 +30,12 @@ def command(name: str, help_text: str):
     return register
 
 
+def configure_gui(p: argparse.ArgumentParser) -> None:
+    """The desktop app's arguments: the CLI's `gui` sub-command and ui.launch's own fast path share them."""
+    p.add_argument("event", nargs="?", metavar="EVENT.lday", help="the event to open (default: the demo event)")
+    p.add_argument("--exit-when-shown", nargs="?", const="event", choices=("window", "event"), help=argparse.SUPPRESS)
+
+
 def emit_json(value: Any) -> None:
     """One JSON document on stdout."""
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)

@@ -35,7 +35,7 @@ from ui.cli import (
     skills,
     snapshots,
 )
-from ui.cli.base import COMMANDS, emit_json_error, error_kind
+from ui.cli.base import COMMANDS, configure_gui, emit_json_error, error_kind
 
 PROG = "learningday"
 #: the modules whose sub-commands this parser offers (importing one registers its commands)
@@ -66,8 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = sub.add_parser("gui", help="open the desktop app (the default)", description="open the desktop app")
-    gui.add_argument("event", nargs="?", metavar="EVENT.lday", help="the event to open (default: the demo event)")
-    gui.add_argument("--exit-when-shown", nargs="?", const="event", choices=("window", "event"), help=argparse.SUPPRESS)
+    configure_gui(gui)
     for make, _ in COMMANDS.values():
         make(sub)
     return parser
