@@ -69,10 +69,6 @@ class Problem:
     def place_weight(self) -> int:
         return self.cell_weight * (len(self.inputs.hubs) + 1) + self.cell_weight
 
-    def cells_of(self, s: SessionIn, k: int) -> list[tuple[int, int]]:
-        """The open (level, hub) cells a start would count for."""
-        return [(s.level_id, h) for h in self.reach(s, k) if self.cells.get((s.level_id, h), 0) > 0]
-
     def reach(self, s: SessionIn, k: int) -> tuple[int, ...]:
         key = (s.uid, k)  # asked for each start by the solver, the greedy plan and the explanation
         if key not in self._reach:

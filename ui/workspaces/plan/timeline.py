@@ -288,20 +288,13 @@ class TimelineView(QAbstractScrollArea):
             if rect.right() < LABEL_W or rect.left() > width or rect.bottom() < self._top() or rect.top() > height:
                 continue
             self._paint_block(painter, rect, row, metrics)
-        if self._drag:
-            drag = self._drag
-            row = next(s for s in self.sessions if s.uid == drag.uid)
-            rect = QRectF(self._x(drag.new_start) + 1, self._y(drag.new_lane) + 3,
-                          drag.new_duration * self.ppm - 2, LANE_H - 6)
-            self._paint_block(painter, rect, row, metrics, ghost=True)
-        if self._drop:
-            minute, lane, row = self._drop
-            rect = QRectF(self._x(minute) + 1, self._y(lane) + 3, row.duration_minutes * self.ppm - 2, LANE_H - 6)
-            self._paint_block(painter, rect, row, metrics, ghost=True)
         ghost = self._ghost()
         if ghost is not None:
             minute, lane, minutes = ghost
             rect = QRectF(self._x(minute) + 1, self._y(lane) + 3, minutes * self.ppm - 2, LANE_H - 6)
+            drag = self._drag
+            row = self._drop[2] if drag is None else next(s for s in self.sessions if s.uid == drag.uid)
+            self._paint_block(painter, rect, row, metrics, ghost=True)
             bands, text = self.drag_bands, self.readout() or ""
             paint_readout(painter, text if bands is None else f"{text}   {bands.verdict(minute)}", rect,
                           metrics=metrics, right=width, allowed=bands is None or bands.allows(minute))
