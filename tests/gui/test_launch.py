@@ -80,3 +80,22 @@ def test_without_a_screen_it_prints_the_hint_and_stops(monkeypatch, capsys) -> N
     monkeypatch.setattr(sys, "argv", ["/opt/ld/.venv/bin/learningday"])
     assert app.run_gui(None) == 1
     assert "xvfb-run -a /opt/ld/.venv/bin/learningday" in capsys.readouterr().err
+
+
+def test_main_py_opening_an_event_shows_its_window_before_the_cli_and_the_core(small_event_file: Path) -> None:
+    # the path a user takes (main.py with an event's path): the CLI's command modules and SQLAlchemy wait
+    # until after the first paint (a command's default once pulled the store in before the window)
+    script = ("import sys, runpy; from PySide6.QtCore import QTimer; "
+              "import ui.app as a; show = a.show_window\n"
+              "def spy(*args, **kw):\n"
+              "    w = show(*args, **kw)\n"
+              "    print(sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'ui.cli.main'))), flush=True)\n"
+              "    return w\n"
+              "a.show_window = spy\n"
+              f"sys.argv = ['main.py', {str(small_event_file)!r}, '--exit-when-shown', 'window']\n"
+              "runpy.run_path('main.py', run_name='__main__')")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120,
+                          check=False, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == "[]"
