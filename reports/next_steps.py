@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from learningday.errors import CancelCheck, InvalidInput, Progress
 from learningday.outputs import check_output
@@ -11,8 +12,11 @@ from learningday.skills.dto import NextStep
 from learningday.store.db import EventFile
 from reports.roster_export import write_safe_csv
 
-HEADER = ("UID", "Code", "Name", "Email", "Employee ID", "Hub", "Department", "Role", "Validated levels",
-          "Highest validated", "Target level", "Gap to target", "Next level", "Recommended paths")
+#: the columns and their widths in a workbook (characters)
+COLUMNS = (("UID", 38), ("Code", 10), ("Name", 28), ("Email", 32), ("Employee ID", 13), ("Hub", 14),
+           ("Department", 18), ("Role", 28), ("Validated levels", 15), ("Highest validated", 10),
+           ("Target level", 10), ("Gap to target", 10), ("Next level", 10), ("Recommended paths", 60))
+HEADER = tuple(name for name, _ in COLUMNS)
 
 
 def values(step: NextStep) -> list[str | int | None]:
@@ -25,18 +29,28 @@ def _write_csv(steps: Iterable[NextStep], path: Path) -> int:
     return write_safe_csv(HEADER, (values(step) for step in steps), path)
 
 
+def add_sheet(book: Any, steps: Iterable[NextStep], cancel: CancelCheck | None = None) -> int:
+    """The "Next steps" sheet (widths, a frozen header, an Excel table; text cells never run) in ``book``, the
+    LMS file's only sheet and one of the report workbook's; returns the rows written."""
+    from reports.output import check
+    from reports.xlsx_report import _Sheet
+
+    sheet = _Sheet(book, "Next steps", [(name, width, None) for name, width in COLUMNS])
+    sheet.header()
+    count = 0
+    for count, step in enumerate(steps, start=1):
+        sheet.append(values(step))
+        if count % 5000 == 0:
+            check(cancel)
+    sheet.table("NextSteps")
+    return count
+
+
 def _write_xlsx(steps: Iterable[NextStep], path: Path) -> int:
     from openpyxl import Workbook
 
-    from reports.xlsx_report import needs_text_cell, text_cell
-
     book = Workbook(write_only=True)
-    sheet = book.create_sheet("Next steps")
-    sheet.append(list(HEADER))
-    count = 0
-    for step in steps:
-        sheet.append([text_cell(sheet, v) if needs_text_cell(v) else v for v in values(step)])
-        count += 1
+    count = add_sheet(book, steps)
     book.save(path)
     return count
 

@@ -73,14 +73,6 @@ def _validation(wb: Workbook, a: EventAnalytics, cancel: CancelCheck | None) -> 
     sheet.table("Validation")
 
 
-def _next_steps(wb: Workbook, steps: Sequence[NextStep], cancel: CancelCheck | None) -> None:
-    sheet = _Sheet(wb, "Next steps", [(h, 14 if i != 13 else 60, None) for i, h in enumerate(lms.HEADER)])
-    sheet.header()
-    for i, step in enumerate(steps):
-        sheet.append(lms.values(step))
-        if i % 5000 == 0:
-            check(cancel)
-    sheet.table("NextSteps")
 
 
 def _no_shows(wb: Workbook, a: EventAnalytics, cancel: CancelCheck | None) -> None:
@@ -98,4 +90,4 @@ def skills_sheets(wb: Workbook, a: EventAnalytics, steps: Sequence[NextStep], ca
     """(label, step) pairs for write_xlsx's loop."""
     return [("reach", lambda: _reach(wb, a)), ("uplift", lambda: _uplift(wb, a)),
             ("feedback", lambda: _feedback(wb, a)), ("validation", lambda: _validation(wb, a, cancel)),
-            ("next steps", lambda: _next_steps(wb, steps, cancel)), ("no-shows", lambda: _no_shows(wb, a, cancel))]
+            ("next steps", lambda: lms.add_sheet(wb, steps, cancel)), ("no-shows", lambda: _no_shows(wb, a, cancel))]
