@@ -12,14 +12,16 @@ from sqlalchemy.orm import Session
 from learningday.checkin.dto import CheckInResult
 from learningday.checkin.log import check_in
 from learningday.errors import InvalidInput
+from learningday.plan.dto import SessionRow
 from learningday.plan.sessions import list_sessions
 from learningday.roster.dto import AttendeeRow
 from learningday.roster.rows import ROW_COLUMNS
+from learningday.setup.clock import local_span
 from learningday.setup.event import get_event
 from learningday.store.folding import fold
-from learningday.store.models import Attendee, Hub, Registration
+from learningday.store.models import Attendee, Hub, Registration, Venue
 from learningday.store.models import Session as LearningSession
-from learningday.timeutil import iso
+from learningday.timeutil import to_local
 
 #: blank lines under the list, for people who turn up unregistered
 WALK_IN_LINES = 8
@@ -32,11 +34,28 @@ class PaperSheet:
     event: str
     session_uid: str
     title: str
-    #: '2027-03-11 03:15–04:15 UTC · Room K'
+    #: 'Thu 11 Mar 2027 09:00–10:00 Singapore (01:00–02:00 UTC) · Singapore · Marina Room'
     when: str
     facilitators: tuple[str, ...]
     people: tuple[AttendeeRow, ...]
     walk_in_lines: int = WALK_IN_LINES
+
+
+def _when(session: Session, row: SessionRow) -> str:
+    """'Thu 11 Mar 2027 09:00–10:00 Singapore (01:00–02:00 UTC)': the clock of the room's hub (else the first
+    target hub), with UTC beside it; a time after a clock change carries its zone mark."""
+    room = session.execute(select(Hub.name, Hub.zone).join(Venue, Venue.hub_id == Hub.id)
+                           .join(LearningSession, LearningSession.venue_id == Venue.id)
+                           .where(LearningSession.id == row.id)).first()
+    hub = room or (session.execute(select(Hub.name, Hub.zone).where(Hub.name == row.target_hubs[0])).first()
+                   if row.target_hubs else None)
+    utc = f"{row.start_utc:%H:%M}–{row.end_utc:%H:%M} UTC"
+    if hub is None:
+        return f"{row.start_utc:%a %d %b %Y} {utc}"
+    name, zone = hub
+    day = to_local(row.start_utc, zone)
+    local = local_span(row.start_utc, row.end_utc, zone, get_event(session).start_utc)
+    return f"{day:%a %d %b %Y} {local} {name} ({utc})"
 
 
 def paper_sheet(session: Session, session_uid: str) -> PaperSheet:
@@ -45,8 +64,7 @@ def paper_sheet(session: Session, session_uid: str) -> PaperSheet:
     if not found:
         raise InvalidInput(f"no session with uid {session_uid!r} in this event")
     row = found[0]
-    when = (f"{iso(row.start_utc)[:10]} {row.start_utc:%H:%M}–{row.end_utc:%H:%M} UTC" if row.start_utc and row.end_utc
-            else "not scheduled")
+    when = _when(session, row) if row.start_utc and row.end_utc else "not scheduled"
     people = [AttendeeRow(*r) for r in session.execute(
         select(*ROW_COLUMNS).outerjoin(Hub, Hub.id == Attendee.hub_id)
         .join(Registration, Registration.attendee_id == Attendee.id)

@@ -89,3 +89,12 @@ def test_ticks_typed_in_after_the_day_are_stamped_at_the_session_start(event: Pa
     assert stamped == {start.replace(tzinfo=UTC) if start.tzinfo is None else start}
     with open_event(event) as f, f.write() as s, pytest.raises(InvalidInput, match="no scheduled session"):
         enter_ticks(s, "no-such-session", ids, station="Paper")
+
+
+
+def test_the_sheet_reads_on_its_rooms_clock_with_utc_beside(event: Path) -> None:
+    with open_event(event) as f, f.read() as s:
+        in_the_room = paper_sheet(s, _uid(event, TITLES[0]))  # Big room, in Kathmandu (+05:45)
+        online = paper_sheet(s, _uid(event, TITLES[2]))  # a channel with no hub: its target hub, New York (EST)
+    assert in_the_room.when.startswith("Thu 11 Mar 2027 09:00–10:00 Kathmandu (03:15–04:15 UTC)")
+    assert online.when.startswith("Thu 11 Mar 2027 09:00–10:00 New York (14:00–15:00 UTC)")
