@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,9 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from learningday.errors import LearningDayError, NotSaved
+from learningday.errors import LearningDayError
 from learningday.store.backups import Backup, list_backups, restore_backup
-from learningday.store.failures import short_reason
 from ui.errors import show_error
 
 #: why a backup was taken, as the list says it
@@ -100,12 +98,7 @@ def run_restore(*, parent: QWidget, event: Path, close: Callable[[], bool],
         return None
     try:
         before = restore_backup(event, dialog.chosen)
-    except (sqlite3.Error, OSError) as exc:
-        why = short_reason(exc, label=str(event))
-        show_error(parent=parent, title="Backup not restored", exc=NotSaved(
-            f"not saved: {event} could not be restored ({why}); it is as it was", reason=why))
-        before = None
-    except LearningDayError as exc:
+    except LearningDayError as exc:  # the core words a failed copy (NotSaved): the file is as it was
         show_error(parent=parent, title="Backup not restored", exc=exc)
         before = None
     reopen(event)

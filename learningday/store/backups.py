@@ -165,14 +165,18 @@ def restore_backup(event: Path, backup: Backup) -> Path:
     station that has it open sees the old event or the restored one, never a mixture."""
     inspect_event_file(backup.path)  # a damaged or foreign file is refused before anything is written
     before = take_backup(event, reason="before-restore")
-    src = sqlite3.connect(read_only_uri(backup.path), uri=True)
     try:
-        dst = sqlite3.connect(event, timeout=5)
+        src = sqlite3.connect(read_only_uri(backup.path), uri=True)
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = WAL")  # as the app keeps it (the backup is a single file)
+            dst = sqlite3.connect(event, timeout=5)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = WAL")  # as the app keeps it (the backup is a single file)
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    finally:
-        src.close()
+            src.close()
+    except (sqlite3.Error, OSError) as exc:  # the copy is one transaction: the file is as it was
+        why = short_reason(exc, label=str(event))
+        raise NotSaved(f"not saved: {event} could not be restored ({why}); it is as it was", reason=why) from exc
     return before

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from learningday.errors import EventFileError, InvalidInput
+from learningday.errors import EventFileError, InvalidInput, NotSaved
 from learningday.store.backups import (
     backups_folder,
     find_backup,
@@ -98,6 +98,26 @@ def test_restore_returns_the_file_to_the_backup_and_keeps_the_present_as_a_backu
     with open_event(demo_file) as event_file:
         assert event_file.read_only is None
         assert event_file.engine.connect().exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_a_restore_the_disk_refuses_says_so_and_leaves_the_file_as_it_was(demo_file: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    backup = take_backup(demo_file, when=T0)
+    with open_event(demo_file) as event_file, event_file.write() as session:
+        session.execute(text("DELETE FROM checkins"))
+    changed = _rows(demo_file)
+    real = sqlite3.connect
+
+    def refusing(database, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202 - sqlite3's own signature
+        if str(database) == str(demo_file):  # the event itself: the disk fails as the copy begins
+            raise sqlite3.OperationalError("disk I/O error")
+        return real(database, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", refusing)
+    with pytest.raises(NotSaved, match="could not be restored .*it is as it was"):
+        restore_backup(demo_file, find_backup(demo_file, backup.name))
+    monkeypatch.undo()
+    assert _rows(demo_file) == changed
 
 
 def test_restore_refuses_a_name_that_is_not_a_backup(demo_file: Path) -> None:
