@@ -97,20 +97,3 @@ def connect_shared(*, parent: QWidget, open_url: Callable[[str], bool], probe: C
             return False
         url = dialog.url(password)
     return open_url(url)
-
-
-def probe(url: str) -> str | None:
-    """Connect once: None when the server lets us in, else its reason (libpq's words)."""
-    from sqlalchemy import create_engine
-    from sqlalchemy.exc import SQLAlchemyError
-
-    engine = create_engine(url)
-    try:
-        with engine.connect():
-            return None
-    except SQLAlchemyError as exc:
-        return str(getattr(exc, "orig", None) or exc)
-    except ImportError as exc:  # no driver: open_url says what to install
-        return str(exc)
-    finally:
-        engine.dispose()

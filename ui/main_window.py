@@ -457,7 +457,8 @@ class MainWindow(QMainWindow):
 
     def connect_shared(self) -> None:
         """File ▸ Connect to Shared Event…: an event on a database server, opened like a file."""
-        from ui.connect_dialog import connect_shared, probe
+        from learningday.store.server import probe
+        from ui.connect_dialog import connect_shared
 
         connect_shared(parent=self, open_url=self.open_path, probe=probe)
 

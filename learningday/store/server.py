@@ -36,6 +36,21 @@ def _connect(url: str) -> Engine:
     return engine
 
 
+def probe(url: str) -> str | None:
+    """Connect once: None when the server lets us in, else why (libpq's words, or the driver to install)."""
+    try:
+        engine = _connect(url)
+    except EventFileError as exc:
+        return str(exc)
+    try:
+        with engine.connect():
+            return None
+    except SQLAlchemyError as exc:
+        return str(getattr(exc, "orig", None) or exc)
+    finally:
+        engine.dispose()
+
+
 def open_server(url: str) -> tuple[Engine, str | None]:
     """The engine on ``url`` at the head revision, and the revision it was at before (None: it was empty)."""
     engine = _connect(url)

@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtWidgets import QDialog, QInputDialog
 from sqlalchemy.engine import make_url
 
+from learningday.store.server import probe
 from tests.helpers.backends import Backend
 from ui import settings
-from ui.connect_dialog import ConnectDialog, connect_shared, probe, shared_url
+from ui.connect_dialog import ConnectDialog, connect_shared, shared_url
 
 
 def _accepting(monkeypatch: pytest.MonkeyPatch, **fields: str) -> None:
