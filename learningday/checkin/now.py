@@ -25,6 +25,8 @@ from learningday.timeutil import iso, to_local, utc
 
 #: a session this close to its start wants its facilitator at the door
 FACILITATOR_WINDOW = timedelta(minutes=15)
+#: the window in words, for the screens that name it
+FACILITATOR_WINDOW_TEXT = f"{FACILITATOR_WINDOW // timedelta(minutes=1)} min"
 
 
 @dataclass(frozen=True)

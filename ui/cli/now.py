@@ -22,7 +22,7 @@ def _line(s) -> str:
 @command("now", "what runs now and next in every hub, in its local time")(_configure)
 def cmd_now(args: argparse.Namespace) -> int:
     from learningday.attendance.rule import attended_online
-    from learningday.checkin.now import as_dict, live_day
+    from learningday.checkin.now import FACILITATOR_WINDOW_TEXT, as_dict, live_day
     from learningday.store.db import open_event
     from learningday.timeutil import parse_utc
 
@@ -41,7 +41,7 @@ def cmd_now(args: argparse.Namespace) -> int:
             for s in sessions:
                 print(f"  {label}  {_line(s)}")
     if day.facilitator_missing:
-        print("\nStarting within 15 min, no facilitator checked in:")
+        print(f"\nStarting within {FACILITATOR_WINDOW_TEXT}, no facilitator checked in:")
         for s in day.facilitator_missing:
             print(f"  {s.start_utc:%H:%M} UTC  {s.title} — {', '.join(s.facilitators)}")
     return 0

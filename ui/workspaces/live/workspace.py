@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from learningday.attendance.rule import attended_online
 from learningday.checkin.live_counts import LiveTally
-from learningday.checkin.now import HubNow, LiveDay, LiveSession, live_day
+from learningday.checkin.now import FACILITATOR_WINDOW_TEXT, HubNow, LiveDay, LiveSession, live_day
 from ui.document import EventDocument
 from ui.widgets import heading, utc_edit, utc_of
 from ui.workspaces.live.counter import LiveCounter
@@ -163,8 +163,8 @@ class LiveWorkspace(QWidget):
         if day.facilitator_missing:
             rows = "<br>".join(f"{s.start_utc:%H:%M} UTC · {escape(s.title)} — {escape(', '.join(s.facilitators))}"
                                for s in day.facilitator_missing)
-            self.missing.setText(f"<b style='color:#b42318'>Is the facilitator here?</b> Starting within 15 min, "
-                                 f"no facilitator checked in:<br>{rows}")
+            self.missing.setText(f"<b style='color:#b42318'>Is the facilitator here?</b> Starting within "
+                                 f"{FACILITATOR_WINDOW_TEXT}, no facilitator checked in:<br>{rows}")
         else:
             self.missing.setText("")
 
