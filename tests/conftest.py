@@ -53,14 +53,6 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_demo(tmp_path_factory.mktemp("demo") / "template.lday", attendees=1000, seed=3)
 
 
-@pytest.fixture()
-def demo_file(demo_template: Path, tmp_path: Path) -> Path:
-    """A fresh copy of the demo event for this test."""
-    target = tmp_path / "demo.lday"
-    shutil.copyfile(demo_template, target)
-    return target
-
-
 @pytest.fixture(scope="session")
 def small_template(tmp_path_factory: pytest.TempPathFactory) -> Small:
     """The small planning event (tests/helpers/planning.py), built once per run: migrating a new file costs most
@@ -69,11 +61,14 @@ def small_template(tmp_path_factory: pytest.TempPathFactory) -> Small:
 
 
 @pytest.fixture()
-def small(small_template: Small, tmp_path: Path) -> Small:
-    """A fresh copy of the small planning event for this test."""
-    target = tmp_path / "small.lday"
-    shutil.copyfile(small_template.path, target)
-    return replace(small_template, path=target)
+def small(small_template: Small, backend: Backend, request: pytest.FixtureRequest) -> Small:
+    """A fresh copy of the small planning event for this test, on this test's backend (its ids are the file's:
+    publishing keeps every row as it is)."""
+    if backend.cluster is None:
+        target = backend.folder / "small.lday"
+        shutil.copyfile(small_template.path, target)
+        return replace(small_template, path=target)
+    return replace(small_template, path=backend.empty(template=request.getfixturevalue("pg_small")))
 
 
 @pytest.fixture(scope="session")
@@ -94,11 +89,28 @@ def pg_cluster() -> Iterator[Cluster]:
     cluster.stop()
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test whose event lives in a database (it asks for ``backend``, or for a fixture built on it:
+    ``demo_file``, ``demo_event``, ``small``) runs twice: on a SQLite file and on the throw-away PostgreSQL server.
+    A test about the file itself (its bytes, its side files, a path) is marked ``sqlite_only("why")``."""
+    if "backend" not in metafunc.fixturenames:
+        return
+    only = metafunc.definition.get_closest_marker("sqlite_only")
+    if only is not None and not only.args:
+        raise pytest.UsageError(f"{metafunc.definition.nodeid}: sqlite_only needs its reason")
+    names = [pytest.param("sqlite", id="sqlite")]
+    if only is None:
+        names.append(pytest.param("postgresql", id="postgresql", marks=pytest.mark.postgres))
+    metafunc.parametrize("backend", names, indirect=True)
+
+
+@pytest.fixture()
 def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
-    """Each test that asks for it runs twice: on a SQLite file, and in a fresh database on PostgreSQL."""
-    cluster = request.getfixturevalue("pg_cluster") if request.param == "postgresql" else None
-    made = Backend(request.param, tmp_path, cluster)
+    """Where this test's event lives: a SQLite file, or a fresh database on PostgreSQL (pytest_generate_tests
+    gives each test both)."""
+    name = getattr(request, "param", "sqlite")
+    cluster = request.getfixturevalue("pg_cluster") if name == "postgresql" else None
+    made = Backend(name, tmp_path, cluster)
     yield made
     made.drop()
 
@@ -113,8 +125,22 @@ def demo_event(backend: Backend, demo_template: Path, request: pytest.FixtureReq
     return backend.empty(template=request.getfixturevalue("pg_demo"))
 
 
+@pytest.fixture()
+def demo_file(demo_event: str | Path) -> str | Path:
+    """A fresh copy of the demo event for this test, on its backend (the two names are one fixture; the older
+    name stays for the tests written before PostgreSQL)."""
+    return demo_event
+
+
 @pytest.fixture(scope="session")
 def pg_demo(pg_cluster: Cluster, demo_template: Path) -> str:
     from tests.helpers.backends import make_demo
 
     return make_demo(pg_cluster, demo_template)
+
+
+@pytest.fixture(scope="session")
+def pg_small(pg_cluster: Cluster, small_template: Small) -> str:
+    from tests.helpers.backends import make_published
+
+    return make_published(pg_cluster, small_template.path, "ld_small")

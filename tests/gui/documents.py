@@ -7,6 +7,7 @@ import hashlib
 import threading
 from typing import TYPE_CHECKING, Any
 
+from tests.helpers import sha256
 from ui.document import EventDocument
 from ui.ops import Job
 
@@ -15,9 +16,11 @@ if TYPE_CHECKING:
 
 
 def digest(document: EventDocument) -> str:
-    """The bytes of the document's file, once every connection has let go of them (the WAL is in the file)."""
-    assert document.path is not None
+    """The bytes of the document's file, once every connection has let go of them (the WAL is in the file); on a
+    server, every table's rows."""
     document.file.engine.dispose()
+    if document.path is None:
+        return sha256(document.file.url)
     return hashlib.sha256(document.path.read_bytes()).hexdigest()
 
 

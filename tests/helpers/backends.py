@@ -8,7 +8,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.pool import NullPool
 
 from learningday.setup.event import create_event, create_event_file
 from learningday.store.db import open_event
@@ -40,11 +41,44 @@ def make_template(cluster: Cluster) -> str:
 
 def make_demo(cluster: Cluster, demo_file: Path) -> str:
     """The demo event's database, a template for each test that wants the demo on the server."""
+    return make_published(cluster, demo_file, DEMO)
+
+
+def make_published(cluster: Cluster, event_file: Path, database: str) -> str:
+    """``event_file`` published into a new database called ``database``: a template for the tests that want it."""
     from learningday.store.copying import publish
 
-    _admin(cluster, f"CREATE DATABASE {DEMO} TEMPLATE {TEMPLATE}")
-    publish(demo_file, cluster.url(DEMO))
-    return DEMO
+    _admin(cluster, f"CREATE DATABASE {database} TEMPLATE {TEMPLATE}")
+    publish(event_file, cluster.url(database))
+    return database
+
+
+def _engine(target: str | Path) -> Any:
+    url = target if isinstance(target, str) else f"sqlite:///{target}"
+    return create_engine(url, poolclass=NullPool)  # nothing left connected: a test may drop the database next
+
+
+def run_sql(target: str | Path, sql: str, params: dict[str, Any], *, write: bool) -> list[tuple[Any, ...]]:
+    """``sql`` on an event file or database, outside the app: its rows (none for a write, which is committed)."""
+    engine = _engine(target)
+    try:
+        with engine.begin() as connection:
+            result = connection.execute(text(sql), params)
+            return [] if write or not result.returns_rows else [tuple(row) for row in result]
+    finally:
+        engine.dispose()
+
+
+def dump(target: str | Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every table's rows in key order (Alembic's version table too): what "nothing was written" compares."""
+    engine = _engine(target)
+    try:
+        tables = sorted(inspect(engine).get_table_names())
+        with engine.connect() as connection:
+            return {name: [tuple(row) for row in connection.execute(text(f'SELECT * FROM "{name}" ORDER BY 1'))]
+                    for name in tables}
+    finally:
+        engine.dispose()
 
 
 @dataclass

@@ -21,7 +21,7 @@ def at(hours: float) -> datetime:
 
 @dataclass(frozen=True)
 class Small:
-    path: Path
+    path: Path | str  # a file, or a database URL on PostgreSQL (the small fixture)
     hubs: dict[str, int]
     venues: dict[str, int]
     facilitators: dict[str, int]
