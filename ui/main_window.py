@@ -417,13 +417,19 @@ class MainWindow(QMainWindow):
 
         self.unsaved_label = QLabel()
         self.unsaved_label.setObjectName("unsavedCount")
-        self.unsaved_label.setStyleSheet("color: #b42318; font-weight: bold;")
+        self.unsaved_label.setStyleSheet("color: #b42318;")
+        bold = self.unsaved_label.font()
+        bold.setBold(True)  # in the font, not the style sheet: the status bar sizes the label by its font
+        self.unsaved_label.setFont(bold)
         self.statusBar().addPermanentWidget(self.unsaved_label)
         self.unsaved_label.hide()
         unsaved = self.checkin.unsaved
 
         def show(count: int, _why: str = "") -> None:
-            self.unsaved_label.setText(waiting_count(count, server=unsaved.kept_on_disk))
+            text = waiting_count(count, server=unsaved.kept_on_disk)
+            self.unsaved_label.setText(text)
+            # the size grip overlaps a permanent widget's last letters: room for the whole text
+            self.unsaved_label.setMinimumWidth(self.unsaved_label.fontMetrics().horizontalAdvance(text) + 24)
             self.unsaved_label.setVisible(count > 0)
 
         unsaved.waiting.connect(show)

@@ -52,7 +52,7 @@ def server_failure(exc: BaseException) -> str | None:
         return None
     state = getattr(orig, "sqlstate", None) or ""
     if state in _REFUSED:
-        return f"the server refused the write ({_REFUSED[state]})"
+        return f"the server refused the write: {_REFUSED[state]}"
     # class 08: the connection; 53: out of room or connections; 57P0x: shut down or terminated by an operator;
     # no state: libpq's own (refused, reset, timed out). A serialization failure (40001) is an
     # OperationalError too, but one a retry of the transaction resolves: not "gone".

@@ -44,7 +44,7 @@ def waiting_words(count: int, reason: str, *, server: bool) -> str:
     """The station's line while check-ins wait: how many, why, and when it tries again."""
     if server:
         return (f"{waiting_count(count, server=True)} ({reason}): kept on this computer and sent in the order they "
-                f"came, tried again every {RETRY_MS // 1000} s or now with Retry (F5)")
+                f"came, tried again every {RETRY_MS // 1000} s or now with Retry (F6)")
     return (f"{waiting_count(count, server=False)} ({reason}): it tries again every {RETRY_MS // 1000} s, "
             "in the order they came")
 

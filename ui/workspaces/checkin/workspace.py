@@ -141,7 +141,7 @@ class CheckinWorkspace(QWidget):
         self.waiting.setStyleSheet("QLabel#unsavedScans { color: #b42318; font-weight: bold; }")
         self.waiting.setWordWrap(True)
         self.waiting.hide()
-        self.retry_button = QPushButton("Retry now (F5)")  # on demand: the server is back before the timer knows
+        self.retry_button = QPushButton("Retry now (F6)")  # on demand: the server is back before the timer knows
         self.retry_button.setObjectName("retryUnsaved")
         self.retry_button.clicked.connect(lambda _checked=False: self.unsaved.retry())
         self.retry_button.hide()
@@ -177,7 +177,7 @@ class CheckinWorkspace(QWidget):
         self.kiosk_button.clicked.connect(self.kiosk_requested)
         QShortcut(QKeySequence("F2"), self, self.walk_in)
         QShortcut(QKeySequence("F3"), self, self.admit_held)
-        QShortcut(QKeySequence("F5"), self, self.unsaved.retry)
+        QShortcut(QKeySequence("F6"), self, self.unsaved.retry)  # F5 is View ▸ Reload
 
         top = QHBoxLayout()
         top.addWidget(heading("Check-in"))
