@@ -13,6 +13,8 @@ from PySide6.QtCore import QObject, Signal
 from learningday.checkin import log as checkin
 from learningday.checkin import presence, search
 from learningday.checkin.dto import CheckInResult, LogEntryRow, MergeReport, PresenceCounts, SearchHit, UndoResult
+from learningday.checkin.outbox import Outbox, on_server
+from learningday.checkin.outbox_flush import Flushed, flush
 from learningday.plan import sessions as agenda
 from learningday.plan import snapshots as agenda_snapshots
 from learningday.plan.conflicts import Conflict, find_conflicts
@@ -346,7 +348,7 @@ class EventDocument(SkillsDoor, QObject):
 
     def check_in(self, who: str | int, *, session_uid: str | None, station: str, facilitator: str,
                  method: str, at_utc: datetime | None = None, override: str | None = None,
-                 over_capacity: bool = False, hub: str | None = None) -> CheckInResult:
+                 over_capacity: bool = False, hub: str | None = None, entry_uid: str | None = None) -> CheckInResult:
         """Returns once the entry is committed to disk (synchronous=FULL). ``at_utc``: when the person came,
         for a scan the station kept while the file could not take it (default: now). The door rules judge it
         first (``override``, ``over_capacity``: checkin.rules; ``hub``: the station's, for local times)."""
@@ -354,10 +356,22 @@ class EventDocument(SkillsDoor, QObject):
             result = checkin.check_in(session, code_or_attendee=who, session_uid=session_uid, station=station,
                                       facilitator_name=facilitator, method=method,
                                       at_utc=at_utc or datetime.now(timezone.utc), override=override,
-                                      over_capacity=over_capacity, hub=hub)
+                                      over_capacity=over_capacity, hub=hub, entry_uid=entry_uid)
         if result.status == "checked_in":
             self._log_changed(result.session_uid)
         return result
+
+    def station_outbox(self) -> Outbox:
+        """Where the station keeps check-ins the event will not take: for an event on a server a file on this
+        computer (kept across runs), for an event file memory (a full disk would refuse a file beside it)."""
+        return Outbox.for_event(self.file.url) if on_server(self.file.url) else Outbox()
+
+    def flush_outbox(self, outbox: Outbox) -> Flushed:
+        """Write the station's kept check-ins in order, each with its uid, until the event refuses again."""
+        flushed = flush(outbox, self.file)
+        for written in {d.result.session_uid for d in flushed.delivered if d.result and d.result.entry_uid}:
+            self._log_changed(written)
+        return flushed
 
     def undo_entry(self, entry_uid: str, *, station: str, facilitator: str) -> UndoResult:
         with self.file.write() as session:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
+    QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(widget, name)
         self.tabs.currentChanged.connect(self._on_tabs_currentChanged)
         self.checkin.kiosk_requested.connect(self.start_kiosk)
+        self._watch_unsaved()
         self.setup_editors = SetupEditors(self)
         self.plan.setup_requested.connect(self.open_setup)
         self.stack.addWidget(self.tabs)
@@ -409,11 +411,36 @@ class MainWindow(QMainWindow):
         if self._unsaved_may_go():
             self._set_document(None)
 
+    def _watch_unsaved(self) -> None:
+        """The status bar says how many check-ins the station keeps, until none is left."""
+        from ui.workspaces.checkin.unsaved import waiting_count
+
+        self.unsaved_label = QLabel()
+        self.unsaved_label.setObjectName("unsavedCount")
+        self.unsaved_label.setStyleSheet("color: #b42318;")
+        bold = self.unsaved_label.font()
+        bold.setBold(True)  # in the font, not the style sheet: the status bar sizes the label by its font
+        self.unsaved_label.setFont(bold)
+        self.statusBar().addPermanentWidget(self.unsaved_label)
+        self.unsaved_label.hide()
+        unsaved = self.checkin.unsaved
+
+        def show(count: int, _why: str = "") -> None:
+            text = waiting_count(count, server=unsaved.kept_on_disk)
+            self.unsaved_label.setText(text)
+            # the size grip overlaps a permanent widget's last letters: room for the whole text
+            self.unsaved_label.setMinimumWidth(self.unsaved_label.fontMetrics().horizontalAdvance(text) + 24)
+            self.unsaved_label.setVisible(count > 0)
+
+        unsaved.waiting.connect(show)
+        unsaved.saved.connect(lambda _results: show(len(unsaved.scans)))
+
     def _unsaved_may_go(self) -> bool:
-        """Check-ins the station keeps for the file (a full disk) would be lost with it: ask first."""
+        """Check-ins the station keeps for the file (a full disk) would be lost with it: ask first. Those kept
+        for a server stay in this computer's outbox and are sent when the event is open again."""
         if self.tabs is None:  # still opening: no station yet
             return True
-        waiting = len(self.checkin.unsaved.scans)
+        waiting = 0 if self.checkin.unsaved.kept_on_disk else len(self.checkin.unsaved.scans)
         if not waiting:
             return True
         answer = QMessageBox.question(

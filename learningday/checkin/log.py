@@ -133,9 +133,9 @@ def _pair_state(session: Session, attendee_id: int, session_id: int | None) -> _
 
 def _append(session: Session, *, kind: str, attendee_id: int, session_id: int | None, at_utc: datetime,
             station: str, facilitator_name: str, method: str, reverses_uid: str | None = None,
-            override_reason: str | None = None, rehearsal: bool = False) -> str:
+            override_reason: str | None = None, rehearsal: bool = False, uid: str | None = None) -> str:
     """Write one log entry, by the station called ``station`` (created on first use); its uid."""
-    uid = new_uid()
+    uid = uid or new_uid()
     station_row = station_id(session, station, at_utc=at_utc)
     _rows(session, "INSERT INTO checkins (uid, kind, attendee_id, session_id, at_utc, station_id, facilitator_name, "
           "method, reverses_uid, override_reason, rehearsal) VALUES (:uid, :kind, :attendee, :session, :at, "
@@ -160,13 +160,15 @@ def check_in(
     over_capacity: bool = False,
     hub: str | None = None,
     judged: bool = True,
+    entry_uid: str | None = None,
 ) -> CheckInResult:
     """Check a person (badge code, attendee uid or id) in to a session or, without one, the event.
 
     A second check-in of someone already here is reported as "already", not recorded twice. Into a
     session, the door rules (checkin/rules.py) judge it first: a held check-in writes nothing, an
     ``override`` (its reason) admits an amber one, and with ``over_capacity`` a full session. ``hub``:
-    the station's, for the local times of a warning. Run it in an IMMEDIATE transaction
+    the station's, for the local times of a warning. ``entry_uid``: the uid to write it with (a station's
+    outbox chose it when it kept the check-in; default: a new one). Run it in an IMMEDIATE transaction
     (``EventFile.write()``) so two stations cannot both record the same person.
     """
     at, where, person = _scan(session, code_or_attendee, session_uid, station=station,
@@ -194,7 +196,7 @@ def check_in(
     used = reason if verdict.overridden else None
     entry = _append(session, kind=kind, attendee_id=person.id, session_id=where.id, at_utc=at, station=station,
                     facilitator_name=facilitator_name, method=method, override_reason=used,
-                    rehearsal=verdict.rehearsal)
+                    rehearsal=verdict.rehearsal, uid=entry_uid)
     return CheckInResult("checked_in", person.name, where.title, at, entry, person.uid, where.uid, person.code,
                          warnings=verdict.warnings, override_reason=used, rehearsal=verdict.rehearsal,
                          hub=person.hub, department=person.department)

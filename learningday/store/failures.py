@@ -34,6 +34,42 @@ def busy(exc: BaseException) -> bool:
     return error is not None and (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF in (_BUSY, _LOCKED)
 
 
+class ServerGone(NotSaved):
+    """A database server that cannot be reached (stopped, the network cut) or refuses every write (a read-only
+    database, no INSERT right); the same write may succeed later (a station's outbox). One whose COMMIT lost
+    its answer may have been written after all: a retry checks by the entry's uid before writing again."""
+
+
+#: SQLSTATEs of a server that refuses writes for now: a read-only transaction or database, a revoked right
+_REFUSED = {"25006": "the database is read-only", "42501": "permission denied"}
+SERVER_GONE = "the server cannot be reached"
+
+
+def server_failure(exc: BaseException) -> str | None:
+    """The short reason when ``exc`` is a database server gone or refusing writes (not bad input), else None."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    if not type(orig).__module__.startswith("psycopg"):
+        return None
+    state = getattr(orig, "sqlstate", None) or ""
+    if state in _REFUSED:
+        return f"the server refused the write: {_REFUSED[state]}"
+    # class 08: the connection; 53: out of room or connections; 57P0x: shut down or terminated by an operator;
+    # no state: libpq's own (refused, reset, timed out). A serialization failure (40001) is an
+    # OperationalError too, but one a retry of the transaction resolves: not "gone".
+    kinds = {kind.__name__ for kind in type(orig).__mro__}
+    gone = state.startswith(("08", "53", "57P")) or (not state and bool(kinds & {"OperationalError", "InterfaceError"}))
+    return SERVER_GONE if gone else None
+
+
+def server_gone(exc: BaseException, *, doing: str, after: str = "") -> ServerGone | None:
+    """``exc`` as ServerGone ("{doing}: the server cannot be reached (libpq's first line){after}"), or None."""
+    reason = server_failure(exc)
+    if reason is None:
+        return None
+    detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+    return ServerGone(f"{doing}: {reason} ({detail}){after}", reason=reason)
+
+
 def damaged(label: str, detail: str) -> EventFileError:
     return EventFileError(f"{label} is damaged ({detail}); open a backup copy instead")
 
@@ -42,6 +78,10 @@ def worded(exc: BaseException, *, label: str, writing: bool) -> LearningDayError
     """The user's words for a failure of the file itself; None when ``exc`` is not one (a bug: let it show)."""
     if isinstance(exc, (DamagedValue, UnicodeDecodeError)):
         return damaged(label, f"a value cannot be read: {exc}")
+    gone = server_gone(exc, doing=f"not saved: {label}" if writing else f"cannot read {label}",
+                       after="; nothing was changed" if writing else "")
+    if gone is not None:
+        return gone if writing else LearningDayError(gone.message)
     error = _sqlite_error(exc)
     if error is None:
         return None

@@ -7,9 +7,12 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import NoSuchModuleError, SQLAlchemyError
 
 from learningday.errors import EventFileError, NewerEventFileError
+from learningday.store.failures import server_gone
 from learningday.store.revisions import head_revision, known_revision, migrate
 from learningday.store.term_upkeep import keep_terms
 
+#: seconds libpq waits for a server that does not answer (its own default: for ever): a station then queues
+CONNECT_TIMEOUT_S = 10
 #: what to install for a server the URL names (until the shared-database issue settles the drivers)
 DRIVERS = {"postgresql": "psycopg[binary] (and write the URL as postgresql+psycopg://…)"}
 
@@ -25,7 +28,10 @@ def server_label(url: str) -> str:
 def _connect(url: str) -> Engine:
     shown = make_url(url).render_as_string(hide_password=True)
     try:
-        engine = create_engine(url, pool_pre_ping=True)
+        parts = make_url(url)
+        waits = ({"connect_timeout": CONNECT_TIMEOUT_S}
+                 if parts.get_backend_name() == "postgresql" and "connect_timeout" not in parts.query else {})
+        engine = create_engine(url, pool_pre_ping=True, connect_args=waits)
     except (ImportError, NoSuchModuleError) as exc:
         backend = make_url(url).get_backend_name()
         install = DRIVERS.get(backend)
@@ -69,6 +75,9 @@ def open_server(url: str) -> tuple[Engine, str | None]:
             migrate(engine)
     except SQLAlchemyError as exc:
         engine.dispose()
+        gone = server_gone(exc, doing=f"cannot open {shown}")
+        if gone is not None:  # not a bad URL: the same command may work once the server is back
+            raise gone from None
         raise EventFileError(f"cannot open the database: {exc.__class__.__name__}: "
                              f"{getattr(exc, 'orig', None) or exc}") from None
     except EventFileError:

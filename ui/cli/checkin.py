@@ -32,12 +32,20 @@ HELD_AMBER, HELD_RED = 3, 4
 
 
 @command("checkin", "check a person in by badge code (exit 0: checked in or already; 2: unknown code; "
-                    "3: held, an override admits; 4: held, full or registered-only)")(_configure_checkin)
+                    "3: held, an override admits; 4: held, full or registered-only; 5: an event on a server that "
+                    "is gone or refuses: kept in this computer's outbox)")(_configure_checkin)
 def cmd_checkin(args: argparse.Namespace) -> int:
     from learningday.checkin.log import check_in
+    from learningday.checkin.outbox import on_server
+    from ui.cli.outbox import KEPT, check_in_on_server
 
-    result = _at_the_door(args, check_in, args.code, method="scan", override=args.override,
-                          over_capacity=args.over_capacity)
+    if on_server(args.event):  # a server that is gone or refuses: kept in this computer's outbox (exit 5)
+        result = check_in_on_server(args, override=args.override, over_capacity=args.over_capacity)
+        if result is None:
+            return KEPT
+    else:
+        result = _at_the_door(args, check_in, args.code, method="scan", override=args.override,
+                              over_capacity=args.over_capacity)
     _print_result(args, result)
     if result.status == "unknown_code":
         return 2

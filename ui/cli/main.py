@@ -25,6 +25,7 @@ from ui.cli import (
     levels,
     new,
     now,
+    outbox,
     plan,
     reports,
     roster,
@@ -40,7 +41,7 @@ from ui.cli.base import COMMANDS, configure_gui, emit_json_error, error_kind
 PROG = "learningday"
 #: the modules whose sub-commands this parser offers (importing one registers its commands)
 COMMAND_MODULES = (events, agenda, agenda_import, attendance, attendees, backups, branding, checkin, levels, new, now,
-                   plan, reports, roster, sessions, setup_edit, shared, signin_sheet, skills, snapshots)
+                   outbox, plan, reports, roster, sessions, setup_edit, shared, signin_sheet, skills, snapshots)
 GuiRunner = Callable[..., int]
 
 

@@ -91,6 +91,6 @@ def test_a_read_only_file_says_so_in_the_title_and_never_shows_green(window: Mai
                             lambda _parent, _title, text: asked.append(text) or QMessageBox.StandardButton.No)
         window.close_event_file()  # the kept scan would be lost: the user is asked, and said no
         assert window.document is not None and "1 check-in the event file could not take" in asked[0]
-        window.checkin.unsaved.scans.clear()
+        window.checkin.unsaved.outbox.clear()  # the scans are kept in the core's outbox
         window.close_event_file()
     assert window.document is None

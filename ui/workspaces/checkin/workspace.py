@@ -46,16 +46,13 @@ from ui.workspaces.checkin.banner import Banner
 from ui.workspaces.checkin.paper import paper_menu
 from ui.workspaces.checkin.sessions import SessionPicker
 from ui.workspaces.checkin.sign_off import add_sign_off_button
-from ui.workspaces.checkin.unsaved import RETRY_MS, Scan, UnsavedScans
+from ui.workspaces.checkin.unsaved import Scan, UnsavedScans, not_saved_banner, saved_words, waiting_words
 from ui.workspaces.checkin.walk_in import WalkInDialog
 
 T = TypeVar("T")
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
-def not_saved_banner(reason: str, who: str) -> str:
-    """The red banner of a check-in the file could not take: never green (the line below it says it is kept)."""
-    return f"✗  Not saved: {reason} — {who}"
 
 
 class _KeepArrows(QObject):
@@ -144,6 +141,10 @@ class CheckinWorkspace(QWidget):
         self.waiting.setStyleSheet("QLabel#unsavedScans { color: #b42318; font-weight: bold; }")
         self.waiting.setWordWrap(True)
         self.waiting.hide()
+        self.retry_button = QPushButton("Retry now (F6)")  # on demand: the server is back before the timer knows
+        self.retry_button.setObjectName("retryUnsaved")
+        self.retry_button.clicked.connect(lambda _checked=False: self.unsaved.retry())
+        self.retry_button.hide()
         self.results = QListWidget()
         self.results.setObjectName("stationResults")
         results_font = QFont(self.font())
@@ -176,6 +177,7 @@ class CheckinWorkspace(QWidget):
         self.kiosk_button.clicked.connect(self.kiosk_requested)
         QShortcut(QKeySequence("F2"), self, self.walk_in)
         QShortcut(QKeySequence("F3"), self, self.admit_held)
+        QShortcut(QKeySequence("F6"), self, self.unsaved.retry)  # F5 is View ▸ Reload
 
         top = QHBoxLayout()
         top.addWidget(heading("Check-in"))
@@ -207,6 +209,7 @@ class CheckinWorkspace(QWidget):
         left.addWidget(self.banner)
         left.addWidget(self.admit_button, 0, Qt.AlignmentFlag.AlignLeft)
         left.addWidget(self.waiting)
+        left.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignLeft)
         left.addWidget(self.no_match)
         left.addWidget(self.results, 1)
         body.addLayout(left, 3)
@@ -364,7 +367,8 @@ class CheckinWorkspace(QWidget):
             result: CheckInResult | None = self.unsaved.save(scan)
         except NotSaved as exc:
             self.unsaved.keep(scan, exc.reason)
-            self._set_banner("bad", not_saved_banner(exc.reason, scan.shown), stay=True)
+            self._set_banner("bad", not_saved_banner(exc.reason, scan.shown, server=self.unsaved.kept_on_disk),
+                             stay=True)
             result = None
         except (LearningDayError, OSError) as exc:
             show_error(parent=self, exc=exc, title="Not checked in")
@@ -394,15 +398,16 @@ class CheckinWorkspace(QWidget):
                              over_capacity=over)
 
     def _on_unsaved_waiting(self, count: int, reason: str) -> None:
-        self.waiting.setText(f"{count:,} check-in{'s' if count != 1 else ''} kept at this station, not saved yet "
-                             f"({reason}): it tries again every {RETRY_MS // 1000} s, in the order they came")
+        self.waiting.setText(waiting_words(count, reason, server=self.unsaved.kept_on_disk))
         self.waiting.show()
+        self.retry_button.show()
 
     def _on_unsaved_saved(self, results: list[CheckInResult]) -> None:
         if not self.unsaved.scans:
             self.waiting.hide()
-            self._set_banner("ok", f"✓  Saved now: the {len(results):,} check-in"
-                                   f"{'s' if len(results) != 1 else ''} this station was keeping")
+            self.retry_button.hide()
+            style, words = saved_words(results)
+            self._set_banner(style, words, stay=style != "ok")  # whom a door rule held stays until read
         self.refresh_station()
 
     def undo(self, entry_uid: str) -> None:
