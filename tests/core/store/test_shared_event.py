@@ -18,7 +18,7 @@ pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture()
-def server(pg_cluster, tmp_path: Path) -> Backend:
+def server(pg_cluster, tmp_path: Path) -> Backend:  # noqa: ANN001 - a Cluster
     made = Backend("postgresql", tmp_path, pg_cluster)
     yield made
     made.drop()
