@@ -34,14 +34,18 @@ def raw_rows(path: Path) -> dict[str, tuple[list[str], list[tuple]]]:
         con.close()
 
 
-def server_dump(url: str) -> dict[str, list[tuple]]:
-    """Every table of a server database (the app's and any other), every row sorted: what a refused input must
-    leave as it was. Read on a connection of its own, not through the app."""
+def server_fingerprint(url: str) -> dict[str, tuple[int, str]]:
+    """Every table of a server database (the app's and any other): its row count and a digest of all its rows, in
+    one query on a connection of its own, not through the app. What a refused input must leave as it was."""
     engine = create_engine(url)
     try:
         with engine.connect() as connection:
-            return {table: sorted((tuple(row) for row in connection.execute(
-                        text(f'SELECT * FROM "{table}"'))), key=repr)
-                    for table in sorted(inspect(connection).get_table_names())}
+            tables = sorted(inspect(connection).get_table_names())
+            if not tables:
+                return {}
+            query = " UNION ALL ".join(
+                f"SELECT '{table}', count(*), md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) "
+                f'FROM public."{table}" AS t' for table in tables)
+            return {table: (count, digest) for table, count, digest in connection.execute(text(query))}
     finally:
         engine.dispose()

@@ -1,0 +1,80 @@
+"""Where a fuzz test's examples write: a fresh copy of a template file per example, or, on PostgreSQL, one database
+per test (made once: a database costs half a second), given its first rows again after an example wrote."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+from learningday.store.copying import publish
+from learningday.store.models import Base
+from tests.helpers import sha256
+from tests.helpers.backends import Backend
+from tests.helpers.dumps import server_fingerprint
+
+#: the schema beside ``public`` that keeps a copy of the first rows; the tables, referenced ones first
+KEPT = "fuzz_kept"
+TABLES = [table.name for table in Base.metadata.sorted_tables]
+
+
+@dataclass
+class FuzzEvent:
+    """The template event on the test's backend; ``example()`` gives each example its event as it was."""
+
+    backend: Backend
+    template: Path
+    url: str | None = field(default=None, init=False)
+    #: what every example starts from, and what a refused input must leave as it was
+    start: object = field(default=None, init=False)
+
+    def __post_init__(self) -> None:
+        if self.backend.cluster is not None:
+            self.url = str(self.backend.empty())
+            publish(self.template, self.url)
+            self._sql(f"CREATE SCHEMA {KEPT}",
+                      *(f"CREATE TABLE {KEPT}.{table} AS TABLE public.{table}" for table in TABLES))
+        self.start = self._fingerprint(self.url or self.template)
+
+    @contextmanager
+    def example(self) -> Iterator[tuple[str | Path, Path]]:
+        """The event for one example (what open_event takes), and a folder for the example's input files."""
+        with tempfile.TemporaryDirectory() as folder:
+            if self.url is not None:
+                yield self.url, Path(folder)
+                return
+            event = Path(folder) / "e.lday"
+            shutil.copyfile(self.template, event)
+            yield event, Path(folder)
+
+    @staticmethod
+    def _fingerprint(event: str | Path) -> object:
+        """The file's bytes, or every row of every table on the server."""
+        return sha256(event) if isinstance(event, Path) else server_fingerprint(event)
+
+    def unchanged(self, event: str | Path) -> bool:
+        """The example's event is as every example finds it."""
+        return self._fingerprint(event) == self.start
+
+    def written(self) -> None:
+        """An example wrote: the server's tables get their first rows again (a file is thrown away anyway). The ids
+        the sequences hand out go on from where they were: no later row can meet a kept one."""
+        if self.url is not None:
+            self._sql(f"TRUNCATE {', '.join(TABLES)}",
+                      *(f"INSERT INTO public.{table} SELECT * FROM {KEPT}.{table}" for table in TABLES))
+
+    def _sql(self, *statements: str) -> None:
+        """``statements`` in one transaction on the server, on a connection of their own (not through the app)."""
+        assert self.url is not None
+        engine = create_engine(self.url)
+        try:
+            with engine.begin() as connection:
+                for statement in statements:
+                    connection.execute(text(statement))
+        finally:
+            engine.dispose()
