@@ -16,6 +16,7 @@ from learningday.store.copying import publish
 from learningday.store.models import Base
 from tests.helpers import sha256
 from tests.helpers.backends import Backend
+from tests.helpers.doors import sidecars
 from tests.helpers.dumps import server_fingerprint
 
 #: the schema beside ``public`` that keeps a copy of the first rows; the tables, referenced ones first
@@ -58,8 +59,8 @@ class FuzzEvent:
         return sha256(event) if isinstance(event, Path) else server_fingerprint(event)
 
     def unchanged(self, event: str | Path) -> bool:
-        """The example's event is as every example finds it."""
-        return self._fingerprint(event) == self.start
+        """The example's event is as every example finds it (a file: byte for byte, no -wal or -shm beside it)."""
+        return self._fingerprint(event) == self.start and (isinstance(event, str) or not sidecars(event))
 
     def written(self) -> None:
         """An example wrote: the server's tables get their first rows again (a file is thrown away anyway). The ids
