@@ -10,12 +10,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import create_engine, text
-
 from learningday.store.copying import publish
 from learningday.store.models import Base
 from tests.helpers import sha256
-from tests.helpers.backends import Backend
+from tests.helpers.backends import Backend, run_sql
 from tests.helpers.doors import sidecars
 from tests.helpers.dumps import server_fingerprint
 
@@ -38,7 +36,7 @@ class FuzzEvent:
         if self.backend.cluster is not None:
             self.url = str(self.backend.empty())
             publish(self.template, self.url)
-            self._sql(f"CREATE SCHEMA {KEPT}",
+            run_sql(self.url, f"CREATE SCHEMA {KEPT}",
                       *(f"CREATE TABLE {KEPT}.{table} AS TABLE public.{table}" for table in TABLES))
         self.start = self._fingerprint(self.url or self.template)
 
@@ -66,16 +64,6 @@ class FuzzEvent:
         """An example wrote: the server's tables get their first rows again (a file is thrown away anyway). The ids
         the sequences hand out go on from where they were: no later row can meet a kept one."""
         if self.url is not None:
-            self._sql(f"TRUNCATE {', '.join(TABLES)}",
+            run_sql(self.url, f"TRUNCATE {', '.join(TABLES)}",
                       *(f"INSERT INTO public.{table} SELECT * FROM {KEPT}.{table}" for table in TABLES))
 
-    def _sql(self, *statements: str) -> None:
-        """``statements`` in one transaction on the server, on a connection of their own (not through the app)."""
-        assert self.url is not None
-        engine = create_engine(self.url)
-        try:
-            with engine.begin() as connection:
-                for statement in statements:
-                    connection.execute(text(statement))
-        finally:
-            engine.dispose()

@@ -19,7 +19,7 @@ from learningday.checkin.log import check_in
 from learningday.store.db import head_revision, open_event
 from learningday.store.models import Attendee, Base, CheckIn, Station
 from learningday.store.models import Session as AgendaSession
-from tests.helpers.backends import Backend
+from tests.helpers.backends import Backend, run_sql
 from tests.helpers.doors import open_door
 from tests.helpers.stations import kill_mid_burst, received, rotated, station_context
 
@@ -113,23 +113,14 @@ def _tables_and_revision(url: str) -> tuple[set[str], str | None]:
         engine.dispose()
 
 
-def _create_database(cluster, name: str) -> str:
-    engine = create_engine(cluster.url(), isolation_level="AUTOCOMMIT")
-    try:
-        with engine.connect() as connection:
-            connection.execute(text(f"CREATE DATABASE {name}"))
-    finally:
-        engine.dispose()
-    return cluster.url(name)
-
-
 def test_a_migration_killed_part_way_leaves_a_database_that_opens_and_migrates(server: Backend) -> None:
     context = station_context()
     rng = random.Random(7)
     cut = []
     for kill in range(MIGRATION_KILLS):
         server.database = f"crash_migration_{os.getpid()}_{kill}"
-        url = _create_database(server.cluster, server.database)
+        run_sql(server.cluster.url(), f"CREATE DATABASE {server.database}", autocommit=True)
+        url = server.cluster.url(server.database)
         inbox, outbox = context.Pipe(duplex=False)
         child = context.Process(target=migrate_reporting, args=(url, outbox))
         child.start()

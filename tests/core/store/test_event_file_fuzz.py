@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import create_engine, select
+from sqlalchemy import select
 
 from learningday.checkin.log import check_in
 from learningday.checkin.search import search_attendees
@@ -22,7 +22,7 @@ from learningday.setup.event import event_summary
 from learningday.store.db import head_revision, open_event
 from learningday.store.models import Attendee
 from tests.helpers import sha256
-from tests.helpers.backends import Backend
+from tests.helpers.backends import Backend, run_sql
 from tests.helpers.dumps import server_fingerprint
 
 PAGE = 4096
@@ -105,6 +105,17 @@ def _use(path: str | Path) -> None:
                          at_utc=datetime(2027, 3, 10, 22, tzinfo=UTC))
 
 
+def _used_or_refused_untouched(target: str | Path, fingerprint: Callable[[], object]) -> None:
+    """A station uses the event, or it is refused with a LearningDayError and ``fingerprint`` is as it was."""
+    before = fingerprint()
+    try:
+        _use(target)
+        event("used")
+    except LearningDayError as exc:
+        event(f"refused: {type(exc).__name__}")
+        assert fingerprint() == before
+
+
 @pytest.fixture(scope="module")
 def small_demo(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     from learningday.demo.build import build_demo
@@ -118,13 +129,7 @@ def test_any_file_opens_or_is_refused_untouched(make: Maker, small_demo: bytes) 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "event.lday"
         make(path, small_demo)
-        before = sha256(path)
-        try:
-            _use(path)
-            event("used")
-        except LearningDayError as exc:
-            event(f"refused: {type(exc).__name__}")
-            assert sha256(path) == before
+        _used_or_refused_untouched(path, lambda: sha256(path))
         assert sorted(p.name for p in Path(folder).iterdir()) == ["event.lday"]  # no -wal, -shm or backup
 
 
@@ -146,17 +151,5 @@ def server_database(pg_cluster, tmp_path: Path) -> Iterator[str]:
 def test_a_server_database_someone_else_made_opens_or_is_refused_untouched(server_database: str, tables: list[str],
                                                                            revision: str) -> None:
     """The server's side of the door: a database that is not (only) ours. An empty one is where a new event goes."""
-    engine = create_engine(server_database)
-    try:
-        with engine.begin() as connection:
-            for statement in ["DROP SCHEMA public CASCADE", "CREATE SCHEMA public", *_foreign_sql(tables, revision)]:
-                connection.exec_driver_sql(statement)
-    finally:
-        engine.dispose()
-    before = server_fingerprint(server_database)
-    try:
-        _use(server_database)
-        event("used")
-    except LearningDayError as exc:
-        event(f"refused: {type(exc).__name__}")
-        assert server_fingerprint(server_database) == before
+    run_sql(server_database, "DROP SCHEMA public CASCADE", "CREATE SCHEMA public", *_foreign_sql(tables, revision))
+    _used_or_refused_untouched(server_database, lambda: server_fingerprint(server_database))
