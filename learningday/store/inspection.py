@@ -101,7 +101,7 @@ def _ours(con: sqlite3.Connection, shown: str) -> str:
     return revision
 
 
-def _expected_columns(revision: str) -> dict[str, set[str]]:
+def expected_columns(revision: str) -> dict[str, set[str]]:
     """Each table's columns at ``revision``: the models' at the head (no migration needed, so no alembic),
     else as the migrations build them (the file is about to be migrated: alembic is loaded anyway)."""
     if revision == head_revision():
@@ -114,7 +114,7 @@ def _expected_columns(revision: str) -> dict[str, set[str]]:
 def _check_columns(con: sqlite3.Connection, shown: str, revision: str) -> None:
     """Every table with its columns: a flipped byte in the schema's text shows here, not as "no such column"
     on some later read, and a forged file is refused before a backup or a migration touches it."""
-    for table, columns in _expected_columns(revision).items():
+    for table, columns in expected_columns(revision).items():
         found = {row[0] for row in con.execute("SELECT name FROM pragma_table_info(?)", (table,))}
         if found != columns:
             raise damaged(shown, f"its table {table!r} is not as LearningDay wrote it")

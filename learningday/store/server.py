@@ -8,6 +8,7 @@ from sqlalchemy.exc import NoSuchModuleError, SQLAlchemyError
 
 from learningday.errors import EventFileError, NewerEventFileError
 from learningday.store.failures import server_gone
+from learningday.store.inspection import expected_columns
 from learningday.store.revisions import head_revision, known_revision, migrate
 from learningday.store.term_upkeep import keep_terms
 
@@ -57,6 +58,17 @@ def probe(url: str) -> str | None:
         engine.dispose()
 
 
+def _check_tables(engine: Engine, shown: str, revision: str) -> None:
+    """Every table of ``revision`` with its columns, as a file's are checked (store.inspection): a database that
+    only says it holds an event is refused here, not by a raw error on some later read."""
+    found = {table: {column["name"] for column in columns}
+             for (_schema, table), columns in inspect(engine).get_multi_columns().items()}
+    for table, columns in expected_columns(revision).items():
+        if found.get(table) != columns:
+            raise EventFileError(f"{shown} holds tables that are not an event (its table {table!r} is not as "
+                                 "LearningDay wrote it)")
+
+
 def open_server(url: str) -> tuple[Engine, str | None]:
     """The engine on ``url`` at the head revision, and the revision it was at before (None: it was empty)."""
     engine = _connect(url)
@@ -71,6 +83,8 @@ def open_server(url: str) -> tuple[Engine, str | None]:
                 revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
         if revision is not None and not known_revision(revision):
             raise NewerEventFileError(f"the database was written by a newer LearningDay (schema {revision})")
+        if revision is not None:
+            _check_tables(engine, shown, revision)
         if revision != head_revision():
             migrate(engine)
     except SQLAlchemyError as exc:

@@ -15,8 +15,10 @@ from learningday.errors import InvalidInput
 from learningday.setup.event import event_problems
 from learningday.timeutil import parse_utc
 from tests.helpers import sha256
+from tests.helpers.backends import Backend
 from tests.helpers.cli import run
 from tests.helpers.doors import sidecars
+from tests.helpers.fuzz_events import FuzzEvent
 from tests.helpers.planning import Small
 
 OUT_OF_RANGE = ["9999-12-31T23:59Z", "9999-12-31T23:00Z", "0001-01-01T00:00+05:00", "1999-12-31T23:59Z",
@@ -111,15 +113,23 @@ def test_fuzz_new_start(capsys, tmp_path: Path, start: str, zone: str) -> None:
     assert _no_leftovers(tmp_path)
 
 
+@pytest.fixture()
+def small_event(backend: Backend, small_template: Small) -> FuzzEvent:
+    """The small event on this test's backend, made once for all its examples."""
+    return FuzzEvent(backend, small_template.path)
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(start=STARTS)
-def test_fuzz_event_props_start(capsys, small: Small, start: str) -> None:
-    digest = sha256(small.path)
-    status, _, err = run(capsys, "event-props", str(small.path), f"--start={start}")
-    assert status in (0, 2) and "unexpected" not in err, err
-    if status == 2:
-        assert "error:" in err and sha256(small.path) == digest and not sidecars(small.path)
-    assert run(capsys, "info", str(small.path))[0] == 0
+def test_fuzz_event_props_start(capsys, small_event: FuzzEvent, start: str) -> None:
+    with small_event.example() as (event, _):
+        status, _, err = run(capsys, "event-props", str(event), f"--start={start}")
+        assert status in (0, 2) and "unexpected" not in err, err
+        if status == 2:
+            assert "error:" in err and small_event.unchanged(event)
+        assert run(capsys, "info", str(event))[0] == 0
+        if status == 0:
+            small_event.written()
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -1,5 +1,6 @@
-"""The station-log door fuzzed through `merge-log`: whatever a log holds, a clear refusal that leaves the
-event file byte for byte as it was (no -wal or -shm beside it), or a merge; never anything else."""
+"""The station-log door fuzzed through `merge-log`, on both backends: whatever a log holds, a clear refusal that
+leaves the event file byte for byte as it was (no -wal or -shm beside it), or every row on the server as it was, or
+a merge; never anything else."""
 
 from __future__ import annotations
 
@@ -18,8 +19,10 @@ from learningday.checkin.station_log import export_log
 from learningday.store.db import open_event
 from learningday.store.models import Attendee, new_uid
 from tests.helpers import sha256
+from tests.helpers.backends import Backend
 from tests.helpers.cli import run
 from tests.helpers.doors import sidecars
+from tests.helpers.fuzz_events import FuzzEvent
 from tests.helpers.planning import START, Small
 
 PERSON_KEYS = ("uid", "name", "email", "code", "walk_in", "employee_id", "department", "role", "hub", "level_id",
@@ -88,23 +91,27 @@ def _apply(log: dict, changes: list[tuple[str, int, int, object]]) -> dict:
     return log
 
 
+@pytest.fixture()
+def organiser_event(backend: Backend, base: tuple[Path, dict]) -> FuzzEvent:
+    """The organiser's event on this test's backend, made once for all its examples."""
+    return FuzzEvent(backend, base[0])
+
+
 @settings(max_examples=70, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(changes=CHANGES)
-def test_fuzz_merge_log(capsys, base: tuple[Path, dict], tmp_path: Path,
+def test_fuzz_merge_log(capsys, base: tuple[Path, dict], organiser_event: FuzzEvent,
                         changes: list[tuple[str, int, int, object]]) -> None:
-    organiser, log = base
-    event = tmp_path / "event.lday"
-    shutil.copyfile(organiser, event)
-    forged = tmp_path / "log.json"
-    forged.write_text(json.dumps(_apply(log, changes)), encoding="utf-8")
-    digest = sha256(event)
-    status, out, err = run(capsys, "merge-log", str(event), str(forged), "--json")
-    assert status in (0, 2) and "unexpected" not in err and "Traceback" not in err, err
-    if status == 2:
-        assert err.startswith("learningday: error:") and sha256(event) == digest
-    else:
-        assert isinstance(json.loads(out)["entries_added"], int)
-    assert not sidecars(event)
+    with organiser_event.example() as (event, folder):
+        forged = folder / "log.json"
+        forged.write_text(json.dumps(_apply(base[1], changes)), encoding="utf-8")
+        status, out, err = run(capsys, "merge-log", str(event), str(forged), "--json")
+        assert status in (0, 2) and "unexpected" not in err and "Traceback" not in err, err
+        if status == 2:
+            assert err.startswith("learningday: error:") and organiser_event.unchanged(event)
+        else:
+            assert isinstance(json.loads(out)["entries_added"], int)
+            organiser_event.written()
+        assert isinstance(event, str) or not sidecars(event)
 
 
 def test_the_genuine_log_merges_and_then_changes_nothing(capsys, base: tuple[Path, dict], tmp_path: Path) -> None:

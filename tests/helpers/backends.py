@@ -22,14 +22,20 @@ DEMO = "ld_demo"
 _numbers = itertools.count(1)
 
 
-def _admin(cluster: Cluster, *statements: str) -> None:
-    engine = create_engine(cluster.url(), isolation_level="AUTOCOMMIT")  # CREATE DATABASE refuses a transaction
+def run_sql(url: str, *statements: str, autocommit: bool = False) -> None:
+    """``statements`` on a connection of their own, not through the app: in one transaction, or each alone."""
+    engine = create_engine(url, **({"isolation_level": "AUTOCOMMIT"} if autocommit else {}))
     try:
         with engine.connect() as connection:
             for statement in statements:
                 connection.execute(text(statement))
+            connection.commit()
     finally:
         engine.dispose()
+
+
+def _admin(cluster: Cluster, *statements: str) -> None:
+    run_sql(cluster.url(), *statements, autocommit=True)  # CREATE DATABASE refuses a transaction
 
 
 def make_template(cluster: Cluster) -> str:

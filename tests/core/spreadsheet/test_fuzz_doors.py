@@ -1,12 +1,11 @@
-"""Bounded fuzzing of the import doors (roster CSV, roster XLSX, agenda): a LearningDayError or success,
-never anything else; a refusal leaves the event file byte for byte as it was, and no -wal/-shm behind."""
+"""Bounded fuzzing of the import doors (roster CSV, roster XLSX, agenda) on both backends: a LearningDayError or
+success, never anything else; a refusal leaves the event file byte for byte as it was, and no -wal/-shm behind, or
+every row of every table on the server as it was."""
 
 from __future__ import annotations
 
 import csv
 import io
-import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -21,12 +20,16 @@ from learningday.plan.importing import import_agenda
 from learningday.roster.importing import import_roster
 from learningday.spreadsheet.text import printable
 from learningday.store.db import open_event
-from tests.helpers import sha256
+from tests.helpers.backends import Backend
 from tests.helpers.doors import sidecars
+from tests.helpers.fuzz_events import FuzzEvent
+from tests.helpers.planning import Small
 from tests.helpers.roster import make_event
 from tests.helpers.workbooks import DATE_STYLES, MAIN, parts, write_parts
 
-FUZZ = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: the backend's event is made once per test and shared by its examples (FuzzEvent puts it back after a write)
+FUZZ = settings(max_examples=80, deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 
 #: text that has broken a door before, or could: formulas, controls, delimiters, quotes, odd numbers and dates
 NASTY = ["", " ", "=1+1", "＝1", "  @SUM(A1)", "\x00", "\x01", "\x7f", "\r\n", "\n", "\t", '"', '"open', "a,b",
@@ -104,28 +107,38 @@ def roster_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_event(tmp_path_factory.mktemp("fuzz") / "roster.lday")
 
 
-def _through_the_door(template: Path, write_source: Callable[[Path], Path],
+@pytest.fixture()
+def roster_event(backend: Backend, roster_template: Path) -> FuzzEvent:
+    """The roster event on this test's backend, made once for all its examples."""
+    return FuzzEvent(backend, roster_template)
+
+
+@pytest.fixture()
+def agenda_event(backend: Backend, small_template: Small) -> FuzzEvent:
+    return FuzzEvent(backend, small_template.path)
+
+
+def _through_the_door(target: FuzzEvent, write_source: Callable[[Path], Path],
                       door: Callable[..., object], **options: object) -> str:
-    """Import a generated file into a fresh copy of ``template``: "imported", or "refused" having changed nothing."""
-    with tempfile.TemporaryDirectory() as tmp:
-        event = Path(tmp) / "e.lday"
-        shutil.copyfile(template, event)
-        source = write_source(Path(tmp))
-        digest = sha256(event)
+    """Import a generated file into the event as it was: "imported", or "refused" having changed nothing."""
+    with target.example() as (event, folder):
+        source = write_source(folder)
         try:
             with open_event(event) as event_file, event_file.write() as session:
                 door(session, source, **options)
         except LearningDayError:
-            assert sha256(event) == digest, "a refused import changed the event file"
+            assert target.unchanged(event), "a refused import changed the event"
             outcome = "refused"
         else:
             assert _stored_text(event) == [], "an import stored a control character"
+            target.written()
             outcome = "imported"
-        assert sidecars(event) == []
+        if isinstance(event, Path):
+            assert sidecars(event) == []
     return outcome
 
 
-def _stored_text(event: Path) -> list[str]:
+def _stored_text(event: str | Path) -> list[str]:
     """The stored names, titles and descriptions that hold what the text rule refuses."""
     with open_event(event) as event_file, event_file.read() as session:
         return [value for table in ("attendees", "sessions", "venues", "facilitators")
@@ -139,25 +152,25 @@ OPTIONS = st.fixed_dictionaries({"valid_only": st.booleans(),
 
 @FUZZ
 @given(data=csv_bytes(ROSTER_HEADERS), options=OPTIONS)
-def test_roster_csv_door(roster_template: Path, data: bytes, options: dict) -> None:
+def test_roster_csv_door(roster_event: FuzzEvent, data: bytes, options: dict) -> None:
     def write(folder: Path) -> Path:
         (folder / "roster.csv").write_bytes(data)
         return folder / "roster.csv"
 
-    assert _through_the_door(roster_template, write, import_roster, **options) in ("imported", "refused")
+    assert _through_the_door(roster_event, write, import_roster, **options) in ("imported", "refused")
 
 
 @FUZZ
 @given(book=xlsx_parts(ROSTER_HEADERS), valid_only=st.booleans())
-def test_roster_xlsx_door(roster_template: Path, book: tuple[dict, list[int]], valid_only: bool) -> None:
-    assert _through_the_door(roster_template, lambda folder: _write_xlsx(folder / "roster.xlsx", *book),
+def test_roster_xlsx_door(roster_event: FuzzEvent, book: tuple[dict, list[int]], valid_only: bool) -> None:
+    assert _through_the_door(roster_event, lambda folder: _write_xlsx(folder / "roster.xlsx", *book),
                              import_roster, valid_only=valid_only) in ("imported", "refused")
 
 
 @FUZZ
 @given(data=st.one_of(csv_bytes(AGENDA_HEADERS), xlsx_parts(AGENDA_HEADERS)), options=OPTIONS,
        kind=st.sampled_from([None, "sessions", "facilitators", "venues"]), create_missing=st.booleans())
-def test_agenda_door(small_template, data: bytes | tuple[dict, list[int]], options: dict, kind: str | None,
+def test_agenda_door(agenda_event: FuzzEvent, data: bytes | tuple[dict, list[int]], options: dict, kind: str | None,
                      create_missing: bool) -> None:
     def write(folder: Path) -> Path:
         if isinstance(data, bytes):
@@ -165,6 +178,6 @@ def test_agenda_door(small_template, data: bytes | tuple[dict, list[int]], optio
             return folder / "agenda.csv"
         return _write_xlsx(folder / "agenda.xlsx", *data)
 
-    outcome = _through_the_door(small_template.path, write, import_agenda, kind=kind, create_missing=create_missing,
+    outcome = _through_the_door(agenda_event, write, import_agenda, kind=kind, create_missing=create_missing,
                                 **options)
     assert outcome in ("imported", "refused")

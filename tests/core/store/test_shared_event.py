@@ -7,21 +7,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
 from learningday.store.db import open_event
 from learningday.store.models import Base
 from tests.helpers.backends import Backend
 from tests.helpers.cli import refused, run
+from tests.helpers.dumps import every_row
 
 pytestmark = pytest.mark.postgres
-
-
-def _tables(target: str | Path) -> dict[str, list[tuple]]:
-    """Every row of every table, in primary-key order, as the ORM's types read them."""
-    with open_event(target) as event_file, event_file.read() as session:
-        return {table.name: [tuple(row) for row in session.execute(
-            select(table).order_by(*table.primary_key.columns))] for table in Base.metadata.sorted_tables}
 
 
 @pytest.fixture()
@@ -40,7 +33,7 @@ def test_publish_then_pull_gives_back_every_row_of_every_table(demo_file: Path, 
     assert published["rows"]["attendees"] == 1000 and published["target"] == f"{server.database} on {server.cluster.socket}"
     status, printed, _ = run(capsys, "pull", url, str(out))
     assert status == 0 and printed.startswith("pulled ")
-    original, on_server, pulled = _tables(demo_file), _tables(url), _tables(out)
+    original, on_server, pulled = every_row(demo_file), every_row(url), every_row(out)
     assert set(original) == {t.name for t in Base.metadata.sorted_tables}
     for name, rows in original.items():
         assert on_server[name] == rows, name
@@ -55,9 +48,8 @@ def test_publish_then_pull_gives_back_every_row_of_every_table(demo_file: Path, 
 
 def test_the_server_goes_on_numbering_after_the_copied_rows(demo_file: Path, server: Backend) -> None:
     from learningday.checkin import log as checkin
-    from learningday.timeutil import parse_utc
-
     from learningday.store.copying import publish
+    from learningday.timeutil import parse_utc
 
     url = str(server.empty())
     publish(demo_file, url)
@@ -71,10 +63,10 @@ def test_publishing_into_a_database_that_holds_an_event_is_refused(demo_file: Pa
                                                                    capsys: pytest.CaptureFixture[str]) -> None:
     url = str(server.empty())
     assert run(capsys, "publish", str(demo_file), url)[0] == 0
-    before = _tables(url)
+    before = every_row(url)
     err = refused(capsys, demo_file, "publish", str(demo_file), url, "--json")
     assert "already holds an event" in err
-    assert _tables(url) == before
+    assert every_row(url) == before
 
 
 def test_pull_refuses_an_existing_file_and_a_file_url(demo_file: Path, tmp_path: Path,
