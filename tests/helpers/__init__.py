@@ -19,13 +19,13 @@ def sha256(target: Path | str) -> str:
 
 def rows(target: Path | str, sql: str, **params: Any) -> list[tuple[Any, ...]]:
     """The rows of one query (``:name`` parameters) on an event file or database, read outside the app."""
-    from tests.helpers.backends import run_sql
+    from tests.helpers.backends import one_statement
 
-    return run_sql(target, sql, params, write=False)
+    return one_statement(target, sql, params, write=False)
 
 
 def execute(target: Path | str, sql: str, **params: Any) -> None:
     """One statement written outside the app (a test's own change, or damage), committed."""
-    from tests.helpers.backends import run_sql
+    from tests.helpers.backends import one_statement
 
-    run_sql(target, sql, params, write=True)
+    one_statement(target, sql, params, write=True)

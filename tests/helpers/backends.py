@@ -64,7 +64,7 @@ def _engine(target: str | Path) -> Any:
     return create_engine(url, poolclass=NullPool)  # nothing left connected: a test may drop the database next
 
 
-def run_sql(target: str | Path, sql: str, params: dict[str, Any], *, write: bool) -> list[tuple[Any, ...]]:
+def one_statement(target: str | Path, sql: str, params: dict[str, Any], *, write: bool) -> list[tuple[Any, ...]]:
     """``sql`` on an event file or database, outside the app: its rows (none for a write, which is committed)."""
     engine = _engine(target)
     try:
