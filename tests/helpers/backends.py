@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import shutil
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -51,6 +52,18 @@ def make_published(cluster: Cluster, event_file: Path, database: str) -> str:
     _admin(cluster, f"CREATE DATABASE {database} TEMPLATE {TEMPLATE}")
     publish(event_file, cluster.url(database))
     return database
+
+
+def as_file(target: str | Path, path: Path) -> Path:
+    """The event at ``target`` as a new event file ``path`` (a station's copy): the file copied, or the database
+    pulled."""
+    if isinstance(target, Path):
+        shutil.copyfile(target, path)
+        return path
+    from learningday.store.copying import pull
+
+    pull(target, path)
+    return path
 
 
 def _engine(target: str | Path) -> Any:
