@@ -38,9 +38,10 @@ def _registered_sql(n_words: int, status: str = "registered") -> str:
 @lru_cache(maxsize=64)
 def _registered_by_term_sql(n_words: int) -> str:
     more = "".join(" AND " + HAS_WORD.format(n=i, col="t.attendee_id") for i in range(1, n_words))
+    # CROSS JOIN keeps SQLite walking the terms first; its conditions go in WHERE, as PostgreSQL wants no ON there
     return ("SELECT DISTINCT t.attendee_id FROM attendee_terms AS t CROSS JOIN registrations AS r "
-            "ON r.attendee_id = t.attendee_id AND r.session_id = ? AND r.status = 'registered' "
-            f"WHERE t.term >= ? AND t.term < ?{more} LIMIT ?")
+            "WHERE r.attendee_id = t.attendee_id AND r.session_id = ? AND r.status = 'registered' "
+            f"AND t.term >= ? AND t.term < ?{more} LIMIT ?")
 
 
 @lru_cache(maxsize=64)

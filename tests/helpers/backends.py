@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -59,6 +61,28 @@ def make_published(cluster: Cluster, event_file: Path, database: str) -> str:
     return database
 
 
+def as_file(target: str | Path, path: Path) -> Path:
+    """The event at ``target`` as a new event file ``path`` (a station's copy): the file copied, or the database
+    pulled."""
+    if isinstance(target, Path):
+        shutil.copyfile(target, path)
+        return path
+    from learningday.store.copying import pull
+
+    pull(target, path)
+    return path
+
+
+def new_event(target: str | Path, *, name: str, start_utc: datetime, **fields: Any) -> str | Path:
+    """An event made at ``target``: a new file (``create_event_file``), or an empty database at the head revision
+    (``Backend.empty()``); the builders in tests/helpers take either."""
+    if isinstance(target, Path):
+        return create_event_file(target, name=name, start_utc=start_utc, **fields)
+    with open_event(target) as event_file, event_file.write() as session:
+        create_event(session, name=name, start_utc=start_utc, created_utc=datetime.now(timezone.utc), **fields)
+    return target
+
+
 def _engine(target: str | Path) -> Any:
     url = target if isinstance(target, str) else f"sqlite:///{target}"
     return create_engine(url, poolclass=NullPool)  # nothing left connected: a test may drop the database next
@@ -108,12 +132,14 @@ class Backend:
 
     def create_event(self, *, name: str = "Event", start_utc: datetime, **fields: Any) -> str | Path:
         """An event (``setup.event.create_event``'s fields) in this backend's fresh store: what open_event takes."""
-        target = self.empty()
-        if isinstance(target, Path):
-            return create_event_file(target, name=name, start_utc=start_utc, **fields)
-        with open_event(target) as event_file, event_file.write() as session:
-            create_event(session, name=name, start_utc=start_utc, created_utc=datetime.now(timezone.utc), **fields)
-        return target
+        return new_event(self.empty(), name=name, start_utc=start_utc, **fields)
+
+    def copy_of(self, event_file: Path, template: Callable[[], str]) -> str | Path:
+        """A fresh copy of a template event: ``event_file`` copied here, or a database copied from ``template()``
+        (the name of that file published once per run: make_published)."""
+        if self.cluster is None:
+            return as_file(event_file, self.folder / event_file.name)
+        return self.empty(template=template())
 
     def drop(self) -> None:
         if self.cluster is not None and self.database is not None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import json
 import re
-import shutil
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -22,6 +21,7 @@ from learningday.errors import InvalidInput
 from learningday.store.db import open_event
 from learningday.store.models import Attendee, CheckIn, new_uid
 from tests.helpers import sha256
+from tests.helpers.backends import as_file
 from tests.helpers.doors import sidecars
 from tests.helpers.planning import START, Small
 
@@ -36,8 +36,7 @@ def station(small: Small, tmp_path: Path) -> tuple[Path, dict]:
     with open_event(small.path) as ef, ef.write() as s:
         s.add(Attendee(uid=new_uid(), code="K7M4QX", name="Ada Lovelace", email="ada@example.com",
                        created_utc=START))
-    copy_path = tmp_path / "station.lday"
-    shutil.copyfile(small.path, copy_path)
+    copy_path = as_file(small.path, tmp_path / "station.lday")
     with open_event(copy_path) as ef:
         with ef.write() as s:
             first = checkin.check_in(s, code_or_attendee="K7M4QX", station="Door A", at_utc=AT)

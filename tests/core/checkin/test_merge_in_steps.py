@@ -19,6 +19,7 @@ from learningday.store import db
 from learningday.store.backups import list_backups
 from learningday.store.db import open_event
 from learningday.store.models import Attendee, CheckIn
+from tests.helpers.backends import as_file
 from tests.helpers.planning import START, Small
 
 ENTRIES = 6000
@@ -92,28 +93,35 @@ def test_a_merge_in_another_thread_never_fails_a_check_in(small: Small, monkeypa
 def test_a_merge_in_steps_ends_where_one_transaction_ends(small: Small, tmp_path: Path) -> None:
     people = _people(small.path, 30)
     log = _log(small.path, people, 900)
-    other = tmp_path / "other.lday"
-    other.write_bytes(small.path.read_bytes())
+    other = as_file(small.path, tmp_path / "other.lday")
     with open_event(small.path) as ef:
-        with ef.read() as s:
-            before = s.scalar(select(func.count()).select_from(CheckIn))
         stepped = merge_log_in_steps(ef, log)
         again = merge_log_in_steps(ef, log)
-        with ef.write() as s:  # the steps wrote without waiting for the disk; a check-in still waits
-            assert s.connection().exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
     with open_event(other) as ef, ef.write() as s:
         whole = merge_log(s, log)
     assert stepped == whole and stepped.entries_added == 900 and stepped.stations_created == 1
     assert (again.entries_added, again.entries_already_present, again.changed) == (0, 900, False)
-    # the merge kept the event as it was before it; the second, writing nothing, kept nothing
-    [backup] = list_backups(small.path)
-    assert backup.reason == "before-merge" and backup.path.read_bytes()[:16] == b"SQLite format 3\x00"
-    with open_event(backup.path) as ef, ef.read() as s:
-        assert s.scalar(select(func.count()).select_from(CheckIn)) == before
 
-    def entries(path: Path) -> list[tuple]:
+    def entries(path: Path | str) -> list[tuple]:
         with open_event(path) as ef, ef.read() as s:
             return [tuple(r) for r in s.execute(select(CheckIn.uid, CheckIn.kind, CheckIn.attendee_id, CheckIn.at_utc,
                                                        CheckIn.method).order_by(CheckIn.id))]
 
     assert entries(small.path) == entries(other)
+
+
+@pytest.mark.sqlite_only("the file's own safety around a merge: SQLite's synchronous pragma, and the file's backup")
+def test_a_merge_in_steps_keeps_the_file_as_it_was_and_its_check_ins_waiting_for_the_disk(small: Small) -> None:
+    log = _log(small.path, _people(small.path, 30), 900)
+    with open_event(small.path) as ef:
+        with ef.read() as s:
+            before = s.scalar(select(func.count()).select_from(CheckIn))
+        merge_log_in_steps(ef, log)
+        merge_log_in_steps(ef, log)
+        with ef.write() as s:  # the steps wrote without waiting for the disk; a check-in still waits
+            assert s.connection().exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+    # the merge kept the event as it was before it; the second, writing nothing, kept nothing
+    [backup] = list_backups(small.path)
+    assert backup.reason == "before-merge" and backup.path.read_bytes()[:16] == b"SQLite format 3\x00"
+    with open_event(backup.path) as ef, ef.read() as s:
+        assert s.scalar(select(func.count()).select_from(CheckIn)) == before

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -17,16 +16,12 @@ from learningday.store import arrival
 from learningday.store.db import open_event
 from learningday.store.models import Attendee, CheckIn
 from learningday.store.models import Session as LearningSession
+from tests.helpers.backends import as_file
 from tests.helpers.doors import open_door
 
 AT = datetime(2027, 3, 10, 23, 0, tzinfo=timezone.utc)
 #: a well-formed uid of a session this event does not have
 NO_SESSION = "00000000-0000-4000-8000-0000000000ff"
-
-
-def _copy(src: Path, dst: Path) -> Path:
-    shutil.copyfile(src, dst)
-    return dst
 
 
 def _people_and_session(path: Path) -> tuple[list[str], str]:
@@ -39,7 +34,7 @@ def _people_and_session(path: Path) -> tuple[list[str], str]:
 
 def _station_logs(demo_file: Path, tmp_path: Path) -> tuple[dict, dict]:
     codes, session_uid = _people_and_session(demo_file)
-    a, b = _copy(demo_file, tmp_path / "a.lday"), _copy(demo_file, tmp_path / "b.lday")
+    a, b = as_file(demo_file, tmp_path / "a.lday"), as_file(demo_file, tmp_path / "b.lday")
     open_door(a)  # the logs' check-ins, not the door rules, are under test here
     open_door(b)
     with open_event(a) as ef:
@@ -88,7 +83,7 @@ def test_two_station_logs_merge_to_one_state_in_either_order_and_again_changes_n
     demo_file: Path, tmp_path: Path
 ) -> None:
     log_a, log_b = _station_logs(demo_file, tmp_path)
-    first, second = _copy(demo_file, tmp_path / "ab.lday"), _copy(demo_file, tmp_path / "ba.lday")
+    first, second = as_file(demo_file, tmp_path / "ab.lday"), as_file(demo_file, tmp_path / "ba.lday")
     reports = {}
     for path, order in ((first, (log_a, log_b)), (second, (log_b, log_a))):
         with open_event(path) as ef:
@@ -119,7 +114,7 @@ def test_entries_that_cannot_be_applied_are_reported(demo_file: Path, tmp_path: 
                              "kind": "check_in", "reverses_uid": None, "attendee_uid": stranger["uid"]})
     log_a["entries"].append({**log_a["entries"][-1], "uid": "00000000-0000-4000-8000-000000000003",
                              "session_uid": NO_SESSION, "attendee_uid": log_a["entries"][0]["attendee_uid"]})
-    with open_event(_copy(demo_file, tmp_path / "main.lday")) as ef, ef.write() as s:
+    with open_event(as_file(demo_file, tmp_path / "main.lday")) as ef, ef.write() as s:
         report = merge_log(s, log_a)
     assert report.entries_added == 5
     assert any("Nobody" in p for p in report.problems)
@@ -138,7 +133,7 @@ def test_entries_that_cannot_be_applied_are_reported(demo_file: Path, tmp_path: 
 def test_a_bad_log_is_refused_before_anything_is_written(demo_file: Path, tmp_path: Path, change: dict,
                                                           message: str) -> None:
     log_a, _ = _station_logs(demo_file, tmp_path)
-    main = _copy(demo_file, tmp_path / "main.lday")
+    main = as_file(demo_file, tmp_path / "main.lday")
     before = _state(main)
     with open_event(main) as ef, pytest.raises(InvalidInput, match=message), ef.write() as s:
         merge_log(s, {**log_a, **change})

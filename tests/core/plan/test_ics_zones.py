@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -17,6 +16,7 @@ from learningday.setup.event import create_event_file
 from learningday.store.db import open_event
 from learningday.store.models import Facilitator, Hub
 from learningday.timeutil import parse_utc
+from tests.helpers import sha256
 from ui.cli.main import main
 
 
@@ -127,10 +127,6 @@ def test_facilitator_scope_combines_with_level_and_zone(capsys, demo_file: Path,
     assert all(e["DTSTART"].params["TZID"] == "Asia/Tokyo" for e in cal.walk("VEVENT"))
 
 
-def _sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 @pytest.mark.parametrize(("argv", "message"), [
     (["--facilitator", "Nobody Atall"], "--facilitator: no facilitator called 'Nobody Atall'"),
     (["--zone", "Mars/Olympus"], "--zone: 'Mars/Olympus' is neither a hub nor an IANA time zone"),
@@ -140,11 +136,11 @@ def test_bad_facilitator_or_zone_exits_2_and_leaves_the_file(capsys, demo_file: 
                                                              argv: list[str], message: str) -> None:
     out = tmp_path / "keep.ics"
     out.write_bytes(b"an earlier export")
-    event_sha = _sha(demo_file)
+    event_sha, files = sha256(demo_file), sorted(tmp_path.iterdir())  # the event file too, on SQLite
     assert main(["export-ics", str(demo_file), str(out), *argv]) == 2
     assert message in capsys.readouterr().err
-    assert out.read_bytes() == b"an earlier export" and _sha(demo_file) == event_sha
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.lday", "keep.ics"]
+    assert out.read_bytes() == b"an earlier export" and sha256(demo_file) == event_sha
+    assert sorted(tmp_path.iterdir()) == files  # no partial calendar, no -wal or -shm left
 
 
 def test_two_facilitators_with_one_name_need_an_email(capsys, demo_file: Path, tmp_path: Path) -> None:

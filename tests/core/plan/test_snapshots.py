@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -24,12 +23,9 @@ from learningday.plan.snapshots import (
 from learningday.store.db import open_event
 from learningday.store.models import AgendaSnapshot, Attendee, CheckIn, Event, Facilitator, Registration, Venue
 from learningday.store.models import Session as LearningSession
+from tests.helpers import sha256
 from tests.helpers.planning import START, Small, at
 from tests.helpers.small_event import TITLES, build_small_event
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def save(path: Path, name: str, minutes: int = 0):
@@ -100,10 +96,10 @@ def test_save_keeps_every_field_of_every_session(small: Small) -> None:
 def test_bad_names_are_refused_and_nothing_is_written(small: Small, name: str, message: str) -> None:
     plan(small)
     save(small.path, "First draft")
-    before = sha(small.path)
+    before = sha256(small.path)
     with pytest.raises(InvalidInput, match=message):
         save(small.path, name)
-    assert sha(small.path) == before
+    assert sha256(small.path) == before
 
 
 def test_list_is_newest_first_and_find_takes_a_name_or_a_uid(small: Small) -> None:
@@ -177,7 +173,7 @@ def test_restore_is_refused_when_a_session_added_since_has_people(tmp_path: Path
                    Registration(attendee_id=people[1], session_id=ids[e], status="waitlisted", created_utc=START),
                    CheckIn(kind="walk_in", attendee_id=people[2], session_id=ids[f], at_utc=START)])
         s.execute(delete(LearningSession).where(LearningSession.title == TITLES[2]))  # 'Nobody came' removed
-    before = sha(path)
+    before = sha256(path)
     with pytest.raises(InvalidInput) as caught:
         with open_event(path) as ef, ef.write() as s:
             restore(s, v1.uid)
@@ -185,7 +181,7 @@ def test_restore_is_refused_when_a_session_added_since_has_people(tmp_path: Path
         "cannot restore 'v1': sessions added since then have people on them: "
         "'Late addition' (2 registrations); 'Walk-in corner' (1 check-in log entries). "
         "Move or cancel those registrations first; nothing was changed")
-    assert sha(path) == before
+    assert sha256(path) == before
     with open_event(path) as ef, ef.read() as s:
         assert [r.name for r in list_snapshots(s)] == ["v1"]
 
@@ -211,7 +207,7 @@ def test_restore_is_refused_when_a_venue_or_facilitator_it_needs_is_gone(tmp_pat
         s.execute(delete(LearningSession).where(LearningSession.title.in_(TITLES[:2])))  # room K's, and Fay+Gus's
         s.execute(delete(Venue).where(Venue.name == "Room K"))
         s.execute(delete(Facilitator).where(Facilitator.name == "Gus"))
-    before = sha(path)
+    before = sha256(path)
     with pytest.raises(InvalidInput) as caught:
         with open_event(path) as ef, ef.write() as s:
             restore(s, v1.uid)
@@ -220,7 +216,7 @@ def test_restore_is_refused_when_a_venue_or_facilitator_it_needs_is_gone(tmp_pat
     assert f"session {TITLES[0]!r} needs venue 'Room K', which no longer exists" in message
     assert f"session {TITLES[1]!r} needs facilitator 'Gus', which no longer exists" in message
     assert f"session {TITLES[2]!r} needs facilitator 'Gus'" in message  # still there, but changed since
-    assert sha(path) == before
+    assert sha256(path) == before
 
 
 def test_restore_is_refused_when_a_saved_time_is_outside_the_event_window_now(small: Small) -> None:
@@ -229,11 +225,11 @@ def test_restore_is_refused_when_a_saved_time_is_outside_the_event_window_now(sm
     with open_event(small.path) as ef, ef.write() as s:
         s.execute(update(Event).values(start_utc=START + timedelta(hours=2)))  # the day now starts 2 h later
         edit_session(s, uids["A"], replace(session_draft(s, uids["A"]), start_utc=at(3)))
-    before = sha(small.path)
+    before = sha256(small.path)
     with pytest.raises(InvalidInput) as caught:
         with open_event(small.path) as ef, ef.write() as s:
             restore(s, v1.uid)
     assert caught.value.message.startswith("cannot restore 'v1': session 'A: AI literacy': ")
     assert "not inside the event window" in caught.value.message
     assert caught.value.message.endswith("; nothing was changed")
-    assert sha(small.path) == before
+    assert sha256(small.path) == before

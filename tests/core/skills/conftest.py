@@ -1,12 +1,12 @@
-"""The hand-built skills event (tests/helpers/skills_event.py), built once and copied per test."""
+"""The hand-built skills event (tests/helpers/skills_event.py), built once and copied per test, on its backend."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
+from tests.helpers.backends import Backend, make_published
 from tests.helpers.skills_event import build_skills_event
 
 
@@ -16,8 +16,13 @@ def skills_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dic
     return path, build_skills_event(path)
 
 
+@pytest.fixture(scope="session")
+def pg_skills(pg_cluster, skills_template: tuple[Path, dict[str, int]]) -> str:  # noqa: ANN001 - a Cluster
+    return make_published(pg_cluster, skills_template[0], "ld_skills")
+
+
 @pytest.fixture()
-def skills(skills_template: tuple[Path, dict[str, int]], tmp_path: Path) -> tuple[Path, dict[str, int]]:
-    target = tmp_path / "skills.lday"
-    shutil.copyfile(skills_template[0], target)
-    return target, skills_template[1]
+def skills(skills_template: tuple[Path, dict[str, int]], backend: Backend,
+           request: pytest.FixtureRequest) -> tuple[Path | str, dict[str, int]]:
+    """A fresh copy for this test (publishing keeps every id, so the template's ids hold on both backends)."""
+    return backend.copy_of(skills_template[0], lambda: request.getfixturevalue("pg_skills")), skills_template[1]

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.backends import Backend
 from tests.helpers.roster import make_event
 
 
 @pytest.fixture()
-def event(tmp_path: Path) -> Path:
-    return make_event(tmp_path / "e.lday")
+def event(backend: Backend) -> Path | str:
+    return make_event(backend.empty())

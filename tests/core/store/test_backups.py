@@ -26,6 +26,9 @@ from tests import DATA
 
 T0 = datetime(2020, 3, 10, 21, 0, tzinfo=UTC)
 
+#: the rolling backups are copies of the event FILE (SQLite's online backup API), so every test here is about it
+pytestmark = pytest.mark.sqlite_only("the rolling backups are copies of the event file (SQLite's online backup)")
+
 
 def _rows(path: Path) -> dict[str, list[tuple]]:
     """Every row of every table, to compare two files by content."""

@@ -113,6 +113,7 @@ def _bad_files(tmp_path: Path, demo_file: Path) -> dict[str, tuple[Path, str]]:
     return files
 
 
+@pytest.mark.sqlite_only("opening a damaged or foreign FILE: its bytes, and no side file left beside it")
 @pytest.mark.parametrize(
     "kind", ["empty", "random", "png", "truncated", "header_only", "foreign", "newer", "garbled"]
 )
@@ -137,6 +138,7 @@ def test_a_folder_is_not_an_event_file(tmp_path: Path) -> None:
         open_event(tmp_path)
 
 
+@pytest.mark.sqlite_only("a backup is a copy of the event file (SQLite's online backup)")
 def test_backup_copy_holds_the_same_event(demo_file: Path) -> None:
     with open_event(demo_file) as event_file, event_file.read() as session:
         expected = event_summary(session)

@@ -49,6 +49,7 @@ def _checkpoint_cut_short(path: Path) -> int:
     return int(station.stdout)
 
 
+@pytest.mark.sqlite_only("SQLite's write-ahead log, cut short in the file")
 def test_a_crash_in_the_middle_of_a_checkpoint_is_not_refused(demo_file: Path) -> None:
     with open_event(demo_file) as event_file, event_file.read() as session:
         before = session.scalar(select(func.count(CheckIn.id)))
@@ -88,6 +89,7 @@ def test_a_foreign_database_with_our_table_names_is_refused_untouched(
     assert [p.name for p in tmp_path.iterdir()] == ["theirs.db"]  # no -wal, -shm, nor a backup copy
 
 
+@pytest.mark.sqlite_only("the application id is in the SQLite file's header")
 def test_our_schema_without_our_id_still_opens(demo_file: Path) -> None:
     con = sqlite3.connect(demo_file)
     con.execute("PRAGMA application_id = 0")
@@ -123,6 +125,7 @@ def test_a_server_url_without_its_driver_says_what_to_install() -> None:
         open_event("postgresql://door@localhost/event")
 
 
+@pytest.mark.sqlite_only("a file name's path handling")
 def test_a_question_mark_in_the_name_is_part_of_the_name(demo_file: Path) -> None:
     odd = demo_file.with_name("door?a#1.lday")
     shutil.move(demo_file, odd)
@@ -140,6 +143,7 @@ def _tamper(path: Path, sql: str) -> None:
     con.close()
 
 
+@pytest.mark.sqlite_only("damage only a file holds: SQLite keeps any bytes in any column (PostgreSQL types refuse them)")
 @pytest.mark.parametrize("sql", [
     "UPDATE event SET start_utc = '2027-0x-10 21:00:00.000000'",
     "UPDATE attendees SET department = CAST(X'4164FF61' AS TEXT)",
@@ -157,6 +161,7 @@ def test_a_value_that_cannot_be_read_is_damage_not_a_traceback(sql: str, demo_fi
                 list_sessions(session, None)
 
 
+@pytest.mark.sqlite_only("a damaged file: the schema text in sqlite_master")
 def test_a_flipped_byte_in_the_schema_is_damage_at_the_door(demo_file: Path) -> None:
     con = sqlite3.connect(demo_file)
     con.execute("PRAGMA writable_schema = ON")

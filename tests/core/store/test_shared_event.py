@@ -69,6 +69,7 @@ def test_publishing_into_a_database_that_holds_an_event_is_refused(demo_file: Pa
     assert every_row(url) == before
 
 
+@pytest.mark.sqlite_only("pull's refusals of an event FILE: an existing output file, a file given as the source")
 def test_pull_refuses_an_existing_file_and_a_file_url(demo_file: Path, tmp_path: Path,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     assert "exists already" in refused(capsys, demo_file, "pull", "postgresql+psycopg://x@/y", str(demo_file))
