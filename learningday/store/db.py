@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from learningday.errors import EventFileError, MigrationError, NewerEventFileError, NotSaved
 from learningday.store.backups import backup_before
+from learningday.store.checkpoints import CAP_PAGES, Checkpointer, watch
 from learningday.store.failures import DISK_FULL, DamagedValue, in_words, worded
 from learningday.store.folding import register_sql_functions
 from learningday.store.inspection import inspect_event_file, read_only_uri, side_files
@@ -48,6 +49,8 @@ class EventFile:
     revision: str = field(default="")
     #: why the file was opened for reading only ("the file is read-only"); None: it can be written
     read_only: str | None = None
+    #: copies the write-ahead log into the file when it goes quiet (a SQLite file open for writing)
+    checkpointer: Checkpointer | None = None
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -73,6 +76,7 @@ class EventFile:
             self.engine.dispose()
             self.engine = _sqlite_engine(path)
             self.factory, self.write_factory = _factories(self.engine)
+            self.checkpointer = _checkpointed(self.engine, path)
             self.read_only = None
 
     @property
@@ -80,6 +84,8 @@ class EventFile:
         return str(self.path) if self.path else server_label(self.url)
 
     def close(self) -> None:
+        if self.checkpointer is not None:
+            self.checkpointer.stop()
         self.engine.dispose()
 
     def __enter__(self) -> EventFile:
@@ -134,6 +140,8 @@ def _sqlite_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = F
             cursor.execute("PRAGMA journal_mode = WAL")
             # FULL: a committed check-in survives a power cut, not only a crash of the app.
             cursor.execute("PRAGMA synchronous = FULL")
+            # the checkpoint SQLite runs inside a commit, rare: the file's Checkpointer runs it when the file is quiet
+            cursor.execute(f"PRAGMA wal_autocheckpoint = {CAP_PAGES}")
         # 2 MB (the default) thrashes on a 100k roster: filtering it per keystroke reads the same pages
         cursor.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         cursor.close()
@@ -146,6 +154,12 @@ def _sqlite_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = F
 
     keep_terms(engine)
     return engine
+
+
+def _checkpointed(engine: Engine, path: Path) -> Checkpointer:
+    # mode=rw: a checkpoint never creates a file that was deleted or moved away meanwhile
+    uri = f"{path.resolve().as_uri()}?mode=rw"
+    return watch(engine, lambda: sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000))
 
 
 def _why_read_only(path: Path) -> str | None:
@@ -251,6 +265,7 @@ def open_event(target: str | Path, *, create: bool = False) -> EventFile:
         backup = None
     else:
         backup = _migrate_file(path, revision)
-    return _event_file(f"sqlite:///{path}", path, _sqlite_engine(path, read_only=bool(read_only)),
+    engine = _sqlite_engine(path, read_only=bool(read_only))
+    return _event_file(f"sqlite:///{path}", path, engine,
                        migrated_from=revision if revision not in (None, head) else None, backup_path=backup,
-                       read_only=read_only)
+                       read_only=read_only, checkpointer=None if read_only else _checkpointed(engine, path))
