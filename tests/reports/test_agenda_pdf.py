@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from datetime import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -13,11 +14,11 @@ from pypdf import PdfReader
 from learningday.plan import sessions as agenda
 from learningday.plan.dto import SessionDraft
 from learningday.plan.export import AgendaScope, local_days, select_agenda
-from learningday.setup.event import create_event_file
 from learningday.store.db import open_event
 from learningday.store.models import Hub
 from learningday.timeutil import parse_utc
 from reports.agenda_pdf import date_heading, write_agenda_pdf
+from tests.helpers.backends import Backend
 from tests.helpers.small_event import TITLES, at, build_small_event
 
 #: a title in each script a hub may write in (Devanagari without the marks harfbuzz maps to
@@ -26,10 +27,10 @@ SCRIPT_TITLES = ("人工智能入门", "कला और मशीन", "الذ�
 
 
 @pytest.fixture(scope="module")
-def event_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def event_path(module_backend: Backend) -> Path | str:
     """The small event (Kathmandu +05:45, New York -05:00) plus a session over New York's midnight
-    (04:30-05:30 UTC = 23:30-00:30 EST) and one title per script."""
-    path = build_small_event(tmp_path_factory.mktemp("agenda") / "small.lday", checkins=False)
+    (04:30-05:30 UTC = 23:30-00:30 EST) and one title per script, on each backend."""
+    path = build_small_event(module_backend.empty(), checkins=False)
     with open_event(path) as event_file, event_file.write() as s:
         agenda.create_session(s, SessionDraft("Across midnight", 2, at(11, 4, 30), 60))
         for hour, title in enumerate(SCRIPT_TITLES, start=16):
@@ -143,18 +144,19 @@ def test_local_days_group_by_the_local_start_date(event_path: Path) -> None:
     assert ends_at_midnight.end.strftime("%H:%M") == "23:30" and ends_at_midnight.days_later == 0
 
 
-def test_a_session_ending_exactly_at_local_midnight_is_not_marked(event_path: Path, tmp_path: Path) -> None:
-    path = tmp_path / "copy.lday"
-    path.write_bytes(event_path.read_bytes())
+def test_a_session_ending_exactly_at_local_midnight_is_not_marked(event_path: Path,
+                                                                  copy_event: Callable[..., Path | str],
+                                                                  tmp_path: Path) -> None:
+    path = copy_event(event_path)
     with open_event(path) as event_file, event_file.write() as s:  # 17:15Z + 5:45 = 23:00 in Kathmandu
         agenda.create_session(s, SessionDraft("Until midnight", 3, at(11, 17, 15), 60))
     text = _write(path, tmp_path / "m.pdf", "Kathmandu")
     assert "23:00–00:00 Until midnight" in text
 
 
-def test_a_hub_whose_clock_changes_during_the_event_shows_both_offsets(tmp_path: Path) -> None:
+def test_a_hub_whose_clock_changes_during_the_event_shows_both_offsets(backend: Backend, tmp_path: Path) -> None:
     """Chicago springs forward at 08:00 UTC on 14 March 2027 (02:00 CST -> 03:00 CDT)."""
-    path = create_event_file(tmp_path / "dst.lday", name="DST day", start_utc=parse_utc("2027-03-14T05:00Z"))
+    path = backend.create_event(name="DST day", start_utc=parse_utc("2027-03-14T05:00Z"))
     with open_event(path) as event_file, event_file.write() as s:
         s.add(Hub(name="Chicago", zone="America/Chicago", position=1))
         s.flush()

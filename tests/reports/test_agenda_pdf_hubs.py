@@ -14,12 +14,13 @@ from pypdf import PdfReader
 from learningday.errors import InvalidInput
 from learningday.store.db import open_event
 from reports.agenda_files import AgendaPdfRequest, write_agenda_pdf
+from tests.helpers.backends import Backend
 from tests.helpers.dst_event import build_dst_event
 
 
 @pytest.fixture(scope="module")
-def event_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_dst_event(tmp_path_factory.mktemp("dst") / "autumn.lday")
+def event_path(module_backend: Backend) -> Path | str:
+    return build_dst_event(module_backend.empty())
 
 
 def _write(event_path: Path, request: AgendaPdfRequest) -> tuple[str, str]:

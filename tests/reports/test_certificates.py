@@ -13,12 +13,13 @@ from learningday.reporting.analytics import analyse
 from learningday.store.db import open_event
 from learningday.store.framework import FRAMEWORK
 from reports.certificates import write_certificates
+from tests.helpers.backends import Backend
 from tests.helpers.small_event import NAMES, TITLES, build_small_event
 
 
 @pytest.fixture(scope="module")
-def small(tmp_path_factory: pytest.TempPathFactory):
-    path = build_small_event(tmp_path_factory.mktemp("cert") / "small.lday")
+def small(module_backend: Backend):
+    path = build_small_event(module_backend.empty())
     with open_event(path) as event_file, event_file.read() as session:
         return analyse(session)
 
@@ -58,8 +59,8 @@ def test_cancel_leaves_no_file_and_no_folder(small, tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_nobody_attended(tmp_path: Path) -> None:
-    path = build_small_event(tmp_path / "empty.lday", checkins=False)
+def test_nobody_attended(backend: Backend, tmp_path: Path) -> None:
+    path = build_small_event(backend.empty(), checkins=False)
     with open_event(path) as event_file, event_file.read() as session:
         result = analyse(session)
     pages = _texts(write_certificates(result, tmp_path / "none.pdf"))

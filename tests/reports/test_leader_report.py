@@ -16,14 +16,15 @@ from learningday.store.models import Facilitator, session_facilitators
 from reports.pdf_charts import heat_rows
 from reports.pdf_report import NAMES_NOTICE, write_pdf
 from reports.report_files import ReportRequest, write_reports
+from tests.helpers.backends import Backend
 from tests.helpers.skills_event import build_skills_event
 
 PEOPLE = ("Pia One", "Paul Two", "Pat Three", "HYPERLINK")
 
 
 @pytest.fixture(scope="module")
-def event(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("leader") / "skills.lday"
+def event(module_backend: Backend) -> Path | str:
+    path = module_backend.empty()
     ids = build_skills_event(path)
     with open_event(path) as event_file, event_file.write() as s:  # Fay runs L1 and L2
         fay = Facilitator(name="Fay Facil", email="fay@example.com", zone="UTC", availability=[])

@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from learningday.errors import InvalidInput, LearningDayError
 from learningday.outputs import partial_name
+from learningday.store.db import EventFile
 from reports.output import atomic_output, write_then_rename
+from tests.helpers import execute, sha256
+from tests.helpers.backends import Backend
 
 
 def test_the_hidden_name_fits_the_folder_and_keeps_the_suffix(tmp_path: Path) -> None:
@@ -21,6 +26,7 @@ def test_the_hidden_name_fits_the_folder_and_keeps_the_suffix(tmp_path: Path) ->
     assert write_then_rename(tmp_path / ("n" * 250 + ".txt"), lambda tmp: tmp.write_text("ok")) == 2
 
 
+@pytest.mark.sqlite_only("the output named is the event's own file")
 def test_atomic_output_refuses_before_the_block_runs(small) -> None:
     before = small.path.read_bytes()
     with pytest.raises(InvalidInput, match="holds an event"), atomic_output(small.path):
@@ -37,14 +43,15 @@ def test_a_full_disk_is_one_error_and_leaves_no_file(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_folder_of_certificates_on_a_full_disk_leaves_no_folder(tmp_path: Path,
+def test_a_folder_of_certificates_on_a_full_disk_leaves_no_folder(backend: Backend, tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     from learningday.reporting.analytics import analyse
     from learningday.store.db import open_event
     from reports import certificates
     from tests.helpers.small_event import build_small_event
 
-    with open_event(build_small_event(tmp_path / "small.lday")) as event_file, event_file.read() as session:
+    event = build_small_event(backend.empty())
+    with open_event(event) as event_file, event_file.read() as session:
         analytics = analyse(session)
     saved = []
 
@@ -57,19 +64,16 @@ def test_a_folder_of_certificates_on_a_full_disk_leaves_no_folder(tmp_path: Path
     with pytest.raises(LearningDayError) as caught:
         certificates.write_certificates(analytics, tmp_path / "certs")
     assert caught.value.message == f"could not write {tmp_path / 'certs'}: {os.strerror(errno.ENOSPC)}"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["small.lday"]
+    assert [p.name for p in tmp_path.iterdir()] == ([event.name] if isinstance(event, Path) else [])
 
 
-def test_every_orchestration_refuses_the_event_before_reading_it(small) -> None:
-    """The CLI and the GUI's jobs write through these: the check comes before the read and any rendering."""
-    from learningday.store.db import open_event
+def _jobs() -> dict[str, tuple[Callable[[EventFile, Path], object], str | None]]:
+    """The CLI's and the GUI's writers of files, and the suffix each insists on (None: any name)."""
     from reports.agenda_files import AgendaPdfRequest, IcsRequest, write_agenda_ics, write_agenda_pdf
     from reports.report_files import ReportRequest, write_reports
     from reports.roster_files import write_badges, write_roster, write_station_log
 
-    event = small.path
-    #: each job, and the suffix it insists on (None: any name)
-    jobs = {
+    return {
         "report": (lambda f, out: write_reports(f, ReportRequest(pdf=out)), ".pdf"),
         "workbook": (lambda f, out: write_reports(f, ReportRequest(xlsx=out)), ".xlsx"),
         "certificates": (lambda f, out: write_reports(f, ReportRequest(certificates=out)), None),
@@ -79,13 +83,40 @@ def test_every_orchestration_refuses_the_event_before_reading_it(small) -> None:
         "badges": (lambda f, out: write_badges(f, out), None),
         "station-log": (lambda f, out: write_station_log(f, out), None),
     }
+
+
+@pytest.mark.sqlite_only("the outputs named are the event's own file, its journal and links to it")
+def test_every_orchestration_refuses_the_event_before_reading_it(small) -> None:
+    """The CLI and the GUI's jobs write through these: the check comes before the read and any rendering."""
+    from learningday.store.db import open_event
+
+    event = small.path
     before = event.read_bytes()
     with open_event(event) as event_file:
         event_file.read = event_file.write = lambda: pytest.fail("read the event before refusing")
-        for name, (job, suffix) in jobs.items():
+        for name, (job, suffix) in _jobs().items():
             link = event.with_name(f"link-{name}{suffix or ''}")
             link.symlink_to(event)
             for out in (link,) if suffix else (link, event, Path(f"{event}-wal")):
                 with pytest.raises(InvalidInput, match="is the open event file"):
                     job(event_file, out)
     assert event.read_bytes() == before
+
+
+def test_every_orchestration_refuses_another_event_file_before_reading_the_event(small, tmp_path: Path) -> None:
+    """A backup of an event is never replaced by an output, whether the open event is a file or on a server
+    (where there is no event file to guard, this check still holds)."""
+    from learningday.store.db import open_event
+
+    backup = tmp_path / "backup.lday"
+    execute(backup, "CREATE TABLE kept (x INTEGER)")
+    before = (sha256(small.path), sha256(backup))
+    with open_event(small.path) as event_file:
+        event_file.read = event_file.write = lambda: pytest.fail("read the event before refusing")
+        for name, (job, suffix) in _jobs().items():
+            out = backup.with_name(f"backup-{name}{suffix or '.lday'}")
+            shutil.copyfile(backup, out)
+            with pytest.raises(InvalidInput, match="holds an event"):
+                job(event_file, out)
+            assert sha256(out) == before[1]
+    assert (sha256(small.path), sha256(backup)) == before

@@ -14,12 +14,13 @@ from learningday.errors import Cancelled
 from learningday.reporting.analytics import analyse
 from learningday.store.db import open_event
 from reports.pdf_report import headline, write_pdf
+from tests.helpers.backends import Backend
 from tests.helpers.small_event import EVENT_NAME, NAMES, THEME, TITLES, build_small_event
 
 
 @pytest.fixture(scope="module")
-def small(tmp_path_factory: pytest.TempPathFactory):
-    path = build_small_event(tmp_path_factory.mktemp("pdf") / "small.lday")
+def small(module_backend: Backend):
+    path = build_small_event(module_backend.empty())
     with open_event(path) as event_file, event_file.read() as session:
         return analyse(session)
 
@@ -68,8 +69,8 @@ def test_long_tables_split_with_the_header_on_every_page(small, tmp_path: Path) 
     assert all(f"Session copy {k:03d}" in "\n".join(pages) for k in range(90))
 
 
-def test_event_without_check_ins_still_reports(tmp_path: Path) -> None:
-    path = build_small_event(tmp_path / "empty.lday", checkins=False)
+def test_event_without_check_ins_still_reports(backend: Backend, tmp_path: Path) -> None:
+    path = build_small_event(backend.empty(), checkins=False)
     with open_event(path) as event_file, event_file.read() as session:
         result = analyse(session)
     text = "\n".join(_pages(write_pdf(result, tmp_path / "empty.pdf")))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import csv
-import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from learningday.roster.rows import iter_attendee_rows
 from learningday.store.db import open_event
 from reports.roster_export import HEADER, export_roster
 from tests.helpers import sha256
+from tests.helpers.backends import Backend
 from tests.helpers.roster import HUBS, ROSTER, make_event
 
 DANGEROUS = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\tTAB", "\rCR"]
@@ -64,8 +65,8 @@ def _import(ef, source: Path):  # noqa: ANN001, ANN202 - an EventFile; an Import
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
-def test_exported_fixture_roster_reimports_unchanged(tmp_path: Path, suffix: str) -> None:
-    event = make_event(tmp_path / "e.lday")
+def test_exported_fixture_roster_reimports_unchanged(backend: Backend, tmp_path: Path, suffix: str) -> None:
+    event = make_event(backend.empty())
     with open_event(event) as ef:
         _import(ef, ROSTER / "utf8_bom.csv")
         out = tmp_path / f"out{suffix}"
@@ -87,8 +88,8 @@ _PERSON = st.tuples(
 
 
 @pytest.fixture(scope="module")
-def blank_event(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_event(tmp_path_factory.mktemp("blank") / "blank.lday")
+def blank_event(module_backend: Backend) -> Path | str:
+    return make_event(module_backend.empty())
 
 
 def _snapshot(ef) -> list[AttendeeRow]:
@@ -98,11 +99,11 @@ def _snapshot(ef) -> list[AttendeeRow]:
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(people=st.lists(_PERSON, min_size=1, max_size=12), suffix=st.sampled_from([".csv", ".xlsx"]))
-def test_random_roster_round_trips(blank_event: Path, people: list, suffix: str) -> None:
+def test_random_roster_round_trips(blank_event: Path, copy_event: Callable[..., Path | str], people: list,
+                                   suffix: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp_dir = Path(tmp)
-        event = tmp_dir / "e.lday"
-        shutil.copyfile(blank_event, event)
+        event = copy_event(blank_event)  # one store per example
         source = tmp_dir / "in.csv"
         with source.open("w", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh)

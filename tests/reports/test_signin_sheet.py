@@ -14,12 +14,13 @@ from learningday.store.db import open_event
 from learningday.store.models import Attendee, CheckIn
 from learningday.store.models import Session as LearningSession
 from reports.signin_sheet import write_signin_sheet
+from tests.helpers.backends import Backend
 from tests.helpers.small_event import NAMES, TITLES, build_small_event
 
 
 @pytest.fixture()
-def event(tmp_path: Path) -> Path:
-    return build_small_event(tmp_path / "small.lday")
+def event(backend: Backend) -> Path | str:
+    return build_small_event(backend.empty())
 
 
 def _uid(event: Path, title: str) -> str:

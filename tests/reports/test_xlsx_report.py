@@ -14,6 +14,7 @@ from learningday.errors import Cancelled
 from learningday.reporting.analytics import analyse, checkin_log
 from learningday.store.db import open_event
 from reports.xlsx_report import write_xlsx
+from tests.helpers.backends import Backend
 from tests.helpers.small_event import EVENT_NAME, NAMES, TITLES, build_small_event
 
 SHEETS = ["Summary", "Sessions", "Attendees", "Check-ins", "Levels × Hubs", "Departments", "Reach", "Uplift",
@@ -21,8 +22,8 @@ SHEETS = ["Summary", "Sessions", "Attendees", "Check-ins", "Levels × Hubs", "De
 
 
 @pytest.fixture(scope="module")
-def small(tmp_path_factory: pytest.TempPathFactory):
-    path = build_small_event(tmp_path_factory.mktemp("xlsx") / "small.lday")
+def small(module_backend: Backend):
+    path = build_small_event(module_backend.empty())
     with open_event(path) as event_file, event_file.read() as session:
         return analyse(session), checkin_log(session)
 
