@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from learningday.timeutil import UTC
 
-
 # The check-in path runs a handful of tiny statements per scan. On SQLite they go straight to
 # the driver connection of the session's transaction: SQLAlchemy's per-statement work (cache
 # keys, coercion, result wrapping) otherwise costs several times what SQLite itself does.
@@ -48,3 +47,11 @@ def instant(value: str | datetime) -> datetime:
     if isinstance(value, datetime):
         return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
     return datetime.fromisoformat(value).replace(tzinfo=UTC)
+
+
+def hold(session: Session, table: str, row_id: int) -> None:
+    """Take the row ``row_id`` of ``table`` for this transaction, on a server: another station's transaction that
+    holds it too waits here until this one ends, then reads what it wrote (READ COMMITTED reads afresh per
+    statement). On SQLite the write lock taken at BEGIN already lets one writer in at a time."""
+    if session.connection().dialect.name != "sqlite":
+        rows(session, f"SELECT id FROM {table} WHERE id = :id FOR NO KEY UPDATE", {"id": row_id})

@@ -45,8 +45,6 @@ class EventFile:
     factory: sessionmaker[Session]
     #: transactions that take SQLite's write lock at BEGIN (no lock upgrade deadlocks)
     write_factory: sessionmaker[Session]
-    #: ``run_write``'s: SERIALIZABLE on a server (a station's read-then-append), else ``write_factory``
-    serial_factory: sessionmaker[Session] | None = None
     migrated_from: str | None = None
     backup_path: Path | None = None
     revision: str = field(default="")
@@ -60,25 +58,23 @@ class EventFile:
             yield session
 
     @contextmanager
-    def write(self, *, serial: bool = False) -> Iterator[Session]:
+    def write(self) -> Iterator[Session]:
         """One user action: a write transaction, committed (durably) when the block ends. A write the
-        system refuses (a full disk, a read-only file) is NotSaved, and nothing was written. ``serial``:
-        at SERIALIZABLE on a server (then run it through ``run_write``, which runs it again when refused)."""
+        system refuses (a full disk, a read-only file) is NotSaved, and nothing was written."""
         if self.read_only == DISK_FULL and self.path is not None:
             self._writable_again(self.path)
         if self.read_only:
             raise NotSaved(f"not saved: {self.label} is open for reading only ({self.read_only}); "
                            "nothing was changed", reason=self.read_only)
-        factory = self.serial_factory if serial and self.serial_factory is not None else self.write_factory
-        with in_words(self.label, writing=True), factory.begin() as session:
+        with in_words(self.label, writing=True), self.write_factory.begin() as session:
             yield session
 
     def run_write(self, action: Callable[[Session], T]) -> T:
-        """``action`` as one write transaction that reads and then writes what it read (a check-in: where the
-        person stands, the seats left): on a server at SERIALIZABLE, and run again from the start, a bounded
-        number of times, when the database refuses it for another station's (store/retrying.py)."""
+        """``action`` as one write transaction, run again from the start (a bounded number of times) when the
+        database gives its turn to another station's: SQLite busy past its timeout, a server's deadlock or
+        serialization failure (store/retrying.py). Nothing of a refused try is kept, so a scan is written once."""
         def attempt() -> T:
-            with self.write(serial=True) as session:
+            with self.write() as session:
                 return action(session)
 
         return run_again(attempt, label=self.label)
@@ -88,7 +84,7 @@ class EventFile:
         if _first_connection(path) is None:
             self.engine.dispose()
             self.engine = _sqlite_engine(path)
-            self.factory, self.write_factory, self.serial_factory = _factories(self.engine)
+            self.factory, self.write_factory = _factories(self.engine)
             self.read_only = None
 
     @property
@@ -220,20 +216,16 @@ def _migrate_file(path: Path, revision: str | None) -> Path | None:
     return backup
 
 
-def _factories(engine: Engine) -> tuple[sessionmaker[Session], sessionmaker[Session], sessionmaker[Session] | None]:
-    """Sessions for reading, for writing with SQLite's write lock taken at BEGIN, and on a server for
-    SERIALIZABLE writes (SQLite's IMMEDIATE writes already run one after another: None)."""
-    serial = None
-    if engine.dialect.name != "sqlite":
-        serial = sessionmaker(engine.execution_options(isolation_level="SERIALIZABLE"), expire_on_commit=False)
+def _factories(engine: Engine) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+    """Sessions for reading, and for writing with SQLite's write lock taken at BEGIN."""
     return (sessionmaker(engine, expire_on_commit=False),
-            sessionmaker(engine.execution_options(sqlite_immediate=True), expire_on_commit=False), serial)
+            sessionmaker(engine.execution_options(sqlite_immediate=True), expire_on_commit=False))
 
 
 def _event_file(url: str, path: Path | None, engine: Engine, **fields: Any) -> EventFile:
-    factory, write_factory, serial_factory = _factories(engine)
+    factory, write_factory = _factories(engine)
     return EventFile(url=url, path=path, engine=engine, factory=factory, write_factory=write_factory,
-                     serial_factory=serial_factory, revision=head_revision(), **fields)
+                     revision=head_revision(), **fields)
 
 
 def open_event(target: str | Path, *, create: bool = False) -> EventFile:

@@ -1,11 +1,11 @@
-"""A write run again from its start when the database put it behind another station's (PostgreSQL, SQLite busy).
+"""A write run again from its start when the database gave its turn to another station's (SQLite busy, a deadlock).
 
-Two stations that read the same rows and then write (a check-in reads where the person stands and the seats
-left, then appends) must not both act on what they read. On PostgreSQL such a write runs at SERIALIZABLE: the
-server refuses one of two transactions that would not have given the same result one after the other
-(SQLSTATE 40001, or a deadlock, 40P01), and that one is run again, and now reads the other's row. On SQLite
-the write takes the file's write lock at BEGIN (IMMEDIATE), so writers already follow one another; a station
-that waited out the whole busy timeout is run again too rather than shown "database is locked".
+A check-in reads and then writes (where the person stands, the seats left, then one entry): two stations must not
+both act on what they read. SQLite takes the file's write lock at BEGIN (IMMEDIATE), so writers follow one another;
+on a server the check-in takes the person's row (and, when the seats decide, the session's) before it reads
+(checkin/sql.py ``hold``), so the second station waits and then reads the first one's entry. What is left is a
+station that waited out SQLite's whole busy timeout, or a server that broke a deadlock or a serialization
+conflict (SQLSTATE 40P01, 40001): that write is run again rather than shown to the facilitator as an error.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def run_again(attempt: Callable[[], T], *, label: str, attempts: int = ATTEMPTS)
     for tries in range(1, attempts + 1):
         try:
             return attempt()
-        except DBAPIError as exc:
+        except Exception as exc:  # SQLAlchemy's wrapper, or the driver's own error (checkin/sql.py goes straight to it)
             if not conflict(exc):
                 raise
             if tries == attempts:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import Counter
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from multiprocessing.connection import Connection
 from typing import Any
 
@@ -35,7 +35,7 @@ def _codes(station: int) -> list[str]:
 
 def _event(backend: Backend) -> str:
     """One session running now, everyone registered for it (the door admits each scan without a warning)."""
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     target = str(backend.create_event(name="Busy door", start_utc=now - timedelta(hours=1)))
     codes = [c for s in range(STATIONS) for c in _codes(s) if not c.startswith("ALL")] + \
         [f"ALL{k:04d}" for k in range(SHARED)]
@@ -63,7 +63,7 @@ def _station(target: str, station: int, start: Any, out: Connection) -> None:
             try:
                 result = event_file.run_write(lambda s, code=code: check_in(
                     s, code_or_attendee=code, session_uid="busy", station=f"Door {station}", method="scan",
-                    at_utc=datetime.now(timezone.utc)))
+                    at_utc=datetime.now(UTC)))
                 outcomes[result.status] += 1
             except LearningDayError as exc:  # what a facilitator would see
                 outcomes[f"error: {exc}"] += 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -17,7 +17,7 @@ from learningday.store.models import Attendee, CheckIn, Hub, Registration, Venue
 from learningday.store.models import Session as LearningSession
 from tests.helpers.backends import Backend
 
-START = datetime(2027, 3, 10, 8, tzinfo=timezone.utc)
+START = datetime(2027, 3, 10, 8, tzinfo=UTC)
 TALK = START + timedelta(hours=2)  # 60 minutes in a room of 2 seats: Ann holds one
 IN_TALK = TALK + timedelta(minutes=5)
 #: long enough for the other station to reach the same point; on SQLite it never does (its write lock is taken at
