@@ -20,8 +20,9 @@ from tests.helpers.backends import Backend
 START = datetime(2027, 3, 10, 8, tzinfo=UTC)
 TALK = START + timedelta(hours=2)  # 60 minutes in a room of 2 seats: Ann holds one
 IN_TALK = TALK + timedelta(minutes=5)
-#: long enough for the other station to reach the same point; on SQLite it never does (its write lock is taken at
-#: BEGIN), so the wait runs out and the stations go one after the other, as they must
+#: long enough for the other station to reach the same point. With the fix it never does (SQLite's write lock is
+#: taken at BEGIN; on a server the other waits on the person's or the session's row), so the wait runs out and the
+#: stations go one after the other, as they must; without it both read before either writes
 MEET_S = 1.0
 
 
@@ -43,7 +44,8 @@ def door(backend: Backend) -> str:
 @pytest.fixture
 def both_have_read(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Any, str], None]]:
     """``hold(module, name)``: each station, after its first call of ``module.name`` (a read of the check-in), waits
-    for the other to have read too: the worst interleaving, where both act on what they read before either wrote."""
+    (up to ``MEET_S``) for the other to have read too: the worst interleaving, where both would act on what they
+    read before either wrote."""
     meet = threading.Barrier(2)
     local = threading.local()
 
