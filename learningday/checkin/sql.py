@@ -7,6 +7,7 @@ from datetime import datetime
 from functools import cache
 
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from learningday.timeutil import UTC
@@ -36,7 +37,11 @@ def rows(session: Session, sql: str, params: dict[str, object]) -> list[tuple]:
         params = {key: stamp(value) if isinstance(value, datetime) else value for key, value in params.items()}
         return connection.connection.driver_connection.execute(sql, params).fetchall()  # type: ignore[union-attr]
     if name == "postgresql":  # the same shortcut: SQLAlchemy's work per statement is most of a scan's client time
-        cursor = connection.connection.driver_connection.execute(_pyformat(sql), params)  # type: ignore[union-attr]
+        dbapi = connection.dialect.loaded_dbapi
+        try:
+            cursor = connection.connection.driver_connection.execute(_pyformat(sql), params)  # type: ignore[union-attr]
+        except dbapi.Error as exc:  # wrapped as SQLAlchemy would: callers tell a refusal by DBAPIError
+            raise DBAPIError.instance(sql, params, exc, dbapi.Error, dialect=connection.dialect) from exc
         return cursor.fetchall() if cursor.description is not None else []
     result = connection.execute(text(sql), params)
     return [tuple(row) for row in result] if result.returns_rows else []  # an INSERT without RETURNING: none
