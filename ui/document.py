@@ -228,11 +228,18 @@ class EventDocument(SkillsDoor, QObject):
 
     # -- writes: one transaction each; the changes are returned and emitted ----------------------
     def _write(self, action: Callable[[Session], T],
-               changes: Changes | Callable[[Session, T], Changes]) -> Written[T]:
-        """``changes`` may be worked out inside the transaction from ``action``'s answer."""
-        with self.file.write() as session:
+               changes: Changes | Callable[[Session, T], Changes], *, serial: bool = False) -> Written[T]:
+        """``changes`` may be worked out inside the transaction from ``action``'s answer. ``serial``: a scan
+        at the door, run as ``EventFile.run_write`` runs it (other stations' scans cannot slip in between)."""
+        def attempt(session: Session) -> tuple[T, Changes]:
             value = action(session)
-            found = changes(session, value) if callable(changes) else changes
+            return value, changes(session, value) if callable(changes) else changes
+
+        if serial:
+            value, found = self.file.run_write(attempt)
+        else:
+            with self.file.write() as session:
+                value, found = attempt(session)
         if found:
             self.changed.emit(found)
         return Written(value, found)
@@ -352,11 +359,10 @@ class EventDocument(SkillsDoor, QObject):
         """Returns once the entry is committed to disk (synchronous=FULL). ``at_utc``: when the person came,
         for a scan the station kept while the file could not take it (default: now). The door rules judge it
         first (``override``, ``over_capacity``: checkin.rules; ``hub``: the station's, for local times)."""
-        with self.file.write() as session:
-            result = checkin.check_in(session, code_or_attendee=who, session_uid=session_uid, station=station,
-                                      facilitator_name=facilitator, method=method,
-                                      at_utc=at_utc or datetime.now(timezone.utc), override=override,
-                                      over_capacity=over_capacity, hub=hub, entry_uid=entry_uid)
+        result = self.file.run_write(lambda session: checkin.check_in(
+            session, code_or_attendee=who, session_uid=session_uid, station=station, facilitator_name=facilitator,
+            method=method, at_utc=at_utc or datetime.now(timezone.utc), override=override,
+            over_capacity=over_capacity, hub=hub, entry_uid=entry_uid))
         if result.status == "checked_in":
             self._log_changed(result.session_uid)
         return result
@@ -374,17 +380,16 @@ class EventDocument(SkillsDoor, QObject):
         return flushed
 
     def undo_entry(self, entry_uid: str, *, station: str, facilitator: str) -> UndoResult:
-        with self.file.write() as session:
-            result = checkin.undo(session, entry_uid, station=station, facilitator_name=facilitator,
-                                  at_utc=datetime.now(timezone.utc))
+        result = self.file.run_write(lambda session: checkin.undo(
+            session, entry_uid, station=station, facilitator_name=facilitator, at_utc=datetime.now(timezone.utc)))
         self._log_changed(None)  # the entry undone may be any session's
         return result
 
     def walk_in(self, *, name: str, email: str, hub: str | None, session_uid: str | None, station: str,
                 facilitator: str) -> CheckInResult:
-        with self.file.write() as session:
-            result = checkin.walk_in(session, name=name, email=email, hub=hub, session_uid=session_uid,
-                                     station=station, facilitator_name=facilitator, at_utc=datetime.now(timezone.utc))
+        result = self.file.run_write(lambda session: checkin.walk_in(
+            session, name=name, email=email, hub=hub, session_uid=session_uid, station=station,
+            facilitator_name=facilitator, at_utc=datetime.now(timezone.utc)))
         self._log_changed(session_uid, walk_in=True)
         return result
 

@@ -117,7 +117,7 @@ class SkillsDoor:
 
         return self._write(lambda s: check_out(s, code_or_attendee=who, session_uid=session_uid, station=station,
                                                method="kiosk", at_utc=datetime.now(timezone.utc)),
-                           Changes.of(CHECKIN, sessions={session_uid})).value
+                           Changes.of(CHECKIN, sessions={session_uid}), serial=True).value
 
     def record_feedback(self, uid: str, session_uid: str, *, rating: int, can_apply: int,
                         comment: str = "") -> Written[FeedbackChange]:

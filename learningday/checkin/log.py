@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from learningday.checkin import rules
 from learningday.checkin.dto import CheckInResult, UndoResult
-from learningday.checkin.sql import instant
+from learningday.checkin.sql import hold, instant
 from learningday.checkin.sql import rows as _rows
 from learningday.errors import InvalidInput
 from learningday.roster.codes import new_code, normalise_code
@@ -93,8 +93,10 @@ def station_id(session: Session, name: str, *, at_utc: datetime) -> int:
     found = _rows(session, "SELECT id FROM stations WHERE name = :name", {"name": name})
     if found:
         return found[0][0]
-    return _rows(session, "INSERT INTO stations (uid, name, created_utc) VALUES (:uid, :name, :at) RETURNING id",
-                 {"uid": new_uid(), "name": name, "at": at_utc})[0][0]
+    # two stations of one name starting at once on a server: the second waits for the first's row, then reads it
+    made = _rows(session, "INSERT INTO stations (uid, name, created_utc) VALUES (:uid, :name, :at) "
+                          "ON CONFLICT (name) DO NOTHING RETURNING id", {"uid": new_uid(), "name": name, "at": at_utc})
+    return (made or _rows(session, "SELECT id FROM stations WHERE name = :name", {"name": name}))[0][0]
 
 
 def _checked(method: str, facilitator_name: str, at_utc: datetime, station: str) -> datetime:
@@ -168,8 +170,9 @@ def check_in(
     session, the door rules (checkin/rules.py) judge it first: a held check-in writes nothing, an
     ``override`` (its reason) admits an amber one, and with ``over_capacity`` a full session. ``hub``:
     the station's, for the local times of a warning. ``entry_uid``: the uid to write it with (a station's
-    outbox chose it when it kept the check-in; default: a new one). Run it in an IMMEDIATE transaction
-    (``EventFile.write()``) so two stations cannot both record the same person.
+    outbox chose it when it kept the check-in; default: a new one). Run it through ``EventFile.run_write``: two
+    stations cannot both record the same person (SQLite's write lock at BEGIN; on a server the person's row,
+    ``sql.hold``).
     """
     at, where, person = _scan(session, code_or_attendee, session_uid, station=station,
                               facilitator_name=facilitator_name, method=method, at_utc=at_utc)
@@ -178,6 +181,7 @@ def check_in(
         shown = code_or_attendee if isinstance(code_or_attendee, str) else str(code_or_attendee)
         return CheckInResult("unknown_code", "", where.title, None, None, session_uid=where.uid,
                              code=normalise_code(shown) or shown.strip())
+    hold(session, "attendees", person.id)  # two stations scanning one badge: the second reads the first's entry
     state = _pair_state(session, person.id, where.id)
     if state is not None and state.kind in ARRIVALS:
         return CheckInResult("already", person.name, where.title, at, None, person.uid, where.uid, person.code,
@@ -217,6 +221,7 @@ def check_out(
                               facilitator_name=facilitator_name, method=method, at_utc=at_utc)
     if person is None:
         raise InvalidInput(f"no attendee has the code {code_or_attendee!r}")
+    hold(session, "attendees", person.id)
     state = _pair_state(session, person.id, where.id)
     if state is None or state.kind not in ARRIVALS:
         raise InvalidInput(f"{person.name} is not checked in{' to ' + where.title if where.title else ''}")

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from learningday.checkin.counts import Seats, seats
 from learningday.checkin.dto import HELD
-from learningday.checkin.sql import instant, rows
+from learningday.checkin.sql import hold, instant, rows
 from learningday.errors import InvalidInput
 from learningday.setup.clock import local_date, local_span, local_text
 from learningday.setup.services import DEFAULT_POLICY
@@ -149,6 +149,8 @@ def door_for(session: Session, *, attendee_id: int, session_id: int, hub: str | 
     position = None
     if status == "waitlisted":
         position = rows(session, _POSITION, {"sid": session_id, "at": registered_at, "rid": registration_id})[0][0]
+    if status != "registered":  # the seats decide: two stations admitting the last one take turns
+        hold(session, "sessions", session_id)
     event_start = instant(event_start)
     session_start = instant(start) if start is not None else None
     return Door(policy or DEFAULT_POLICY, event_start, event_start + timedelta(minutes=event_minutes), session_start,

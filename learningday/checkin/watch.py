@@ -3,47 +3,65 @@
 from __future__ import annotations
 
 import sqlite3
-import time
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import SQLAlchemyError
 
 from learningday.store.db import EventFile
 
-#: on a database server there is no data_version: say "changed" at most this often (the counts re-read)
-SERVER_POLL_S = 5.0
+#: on a server: the newest log entry and the newest attendee (a walk-in), read by their primary keys' last index
+#: page, one round trip. A poll rather than LISTEN/NOTIFY: a NOTIFY takes a lock every committing notifier
+#: queues on, and a trigger on the log would put that on every station's check-in
+_SERVER_MARK = text("SELECT (SELECT max(id) FROM checkins), (SELECT max(id) FROM attendees)")
 
 
 class ChangeWatcher:
-    """Asks SQLite's ``PRAGMA data_version`` on a connection of its own, so that every commit by any other
-    connection, in this process or another, shows (a connection never sees its own commits there). It costs
-    a few microseconds: a UI may ask on a short timer. Close it with the event."""
+    """On SQLite, asks ``PRAGMA data_version`` on a connection of its own, so that every commit by any other
+    connection, in this process or another, shows (a connection never sees its own commits there). On a server,
+    the newest check-in and attendee ids, which every station's scan or walk-in moves. Either costs well under a
+    millisecond: a UI may ask on a short timer. Close it with the event."""
 
     def __init__(self, event_file: EventFile) -> None:
+        self._event_file = event_file
         self._connection: sqlite3.Connection | None = None
-        self._version: int | None = None
-        self._asked = 0.0
+        self._server: Connection | None = None
+        self._mark: object = None
         if event_file.path is not None:
             self._connection = sqlite3.connect(event_file.path.resolve().as_uri() + "?mode=ro", uri=True,
                                                check_same_thread=False)
-            self._version = self._data_version()
+        self._mark = self._look()
 
-    def _data_version(self) -> int:
-        assert self._connection is not None
-        return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
+    def _look(self) -> object:
+        """What moves when another connection writes; None when a server cannot be reached just now."""
+        if self._connection is not None:
+            return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
+        try:
+            if self._server is None:
+                self._server = self._event_file.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
+            return tuple(self._server.execute(_SERVER_MARK).one())
+        except SQLAlchemyError:  # the network dropped: ask again on a fresh connection next time
+            self._close_server()
+            return None
 
     def changed(self) -> bool:
         """True once after each commit by another connection (several commits since the last look: once)."""
-        if self._connection is None:  # PostgreSQL: plugs in its own signal later; until then, poll slowly
-            now = time.monotonic()
-            if now - self._asked < SERVER_POLL_S:
-                return False
-            self._asked = now
-            return True
-        version = self._data_version()
-        if version == self._version:
+        mark = self._look()
+        if mark is None or mark == self._mark:
             return False
-        self._version = version
+        self._mark = mark
         return True
+
+    def _close_server(self) -> None:
+        if self._server is not None:
+            try:
+                self._server.close()
+            except SQLAlchemyError:
+                pass
+            self._server = None
 
     def close(self) -> None:
         if self._connection is not None:
             self._connection.close()
             self._connection = None
+        self._close_server()

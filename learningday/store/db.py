@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
@@ -22,12 +22,14 @@ from learningday.store.checkpoints import CAP_PAGES, Checkpointer, watch
 from learningday.store.failures import DISK_FULL, DamagedValue, in_words, worded
 from learningday.store.folding import register_sql_functions
 from learningday.store.inspection import inspect_event_file, read_only_uri, side_files
+from learningday.store.retrying import run_again
 from learningday.store.revisions import APPLICATION_ID, head_revision, known_revision, migrate
 from learningday.store.server import open_server, server_label
 from learningday.store.term_upkeep import keep_terms
 
 __all__ = ["APPLICATION_ID", "EventFile", "head_revision", "open_event"]  # the first and third: for tests
 
+T = TypeVar("T")
 BUSY_TIMEOUT_MS = 5000
 EXTENSION = ".lday"
 #: SQLite's page cache per connection (grown as used, not reserved)
@@ -69,6 +71,16 @@ class EventFile:
                            "nothing was changed", reason=self.read_only)
         with in_words(self.label, writing=True), self.write_factory.begin() as session:
             yield session
+
+    def run_write(self, action: Callable[[Session], T]) -> T:
+        """``action`` as one write transaction, run again from the start (a bounded number of times) when the
+        database gives its turn to another station's: SQLite busy past its timeout, a server's deadlock or
+        serialization failure (store/retrying.py). Nothing of a refused try is kept, so a scan is written once."""
+        def attempt() -> T:
+            with self.write() as session:
+                return action(session)
+
+        return run_again(attempt, label=self.label)
 
     def _writable_again(self, path: Path) -> None:
         """Opened for reading only on a full disk: once there is room, write as if it had been there."""

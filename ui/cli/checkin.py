@@ -61,9 +61,10 @@ def _at_the_door(args: argparse.Namespace, service, who: str, *, method: str, **
 
     from learningday.store.db import open_event
 
-    with open_event(args.event) as event_file, event_file.write() as session:
-        return service(session, code_or_attendee=who, session_uid=args.session, station=args.station,
-                       facilitator_name=args.facilitator, method=method, at_utc=datetime.now(timezone.utc), **rules)
+    with open_event(args.event) as event_file:
+        return event_file.run_write(lambda session: service(
+            session, code_or_attendee=who, session_uid=args.session, station=args.station,
+            facilitator_name=args.facilitator, method=method, at_utc=datetime.now(timezone.utc), **rules))
 
 
 def _print_result(args: argparse.Namespace, result, **extra: object) -> None:  # noqa: ANN001 - a CheckInResult
@@ -115,9 +116,10 @@ def cmd_walk_in(args: argparse.Namespace) -> int:
     from learningday.checkin.log import walk_in
     from learningday.store.db import open_event
 
-    with open_event(args.event) as event_file, event_file.write() as session:
-        result = walk_in(session, name=args.name, email=args.email, hub=args.hub, session_uid=args.session,
-                         station=args.station, facilitator_name=args.facilitator, at_utc=datetime.now(timezone.utc))
+    with open_event(args.event) as event_file:
+        result = event_file.run_write(lambda session: walk_in(
+            session, name=args.name, email=args.email, hub=args.hub, session_uid=args.session,
+            station=args.station, facilitator_name=args.facilitator, at_utc=datetime.now(timezone.utc)))
     _print_result(args, result, attendee_uid=result.attendee_uid, code=result.code,
                   new_attendee=result.new_attendee)
     return 0
@@ -152,8 +154,9 @@ def cmd_undo_checkin(args: argparse.Namespace) -> int:
     from learningday.checkin.log import undo
     from learningday.store.db import open_event
 
-    with open_event(args.event) as event_file, event_file.write() as session:
-        result = undo(session, args.entry_uid, station=args.station, at_utc=datetime.now(timezone.utc))
+    with open_event(args.event) as event_file:
+        result = event_file.run_write(lambda session: undo(session, args.entry_uid, station=args.station,
+                                                           at_utc=datetime.now(timezone.utc)))
     where = f" to {result.session}" if result.session else ""
     print(f"undone: {result.attendee}'s {result.reversed_kind.replace('_', '-')}{where} (entry {result.entry_uid})")
     return 0

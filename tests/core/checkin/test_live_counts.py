@@ -10,9 +10,11 @@ from learningday.checkin import log
 from learningday.checkin.live_counts import LiveTally, SessionCount, live_counts
 from learningday.checkin.watch import ChangeWatcher
 from learningday.setup.event import event_summary
+from learningday.store.copying import publish
 from learningday.store.db import open_event
 from learningday.store.models import CheckIn
 from learningday.store.models import Session as LearningSession
+from tests.helpers.backends import Backend
 from tests.helpers.doors import open_door
 from tests.helpers.small_event import TITLES, at, build_small_event
 
@@ -20,6 +22,17 @@ from tests.helpers.small_event import TITLES, at, build_small_event
 @pytest.fixture()
 def event(tmp_path: Path) -> Path:
     return build_small_event(tmp_path / "small.lday")
+
+
+@pytest.fixture()
+def shared(backend: Backend, tmp_path: Path) -> str | Path:
+    """The small event on this test's backend: the file itself, or published to a fresh database."""
+    path = build_small_event(tmp_path / "small.lday")
+    if backend.cluster is None:
+        return path
+    target = backend.empty()
+    publish(path, target)
+    return target
 
 
 def _uids(path: Path) -> dict[str, str]:
@@ -46,7 +59,8 @@ def test_the_hand_counted_event(event: Path) -> None:
         assert live_counts(s, session_uids=(s4,)).session(s4) == SessionCount(2, 0)  # now: both walk-ins
 
 
-def test_a_tally_follows_other_connections_and_undo(event: Path) -> None:
+def test_a_tally_follows_other_connections_and_undo(shared: str | Path) -> None:
+    event = shared
     open_door(event)  # the check-ins are stamped now, outside the session: the door rules have their own tests
     s3 = _uids(event)[TITLES[2]]
     tally = LiveTally()
@@ -71,7 +85,17 @@ def test_a_tally_follows_other_connections_and_undo(event: Path) -> None:
             undone = live_counts(s, tally, session_uids=(s3,))
             fresh = live_counts(s, session_uids=(s3,))  # the log read whole agrees with the tally
             entries = s.query(CheckIn).count()
+        with other.write() as s:  # an arrival at the event as a whole, undone: the tally recounts that pair
+            arrival = log.check_in(s, code_or_attendee="AAAAA5", station="B", method="scan", at_utc=now)
+        with other.write() as s:
+            log.undo(s, arrival.entry_uid, station="B", at_utc=now)
+        assert watcher.changed()
+        with mine.read() as s:
+            event_undone = live_counts(s, tally, session_uids=(None,))
+            event_fresh = live_counts(s, session_uids=(None,))
         watcher.close()
+    assert event_undone.session(None) == event_fresh.session(None)
+    assert event_undone.people_present == event_fresh.people_present
     assert undone.session(s3) == SessionCount(1, 2) == fresh.session(s3)
     assert (undone.checkins, undone.people_present, undone.hub_arrivals) == \
            (fresh.checkins, fresh.people_present, fresh.hub_arrivals)
