@@ -11,8 +11,8 @@ PYTEST_ARGS ?=
 run: $(STAMP)  ## open the app (on EVENT=path.lday, else the last event or the demo event); no screen: under xvfb-run
 	sh scripts/run.sh $(PY) main.py $(EVENT)
 
-test: $(STAMP)  ## the whole test suite, offscreen
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+test: $(STAMP)  ## the whole test suite, offscreen, on SQLite and PostgreSQL, one worker per core
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n auto $(PYTEST_ARGS)
 
 bench: $(STAMP)  ## every benchmark beside its raw baseline
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
