@@ -176,6 +176,17 @@ def test_close_event_returns_to_the_welcome_page(window: MainWindow, demo_file: 
     assert window.windowTitle() == "LearningDay"
 
 
+def test_closing_the_window_closes_the_event_and_stops_its_counter(window: MainWindow, demo_file: Path | str,
+                                                                  qtbot) -> None:
+    assert window.open_path(demo_file)
+    counter = window.counter
+    assert counter is not None
+    qtbot.waitUntil(counter.timer.isActive)  # ticking once the first read is in
+    window.close()
+    assert window.document is None and window.counter is None
+    assert not counter.timer.isActive()  # it read a closed event (on a server, one maybe gone) every 500 ms
+
+
 def test_plan_filters_narrow_the_table_and_dim_the_timeline(window: MainWindow, demo_file: Path, qtbot) -> None:
     window.open_path(demo_file)
     plan = window.plan

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import itertools
+import shutil
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
 from learningday.setup.event import create_event, create_event_file
@@ -109,7 +111,24 @@ class Backend:
             create_event(session, name=name, start_utc=start_utc, created_utc=datetime.now(timezone.utc), **fields)
         return target
 
+    def copy(self, source: str | Path) -> str | Path:
+        """A fresh copy of the event at ``source`` (made on this backend's kind, nobody connected to it) as this
+        backend's store: the file copied into ``folder``, or a database made with ``source`` as its template."""
+        if self.cluster is None:
+            target = self.folder / Path(source).name
+            shutil.copyfile(source, target)
+            return target
+        return self.empty(template=make_url(str(source)).database)
+
     def drop(self) -> None:
         if self.cluster is not None and self.database is not None:
             _admin(self.cluster, f"DROP DATABASE IF EXISTS {self.database} WITH (FORCE)")
             self.database = None
+
+
+def create_on(where: Path | Backend, *, name: str, start_utc: datetime, **fields: Any) -> str | Path:
+    """A builder's new event: at a file path (``create_event_file``, as before backends), or in a Backend's fresh
+    store; what open_event takes."""
+    if isinstance(where, Backend):
+        return where.create_event(name=name, start_utc=start_utc, **fields)
+    return create_event_file(where, name=name, start_utc=start_utc, **fields)

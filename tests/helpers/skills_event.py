@@ -24,7 +24,6 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from learningday.setup.event import create_event_file
 from learningday.store.db import open_event
 from learningday.store.models import (
     Assessment,
@@ -37,6 +36,7 @@ from learningday.store.models import (
 )
 from learningday.store.models import Session as LearningSession
 from learningday.timeutil import UTC
+from tests.helpers.backends import Backend, create_on
 
 START = datetime(2027, 3, 10, 0, 0, tzinfo=UTC)
 CODES = {"P1": "PPPPP1", "P2": "PPPPP2", "P3": "PPPPP3", "P4": "PPPPP4"}
@@ -53,9 +53,10 @@ def virtual_minutes(ids: dict[str, int]):  # noqa: ANN201 - a MinutesAttended
     return lambda session: {(ids["P2"], ids["L3"]): 54}
 
 
-def build_skills_event(path: Path) -> dict[str, int]:
-    """Write the event; returns the ids of the people and sessions by their table names."""
-    create_event_file(path, name="Skills Day", start_utc=START)
+def build_skills_event(path: Path | Backend) -> dict[str, int]:
+    """Write the event; returns the ids of the people and sessions by their table names (on a Backend,
+    ``backend.empty()`` then names the event)."""
+    path = create_on(path, name="Skills Day", start_utc=START)
     with open_event(path) as event_file, event_file.write() as s:
         syd = Hub(name="Sydney", zone="Australia/Sydney", position=1)
         lon = Hub(name="London", zone="Europe/London", position=2)

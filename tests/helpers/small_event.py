@@ -18,11 +18,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from learningday.setup.event import create_event_file
 from learningday.store.db import open_event
 from learningday.store.models import Attendee, CheckIn, Facilitator, Hub, Registration, Venue
 from learningday.store.models import Session as LearningSession
 from learningday.timeutil import UTC
+from tests.helpers.backends import Backend, create_on
 
 START = datetime(2027, 3, 10, 21, 0, tzinfo=UTC)
 TITLES = ("Intro to AI: what it can and cannot do", "Prompting lab", "Nobody came", "Empty room talk")
@@ -42,8 +42,8 @@ def at(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2027, 3, day, hour, minute, tzinfo=UTC)
 
 
-def build_small_event(path: Path, *, checkins: bool = True) -> Path:
-    create_event_file(path, name=EVENT_NAME, start_utc=START, theme=THEME)
+def build_small_event(path: Path | Backend, *, checkins: bool = True) -> Path | str:
+    path = create_on(path, name=EVENT_NAME, start_utc=START, theme=THEME)
     with open_event(path) as event_file, event_file.write() as s:
         ktm = Hub(name="Kathmandu", zone="Asia/Kathmandu", position=1)
         nyc = Hub(name="New York", zone="America/New_York", position=2)
