@@ -41,6 +41,7 @@ def on_backend(backend: Backend, template: Path, request: pytest.FixtureRequest,
         target = backend.folder / template.name
         shutil.copyfile(template, target)
         return target
+    assert backend.database is None, "the test's database holds an event already"  # empty() would hand it back
     return backend.empty(template=request.getfixturevalue(pg_template))
 
 
