@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QMessageBox
 from learningday.store.backups import list_backups, take_backup
 from ui.restore_backup import RestoreBackupDialog
 
-
 FILE_ONLY = pytest.mark.sqlite_only("rolling backups copy the event file (SQLite online backup)")
 
 

@@ -84,7 +84,8 @@ def test_times_can_be_shown_in_any_hub(window: MainWindow, demo_file: Path | str
     assert _text(window.plan.model, 0, 0) == "Thu 11 Mar 03:00"
 
 
-def test_bad_file_shows_one_error_and_keeps_the_open_event(window: MainWindow, demo_file: Path | str, tmp_path: Path) -> None:
+def test_bad_file_shows_one_error_and_keeps_the_open_event(window: MainWindow, demo_file: Path | str,
+                                                           tmp_path: Path) -> None:
     window.open_path(demo_file)
     bad = tmp_path / "photo.lday"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
