@@ -11,6 +11,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -46,6 +47,8 @@ def open_initial_event(window: MainWindow, event: str | None) -> None:
 
 def opening_what(event: str | None) -> str:
     """What ``open_initial_event`` will open, as the opening page names it."""
+    if event and "://" in event:  # a URL: the database's name, never its password (urllib: SQLAlchemy waits)
+        return Path(urlsplit(event).path).name or "the shared event"
     if event:
         return Path(event).name
     last = next((Path(p) for p in settings.recent_files()[:1] if Path(p).exists()), None)

@@ -572,8 +572,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         settings.save_window_geometry(self.saveGeometry())
-        if self.document is not None:
-            self.document.close()
-            self.document = None
+        if self.document is not None:  # as File > Close: the live counter's timer and the backups stop with it
+            self._set_document(None)
         super().closeEvent(event)
 

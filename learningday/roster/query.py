@@ -72,7 +72,9 @@ class _Where:
         SQLite keeps to the index that drives the statement."""
         plus = "" if use_indexes else "+"
         parts = ["1 = 0"] if self.nothing else []
-        parts += [f"{plus}a.{column} = ?" for column, _ in self.columns]
+        # PostgreSQL has no unary + on text: appending '' keeps SQLite off the department's index the same way
+        parts += [f"a.{column} || '' = ?" if plus and column == "department" else f"{plus}a.{column} = ?"
+                  for column, _ in self.columns]
         if self.state is not None:
             parts.append(_STATE_SQL[self.state].format(id=id_column, arrived=current_arrival_sql()))
         return parts, [value for _, value in self.columns]
@@ -87,7 +89,8 @@ def _matching(where: _Where, select: str) -> tuple[str, list[object]]:
     its last parameter, a LIMIT, is the caller's."""
     # each person once (they have several terms), then the filters: a lookup costs
     parts, params = where.filters(id_column="m.id", use_indexes=False)
-    join = " CROSS JOIN attendees AS a ON a.id = m.id" if where.columns else ""
+    join = " CROSS JOIN attendees AS a" if where.columns else ""  # CROSS: SQLite keeps m first
+    parts = ["a.id = m.id", *parts] if where.columns else parts  # PostgreSQL refuses CROSS JOIN ... ON
     terms = where.matching_ids().replace("SELECT t0.attendee_id", "SELECT DISTINCT t0.attendee_id AS id", 1)
     return f"SELECT {select} FROM ({terms}) AS m{join}{_where_sql(parts)} LIMIT ?", [*where.ranges(), *params]
 

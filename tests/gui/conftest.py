@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 
+from tests.gui.documents import on_backend
+from tests.helpers.backends import make_published
 from tests.helpers.small_event import build_small_event
 from ui.document import EventDocument
+
+if TYPE_CHECKING:
+    from tests.helpers.backends import Backend
+    from tests.helpers.pgcluster import Cluster
 
 
 @pytest.fixture(autouse=True)
@@ -25,6 +31,14 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(errors, "DIALOGS", False)
     errors.shown.clear()
     return folder
+
+
+@pytest.fixture(autouse=True)
+def backend_outlives_widgets(request: pytest.FixtureRequest) -> None:
+    """A test on a backend gets it before any widget or document, so that its database is dropped after they have
+    all let go: a window's timer firing on a dropped database would fail the next test."""
+    if "backend" in request.fixturenames:
+        request.getfixturevalue("backend")
 
 
 @pytest.fixture()
@@ -43,18 +57,23 @@ def window(qtbot, qapp):
 @pytest.fixture(scope="session")
 def small_event_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The hand-counted event of tests/helpers/small_event.py, built once per run."""
-    return build_small_event(tmp_path_factory.mktemp("small-event") / "template.lday")
+    return build_small_event(tmp_path_factory.mktemp("small-event") / "small.lday")
+
+
+@pytest.fixture(scope="session")
+def pg_small_event(pg_cluster: Cluster, small_event_template: Path) -> str:
+    """The hand-counted event published once per run: the template of its copies on the server."""
+    return make_published(pg_cluster, small_event_template, "ld_small_event")
 
 
 @pytest.fixture()
-def small_event_file(small_event_template: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "small.lday"
-    shutil.copyfile(small_event_template, target)
-    return target
+def small_event_file(small_event_template: Path, backend: Backend, request: pytest.FixtureRequest) -> Path | str:
+    """The hand-counted event on this test's backend: a file ``small.lday``, or a database URL."""
+    return on_backend(backend, small_event_template, request, "pg_small_event")
 
 
 @pytest.fixture()
-def small_document(small_event_file: Path) -> Iterator[EventDocument]:
+def small_document(small_event_file: Path | str) -> Iterator[EventDocument]:
     document = EventDocument.open(small_event_file)
     yield document
     document.close()

@@ -1,10 +1,12 @@
-"""Helpers for widget tests over an EventDocument: the file's bytes once settled, a job held until the test lets it go,
-the agenda's Export button."""
+"""Helpers for widget tests over an EventDocument: a template's copy on the test's backend, the file's bytes once
+settled, a job held until the test lets it go, the agenda's Export button."""
 
 from __future__ import annotations
 
 import hashlib
+import shutil
 import threading
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tests.helpers import sha256
@@ -12,6 +14,9 @@ from ui.document import EventDocument
 from ui.ops import Job
 
 if TYPE_CHECKING:
+    import pytest
+
+    from tests.helpers.backends import Backend
     from ui.workspaces.plan.export_dialog import AgendaExportButton
 
 
@@ -22,6 +27,22 @@ def digest(document: EventDocument) -> str:
     if document.path is None:
         return sha256(document.file.url)
     return hashlib.sha256(document.path.read_bytes()).hexdigest()
+
+
+def target(document: EventDocument) -> Path | str:
+    """Where the document's event lives, as tests.helpers.rows and execute take it: its file, or its URL."""
+    return document.path if document.path is not None else document.file.url
+
+
+def on_backend(backend: Backend, template: Path, request: pytest.FixtureRequest, pg_template: str) -> Path | str:
+    """A fresh copy of ``template`` as this test's event: the file copied, or a database copied from the fixture
+    named ``pg_template`` (the same event published; ids kept)."""
+    if backend.cluster is None:
+        target = backend.folder / template.name
+        shutil.copyfile(template, target)
+        return target
+    assert backend.database is None, "the test's database holds an event already"  # empty() would hand it back
+    return backend.empty(template=request.getfixturevalue(pg_template))
 
 
 def held(job: Job, go: threading.Event) -> Job:

@@ -12,12 +12,15 @@ from PySide6.QtWidgets import QMessageBox
 from learningday.store.backups import list_backups, take_backup
 from ui.restore_backup import RestoreBackupDialog
 
+FILE_ONLY = pytest.mark.sqlite_only("rolling backups copy the event file (SQLite online backup)")
+
 
 def _attendees(path: Path) -> int:
     with closing(sqlite3.connect(path)) as con:
         return con.execute("SELECT count(*) FROM attendees").fetchone()[0]
 
 
+@FILE_ONLY
 def test_the_window_backs_up_the_open_file_off_the_gui_thread_when_it_changed(qtbot, window,
                                                                               small_event_file: Path) -> None:
     assert window.open_path(small_event_file) and window.restore_action.isEnabled()
@@ -33,6 +36,7 @@ def test_the_window_backs_up_the_open_file_off_the_gui_thread_when_it_changed(qt
     assert keeper.path is None and not keeper._timer.isActive() and not window.restore_action.isEnabled()
 
 
+@FILE_ONLY
 def test_restore_backup_puts_the_file_back_and_reopens_it(qtbot, window, small_event_file: Path,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     backup = take_backup(small_event_file)
@@ -58,6 +62,7 @@ def test_restore_backup_puts_the_file_back_and_reopens_it(qtbot, window, small_e
     assert list_backups(small_event_file)[1].path == backup
 
 
+@FILE_ONLY
 def test_the_dialog_lists_local_times_sizes_and_why(qtbot, small_event_file: Path) -> None:
     take_backup(small_event_file)
     take_backup(small_event_file, reason="before-0003")
@@ -68,3 +73,10 @@ def test_the_dialog_lists_local_times_sizes_and_why(qtbot, small_event_file: Pat
     assert [r[2] for r in rows] == ["before the file was brought up to date (schema 0003)", "every few minutes"]
     assert all(r[1].endswith(" MB") for r in rows) and dialog.restore_button.isEnabled()
     dialog.grab().save("/tmp/pg2/restore-dialog.png")
+
+
+def test_an_event_on_a_server_keeps_no_file_backups(window, small_event_file: Path | str) -> None:
+    assert window.open_path(small_event_file)
+    on_a_server = not isinstance(small_event_file, Path)  # the server's own backups are its administrator's
+    assert window.restore_action.isEnabled() is not on_a_server
+    assert (window.backup_keeper.path is None) is on_a_server

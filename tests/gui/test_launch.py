@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy.engine import make_url
 
+from tests.gui.documents import target
 from ui import app, errors
 from ui.main_window import MainWindow
 
@@ -36,17 +38,18 @@ def test_the_apps_first_start_writes_no_migration_steps_to_stderr(tmp_path: Path
     assert done.stderr == ""
 
 
-def test_it_says_what_it_opens_then_shows_the_event(qtbot, qapp, small_event_file: Path) -> None:
+def test_it_says_what_it_opens_then_shows_the_event(qtbot, qapp, small_event_file: Path | str) -> None:
     app.make_app()
     window = app.show_window(str(small_event_file))
     qtbot.addWidget(window)
     assert window.stack.currentWidget() is window.opening
-    assert window.opening.text.text() == "Opening small.lday…"
+    named = "small.lday" if isinstance(small_event_file, Path) else make_url(small_event_file).database  # t_<n>
+    assert window.opening.text.text() == f"Opening {named}…"
     window.grab().save("/tmp/newcomer-opening.png")
     with qtbot.waitSignal(window.event_shown, timeout=30000):
         app.open_after_first_paint(window, str(small_event_file))
     assert window.stack.currentWidget() is window.tabs and window.document is not None
-    assert window.document.path == small_event_file
+    assert target(window.document) == small_event_file
 
 
 def test_a_file_that_cannot_open_says_why_and_shows_the_welcome_page(qtbot, qapp, tmp_path: Path) -> None:
@@ -62,6 +65,12 @@ def test_a_file_that_cannot_open_says_why_and_shows_the_welcome_page(qtbot, qapp
 
 def test_the_demo_event_is_named_when_there_is_nothing_to_reopen(qapp) -> None:
     assert app.opening_what(None) == "the demo event"
+
+
+def test_a_shared_event_is_named_by_its_database_never_with_its_password() -> None:
+    assert app.opening_what("postgresql+psycopg://ana:s3cret@db.example.org:5433/spring_day") == "spring_day"
+    assert app.opening_what("postgresql+psycopg://ana@/spring_day?host=/run/postgresql") == "spring_day"
+    assert app.opening_what("postgresql+psycopg://ana:s3cret@db.example.org") == "the shared event"
 
 
 @pytest.mark.parametrize(("argv", "command"), [
@@ -82,7 +91,7 @@ def test_without_a_screen_it_prints_the_hint_and_stops(monkeypatch, capsys) -> N
     assert "xvfb-run -a /opt/ld/.venv/bin/learningday" in capsys.readouterr().err
 
 
-def test_main_py_opening_an_event_shows_its_window_before_the_cli_and_the_core(small_event_file: Path) -> None:
+def test_main_py_opening_an_event_shows_its_window_before_the_cli_and_the_core(small_event_file: Path | str) -> None:
     # the path a user takes (main.py with an event's path): the CLI's command modules and SQLAlchemy wait
     # until after the first paint (a command's default once pulled the store in before the window)
     script = ("import sys, runpy; from PySide6.QtCore import QTimer; "

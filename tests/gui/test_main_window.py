@@ -5,15 +5,18 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QModelIndex, QSize, Qt
 
 from learningday.setup.event import event_summary
 from learningday.store.db import open_event
+from learningday.store.server import server_label
+from tests.gui.documents import target
 from ui import errors, settings
 from ui.main_window import MainWindow, demo_event_path
 
 
-def _summary(path: Path):
+def _summary(path: Path | str):
     with open_event(path) as event_file, event_file.read() as session:
         return event_summary(session)
 
@@ -22,10 +25,11 @@ def _text(model, row: int, column: int) -> str:
     return model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
 
 
-def test_every_workspace_shows_the_events_numbers(window: MainWindow, demo_file: Path, qtbot) -> None:
+def test_every_workspace_shows_the_events_numbers(window: MainWindow, demo_file: Path | str, qtbot) -> None:
     summary = _summary(demo_file)
     assert window.open_path(demo_file)
-    assert "Global AI Learning Day (demo)" in window.windowTitle() and str(demo_file) in window.windowTitle()
+    where = str(demo_file) if isinstance(demo_file, Path) else server_label(demo_file)  # no password on a server
+    assert "Global AI Learning Day (demo)" in window.windowTitle() and where in window.windowTitle()
     # Plan: one row per session, first one at the event's first session time, one card per level.
     assert window.plan.model.rowCount() == summary.sessions
     assert len(window.plan.level_cards) == 5
@@ -52,7 +56,7 @@ def test_every_workspace_shows_the_events_numbers(window: MainWindow, demo_file:
     assert window.reports.level_chart.chart().series()[0].count() == 2
 
 
-def test_attendee_search_and_filters_run_in_sql(window: MainWindow, demo_file: Path, qtbot) -> None:
+def test_attendee_search_and_filters_run_in_sql(window: MainWindow, demo_file: Path | str, qtbot) -> None:
     window.open_path(demo_file)
     first = _text(window.attendees.model, 0, 0)
     qtbot.keyClicks(window.attendees.search, first.split()[0][:3])
@@ -69,7 +73,7 @@ def test_attendee_search_and_filters_run_in_sql(window: MainWindow, demo_file: P
     assert {_text(window.attendees.model, r, 6) for r in range(window.attendees.model.rowCount())} == {"Bangalore"}
 
 
-def test_times_can_be_shown_in_any_hub(window: MainWindow, demo_file: Path) -> None:
+def test_times_can_be_shown_in_any_hub(window: MainWindow, demo_file: Path | str) -> None:
     window.open_path(demo_file)
     first_utc = _text(window.plan.model, 0, 0)
     box = window.plan.zone_box
@@ -80,17 +84,19 @@ def test_times_can_be_shown_in_any_hub(window: MainWindow, demo_file: Path) -> N
     assert _text(window.plan.model, 0, 0) == "Thu 11 Mar 03:00"
 
 
-def test_bad_file_shows_one_error_and_keeps_the_open_event(window: MainWindow, demo_file: Path, tmp_path: Path) -> None:
+def test_bad_file_shows_one_error_and_keeps_the_open_event(window: MainWindow, demo_file: Path | str,
+                                                           tmp_path: Path) -> None:
     window.open_path(demo_file)
     bad = tmp_path / "photo.lday"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
     assert not window.open_path(bad)
     assert errors.shown == [f"{bad} is not a LearningDay event file (it is not a SQLite database)"]
-    assert window.document is not None and window.document.path == demo_file
+    assert window.document is not None and target(window.document) == demo_file
     assert bad.read_bytes() == b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 
 
-def test_recent_files_and_geometry_are_remembered(qtbot, demo_file: Path, tmp_path: Path) -> None:
+@pytest.mark.sqlite_only("the recent-files list holds file paths")
+def test_recent_files_and_geometry_are_remembered(qtbot, demo_file: Path | str, tmp_path: Path) -> None:
     other = tmp_path / "other.lday"
     shutil.copyfile(demo_file, other)
     first = MainWindow()
@@ -160,7 +166,7 @@ def test_a_cancelled_wizard_opens_nothing(window: MainWindow, monkeypatch) -> No
     assert window.document is None
 
 
-def test_item_models_pass_qtmodeltester(window: MainWindow, demo_file: Path, qtmodeltester) -> None:
+def test_item_models_pass_qtmodeltester(window: MainWindow, demo_file: Path | str, qtmodeltester) -> None:
     window.open_path(demo_file)
     qtmodeltester.check(window.plan.model, force_py=True)
     qtmodeltester.check(window.attendees.model, force_py=True)
@@ -168,7 +174,7 @@ def test_item_models_pass_qtmodeltester(window: MainWindow, demo_file: Path, qtm
     assert window.plan.model.columnCount(QModelIndex()) == len(window.plan.model.HEADERS)
 
 
-def test_close_event_returns_to_the_welcome_page(window: MainWindow, demo_file: Path) -> None:
+def test_close_event_returns_to_the_welcome_page(window: MainWindow, demo_file: Path | str) -> None:
     window.open_path(demo_file)
     assert window.stack.currentWidget() is window.tabs
     window.close_event_file()
@@ -176,7 +182,18 @@ def test_close_event_returns_to_the_welcome_page(window: MainWindow, demo_file: 
     assert window.windowTitle() == "LearningDay"
 
 
-def test_plan_filters_narrow_the_table_and_dim_the_timeline(window: MainWindow, demo_file: Path, qtbot) -> None:
+def test_closing_the_window_closes_the_event_and_stops_its_counter(window: MainWindow, demo_file: Path | str,
+                                                                  qtbot) -> None:
+    assert window.open_path(demo_file)
+    counter = window.counter
+    assert counter is not None
+    qtbot.waitUntil(counter.timer.isActive)  # ticking once the first read is in
+    window.close()
+    assert window.document is None and window.counter is None
+    assert not counter.timer.isActive()  # it read a closed event (on a server, one maybe gone) every 500 ms
+
+
+def test_plan_filters_narrow_the_table_and_dim_the_timeline(window: MainWindow, demo_file: Path | str, qtbot) -> None:
     window.open_path(demo_file)
     plan = window.plan
     total = plan.model.rowCount()
@@ -197,7 +214,7 @@ def test_plan_filters_narrow_the_table_and_dim_the_timeline(window: MainWindow, 
     assert plan.model.rowCount() == total and plan.timeline.visible is None
 
 
-def test_a_change_shows_where_it_was_made_and_elsewhere_once_shown(window: MainWindow, demo_file: Path) -> None:
+def test_a_change_shows_where_it_was_made_and_elsewhere_once_shown(window: MainWindow, demo_file: Path | str) -> None:
     from learningday.plan.dto import SessionDraft
     window.open_path(demo_file)
     window.tabs.setCurrentIndex(0)

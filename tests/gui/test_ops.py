@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from reports.report_files import ReportRequest
 from tests import DATA
 from tests.gui.documents import digest, held
+from tests.helpers.backends import Backend
 from tests.helpers.roster import make_event
 from ui import errors, ops
 from ui.document import EventDocument
@@ -25,9 +26,9 @@ def _panel(qtbot, **kw) -> ops.ProgressPanel:
     return panel
 
 
-def test_the_panel_shows_progress_and_cancel_stops_the_import_leaving_the_file_unchanged(tmp_path: Path,
+def test_the_panel_shows_progress_and_cancel_stops_the_import_leaving_the_file_unchanged(backend: Backend,
                                                                                           qtbot) -> None:
-    document = EventDocument.open(make_event(tmp_path / "roster.lday"))
+    document = EventDocument.open(make_event(backend))
     before = digest(document)
     panel = _panel(qtbot, cancelled_text="Cancelled: nothing was imported.")
     go, done, stopped = threading.Event(), [], []
@@ -47,8 +48,8 @@ def test_the_panel_shows_progress_and_cancel_stops_the_import_leaving_the_file_u
     document.close()
 
 
-def test_the_panel_hands_the_result_of_the_documents_job_back(tmp_path: Path, qtbot) -> None:
-    document = EventDocument.open(make_event(tmp_path / "roster.lday"))
+def test_the_panel_hands_the_result_of_the_documents_job_back(backend: Backend, qtbot) -> None:
+    document = EventDocument.open(make_event(backend))
     panel = _panel(qtbot)
     done: list = []
     with qtbot.waitSignal(panel.ended, timeout=10000):

@@ -20,6 +20,7 @@ TARGETS: dict[str, Callable[[Path], Path]] = {
     "its -shm": lambda event: Path(f"{event}-shm"),
 }
 REFUSAL = "is the open event file"
+FILE_ONLY = pytest.mark.sqlite_only("the Save dialog is given the event file or its -wal, -shm")
 
 
 def _choose(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
@@ -31,6 +32,7 @@ def _refused_in_words(qtbot) -> None:
     assert not any("did not expect" in text for text in errors.shown)
 
 
+@FILE_ONLY
 @pytest.mark.parametrize("target", list(TARGETS))
 @pytest.mark.parametrize("workspace, export", [("attendees", "export_roster"), ("attendees", "write_badges"),
                                                ("checkin", "export_log")])
@@ -49,6 +51,7 @@ def test_roster_badges_and_station_log_refuse_the_event_file(small_document: Eve
     assert digest(small_document) == before
 
 
+@FILE_ONLY
 @pytest.mark.parametrize("target", list(TARGETS))
 @pytest.mark.parametrize("export", ["export_pdf", "export_calendar"])
 def test_agenda_exports_refuse_the_event_file(small_document: EventDocument, qtbot, export: str,
@@ -61,6 +64,7 @@ def test_agenda_exports_refuse_the_event_file(small_document: EventDocument, qtb
     assert digest(small_document) == before
 
 
+@FILE_ONLY
 @pytest.mark.parametrize("kind", ["pdf", "xlsx", "certificates"])
 def test_report_files_refuse_the_event_file(small_document: EventDocument, qtbot, tmp_path: Path,
                                             kind: str) -> None:

@@ -24,11 +24,12 @@ def _wait_count(qtbot, window: MainWindow, expected: int) -> None:
     qtbot.waitUntil(lambda: _count(window) == expected, timeout=5000)
 
 
-def test_the_check_in_count_follows_every_way_in(window: MainWindow, small_event_file: Path, tmp_path: Path,
-                                                 qtbot) -> None:
-    # a station log from another laptop, with one check-in the organiser's file lacks
+def test_the_check_in_count_follows_every_way_in(window: MainWindow, small_event_file: Path | str,
+                                                 small_event_template: Path, tmp_path: Path, qtbot) -> None:
+    # a station log from another laptop (a copy of the event as it was handed out), with one check-in the
+    # organiser's event lacks
     copy = tmp_path / "door-c.lday"
-    shutil.copyfile(small_event_file, copy)
+    shutil.copyfile(small_event_template, copy)
     door_c = EventDocument.open(copy)
     door_c.check_in("AAAAA4", session_uid=None, station="Door C", facilitator="", method="scan")
     door_c.write_station_log(tmp_path / "door-c.json")

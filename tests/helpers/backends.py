@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
 from learningday.setup.event import create_event, create_event_file
@@ -141,7 +142,24 @@ class Backend:
             return as_file(event_file, self.folder / event_file.name)
         return self.empty(template=template())
 
+    def copy(self, source: str | Path) -> str | Path:
+        """A fresh copy of the event at ``source`` (made on this backend's kind, nobody connected to it) as this
+        backend's store: the file copied into ``folder``, or a database made with ``source`` as its template."""
+        if self.cluster is None:
+            target = self.folder / Path(source).name
+            shutil.copyfile(source, target)
+            return target
+        return self.empty(template=make_url(str(source)).database)
+
     def drop(self) -> None:
         if self.cluster is not None and self.database is not None:
             _admin(self.cluster, f"DROP DATABASE IF EXISTS {self.database} WITH (FORCE)")
             self.database = None
+
+
+def create_on(where: Path | str | Backend, *, name: str, start_utc: datetime, **fields: Any) -> str | Path:
+    """A builder's new event: at a file path or an empty database (``new_event``), or in a Backend's fresh store;
+    what open_event takes."""
+    if isinstance(where, Backend):
+        return where.create_event(name=name, start_utc=start_utc, **fields)
+    return new_event(where, name=name, start_utc=start_utc, **fields)

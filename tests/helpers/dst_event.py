@@ -26,7 +26,7 @@ from learningday.plan.dto import SessionDraft
 from learningday.store.db import open_event
 from learningday.store.models import Facilitator, Hub, Venue
 from learningday.timeutil import parse_utc
-from tests.helpers.backends import new_event
+from tests.helpers.backends import Backend, create_on
 
 START = parse_utc("2026-10-24T12:00Z")
 HUBS = (("London", "Europe/London"), ("Kathmandu", "Asia/Kathmandu"), ("Chatham", "Pacific/Chatham"),
@@ -37,9 +37,9 @@ SESSIONS = (("Across the change", "2026-10-24T23:30Z", 90, "London"),
             ("For everyone", "2026-10-25T02:00Z", 60, None))
 
 
-def build_dst_event(path: Path | str) -> Path | str:
-    """The event at ``path``: a new file, or an empty database (Backend.empty())."""
-    new_event(path, name="Autumn Day", start_utc=START)
+def build_dst_event(path: Path | str | Backend) -> Path | str:
+    """The event at ``path``: a new file, or an empty database (Backend.empty()), or a Backend's fresh store."""
+    path = create_on(path, name="Autumn Day", start_utc=START)
     with open_event(path) as event_file, event_file.write() as s:
         hubs = {name: Hub(name=name, zone=zone, position=k) for k, (name, zone) in enumerate(HUBS, start=1)}
         room = Venue(name="Studio", kind="virtual")

@@ -36,7 +36,7 @@ from learningday.store.models import (
 )
 from learningday.store.models import Session as LearningSession
 from learningday.timeutil import UTC
-from tests.helpers.backends import new_event
+from tests.helpers.backends import Backend, create_on
 
 START = datetime(2027, 3, 10, 0, 0, tzinfo=UTC)
 CODES = {"P1": "PPPPP1", "P2": "PPPPP2", "P3": "PPPPP3", "P4": "PPPPP4"}
@@ -53,10 +53,10 @@ def virtual_minutes(ids: dict[str, int]):  # noqa: ANN201 - a MinutesAttended
     return lambda session: {(ids["P2"], ids["L3"]): 54}
 
 
-def build_skills_event(path: Path | str) -> dict[str, int]:
-    """Write the event (a new file, or an empty database: Backend.empty()); returns the ids of the people and
-    sessions by their table names."""
-    new_event(path, name="Skills Day", start_utc=START)
+def build_skills_event(path: Path | str | Backend) -> dict[str, int]:
+    """Write the event (a new file, an empty database: Backend.empty(), or a Backend, whose ``empty()`` then
+    names it); returns the ids of the people and sessions by their table names."""
+    path = create_on(path, name="Skills Day", start_utc=START)
     with open_event(path) as event_file, event_file.write() as s:
         syd = Hub(name="Sydney", zone="Australia/Sydney", position=1)
         lon = Hub(name="London", zone="Europe/London", position=2)

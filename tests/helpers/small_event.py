@@ -22,7 +22,7 @@ from learningday.store.db import open_event
 from learningday.store.models import Attendee, CheckIn, Facilitator, Hub, Registration, Venue
 from learningday.store.models import Session as LearningSession
 from learningday.timeutil import UTC
-from tests.helpers.backends import new_event
+from tests.helpers.backends import Backend, create_on
 
 START = datetime(2027, 3, 10, 21, 0, tzinfo=UTC)
 TITLES = ("Intro to AI: what it can and cannot do", "Prompting lab", "Nobody came", "Empty room talk")
@@ -42,9 +42,9 @@ def at(day: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2027, 3, day, hour, minute, tzinfo=UTC)
 
 
-def build_small_event(path: Path | str, *, checkins: bool = True) -> Path | str:
-    """The event at ``path``: a new file, or an empty database (Backend.empty())."""
-    new_event(path, name=EVENT_NAME, start_utc=START, theme=THEME)
+def build_small_event(path: Path | str | Backend, *, checkins: bool = True) -> Path | str:
+    """The event at ``path``: a new file, or an empty database (Backend.empty()), or a Backend's fresh store."""
+    path = create_on(path, name=EVENT_NAME, start_utc=START, theme=THEME)
     with open_event(path) as event_file, event_file.write() as s:
         ktm = Hub(name="Kathmandu", zone="Asia/Kathmandu", position=1)
         nyc = Hub(name="New York", zone="America/New_York", position=2)

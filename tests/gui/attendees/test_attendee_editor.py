@@ -2,35 +2,28 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from tests.gui.documents import digest
+from tests.helpers import rows
 from ui import errors
 from ui.main_window import MainWindow
 from ui.workspaces.attendees.editor import AttendeeEditor
 
 
-def _row(path: Path, uid: str) -> tuple | None:
-    """The attendee as the file on disk holds it (read by plain sqlite3, not by the app)."""
-    con = sqlite3.connect(path)
-    try:
-        return con.execute("SELECT name, email, employee_id, department, hub_id, level_id FROM attendees "
-                           "WHERE uid = ?", (uid,)).fetchone()
-    finally:
-        con.close()
+def _row(path: Path | str, uid: str) -> tuple | None:
+    """The attendee as the event on disk holds it (read outside the app)."""
+    found = rows(path, "SELECT name, email, employee_id, department, hub_id, level_id FROM attendees "
+                 "WHERE uid = :uid", uid=uid)
+    return found[0] if found else None
 
 
-def _terms(path: Path, uid: str) -> set[str]:
-    con = sqlite3.connect(path)
-    try:
-        return {t for (t,) in con.execute("SELECT t.term FROM attendee_terms AS t JOIN attendees AS a "
-                                          "ON a.id = t.attendee_id WHERE a.uid = ?", (uid,))}
-    finally:
-        con.close()
+def _terms(path: Path | str, uid: str) -> set[str]:
+    return {t for (t,) in rows(path, "SELECT t.term FROM attendee_terms AS t JOIN attendees AS a "
+                               "ON a.id = t.attendee_id WHERE a.uid = :uid", uid=uid)}
 
 
 def _open_editor(window: MainWindow, qtbot, row: int) -> AttendeeEditor:
@@ -44,7 +37,7 @@ def _open_editor(window: MainWindow, qtbot, row: int) -> AttendeeEditor:
     return editor
 
 
-def test_a_valid_edit_is_written_and_undo_redo_follow_on_disk(window: MainWindow, demo_file: Path, qtbot) -> None:
+def test_a_valid_edit_is_written_and_undo_redo_follow_on_disk(window: MainWindow, demo_file: Path | str, qtbot) -> None:
     window.open_path(demo_file)
     window.tabs.setCurrentIndex(1)
     work = window.attendees
@@ -69,7 +62,7 @@ def test_a_valid_edit_is_written_and_undo_redo_follow_on_disk(window: MainWindow
     assert _row(demo_file, person.uid) == after
 
 
-def test_an_invalid_email_is_refused_inline_and_the_file_is_unchanged(window: MainWindow, demo_file: Path,
+def test_an_invalid_email_is_refused_inline_and_the_file_is_unchanged(window: MainWindow, demo_file: Path | str,
                                                                       qtbot) -> None:
     window.open_path(demo_file)
     window.tabs.setCurrentIndex(1)
@@ -87,13 +80,11 @@ def test_an_invalid_email_is_refused_inline_and_the_file_is_unchanged(window: Ma
     editor.reject()
 
 
-def test_delete_then_undo_and_someone_in_the_log_is_kept(window: MainWindow, demo_file: Path) -> None:
+def test_delete_then_undo_and_someone_in_the_log_is_kept(window: MainWindow, demo_file: Path | str) -> None:
     window.open_path(demo_file)
-    con = sqlite3.connect(demo_file)
-    logged, quiet = (con.execute(f"SELECT id, uid, name FROM attendees WHERE id {op} "
-                                 "(SELECT attendee_id FROM checkins) ORDER BY id LIMIT 1").fetchone()
+    logged, quiet = (rows(demo_file, f"SELECT id, uid, name FROM attendees WHERE id {op} "
+                          "(SELECT attendee_id FROM checkins) ORDER BY id LIMIT 1")[0]
                      for op in ("IN", "NOT IN"))
-    con.close()
     work = window.attendees
     work.delete_attendee(logged[0], confirm=False)
     assert "append-only" in errors.shown[-1] and _row(demo_file, logged[1]) is not None

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
+from tests.helpers import rows
 from ui.workspaces.attendees.workspace import AttendeesWorkspace
 
 ARRIVED = ("EXISTS (SELECT 1 FROM checkins AS c WHERE c.attendee_id = a.id AND c.kind IN ('check_in', 'walk_in') "
@@ -20,12 +20,17 @@ STATE_SQL = {
 }
 
 
-def _ids(path: Path, where: str, *params) -> set[int]:
-    con = sqlite3.connect(path)
-    try:
-        return {i for (i,) in con.execute(f"SELECT a.id FROM attendees AS a WHERE {where}", params)}
-    finally:
-        con.close()
+def _ids(path: Path | str, where: str, **params) -> set[int]:
+    return {i for (i,) in rows(path, f"SELECT a.id FROM attendees AS a WHERE {where}", **params)}
+
+
+#: a word of the name, or the email, begins so (LOWER: PostgreSQL's LIKE minds the case, SQLite's does not)
+WORD_OR_EMAIL = "(LOWER(a.name) LIKE :whole OR LOWER(a.name) LIKE :word OR LOWER(a.email) LIKE :mail)"
+
+
+def _like(word: str) -> dict[str, str]:
+    word = word.lower()
+    return {"whole": f"{word} %", "word": f"% {word}%", "mail": f"{word}%"}
 
 
 def _shown(work: AttendeesWorkspace) -> set[int]:
@@ -34,8 +39,8 @@ def _shown(work: AttendeesWorkspace) -> set[int]:
 
 
 @pytest.mark.parametrize("state", list(STATE_SQL))
-def test_registration_state_and_department_filters_match_the_file(demo_workspace: AttendeesWorkspace, demo_file: Path,
-                                                                  state: str) -> None:
+def test_registration_state_and_department_filters_match_the_file(demo_workspace: AttendeesWorkspace,
+                                                                  demo_file: Path | str, state: str) -> None:
     work = demo_workspace
     work.state_box.setCurrentIndex(work.state_box.findData(state))
     expected = _ids(demo_file, STATE_SQL[state])
@@ -44,17 +49,17 @@ def test_registration_state_and_department_filters_match_the_file(demo_workspace
     assert work.count_label.text() == f"{len(expected):,} of 1,000 attendees match"
     department = work.department_box.itemData(2)
     work.department_box.setCurrentIndex(2)
-    assert _shown(work) == expected & _ids(demo_file, "a.department = ?", department)
+    assert _shown(work) == expected & _ids(demo_file, "a.department = :department", department=department)
 
 
-def test_search_text_combines_with_the_filters(demo_workspace: AttendeesWorkspace, demo_file: Path, qtbot) -> None:
+def test_search_text_combines_with_the_filters(demo_workspace: AttendeesWorkspace, demo_file: Path | str,
+                                              qtbot) -> None:
     work = demo_workspace
     first = work.model.row_at(0).name.split()[0]
     work.level_box.setCurrentIndex(work.level_box.findData(3))
     work.search.setText(first.upper())
     qtbot.waitUntil(lambda: work.model.query.text == first.upper())
-    expected = _ids(demo_file, "a.level_id = 3 AND (a.name LIKE ? OR a.name LIKE ? OR a.email LIKE ?)",
-                    f"{first} %", f"% {first}%", f"{first}%")  # a word of the name, or the email
+    expected = _ids(demo_file, f"a.level_id = 3 AND {WORD_OR_EMAIL}", **_like(first))
     assert _shown(work) == expected and expected
     assert [work.model.row_at(r).name for r in range(len(expected))] == sorted(
         work.model.row_at(r).name for r in range(len(expected)))
@@ -63,7 +68,21 @@ def test_search_text_combines_with_the_filters(demo_workspace: AttendeesWorkspac
     assert _shown(work) == _ids(demo_file, "a.level_id = 3")
 
 
-def test_past_the_cap_the_rest_is_counted_off_the_gui_thread(demo_workspace: AttendeesWorkspace, demo_file: Path,
+def test_search_text_combines_with_the_department(demo_workspace: AttendeesWorkspace, demo_file: Path | str,
+                                                 qtbot) -> None:
+    work = demo_workspace
+    department = work.department_box.itemData(2)
+    first = next(row.name.split()[0] for row in map(work.model.row_at, range(work.model.rowCount()))
+                 if row.department == department)
+    work.department_box.setCurrentIndex(2)
+    work.search.setText(first.lower())
+    qtbot.waitUntil(lambda: work.model.query.text == first.lower())
+    expected = _ids(demo_file, f"a.department = :department AND {WORD_OR_EMAIL}", department=department,
+                    **_like(first))
+    assert _shown(work) == expected and expected
+
+
+def test_past_the_cap_the_rest_is_counted_off_the_gui_thread(demo_workspace: AttendeesWorkspace, demo_file: Path | str,
                                                              qtbot) -> None:
     work = demo_workspace
     work.model.COUNT_CAP = 40
@@ -84,7 +103,7 @@ def test_the_places_model_passes_qtmodeltester(demo_workspace: AttendeesWorkspac
 
 
 def test_a_header_click_sorts_in_sql_and_the_order_survives_new_filters(demo_workspace: AttendeesWorkspace,
-                                                                          demo_file: Path, qtbot) -> None:
+                                                                          demo_file: Path | str, qtbot) -> None:
     from PySide6.QtCore import QPoint, Qt
 
     work = demo_workspace
@@ -96,9 +115,7 @@ def test_a_header_click_sorts_in_sql_and_the_order_survives_new_filters(demo_wor
 
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(header.sectionViewportPosition(email) + 5, header.height() // 2))
-    con = sqlite3.connect(demo_file)
-    everyone = sorted(e for (e,) in con.execute("SELECT email FROM attendees"))
-    con.close()
+    everyone = sorted(e for (e,) in rows(demo_file, "SELECT email FROM attendees"))
     assert emails() == everyone and work.model.query.order == "email"
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(header.sectionViewportPosition(email) + 5, header.height() // 2))

@@ -1,35 +1,52 @@
 """Places through the Attendees workspace: cancel promotes the waitlist, overlaps are refused, bulk from the filters.
 
-After each step the file on disk is read back with plain sqlite3.
+After each step the event on disk is read back outside the app.
 """
 
 from __future__ import annotations
 
-import sqlite3
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
+from sqlalchemy import select
 
 from learningday.plan.dto import SessionDraft
+from learningday.store.db import open_event
+from learningday.store.models import Attendee, Registration
+from learningday.store.models import Session as LearningSession
 from tests.gui.documents import digest
+from tests.helpers import rows
 from ui import errors
 from ui.main_window import MainWindow
 from ui.workspaces.attendees import workspace as attendees_workspace
 
 
-def _sql(path: Path, sql: str, *params) -> list[tuple]:
-    con = sqlite3.connect(path)
-    try:
-        return con.execute(sql, params).fetchall()
-    finally:
-        con.close()
+def _status(path: Path | str, session_id: int, attendee_id: int) -> str | None:
+    found = rows(path, "SELECT status FROM registrations WHERE session_id = :session AND attendee_id = :attendee",
+                 session=session_id, attendee=attendee_id)
+    return found[0][0] if found else None
 
 
-def _status(path: Path, session_id: int, attendee_id: int) -> str | None:
-    rows = _sql(path, "SELECT status FROM registrations WHERE session_id = ? AND attendee_id = ?", session_id,
-                attendee_id)
-    return rows[0][0] if rows else None
+def _overlapping(path: Path | str) -> tuple[int, str, str, int, str]:
+    """The first attendee (by id) registered for a session that overlaps another (by id) they hold no place in:
+    the attendee's id and code, the held session's title, the other session's id and title."""
+    with open_event(path) as event_file, event_file.read() as session:
+        times = {s.id: (s.start_utc, s.start_utc + timedelta(minutes=s.duration_minutes), s.title)
+                 for s in session.scalars(select(LearningSession).where(LearningSession.start_utc.is_not(None))
+                                          .order_by(LearningSession.id))}
+        places = session.execute(select(Registration.attendee_id, Registration.session_id, Registration.status,
+                                        Attendee.code).join(Attendee).order_by(Attendee.id)).all()
+    held = {(a, s) for a, s, _, _ in places}
+    for attendee, one, status, code in places:
+        if status != "registered" or one not in times:
+            continue
+        start, end, title = times[one]
+        for other, (other_start, other_end, other_title) in times.items():
+            if other != one and other_start < end and other_end > start and (attendee, other) not in held:
+                return attendee, code, title, other, other_title
+    raise AssertionError("the demo has nobody who could be double-booked")
 
 
 def _find(window: MainWindow, qtbot, code: str) -> None:
@@ -42,19 +59,19 @@ def _find(window: MainWindow, qtbot, code: str) -> None:
     assert work.panel.details is not None and work.panel.details.code == code
 
 
-def test_cancelling_a_place_promotes_the_first_waiting_person(window: MainWindow, demo_file: Path, qtbot) -> None:
-    session_id, title, capacity = _sql(demo_file, """
+def test_cancelling_a_place_promotes_the_first_waiting_person(window: MainWindow, demo_file: Path | str, qtbot) -> None:
+    session_id, title, capacity = rows(demo_file, """
         SELECT s.id, s.title, COALESCE(s.capacity, v.capacity) FROM sessions AS s JOIN venues AS v ON v.id = s.venue_id
         WHERE EXISTS (SELECT 1 FROM registrations AS r WHERE r.session_id = s.id AND r.status = 'waitlisted')
         ORDER BY s.id LIMIT 1""")[0]
-    leaving, code = _sql(demo_file, "SELECT a.id, a.code FROM registrations AS r JOIN attendees AS a ON a.id = "
-                                    "r.attendee_id WHERE r.session_id = ? AND r.status = 'registered' "
-                                    "ORDER BY a.id LIMIT 1", session_id)[0]
-    first, second = _sql(demo_file, "SELECT a.id, a.name FROM registrations AS r JOIN attendees AS a ON a.id = "
-                                    "r.attendee_id WHERE r.session_id = ? AND r.status = 'waitlisted' "
-                                    "ORDER BY r.created_utc, r.id LIMIT 2", session_id)
-    registered = _sql(demo_file, "SELECT COUNT(*) FROM registrations WHERE session_id = ? AND status = 'registered'",
-                      session_id)[0][0]
+    leaving, code = rows(demo_file, "SELECT a.id, a.code FROM registrations AS r JOIN attendees AS a ON a.id = "
+                                    "r.attendee_id WHERE r.session_id = :session AND r.status = 'registered' "
+                                    "ORDER BY a.id LIMIT 1", session=session_id)[0]
+    first, second = rows(demo_file, "SELECT a.id, a.name FROM registrations AS r JOIN attendees AS a ON a.id = "
+                                    "r.attendee_id WHERE r.session_id = :session AND r.status = 'waitlisted' "
+                                    "ORDER BY r.created_utc, r.id LIMIT 2", session=session_id)
+    registered = rows(demo_file, "SELECT COUNT(*) FROM registrations WHERE session_id = :session "
+                      "AND status = 'registered'", session=session_id)[0][0]
     assert registered == capacity  # full, with people waiting
     window.open_path(demo_file)
     window.tabs.setCurrentIndex(1)
@@ -74,20 +91,14 @@ def test_cancelling_a_place_promotes_the_first_waiting_person(window: MainWindow
     assert panel.details.code == code and all(panel.places.row_at(r).session_id != session_id
                                               for r in range(panel.places.rowCount()))
     # the promoted person's own panel shows the place
-    _find(window, qtbot, _sql(demo_file, "SELECT code FROM attendees WHERE id = ?", first[0])[0][0])
+    _find(window, qtbot, rows(demo_file, "SELECT code FROM attendees WHERE id = :id", id=first[0])[0][0])
     assert any(p.session_id == session_id and p.status == "registered"
                for p in (panel.places.row_at(r) for r in range(panel.places.rowCount())))
 
 
 def test_registering_into_an_overlapping_session_is_refused_and_nothing_changes(
-        window: MainWindow, demo_file: Path, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
-    attendee_id, code, held, other, other_title = _sql(demo_file, """
-        SELECT a.id, a.code, s1.title, s2.id, s2.title FROM registrations AS r
-        JOIN attendees AS a ON a.id = r.attendee_id JOIN sessions AS s1 ON s1.id = r.session_id
-        JOIN sessions AS s2 ON s2.id != s1.id AND s2.start_utc < datetime(s1.start_utc, '+' || s1.duration_minutes
-             || ' minutes') AND datetime(s2.start_utc, '+' || s2.duration_minutes || ' minutes') > s1.start_utc
-        WHERE r.status = 'registered' AND NOT EXISTS (SELECT 1 FROM registrations AS x WHERE x.attendee_id = a.id
-              AND x.session_id = s2.id) ORDER BY a.id, s2.id LIMIT 1""")[0]
+        window: MainWindow, demo_file: Path | str, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    attendee_id, code, held, other, other_title = _overlapping(demo_file)
     window.open_path(demo_file)
     window.tabs.setCurrentIndex(1)
     _find(window, qtbot, code)
@@ -99,20 +110,22 @@ def test_registering_into_an_overlapping_session_is_refused_and_nothing_changes(
     assert digest(window.document) == before
 
 
-def test_register_everyone_the_filters_show(window: MainWindow, demo_file: Path, qtbot) -> None:
+def test_register_everyone_the_filters_show(window: MainWindow, demo_file: Path | str, qtbot) -> None:
     window.open_path(demo_file)
     work = window.attendees
     work.hub_box.setCurrentIndex(work.hub_box.findText("Bangalore"))
     work.level_box.setCurrentIndex(work.level_box.findData(2))
     shown = work.model.rowCount()
-    (hub_id,), = _sql(demo_file, "SELECT id FROM hubs WHERE name = 'Bangalore'")
-    people = {i for (i,) in _sql(demo_file, "SELECT id FROM attendees WHERE hub_id = ? AND level_id = 2", hub_id)}
+    (hub_id,), = rows(demo_file, "SELECT id FROM hubs WHERE name = 'Bangalore'")
+    people = {i for (i,) in rows(demo_file, "SELECT id FROM attendees WHERE hub_id = :hub AND level_id = 2",
+                                 hub=hub_id)}
     assert shown == len(people) > 0
     # a session without a time never overlaps: everyone can be placed (or wait)
     window.document.create_session(SessionDraft(title="Bangalore L2 lab", level_id=2, start_utc=None))
-    (session_id,), = _sql(demo_file, "SELECT id FROM sessions WHERE title = 'Bangalore L2 lab'")
+    (session_id,), = rows(demo_file, "SELECT id FROM sessions WHERE title = 'Bangalore L2 lab'")
     assert work.model.rowCount() == shown  # the filters survive the refresh
     work.register_shown(session_id=session_id)
-    placed = dict(_sql(demo_file, "SELECT attendee_id, status FROM registrations WHERE session_id = ?", session_id))
+    placed = dict(rows(demo_file, "SELECT attendee_id, status FROM registrations WHERE session_id = :session",
+                       session=session_id))
     assert set(placed) == people and set(placed.values()) == {"registered"}
     assert errors.shown[-1].startswith(f"{len(people):,} registered")

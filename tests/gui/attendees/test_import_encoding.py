@@ -8,6 +8,8 @@ from sqlalchemy import select
 
 from learningday.store.db import open_event
 from learningday.store.models import Attendee
+from tests.gui.documents import target
+from tests.helpers.backends import Backend
 from tests.helpers.roster import make_event
 from ui.document import EventDocument
 from ui.import_wizard import ImportWizard
@@ -15,8 +17,8 @@ from ui.import_wizard import ImportWizard
 NAMES = ["김철수", "이영희"]
 
 
-def test_an_unsure_encoding_is_shown_and_the_chosen_one_imported(tmp_path: Path, qtbot) -> None:
-    document = EventDocument.open(make_event(tmp_path / "roster.lday"))
+def test_an_unsure_encoding_is_shown_and_the_chosen_one_imported(tmp_path: Path, backend: Backend, qtbot) -> None:
+    document = EventDocument.open(make_event(backend))
     roster = tmp_path / "korean.csv"
     roster.write_bytes(("Name,Email\n" + "".join(f"{n},p{i}@example.com\n" for i, n in enumerate(NAMES)))
                        .encode("euc_kr"))
@@ -33,5 +35,5 @@ def test_an_unsure_encoding_is_shown_and_the_chosen_one_imported(tmp_path: Path,
     with qtbot.waitSignal(wizard.import_page.ended, timeout=30000):
         wizard.next()  # mapping -> import
     assert wizard.import_page.result is not None, wizard.import_page.status.text()
-    with open_event(document.path) as event_file, event_file.read() as session:
+    with open_event(target(document)) as event_file, event_file.read() as session:
         assert list(session.scalars(select(Attendee.name).order_by(Attendee.id))) == NAMES

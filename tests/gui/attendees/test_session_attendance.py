@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 from sqlalchemy import select
 
@@ -14,13 +13,14 @@ from learningday.store.db import open_event
 from learningday.store.models import Session as LearningSession
 from learningday.timeutil import UTC
 from tests.helpers.attendance import REPORTS, build_attendance_event
+from tests.helpers.backends import Backend
 from tests.helpers.doors import open_door
 from ui.models import DISPLAY
 from ui.workspaces.attendees.session_attendance import SessionAttendanceDialog
 
 
-def test_rows_say_where_and_how_long(qtbot, qtmodeltester, tmp_path: Path) -> None:  # noqa: ANN001
-    path = build_attendance_event(tmp_path / "autumn.lday")
+def test_rows_say_where_and_how_long(qtbot, qtmodeltester, backend: Backend) -> None:  # noqa: ANN001
+    path = build_attendance_event(backend)
     open_door(path)  # Robert holds no registration: an open door admits him (the door rules have their own tests)
     with open_event(path) as event_file, event_file.write() as s:
         sid, uid, start = s.execute(select(LearningSession.id, LearningSession.uid, LearningSession.start_utc)

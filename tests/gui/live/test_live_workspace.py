@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from learningday.timeutil import parse_utc
+from tests.helpers.backends import Backend
 from tests.helpers.dst_event import build_dst_event
 from ui.document import EventDocument
 from ui.main_window import MainWindow
@@ -16,8 +17,8 @@ from ui.workspaces.live.workspace import LiveWorkspace
 
 
 @pytest.fixture()
-def autumn(tmp_path: Path) -> Iterator[EventDocument]:
-    document = EventDocument.open(build_dst_event(tmp_path / "autumn.lday"))
+def autumn(backend: Backend) -> Iterator[EventDocument]:
+    document = EventDocument.open(build_dst_event(backend))
     yield document
     document.close()
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QUndoStack
 
+from tests.helpers.backends import Backend
 from tests.helpers.dst_event import build_dst_event
 from ui.document import EventDocument
 from ui.workspaces.plan.export_dialog import AgendaPdfDialog, CalendarDialog
@@ -17,8 +18,8 @@ from ui.workspaces.plan.workspace import PlanWorkspace
 
 
 @pytest.fixture()
-def document(tmp_path: Path) -> Iterator[EventDocument]:
-    document = EventDocument.open(build_dst_event(tmp_path / "autumn.lday"))
+def document(backend: Backend) -> Iterator[EventDocument]:
+    document = EventDocument.open(build_dst_event(backend))
     yield document
     document.close()
 

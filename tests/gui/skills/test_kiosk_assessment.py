@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.gui.documents import digest
+from tests.gui.documents import digest, target
 from tests.gui.skills.test_kiosk_feedback import _kiosk, _scan
+from tests.helpers import rows
 from tests.helpers.skills_event import CODES, UIDS, at
 from ui.document import EventDocument
 from ui.workspaces.checkin import unsaved
@@ -21,13 +20,8 @@ def station_clock(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _assessments(document: EventDocument, code: str) -> list[tuple]:
-    assert document.path is not None
-    con = sqlite3.connect(document.path)
-    try:
-        return con.execute("SELECT s.phase, s.level, s.score, s.source FROM assessments AS s JOIN attendees AS a "
-                           "ON a.id = s.attendee_id WHERE a.code = ? ORDER BY s.phase, s.level", (code,)).fetchall()
-    finally:
-        con.close()
+    return rows(target(document), "SELECT s.phase, s.level, s.score, s.source FROM assessments AS s JOIN attendees "
+                "AS a ON a.id = s.attendee_id WHERE a.code = :code ORDER BY s.phase, s.level", code=code)
 
 
 def test_a_check_in_asks_where_they_stand_and_a_tap_writes_before_2(skills_document: EventDocument, qtbot) -> None:

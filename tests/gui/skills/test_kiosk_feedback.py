@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtCore import Qt
 
-from tests.gui.documents import digest
+from tests.gui.documents import digest, target
+from tests.helpers import rows
 from tests.helpers.skills_event import CODES, UIDS
 from ui.document import EventDocument
 from ui.workspaces.checkin.kiosk import KioskWindow
@@ -14,14 +13,10 @@ from ui.workspaces.checkin.kiosk_feedback import KioskCheckOut
 
 
 def _feedback(document: EventDocument, code: str, session_uid: str) -> tuple | None:
-    assert document.path is not None
-    con = sqlite3.connect(document.path)
-    try:
-        return con.execute("SELECT f.rating, f.can_apply, f.comment FROM feedback AS f JOIN attendees AS a "
-                           "ON a.id = f.attendee_id JOIN sessions AS s ON s.id = f.session_id "
-                           "WHERE a.code = ? AND s.uid = ?", (code, session_uid)).fetchone()
-    finally:
-        con.close()
+    found = rows(target(document), "SELECT f.rating, f.can_apply, f.comment FROM feedback AS f JOIN attendees AS a "
+                 "ON a.id = f.attendee_id JOIN sessions AS s ON s.id = f.session_id "
+                 "WHERE a.code = :code AND s.uid = :uid", code=code, uid=session_uid)
+    return found[0] if found else None
 
 
 def _kiosk(document: EventDocument, qtbot, session_uid: str | None) -> KioskWindow:
