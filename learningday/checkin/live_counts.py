@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 
 from learningday.checkin.counts import session_counts
 from learningday.checkin.sql import rows as _rows
-from learningday.checkin.sql import stamp
+from learningday.checkin.sql import instant, stamp
 from learningday.store.arrival import ARRIVALS, current_arrival_sql
 
 #: "arrivals over the last hour"
@@ -39,6 +39,11 @@ VIRTUAL = "virtual"
 #: (session, session ids) -> the online-only pairs there that count as attended: ``attendance.rule.attended_online``,
 #: handed in by the caller (the attendance domain sits above check-in)
 AttendedRule = Callable[[Session, list[int]], set[tuple[int, int]]]
+
+
+def _stamped(at: str | datetime | None) -> str | None:
+    """An instant as the tally keeps it: SQLite's stored text as it is, a server's datetime as that same text."""
+    return at if at is None or isinstance(at, str) else stamp(instant(at))
 
 
 @cache
@@ -65,12 +70,15 @@ WHERE c.id > :last ORDER BY c.id"""
 
 
 @cache
-def _pair_now() -> str:
-    """When a pair (attendee, session) arrived, if it is here now, and whether in the room."""
+def _pair_now(event: bool) -> str:
+    """When a pair (attendee, session; ``event``: the event as a whole) arrived, if it is here now, and whether
+    in the room. Two texts: PostgreSQL takes no parameter after IS."""
+    where = "c.session_id IS NULL" if event else "c.session_id = :session"
     return f"""
-SELECT min(c.at_utc), a.hub_id, max(c.method != '{VIRTUAL}') FROM checkins AS c
+SELECT min(c.at_utc), a.hub_id, max(CASE WHEN c.method != '{VIRTUAL}' THEN 1 ELSE 0 END) FROM checkins AS c
 JOIN attendees AS a ON a.id = c.attendee_id
-WHERE c.attendee_id = :attendee AND c.session_id IS :session AND {current_arrival_sql()}"""
+WHERE c.attendee_id = :attendee AND {where} AND {current_arrival_sql()}
+GROUP BY a.hub_id"""
 
 
 @dataclass(frozen=True)
@@ -133,7 +141,7 @@ class LiveTally:
             self.last_id = entry_id
             if arrival:
                 self._hub_of[attendee] = hub
-                self._set(attendee, session_id, at, bool(room), keep_earlier=True)
+                self._set(attendee, session_id, _stamped(at), bool(room), keep_earlier=True)
             elif kind == "undo" and undone_attendee is not None:
                 self._recount(session, (undone_attendee, undone_session))
             if override and session_id is not None:  # an admission may have registered them
@@ -149,6 +157,7 @@ class LiveTally:
         last = _rows(session, "SELECT max(id) FROM checkins", {})[0][0] or 0
         people, hub_of, room_pairs = self._people, self._hub_of, set()
         for attendee, session_id, at, hub, room in _rows(session, _all_arrivals(), {}):
+            at = _stamped(at)
             where = people.get(attendee)
             if where is None:
                 where = people[attendee] = {}
@@ -188,10 +197,11 @@ class LiveTally:
             self._hubs = dict(_rows(session, "SELECT id, name FROM hubs", {}))
 
     def _recount(self, session: Session, pair: _Pair) -> None:
-        at, hub, room = _rows(session, _pair_now(), {"attendee": pair[0], "session": pair[1]})[0]
+        found = _rows(session, _pair_now(pair[1] is None), {"attendee": pair[0], "session": pair[1]})
+        at, hub, room = found[0] if found else (None, None, False)
         if at is not None:
             self._hub_of[pair[0]] = hub
-        self._set(pair[0], pair[1], at, bool(room), keep_earlier=False)
+        self._set(pair[0], pair[1], _stamped(at), bool(room), keep_earlier=False)
 
     def _set(self, attendee: int, session_id: int | None, at: str | None, room: bool, *,
              keep_earlier: bool) -> None:
