@@ -109,6 +109,17 @@ class Backend:
             create_event(session, name=name, start_utc=start_utc, created_utc=datetime.now(timezone.utc), **fields)
         return target
 
+    def take(self, event_file: Path) -> str | Path:
+        """An event file a helper built (small_event, skills_event, …) where this backend keeps events: the file
+        itself, or its rows published into this test's fresh database (ids kept, as ``small`` does)."""
+        if self.cluster is None:
+            return event_file
+        from learningday.store.copying import publish
+
+        target = self.empty()
+        publish(event_file, str(target))
+        return target
+
     def drop(self) -> None:
         if self.cluster is not None and self.database is not None:
             _admin(self.cluster, f"DROP DATABASE IF EXISTS {self.database} WITH (FORCE)")
