@@ -149,7 +149,7 @@ def attendee_page(
     if matches is None and (where.words or where.filtered):
         matches = count_attendees(session, query, cap=SORT_LIMIT)
     run = runner(session)
-    page = (limit, offset)
+    page = (limit if limit >= 0 else 2**62, offset)  # a negative limit is every row: SQLite's word, not PostgreSQL's
     if (matches is not None and matches <= SORT_LIMIT) or not where.by_name:
         # few enough to sort, or another order than the name index's: SQLite sorts the matches
         parts, params = where.filters()

@@ -13,6 +13,7 @@ import pytest
 from tests import ROOT
 from tests.helpers import sha256
 from tests.helpers.agenda import AGENDA, sessions_on_disk, utc
+from tests.helpers.backends import Backend
 from tests.helpers.cli import run
 from tests.helpers.roster import HUBS, make_event
 
@@ -21,8 +22,8 @@ REPORT_KEYS = {"kind", "created", "updated", "unchanged", "skipped", "unschedule
 
 
 @pytest.fixture()
-def event(tmp_path: Path) -> Path:
-    return make_event(tmp_path / "cli.lday")
+def event(tmp_path: Path, backend: Backend) -> str | Path:
+    return backend.take(make_event(tmp_path / "cli.lday"))
 
 
 def test_json_report_of_each_kind(capsys, event: Path) -> None:

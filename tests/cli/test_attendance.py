@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.attendance import REPORTS, build_attendance_event
+from tests.helpers.backends import Backend
 from tests.helpers.cli import refused, run
 
 
 @pytest.fixture
-def autumn(tmp_path: Path) -> Path:
-    return build_attendance_event(tmp_path / "autumn.lday")
+def autumn(tmp_path: Path, backend: Backend) -> str | Path:
+    return backend.take(build_attendance_event(tmp_path / "autumn.lday"))
 
 
 def test_json_counts_and_the_review_list(autumn: Path, capsys: pytest.CaptureFixture[str]) -> None:

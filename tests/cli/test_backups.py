@@ -19,6 +19,7 @@ def _checkins(path: Path) -> int:
         return session.scalar(select(func.count()).select_from(CheckIn))
 
 
+@pytest.mark.sqlite_only("backups are copies of the event file (SQLite's online backup) beside it")
 def test_backup_list_and_restore_round_trip(capsys: pytest.CaptureFixture[str], demo_file: Path) -> None:
     assert run(capsys, "backups", str(demo_file))[1] == f"{demo_file} has no backups yet\n"
     before = _checkins(demo_file)
@@ -36,12 +37,14 @@ def test_backup_list_and_restore_round_trip(capsys: pytest.CaptureFixture[str], 
     assert [b.reason for b in list_backups(demo_file)] == ["before-restore", ""]
 
 
+@pytest.mark.sqlite_only("backups are copies of the event file (SQLite's online backup) beside it")
 def test_backup_keeps_the_newest_k(capsys: pytest.CaptureFixture[str], demo_file: Path) -> None:
     for _ in range(3):
         assert run(capsys, "backup", str(demo_file), "--keep", "2")[0] == 0
     assert len(list_backups(demo_file)) == 2
 
 
+@pytest.mark.sqlite_only("backups are copies of the event file (SQLite's online backup) beside it")
 @pytest.mark.parametrize(("argv", "expect"), [
     (("backup", "{event}", "--keep", "0"), "keep at least one backup, not 0"),
     (("restore-backup", "{event}", "nope.lday", "--json"), "has no backup named 'nope.lday'"),

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from tests.helpers.backends import Backend
 from tests.helpers.cli import refused, run
 from tests.helpers.skills_event import build_skills_event
 
@@ -16,10 +17,10 @@ RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
 
 @pytest.fixture()
-def event(tmp_path: Path) -> Path:
+def event(tmp_path: Path, backend: Backend) -> str | Path:
     path = tmp_path / "skills.lday"
     build_skills_event(path)
-    return path
+    return backend.take(path)
 
 
 def test_branding_set_then_shown(event: Path, capsys: pytest.CaptureFixture[str]) -> None:

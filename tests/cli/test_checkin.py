@@ -49,21 +49,22 @@ def test_checkin_json_then_already_then_undo(demo_file: Path, capsys: pytest.Cap
     assert "already undone" in capsys.readouterr().err
 
 
-def test_unknown_code_exits_2_and_bad_input_is_readable(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unknown_code_exits_2_and_bad_input_is_readable(demo_file: Path, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["checkin", str(demo_file), "ZZZZZZ", "--json"]) == 2
     assert _json(capsys) == {"status": "unknown_code", "attendee": None, "session": None, "at_utc": None,
                              "entry_uid": None}
     assert main(["checkin", str(demo_file), "ZZZZZZ", "--session", "nope"]) == 2
     err = capsys.readouterr().err
     assert "no session with uid 'nope'" in err and "Traceback" not in err
-    assert main(["checkin", str(demo_file.with_name("missing.lday")), "ZZZZZZ"]) == 2
+    assert main(["checkin", str(tmp_path / "missing.lday"), "ZZZZZZ"]) == 2
     assert "no such event file" in capsys.readouterr().err
 
 
-def test_export_then_merge_log_is_idempotent(demo_file: Path, tmp_path: Path,
+def test_export_then_merge_log_is_idempotent(demo_file: Path, demo_template: Path, tmp_path: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
-    station = tmp_path / "station.lday"
-    shutil.copyfile(demo_file, station)
+    station = tmp_path / "station.lday"  # a laptop's own copy of the event, as the organiser's was
+    shutil.copyfile(demo_template, station)
     code, _ = _fresh_code(station)
     assert main(["checkin", str(station), code, "--station", "Door B"]) == 0
     out = tmp_path / "door-b.json"

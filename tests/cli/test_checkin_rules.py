@@ -12,11 +12,12 @@ from learningday.setup.event import create_event_file
 from learningday.store.db import open_event
 from learningday.store.models import Attendee, CheckIn, Registration, Venue
 from learningday.store.models import Session as LearningSession
+from tests.helpers.backends import Backend
 from ui.cli.main import main
 
 
 @pytest.fixture
-def door(tmp_path: Path) -> Path:
+def door(tmp_path: Path, backend: Backend) -> str | Path:
     """A session running now in a 1-seat room that Ann holds; Eve holds nothing."""
     now = datetime.now(timezone.utc)
     path = create_event_file(tmp_path / "door.lday", name="Door day", start_utc=now - timedelta(hours=1))
@@ -28,7 +29,7 @@ def door(tmp_path: Path) -> Path:
         s.add_all([talk, ann, eve])
         s.flush()
         s.add(Registration(attendee_id=ann.id, session_id=talk.id, status="registered", created_utc=now))
-    return path
+    return backend.take(path)
 
 
 def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:

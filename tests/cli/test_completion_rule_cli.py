@@ -12,16 +12,17 @@ from learningday.skills.completion import completion_rules
 from learningday.skills.dto import CompletionRule
 from learningday.skills.lookup import find_session
 from learningday.store.db import open_event
+from tests.helpers.backends import Backend
 from tests.helpers.cli import refused, run
 from tests.helpers.skills_event import UIDS, build_skills_event
 
 
 @pytest.fixture()
-def event(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Path:
+def event(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path, backend: Backend) -> str | Path:
     template = tmp_path_factory.getbasetemp() / "completion-rule-template.lday"
     if not template.exists():
         build_skills_event(template)
-    return Path(shutil.copyfile(template, tmp_path / "skills.lday"))
+    return backend.take(Path(shutil.copyfile(template, tmp_path / "skills.lday")))
 
 
 def _rule(event: Path, uid: str) -> CompletionRule | None:

@@ -3,7 +3,6 @@ clear error and nothing written, never an OverflowError. The --start doors are f
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -14,7 +13,7 @@ from hypothesis import strategies as st
 from learningday.errors import InvalidInput
 from learningday.setup.event import event_problems
 from learningday.timeutil import parse_utc
-from tests.helpers import sha256
+from tests.helpers import execute, sha256
 from tests.helpers.backends import Backend
 from tests.helpers.cli import run
 from tests.helpers.doors import sidecars
@@ -58,9 +57,8 @@ def test_event_props_refuses_a_start_out_of_range(capsys, small: Small, start: s
 
 
 def test_a_start_stored_out_of_range_is_a_readable_error_and_can_be_changed(capsys, small: Small) -> None:
-    with sqlite3.connect(small.path) as con:  # as an older app wrote it
-        con.execute("UPDATE event SET start_utc = '9999-12-31 23:00:00.000000'")
-    con.close()
+    stored = "9999-12-31 23:00:00.000000" + ("" if isinstance(small.path, Path) else "+00")  # a server's is aware
+    execute(small.path, "UPDATE event SET start_utc = :start", start=stored)  # as an older app wrote it
     status, _, err = run(capsys, "info", str(small.path))
     assert status == 2 and "outside the years 2000-2100" in err and "event-props --start" in err
     assert run(capsys, "event-props", str(small.path), "--start", "2027-03-10T21:00Z")[0] == 0

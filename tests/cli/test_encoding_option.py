@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import sha256
+from tests.helpers.backends import Backend
 from tests.helpers.cli import run
 from tests.helpers.roster import make_event
 
@@ -15,8 +16,8 @@ KOREAN = "Name,Email\n김철수,kim@example.com\n이영희,lee@example.com\n".en
 
 
 @pytest.fixture()
-def event(tmp_path: Path) -> Path:
-    return make_event(tmp_path / "cli.lday")
+def event(tmp_path: Path, backend: Backend) -> str | Path:
+    return backend.take(make_event(tmp_path / "cli.lday"))
 
 
 @pytest.mark.parametrize(("command", "header"), [("import-roster", "Name,Email"),

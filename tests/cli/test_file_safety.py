@@ -62,6 +62,7 @@ def _refused_cleanly(capsys: pytest.CaptureFixture[str], path: Path, *argv: str,
     assert sorted(path.parent.iterdir()) == siblings  # no -wal, no -shm
 
 
+@pytest.mark.sqlite_only("a read-only event file or folder: the file's own permissions")
 def test_a_read_only_file_is_read_and_never_written(capsys, demo_file: Path, lock, tmp_path: Path) -> None:
     code = _first_code(demo_file)
     roster = tmp_path / "roster.csv"
@@ -74,6 +75,7 @@ def test_a_read_only_file_is_read_and_never_written(capsys, demo_file: Path, loc
     _refused_cleanly(capsys, demo_file, "import-roster", str(demo_file), str(roster), says="the file is read-only")
 
 
+@pytest.mark.sqlite_only("a read-only event file or folder: the file's own permissions")
 def test_a_read_only_folder_is_read_and_never_written(capsys, demo_file: Path, lock) -> None:
     code = _first_code(demo_file)
     lock(demo_file.parent)
@@ -83,6 +85,7 @@ def test_a_read_only_folder_is_read_and_never_written(capsys, demo_file: Path, l
     assert status != 0 and err.startswith("learningday: error: ") and len(err.splitlines()) == 1
 
 
+@pytest.mark.sqlite_only("the event file on a full disk: its journal, its checkpoint, its size")
 def test_a_check_in_on_a_full_disk_is_refused_in_one_line(capsys, demo_file: Path, disk: Path) -> None:
     path = disk / "event.lday"
     path.write_bytes(demo_file.read_bytes())
@@ -97,6 +100,7 @@ def test_a_check_in_on_a_full_disk_is_refused_in_one_line(capsys, demo_file: Pat
     assert sorted(p.name for p in disk.iterdir()) == ["event.lday"]
 
 
+@pytest.mark.sqlite_only("the event file on a full disk: its journal, its checkpoint, its size")
 def test_a_disk_that_fills_while_the_file_is_open_refuses_the_write(demo_file: Path, disk: Path) -> None:
     from datetime import datetime, timezone
 
@@ -119,6 +123,7 @@ def test_a_disk_that_fills_while_the_file_is_open_refuses_the_write(demo_file: P
     assert sorted(p.name for p in disk.iterdir()) == ["event.lday", "filler"]
 
 
+@pytest.mark.sqlite_only("the event file on a full disk: its journal, its checkpoint, its size")
 def test_a_checkpoint_the_full_disk_cut_short_is_not_refused(capsys, demo_file: Path, disk: Path) -> None:
     open_door(demo_file)  # now is months before the demo's day
     import struct

@@ -11,6 +11,7 @@ import pytest
 from learningday.checkin import log
 from learningday.plan.sessions import list_sessions
 from learningday.store.db import open_event
+from tests.helpers.backends import Backend
 from tests.helpers.cli import refused, run
 from tests.helpers.dst_event import build_dst_event
 
@@ -25,12 +26,13 @@ def _spans(sessions: list[dict]) -> list[tuple[str, str]]:
     return [(s["start_utc"][11:16], s["local"]) for s in sessions]
 
 
-def test_inside_the_spring_clock_change(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_inside_the_spring_clock_change(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                        backend: Backend) -> None:
     from learningday.demo.build import build_demo
 
     # the demo's day from Sat 27 March 2027 21:00 UTC; London goes from GMT to BST at 01:00 UTC on the 28th
-    event = build_demo(tmp_path / "spring.lday", attendees=50, seed=3,
-                       start=datetime(2027, 3, 27, 21, 0, tzinfo=UTC))
+    event = backend.take(build_demo(tmp_path / "spring.lday", attendees=50, seed=3,
+                                    start=datetime(2027, 3, 27, 21, 0, tzinfo=UTC)))
     hubs = _now(capsys, event, "2027-03-28T08:30Z")
     london = hubs["London"]
     # 08:30 UTC is 09:30 on the BST clock; the room session from 08:00 UTC is 09:00-10:00 BST (not 08:00 GMT),
@@ -44,8 +46,8 @@ def test_inside_the_spring_clock_change(capsys: pytest.CaptureFixture[str], tmp_
     assert _spans(hubs["New York"]["next"]) == [("13:00", "09:00–10:00")]
 
 
-def test_a_hub_at_plus_five_forty_five(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    event = build_dst_event(tmp_path / "autumn.lday")
+def test_a_hub_at_plus_five_forty_five(capsys: pytest.CaptureFixture[str], tmp_path: Path, backend: Backend) -> None:
+    event = backend.take(build_dst_event(tmp_path / "autumn.lday"))
     hubs = _now(capsys, event, "2026-10-25T03:20Z")
     kathmandu = hubs["Kathmandu"]
     # 03:20 UTC + 5:45 = 09:05; "Kathmandu only" runs 03:00-04:00 UTC = 08:45-09:45
@@ -67,8 +69,9 @@ def test_a_hub_on_the_previous_local_date(capsys: pytest.CaptureFixture[str], de
     assert hubs["Sydney"]["local_time"] == "Thu 11 13:00"  # the other way: already Thursday afternoon
 
 
-def test_facilitator_missing_until_they_sign_in(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    event = build_dst_event(tmp_path / "autumn.lday")
+def test_facilitator_missing_until_they_sign_in(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                backend: Backend) -> None:
+    event = backend.take(build_dst_event(tmp_path / "autumn.lday"))
     status, out, _ = run(capsys, "now", str(event), "--at", "2026-10-25T01:50Z", "--json")
     assert [s["title"] for s in json.loads(out)["facilitator_missing"]] == ["For everyone"]  # 02:00, Owl
     with open_event(event) as f, f.write() as s:

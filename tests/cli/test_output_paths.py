@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import sha256
+from tests.helpers.backends import Backend
 from tests.helpers.cli import run
+from tests.helpers.planning import Small
 
 #: each writing command, with the suffix its output takes ("" for certificates: a folder of PDFs)
 COMMANDS: dict[str, tuple[Callable[[str, str], list[str]], str]] = {
@@ -79,6 +81,14 @@ TARGETS: dict[str, Callable[[Path, str], str]] = {
     "300 characters": lambda event, suffix: str(event.with_name("n" * 300 + suffix)),
     "a missing folder": lambda event, suffix: str(event.parent / "missing" / f"out{suffix}"),
 }
+#: the targets that are the event file under another name: a server's event has none
+OF_THE_FILE = ("the event file", "a symlink to it", "a hard link to it", "x/../ to it", "its -wal", "its -shm",
+               "a backup of it")
+
+
+def _beside(small: Small, backend: Backend) -> Path:
+    """Where a test's outputs go: beside the event file, or (an event on a server) in the test's folder."""
+    return small.path if isinstance(small.path, Path) else backend.folder / "event.lday"
 
 
 @pytest.fixture()
@@ -98,24 +108,38 @@ def _listing(folder: Path) -> dict[str, str]:
             for p in folder.rglob("*")}
 
 
-@pytest.mark.usefixtures("nothing_replaced_outside")
-@pytest.mark.parametrize("target", list(TARGETS))
-@pytest.mark.parametrize("command", list(COMMANDS))
-def test_a_target_that_is_not_a_new_file_is_refused_and_nothing_changes(capsys, small, command: str,
-                                                                       target: str) -> None:
+def _refused(capsys: pytest.CaptureFixture[str], small: Small, beside: Path, command: str, target: str) -> None:
     argv, suffix = COMMANDS[command]
-    out = TARGETS[target](small.path, suffix)
-    before, listing = sha256(small.path), _listing(small.path.parent)
+    out = TARGETS[target](beside, suffix)
+    before, listing = sha256(small.path), _listing(beside.parent)
     status, stdout, err = run(capsys, *argv(str(small.path), out))
     assert status == 2, (stdout, err)
     assert err.startswith("learningday: error: ") and "Traceback" not in err, err
     assert sha256(small.path) == before
-    assert _listing(small.path.parent) == listing  # no partial file, the link still a link, the folder as it was
+    assert _listing(beside.parent) == listing  # no partial file, the link still a link, the folder as it was
     assert Path(os.devnull).is_char_device()
 
 
+@pytest.mark.sqlite_only("the output names the event file itself: a link to it, its journal, a backup of it")
+@pytest.mark.usefixtures("nothing_replaced_outside")
+@pytest.mark.parametrize("target", OF_THE_FILE)
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_the_event_file_under_any_name_is_refused_and_nothing_changes(capsys, small: Small, command: str,
+                                                                      target: str) -> None:
+    _refused(capsys, small, small.path, command, target)
+
+
+@pytest.mark.usefixtures("nothing_replaced_outside")
+@pytest.mark.parametrize("target", [name for name in TARGETS if name not in OF_THE_FILE])
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_a_target_that_is_not_a_new_file_is_refused_and_nothing_changes(capsys, small: Small, backend: Backend,
+                                                                       command: str, target: str) -> None:
+    _refused(capsys, small, _beside(small, backend), command, target)
+
+
+@pytest.mark.sqlite_only("the output names the event file itself: a link to it, its journal, a backup of it")
 @pytest.mark.parametrize("command", ["export-log", "badges", "export-ics", "agenda-pdf"])
-def test_the_issue_s_four_commands_name_the_event_file(capsys, small, command: str) -> None:
+def test_the_issue_s_four_commands_name_the_event_file(capsys, small: Small, command: str) -> None:
     """`export-log p.lday p.lday` and its kind replaced the event with the output, exit 0."""
     argv, _suffix = COMMANDS[command]
     before = sha256(small.path)
@@ -124,13 +148,14 @@ def test_the_issue_s_four_commands_name_the_event_file(capsys, small, command: s
     assert "is the open event file" in err and "choose another name" in err
 
 
-def test_a_name_near_the_limit_is_written(capsys, small) -> None:
+def test_a_name_near_the_limit_is_written(capsys, small: Small, backend: Backend) -> None:
     """250 characters fit the file system; the hidden name written first (a longer one) must fit too."""
-    out = small.path.with_name("n" * 245 + ".json")
+    out = _beside(small, backend).with_name("n" * 245 + ".json")
+    listing = sorted(p.name for p in out.parent.iterdir())
     status, stdout, err = run(capsys, "export-log", str(small.path), str(out))
     assert status == 0, err
     assert out.is_file() and stdout.startswith(f"wrote {out}")
-    assert sorted(p.name for p in small.path.parent.iterdir()) == sorted([small.path.name, out.name])
+    assert sorted(p.name for p in out.parent.iterdir()) == sorted([*listing, out.name])
 
 
 def test_a_demo_named_near_the_limit_is_written_with_room_for_its_journal(capsys, tmp_path: Path) -> None:
@@ -142,9 +167,9 @@ def test_a_demo_named_near_the_limit_is_written_with_room_for_its_journal(capsys
     assert status == 2 and "an event file's name" in err
 
 
-def test_an_existing_empty_folder_still_takes_the_certificates(capsys, small) -> None:
+def test_an_existing_empty_folder_still_takes_the_certificates(capsys, small: Small, backend: Backend) -> None:
     """Existing behaviour: `--certificates DIR` fills a new or empty folder."""
-    folder = small.path.with_name("certificates")
+    folder = _beside(small, backend).with_name("certificates")
     folder.mkdir()
     status, _, err = run(capsys, "report", str(small.path), "--certificates", str(folder))
     assert status == 0, err

@@ -12,12 +12,13 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from tests import ROOT
+from tests.helpers.backends import Backend
 from tests.helpers.cli import run
 from tests.helpers.small_event import EVENT_NAME, build_small_event
 
 
-def test_report_writes_all_three(capsys, tmp_path: Path) -> None:
-    event = build_small_event(tmp_path / "small.lday")
+def test_report_writes_all_three(capsys, tmp_path: Path, backend: Backend) -> None:
+    event = backend.take(build_small_event(tmp_path / "small.lday"))
     status, out, err = run(capsys, "report", str(event), "--pdf", str(tmp_path / "r.pdf"),
                            "--xlsx", str(tmp_path / "r.xlsx"), "--certificates", str(tmp_path / "c.pdf"), "--json")
     assert status == 0 and err == ""
@@ -45,8 +46,9 @@ def test_report_text_output_on_the_demo(capsys, demo_file: Path, tmp_path: Path)
         (("--xlsx", "{tmp}/missing/r.xlsx"), "does not exist"),
     ],
 )
-def test_bad_options_exit_2_and_write_nothing(capsys, tmp_path: Path, extra: tuple[str, ...], message: str) -> None:
-    event = build_small_event(tmp_path / "small.lday")
+def test_bad_options_exit_2_and_write_nothing(capsys, tmp_path: Path, backend: Backend, extra: tuple[str, ...],
+                                              message: str) -> None:
+    event = backend.take(build_small_event(tmp_path / "small.lday"))
     status, out, err = run(capsys, "report", str(event), *(e.format(tmp=tmp_path) for e in extra))
     assert status == 2 and message in err and out == ""
     assert sorted(p.name for p in tmp_path.iterdir()) == ["small.lday"]

@@ -10,13 +10,14 @@ import pytest
 from pypdf import PdfReader
 
 from tests.helpers import sha256
+from tests.helpers.backends import Backend
 from tests.helpers.cli import run
 from tests.helpers.roster import ROSTER, make_event
 
 
 @pytest.fixture()
-def event(tmp_path: Path) -> Path:
-    return make_event(tmp_path / "cli.lday")
+def event(tmp_path: Path, backend: Backend) -> str | Path:
+    return backend.take(make_event(tmp_path / "cli.lday"))
 
 
 def test_import_roster_json_then_attendees_json(capsys, event: Path) -> None:

@@ -13,6 +13,7 @@ from learningday.skills.summary import skills_summary
 from learningday.store.db import open_event
 from learningday.store.framework import FRAMEWORK
 from tests.helpers import sha256
+from tests.helpers.backends import Backend
 from tests.helpers.cli import refused, run
 from tests.helpers.skills_event import CODES, UIDS, build_skills_event
 
@@ -25,8 +26,8 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture()
-def event(template: Path, tmp_path: Path) -> Path:
-    return Path(shutil.copyfile(template, tmp_path / "skills.lday"))
+def event(template: Path, tmp_path: Path, backend: Backend) -> str | Path:
+    return backend.take(Path(shutil.copyfile(template, tmp_path / "skills.lday")))
 
 
 def _csv(path: Path, rows: list[list[str]]) -> Path:

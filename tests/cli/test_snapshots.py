@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import replace
 from datetime import timedelta
@@ -16,11 +15,8 @@ from learningday.setup.event import get_event
 from learningday.store.db import open_event
 from learningday.store.models import Attendee, Registration
 from learningday.store.models import Session as LearningSession
+from tests.helpers import sha256
 from tests.helpers.cli import run
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def move_one_and_add_one(path: Path) -> tuple[str, str, str, str]:
@@ -40,13 +36,13 @@ def test_save_then_list_and_a_taken_name_exits_2_with_the_file_unchanged(capsys,
     status, out, _ = run(capsys, "snapshot", "list", str(demo_file), "--json")
     (row,) = json.loads(out)
     assert (row["name"], row["sessions"], row["scheduled"]) == ("First draft", 61, 61)
-    before = sha(demo_file)
+    before = sha256(demo_file)
     for argv in (("save", str(demo_file), "FIRST DRAFT"), ("save", str(demo_file), " "),
                  ("compare", str(demo_file), "Second"), ("restore", str(demo_file), "Second")):
         status, out, err = run(capsys, "snapshot", *argv)
         assert status == 2 and out == "" and err.startswith("learningday: error: ")
     assert "no saved version called 'Second' (versions: 'First draft')" in err
-    assert sha(demo_file) == before
+    assert sha256(demo_file) == before
 
 
 def test_compare_json_and_text_name_what_moved_and_what_was_added(capsys, demo_file: Path) -> None:
@@ -88,8 +84,8 @@ def test_restore_refused_by_a_registration_exits_2_and_leaves_the_file_byte_iden
         sid = s.scalar(select(LearningSession.id).where(LearningSession.uid == added))
         person = s.scalars(select(Attendee.id)).first()
         s.add(Registration(attendee_id=person, session_id=sid, created_utc=get_event(s).start_utc))
-    before = sha(demo_file)
+    before = sha256(demo_file)
     status, out, err = run(capsys, "snapshot", "restore", str(demo_file), "v1")
     assert status == 2 and out == ""
     assert "'Late addition' (1 registrations)" in err and "nothing was changed" in err
-    assert sha(demo_file) == before
+    assert sha256(demo_file) == before

@@ -19,10 +19,11 @@ from learningday.checkin.station_log import export_log
 from learningday.store.db import open_event
 from learningday.store.models import Attendee, new_uid
 from tests.helpers import sha256
-from tests.helpers.backends import Backend
+from tests.helpers.backends import Backend, make_published
 from tests.helpers.cli import run
 from tests.helpers.doors import sidecars
 from tests.helpers.fuzz_events import FuzzEvent
+from tests.helpers.pgcluster import Cluster
 from tests.helpers.planning import START, Small
 
 PERSON_KEYS = ("uid", "name", "email", "code", "walk_in", "employee_id", "department", "role", "hub", "level_id",
@@ -52,6 +53,20 @@ def base(small_template: Small, tmp_path_factory: pytest.TempPathFactory) -> tup
         with ef.read() as s:
             log = json.loads(json.dumps(export_log(s)))
     return organiser, log
+
+
+@pytest.fixture(scope="module")
+def pg_organiser(base: tuple[Path, dict], pg_cluster: Cluster) -> str:
+    """The organiser's file published once per run: each example's database is a copy of it."""
+    return make_published(pg_cluster, base[0], "ld_cli_door")
+
+
+def _fresh(base: tuple[Path, dict], backend: Backend, request: pytest.FixtureRequest, folder: Path) -> str | Path:
+    """A fresh copy of the organiser's event on this test's backend (one per hypothesis example)."""
+    if backend.cluster is None:
+        return Path(shutil.copyfile(base[0], folder / "event.lday"))
+    backend.drop()
+    return backend.empty(template=request.getfixturevalue("pg_organiser"))
 
 
 JSON = st.recursive(
@@ -114,10 +129,10 @@ def test_fuzz_merge_log(capsys, base: tuple[Path, dict], organiser_event: FuzzEv
         assert isinstance(event, str) or not sidecars(event)
 
 
-def test_the_genuine_log_merges_and_then_changes_nothing(capsys, base: tuple[Path, dict], tmp_path: Path) -> None:
-    organiser, log = base
-    event = tmp_path / "event.lday"
-    shutil.copyfile(organiser, event)
+def test_the_genuine_log_merges_and_then_changes_nothing(capsys, base: tuple[Path, dict], tmp_path: Path,
+                                                        backend: Backend, request: pytest.FixtureRequest) -> None:
+    log = base[1]
+    event = _fresh(base, backend, request, tmp_path)
     (tmp_path / "log.json").write_text(json.dumps(log), encoding="utf-8")
     status, out, _ = run(capsys, "merge-log", str(event), str(tmp_path / "log.json"), "--json")
     assert status == 0 and json.loads(out)["entries_added"] == len(log["entries"]) == 3

@@ -14,6 +14,7 @@ from sqlalchemy import update
 from learningday.store.db import open_event
 from learningday.store.models import Attendee, Session
 from tests.helpers import sha256
+from tests.helpers.backends import Backend
 from tests.helpers.cli import run
 from tests.helpers.roster import make_event
 from tests.helpers.small_event import build_small_event
@@ -25,8 +26,8 @@ FORMULAS = ("＝HYPERLINK(\"http://x\")", "＋1", "＠SUM(A1)", "－2+3", "﹦1"
 
 
 @pytest.fixture()
-def event(tmp_path: Path) -> Path:
-    return build_small_event(tmp_path / "cli.lday", checkins=False)
+def event(tmp_path: Path, backend: Backend) -> str | Path:
+    return backend.take(build_small_event(tmp_path / "cli.lday", checkins=False))
 
 
 def _store(event: Path, **names: str) -> None:
@@ -64,8 +65,9 @@ def test_every_writer_leaves_control_characters_out(capsys, event: Path, tmp_pat
     assert "Ann Lee" in text and "\x01" not in text
 
 
-def test_formula_like_names_are_guarded_in_csv_and_text_in_xlsx_and_import_back(capsys, tmp_path: Path) -> None:
-    event = make_event(tmp_path / "roster.lday")
+def test_formula_like_names_are_guarded_in_csv_and_text_in_xlsx_and_import_back(capsys, tmp_path: Path,
+                                                                               backend: Backend) -> None:
+    event = backend.take(make_event(tmp_path / "roster.lday"))
     roster = tmp_path / "in.csv"
     roster.write_text("Name,Email\n" + "".join(f"{n},p{i}@example.com\n" for i, n in enumerate(FORMULAS)),
                       encoding="utf-8")

@@ -151,6 +151,17 @@ class Backend:
             return target
         return self.empty(template=make_url(str(source)).database)
 
+    def take(self, event_file: Path) -> str | Path:
+        """An event file a helper built (small_event, skills_event, …) where this backend keeps events: the file
+        itself, or its rows published into this test's fresh database (ids kept, as ``small`` does)."""
+        if self.cluster is None:
+            return event_file
+        from learningday.store.copying import publish
+
+        target = self.empty()
+        publish(event_file, str(target))
+        return target
+
     def drop(self) -> None:
         if self.cluster is not None and self.database is not None:
             _admin(self.cluster, f"DROP DATABASE IF EXISTS {self.database} WITH (FORCE)")
