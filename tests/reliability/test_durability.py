@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import rows
+
 STATION = r"""
 import sys
 from datetime import datetime, timezone
@@ -41,13 +43,15 @@ def _station(path: Path, first: int, count: int, station: str) -> subprocess.Pop
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def _whole_event_entries(path: Path) -> list[tuple[str, int]]:
-    con = sqlite3.connect(path)
-    try:
-        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        return con.execute("SELECT uid, attendee_id FROM checkins WHERE session_id IS NULL").fetchall()
-    finally:
-        con.close()
+def _whole_event_entries(target: Path | str) -> list[tuple[str, int]]:
+    """The arrivals (no session) on the event file, whose integrity check must pass, or on the database."""
+    if isinstance(target, Path):
+        con = sqlite3.connect(target)
+        try:
+            assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        finally:
+            con.close()
+    return rows(target, "SELECT uid, attendee_id FROM checkins WHERE session_id IS NULL")
 
 
 def test_killed_station_keeps_every_check_in_it_confirmed(demo_file: Path) -> None:

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,8 @@ from sqlalchemy import select
 
 from learningday.store.db import open_event
 from learningday.store.models import Attendee, CheckIn
-from tests.gui.documents import digest
+from tests.gui.documents import digest, target
+from tests.helpers.backends import as_file
 from tests.helpers.doors import open_door
 from tests.helpers.small_event import NAMES, TITLES
 from ui import errors
@@ -30,7 +30,7 @@ from ui.workspaces.checkin.workspace import CheckinWorkspace
 NOBODY_CAME = TITLES[2]
 
 
-def _log(path: Path) -> list[tuple[str, str, str]]:
+def _log(path: Path | str) -> list[tuple[str, str, str]]:
     """The check-in log as the file on disk holds it (read through a connection of its own)."""
     with open_event(path) as event_file, event_file.read() as session:
         return [tuple(r) for r in session.execute(
@@ -155,9 +155,8 @@ def test_kiosk_cannot_be_left_without_the_pin(window: MainWindow, small_event_fi
 
 def test_station_log_exported_from_a_copy_merges_once_from_the_ui(small_document: EventDocument, tmp_path: Path,
                                                                     qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
-    organiser = small_document.path
-    copy = tmp_path / "door-c-copy.lday"
-    shutil.copyfile(organiser, copy)
+    organiser = target(small_document)
+    copy = as_file(organiser, tmp_path / "door-c-copy.lday")
     door_c = EventDocument.open(copy)
     work = _station(door_c, qtbot, "Door C")
     qtbot.keyClicks(work.search, "AAAAA3")

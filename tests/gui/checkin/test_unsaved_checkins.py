@@ -46,6 +46,8 @@ def _scan(work: CheckinWorkspace, qtbot, code: str) -> None:
     qtbot.keyClick(work.search, Qt.Key.Key_Return)
 
 
+@pytest.mark.sqlite_only("the event file on a full 4 MB file system; a server that refuses a check-in: "
+                         "tests/reliability/test_server_refuses.py")
 def test_a_full_disk_turns_the_banner_red_and_the_station_keeps_the_scans(on_small_disk: Path, qtbot,
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(unsaved, "RETRY_MS", 50)  # the station tries again every few seconds; the test, sooner
@@ -77,6 +79,8 @@ def test_a_full_disk_turns_the_banner_red_and_the_station_keeps_the_scans(on_sma
     document.close()
 
 
+@pytest.mark.sqlite_only("the event file made read-only by chmod; a server that refuses a check-in: "
+                         "tests/reliability/test_server_refuses.py")
 def test_a_read_only_file_says_so_in_the_title_and_never_shows_green(window: MainWindow, small_event_file: Path,
                                                                      qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
     with locked(small_event_file):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from learningday.plan.snapshots import current_sessions, list_snapshots
 from learningday.store.db import open_event
 from learningday.store.models import Attendee, Registration
 from learningday.store.models import Session as LearningSession
+from tests.helpers import sha256
 from tests.helpers.planning import Small, at
 from ui import errors
 from ui.main_window import MainWindow
@@ -23,13 +23,14 @@ from ui.workspaces.plan import versions_dialog
 from ui.workspaces.plan.versions_dialog import SnapshotsDialog
 
 
-def on_disk(path: Path):
+def on_disk(path: Path | str):
     with open_event(path) as ef, ef.read() as s:
         return current_sessions(s)
 
 
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def sha(target: Path | str) -> str:
+    """The event file's bytes, or the database's rows: equal means nothing was written."""
+    return sha256(target)
 
 
 @pytest.fixture()
