@@ -5,13 +5,14 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from learningday.checkin import rules
 from learningday.checkin.dto import CheckInResult, UndoResult
-from learningday.checkin.sql import hold, instant
+from learningday.checkin.sql import held, instant, round_trips
 from learningday.checkin.sql import rows as _rows
 from learningday.errors import InvalidInput
 from learningday.roster.codes import new_code, normalise_code
@@ -45,6 +46,8 @@ class _Where:
     id: int | None
     uid: str | None
     title: str
+    #: the door's facts (rules.FACT_COLUMNS), read with the person
+    facts: tuple[Any, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -56,16 +59,41 @@ class _Entry:
     reverses_uid: str | None
 
 
-def _find_person(session: Session, code_or_attendee: str | int) -> _Person | None:
-    sql = ("SELECT a.id, a.uid, a.code, a.name, a.department, COALESCE(h.name, '') FROM attendees AS a "
-           "LEFT JOIN hubs AS h ON h.id = a.hub_id WHERE ")
+def _find(session: Session, code_or_attendee: str | int, session_uid: str | None,
+          hub: str | None = None) -> tuple[_Where, _Person | None]:
+    """The session and the person scanned, in one statement, and on a server the door's facts for them there too
+    (rules.FACT_COLUMNS, the station at ``hub``; SQLite reads them in a statement of their own, faster there). On a
+    server the person's row is taken for this transaction (``sql.held``): two stations scanning one badge at once,
+    the second waits here, then ``_pair_state``, read afresh, shows the first one's entry. The facts come from
+    this statement's snapshot, taken before that wait: the only change to a registration made under the person's
+    row is an admit at the door, which writes an arrival too, so the second station reads "already" whatever
+    they say. A code not on the roster looks the session up alone: an unknown session is the error either way."""
+    person = "a.id, a.uid, a.code, a.name, a.department, COALESCE(h.name, '')"
+    sql = f"SELECT {person} FROM attendees AS a LEFT JOIN hubs AS h ON h.id = a.hub_id WHERE "
+    server = round_trips(session)
+    if session_uid is not None:  # on SQLite the door reads its facts in a statement of its own: faster there
+        facts, joins = (f", {rules.FACT_COLUMNS}", rules.FACT_JOINS) if server else ("", "")
+        sql = (f"SELECT {person}, s.id, s.title{facts} FROM attendees AS a "
+               f"LEFT JOIN hubs AS h ON h.id = a.hub_id LEFT JOIN sessions AS s ON s.uid = :session {joins} WHERE ")
     if isinstance(code_or_attendee, int):
-        rows = _rows(session, sql + "a.id = :key", {"key": code_or_attendee})
+        where, key = "a.id = :key", code_or_attendee
     elif len(code_or_attendee.strip()) == _UID_LENGTH and code_or_attendee.count("-") == 4:
-        rows = _rows(session, sql + "a.uid = :key", {"key": code_or_attendee.strip().lower()})
+        where, key = "a.uid = :key", code_or_attendee.strip().lower()
     else:
-        rows = _rows(session, sql + "a.code = :key", {"key": normalise_code(code_or_attendee)})
-    return _Person(*rows[0]) if rows else None
+        where, key = "a.code = :key", normalise_code(code_or_attendee)
+    uid = session_uid.strip().lower() if session_uid is not None else None
+    params: dict[str, object] = {"key": key}
+    if uid is not None:
+        params |= {"session": uid, "hub": rules.station_hub(hub)} if server else {"session": uid}
+    found = _rows(session, sql + where + held(session, "a"), params)
+    if not found:
+        return _find_session(session, session_uid), None
+    row = found[0]
+    if session_uid is None:
+        return _Where(None, None, ""), _Person(*row)
+    if row[6] is None:
+        raise InvalidInput(f"no session with uid {session_uid!r} in this event")
+    return _Where(row[6], uid, row[7], tuple(row[8:]) if server else None), _Person(*row[:6])
 
 
 def _find_session(session: Session, session_uid: str | None) -> _Where:
@@ -110,10 +138,11 @@ def _checked(method: str, facilitator_name: str, at_utc: datetime, station: str)
 
 
 def _scan(session: Session, code_or_attendee: str | int, session_uid: str | None, *, station: str,
-          facilitator_name: str, method: str, at_utc: datetime) -> tuple[datetime, _Where, _Person | None]:
+          facilitator_name: str, method: str, at_utc: datetime,
+          hub: str | None = None) -> tuple[datetime, _Where, _Person | None]:
     """What a check-in or check-out starts with: its inputs checked, the session and the person found."""
     at = _checked(method, facilitator_name, at_utc, station)
-    return at, _find_session(session, session_uid), _find_person(session, code_or_attendee)
+    return (at, *_find(session, code_or_attendee, session_uid, hub))
 
 
 def _pair_state(session: Session, attendee_id: int, session_id: int | None) -> _Entry | None:
@@ -133,18 +162,28 @@ def _pair_state(session: Session, attendee_id: int, session_id: int | None) -> _
     return _Entry(state[0], state[1], instant(state[2]), state[3], state[4])
 
 
+_COLUMNS = ("uid, kind, attendee_id, session_id, at_utc, station_id, facilitator_name, method, reverses_uid, "
+            "override_reason, rehearsal")
+#: on a server, the entry written with its station's id found in the same statement (one round trip, not two); the
+#: cast types the session when it is NULL (an arrival). SQLite runs the two plain statements faster
+_BY_STATION = (f"INSERT INTO checkins ({_COLUMNS}) SELECT :uid, :kind, :attendee, CAST(:session AS INTEGER), :at, "
+               "st.id, :facilitator, :method, :reverses, :override, :rehearsal FROM stations AS st "
+               "WHERE st.name = :station RETURNING id")
+_WITH_STATION = (f"INSERT INTO checkins ({_COLUMNS}) VALUES (:uid, :kind, :attendee, :session, :at, :station, "
+                 ":facilitator, :method, :reverses, :override, :rehearsal)")
+
+
 def _append(session: Session, *, kind: str, attendee_id: int, session_id: int | None, at_utc: datetime,
             station: str, facilitator_name: str, method: str, reverses_uid: str | None = None,
             override_reason: str | None = None, rehearsal: bool = False, uid: str | None = None) -> str:
     """Write one log entry, by the station called ``station`` (created on first use); its uid."""
     uid = uid or new_uid()
-    station_row = station_id(session, station, at_utc=at_utc)
-    _rows(session, "INSERT INTO checkins (uid, kind, attendee_id, session_id, at_utc, station_id, facilitator_name, "
-          "method, reverses_uid, override_reason, rehearsal) VALUES (:uid, :kind, :attendee, :session, :at, "
-          ":station, :facilitator, :method, :reverses, :override, :rehearsal)",
-          {"uid": uid, "kind": kind, "attendee": attendee_id, "session": session_id, "at": at_utc,
-           "station": station_row, "facilitator": facilitator_name.strip(), "method": method, "reverses": reverses_uid,
-           "override": override_reason, "rehearsal": rehearsal})
+    params = {"uid": uid, "kind": kind, "attendee": attendee_id, "session": session_id, "at": at_utc,
+              "station": station_name(station), "facilitator": facilitator_name.strip(), "method": method,
+              "reverses": reverses_uid, "override": override_reason, "rehearsal": rehearsal}
+    if not round_trips(session) or not _rows(session, _BY_STATION, params):  # or the station's first entry
+        params["station"] = station_id(session, station, at_utc=at_utc)
+        _rows(session, _WITH_STATION, params)
     return uid
 
 
@@ -172,16 +211,15 @@ def check_in(
     the station's, for the local times of a warning. ``entry_uid``: the uid to write it with (a station's
     outbox chose it when it kept the check-in; default: a new one). Run it through ``EventFile.run_write``: two
     stations cannot both record the same person (SQLite's write lock at BEGIN; on a server the person's row,
-    ``sql.hold``).
+    ``sql.held``).
     """
     at, where, person = _scan(session, code_or_attendee, session_uid, station=station,
-                              facilitator_name=facilitator_name, method=method, at_utc=at_utc)
+                              facilitator_name=facilitator_name, method=method, at_utc=at_utc, hub=hub)
     reason = rules.checked_reason(override)
     if person is None:
         shown = code_or_attendee if isinstance(code_or_attendee, str) else str(code_or_attendee)
         return CheckInResult("unknown_code", "", where.title, None, None, session_uid=where.uid,
                              code=normalise_code(shown) or shown.strip())
-    hold(session, "attendees", person.id)  # two stations scanning one badge: the second reads the first's entry
     state = _pair_state(session, person.id, where.id)
     if state is not None and state.kind in ARRIVALS:
         return CheckInResult("already", person.name, where.title, at, None, person.uid, where.uid, person.code,
@@ -189,7 +227,7 @@ def check_in(
                              department=person.department)
     verdict = rules.Verdict("checked_in", True, "")
     if where.id is not None and judged:  # an arrival at the event needs only a person on the roster
-        door = rules.door_for(session, attendee_id=person.id, session_id=where.id, hub=hub)
+        door = rules.door_for(session, attendee_id=person.id, session_id=where.id, hub=hub, facts=where.facts)
         verdict = rules.judge(door, at, override=reason is not None, over_capacity=over_capacity)
         if not verdict.admitted:
             return CheckInResult(verdict.status, person.name, where.title, at, None, person.uid, where.uid,
@@ -221,7 +259,6 @@ def check_out(
                               facilitator_name=facilitator_name, method=method, at_utc=at_utc)
     if person is None:
         raise InvalidInput(f"no attendee has the code {code_or_attendee!r}")
-    hold(session, "attendees", person.id)
     state = _pair_state(session, person.id, where.id)
     if state is None or state.kind not in ARRIVALS:
         raise InvalidInput(f"{person.name} is not checked in{' to ' + where.title if where.title else ''}")

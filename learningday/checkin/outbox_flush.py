@@ -57,14 +57,18 @@ def _logged(session: Session, uid: str) -> CheckInResult | None:
 
 
 def write_kept(event_file: EventFile, entry: Kept) -> CheckInResult:
-    """Write one kept check-in in its own transaction, with its own uid and time; NotSaved (ServerGone) when
-    the store still refuses. An entry the log already holds is reported as written, not written again."""
+    """Write one kept check-in in its own transaction (EventFile.run_write), with its own uid and time; NotSaved
+    (ServerGone) when the store still refuses. An entry the log already holds is reported as written, not written
+    again."""
+
+    def write(session: Session) -> CheckInResult:
+        return _logged(session, entry.uid) or check_in(
+            session, code_or_attendee=entry.who, session_uid=entry.session_uid, station=entry.station,
+            facilitator_name=entry.facilitator, method=entry.method, at_utc=entry.at_utc,
+            override=entry.override, over_capacity=entry.over_capacity, hub=entry.hub, entry_uid=entry.uid)
+
     try:
-        with event_file.write() as session:
-            return _logged(session, entry.uid) or check_in(
-                session, code_or_attendee=entry.who, session_uid=entry.session_uid, station=entry.station,
-                facilitator_name=entry.facilitator, method=entry.method, at_utc=entry.at_utc,
-                override=entry.override, over_capacity=entry.over_capacity, hub=entry.hub, entry_uid=entry.uid)
+        return event_file.run_write(write)  # run again when another station's write took its turn
     except IntegrityError:  # another process flushed the same outbox at the same moment: its write won
         with event_file.read() as session:
             found = _logged(session, entry.uid)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -124,26 +125,37 @@ def judge(door: Door, at: datetime, *, override: bool = False, over_capacity: bo
 
 
 # -- the facts, read in a few indexed statements on the check-in path ------------------------
-# one statement for the session, its venue's hub, the station's hub (by its unique name), the person's registration
-# (unique per person and session) and the event; the waitlist position and the seats only when they matter
-_FACTS = ("SELECT s.start_utc, s.duration_minutes, h.name, h.zone, e.start_utc, e.length_minutes, e.door_policy, "
-          "st.name, st.zone, r.id, r.status, r.created_utc "
-          "FROM sessions AS s LEFT JOIN venues AS v ON v.id = s.venue_id LEFT JOIN hubs AS h ON h.id = v.hub_id "
-          "LEFT JOIN hubs AS st ON st.name = :hub "
-          "LEFT JOIN registrations AS r ON r.attendee_id = :aid AND r.session_id = s.id "
-          "CROSS JOIN (SELECT start_utc, length_minutes, door_policy FROM event LIMIT 1) AS e WHERE s.id = :sid")
+# the session, its venue's hub, the station's hub (by its unique name), the person's registration (unique per person
+# and session) and the event: columns of the statement that finds the person (checkin/log.py, sessions ``s`` and
+# attendees ``a`` there), or one statement of their own; the waitlist position and the seats only when they matter
+FACT_COLUMNS = ("s.start_utc, s.duration_minutes, vh.name, vh.zone, e.start_utc, e.length_minutes, e.door_policy, "
+                "st.name, st.zone, r.id, r.status, r.created_utc")
+FACT_JOINS = ("LEFT JOIN venues AS v ON v.id = s.venue_id LEFT JOIN hubs AS vh ON vh.id = v.hub_id "
+              "LEFT JOIN hubs AS st ON st.name = :hub "
+              "LEFT JOIN registrations AS r ON r.attendee_id = a.id AND r.session_id = s.id "
+              "LEFT JOIN (SELECT start_utc, length_minutes, door_policy FROM event LIMIT 1) AS e ON 1 = 1")
+_FACTS = (f"SELECT {FACT_COLUMNS} FROM sessions AS s CROSS JOIN attendees AS a {FACT_JOINS} "
+          "WHERE s.id = :sid AND a.id = :aid")
 _POSITION = ("SELECT COUNT(*) FROM registrations WHERE session_id = :sid AND status = 'waitlisted' "
              "AND (created_utc < :at OR (created_utc = :at AND id <= :rid))")
 
 
-def door_for(session: Session, *, attendee_id: int, session_id: int, hub: str | None = None) -> Door:
+def station_hub(hub: str | None) -> str | None:
+    """The station's hub as the facts' ``:hub`` parameter takes it."""
+    return (hub or "").strip() or None
+
+
+def door_for(session: Session, *, attendee_id: int, session_id: int, hub: str | None = None,
+             facts: tuple[Any, ...] | None = None) -> Door:
     """The facts the door judges, for ``attendee_id`` at ``session_id``; times are shown in the station's
-    ``hub`` (by name), else the venue's hub, else UTC."""
-    (start, minutes, venue_hub, venue_zone, event_start, event_minutes, policy, station_hub, station_zone,
-     registration_id, status, registered_at) = rows(
-        session, _FACTS, {"sid": session_id, "aid": attendee_id, "hub": (hub or "").strip() or None})[0]
-    if station_hub is not None:
-        place, zone = station_hub, station_zone
+    ``hub`` (by name), else the venue's hub, else UTC. ``facts``: the FACT_COLUMNS already read with the person
+    (the same ``hub``), else they are read here."""
+    if facts is None:
+        facts = tuple(rows(session, _FACTS, {"sid": session_id, "aid": attendee_id, "hub": station_hub(hub)})[0])
+    (start, minutes, venue_hub, venue_zone, event_start, event_minutes, policy, hub_name, hub_zone,
+     registration_id, status, registered_at) = facts
+    if hub_name is not None:
+        place, zone = hub_name, hub_zone
     else:
         place, zone = (venue_hub, venue_zone) if venue_zone else ("UTC", "UTC")
     position = None

@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,12 +20,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from learningday.errors import EventFileError, MigrationError, NewerEventFileError, NotSaved
 from learningday.store.backups import backup_before
 from learningday.store.checkpoints import CAP_PAGES, Checkpointer, watch
-from learningday.store.failures import DISK_FULL, DamagedValue, in_words, worded
+from learningday.store.failures import DISK_FULL, DamagedValue, ServerGone, in_words, worded
 from learningday.store.folding import register_sql_functions
 from learningday.store.inspection import inspect_event_file, read_only_uri, side_files
 from learningday.store.retrying import run_again
 from learningday.store.revisions import APPLICATION_ID, head_revision, known_revision, migrate
-from learningday.store.server import open_server, server_label
+from learningday.store.server import open_server, server_label, unpinged
 from learningday.store.term_upkeep import keep_terms
 
 __all__ = ["APPLICATION_ID", "EventFile", "head_revision", "open_event"]  # the first and third: for tests
@@ -75,11 +76,31 @@ class EventFile:
     def run_write(self, action: Callable[[Session], T]) -> T:
         """``action`` as one write transaction, run again from the start (a bounded number of times) when the
         database gives its turn to another station's: SQLite busy past its timeout, a server's deadlock or
-        serialization failure (store/retrying.py). Nothing of a refused try is kept, so a scan is written once."""
-        def attempt() -> T:
-            with self.write() as session:
-                return action(session)
+        serialization failure (store/retrying.py). Nothing of a refused try is kept, so a scan is written once.
+        On a server its connection, if used within the last second, is not pinged first (store/server.py): when
+        that connection proves dropped before the COMMIT, the transaction runs once more, pinging first."""
+        committing = [False]
+        skipped: list[bool] = []
 
+        def attempt() -> T:
+            committing[0] = False
+            skipped.clear()
+            with self.write() as session:
+                result = action(session)
+                committing[0] = True  # what is left is the COMMIT
+            return result
+
+        token = unpinged.set(skipped)
+        try:
+            return run_again(attempt, label=self.label)
+        except ServerGone:
+            if committing[0] or not skipped:
+                # a COMMIT whose answer was lost may have been written (the caller keeps the entry to retry); a
+                # pinged connection that failed is the server gone or refusing, not a drop since the last use
+                raise
+        finally:
+            unpinged.reset(token)
+        # the unpinged connection had dropped since its last use: the server kept nothing of this transaction
         return run_again(attempt, label=self.label)
 
     def _writable_again(self, path: Path) -> None:
@@ -91,8 +112,9 @@ class EventFile:
             self.checkpointer = _checkpointed(self.engine, path)
             self.read_only = None
 
-    @property
+    @cached_property
     def label(self) -> str:
+        """The file's path, or the server's event without its password (worked out once: every write names it)."""
         return str(self.path) if self.path else server_label(self.url)
 
     def close(self) -> None:
