@@ -41,12 +41,16 @@ def _codes(path: Path, first: int, count: int) -> list[str]:
 
 def interleaved(steps: dict[str, Callable[[int], object]], rounds: int) -> dict[str, list[float]]:
     """Seconds per call of each step, taken in turn round after round: the steps share the machine's moments
-    (another program's burst of disk or CPU lands on all of them, not on whichever ran then)."""
-    times: dict[str, list[float]] = {name: [] for name in steps}
+    (another program's burst of disk or CPU lands on all of them, not on whichever ran then). The order turns
+    each round, so that no step always follows the same one (a commit on another connection makes the next
+    statement on this one reread its cache: that cost falls on each step alike)."""
+    names = list(steps)
+    times: dict[str, list[float]] = {name: [] for name in names}
     for i in range(rounds):
-        for name, step in steps.items():
+        for k in range(len(names)):
+            name = names[(i + k) % len(names)]
             start = time.perf_counter()
-            step(i)
+            steps[name](i)
             times[name].append(time.perf_counter() - start)
     return times
 

@@ -21,8 +21,11 @@ from typing import Any
 
 from bench import Result, benchmark
 
-PEOPLE = 20_000
-SCANS = 250
+PEOPLE = 50_000
+#: check-ins each station makes while timed, after WARM of its own first (its connection made, its statements
+#: prepared): several seconds of steady work per run, not a start-up burst
+SCANS = 1_000
+WARM = 20
 STATIONS = (4, 8)
 #: the issue's target on PostgreSQL, all stations together
 TARGET_PER_S = 1000
@@ -54,6 +57,10 @@ def _make_event(target: str | Path) -> str:
     return str(target)
 
 
+PER = WARM + SCANS
+assert 2 * sum(STATIONS) * PER <= PEOPLE, "each check-in is a person's first"
+
+
 def _code(k: int) -> str:
     return f"B{k:06d}"
 
@@ -62,16 +69,17 @@ def _ours(target: str, codes: list[str], start: Any, out: Connection) -> None:
     from learningday.checkin.log import check_in
     from learningday.store.db import open_event
 
-    done = 0
+    def scan(code: str) -> bool:
+        result = ef.run_write(lambda s: check_in(s, code_or_attendee=code, session_uid="hall", station="Door",
+                                                 method="scan", at_utc=datetime.now(timezone.utc)))
+        return result.status == "checked_in"
+
     with open_event(target) as ef:
+        warm = sum(scan(code) for code in codes[:WARM])
         start.wait()
         began = time.time()
-        for code in codes:
-            result = ef.run_write(lambda s, code=code: check_in(
-                s, code_or_attendee=code, session_uid="hall", station="Door", method="scan",
-                at_utc=datetime.now(timezone.utc)))
-            done += result.status == "checked_in"
-    out.send((began, time.time(), done))
+        done = sum(scan(code) for code in codes[WARM:])
+    out.send((began, time.time(), done, warm))
 
 
 def _raw(target: str, codes: list[str], start: Any, out: Connection) -> None:
@@ -92,9 +100,11 @@ def _raw(target: str, codes: list[str], start: Any, out: Connection) -> None:
         mark, begin = "?", "BEGIN IMMEDIATE"
     session = con.execute("SELECT id FROM sessions WHERE uid = 'hall'").fetchone()[0]
     con.commit()  # psycopg opened a transaction for the read; sqlite3 in autocommit has none
-    start.wait()
-    began = time.time()
-    for code in codes:
+    began = 0.0
+    for n, code in enumerate(codes):
+        if n == WARM:
+            start.wait()
+            began = time.time()
         while True:
             try:
                 if begin:  # psycopg begins on the first statement
@@ -110,18 +120,19 @@ def _raw(target: str, codes: list[str], start: Any, out: Connection) -> None:
                 if "locked" not in str(exc):
                     raise
     con.close()
-    out.send((began, time.time(), len(codes)))
+    out.send((began, time.time(), len(codes) - WARM, WARM))
 
 
 def _stations(station: Callable[..., None], target: str, count: int, first: int) -> tuple[float, int]:
-    """``count`` processes running ``station`` over their own ``SCANS`` badges from badge ``first``; check-ins per
-    second in total, from the first station's start to the last one's end, and how many said they wrote."""
+    """``count`` processes running ``station`` over their own ``WARM + SCANS`` badges from badge ``first``; timed
+    check-ins per second in total, from the first station's start to the last one's end, and how many check-ins
+    the stations said they wrote (warm-up included)."""
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["learningday.checkin.log", "learningday.store.db", "psycopg", __name__])
     start = context.Barrier(count)
     pipes = [context.Pipe(duplex=False) for _ in range(count)]
     processes = [context.Process(target=station, args=(
-        target, [_code(first + k * SCANS + n) for n in range(SCANS)], start, pipes[k][1])) for k in range(count)]
+        target, [_code(first + k * PER + n) for n in range(PER)], start, pipes[k][1])) for k in range(count)]
     for process in processes:
         process.start()
     reports = []
@@ -131,7 +142,7 @@ def _stations(station: Callable[..., None], target: str, count: int, first: int)
     for process in processes:
         process.join()
     elapsed = max(r[1] for r in reports) - min(r[0] for r in reports)
-    return sum(r[2] for r in reports) / elapsed, sum(r[2] for r in reports)
+    return sum(r[2] for r in reports) / elapsed, sum(r[2] + r[3] for r in reports)
 
 
 def _entries(target: str) -> int:
@@ -148,11 +159,11 @@ def _measure(backend: str, target: str) -> list[Result]:
     results, first, written = [], 0, 0
     for count in STATIONS:
         ours, said = _stations(_ours, target, count, first)
-        first += count * SCANS
+        first += count * PER
         raw, raw_said = _stations(_raw, target, count, first)
-        first += count * SCANS
+        first += count * PER
         written += said + raw_said
-        lost = count * SCANS * 2 - said - raw_said
+        lost = count * PER * 2 - said - raw_said
         limit = TARGET_PER_S if backend == "PostgreSQL" else 0.25 * raw
         results.append(Result(f"check-ins/s, {count} stations, {backend}", ours, "/s", raw,
                               f"at least {TARGET_PER_S:,}/s in total" if backend == "PostgreSQL"
