@@ -108,7 +108,7 @@ def _listing(folder: Path) -> dict[str, str]:
             for p in folder.rglob("*")}
 
 
-def _refused(capsys: pytest.CaptureFixture[str], small: Small, beside: Path, command: str, target: str) -> None:
+def _check_refused(capsys: pytest.CaptureFixture[str], small: Small, beside: Path, command: str, target: str) -> None:
     argv, suffix = COMMANDS[command]
     out = TARGETS[target](beside, suffix)
     before, listing = sha256(small.path), _listing(beside.parent)
@@ -126,7 +126,7 @@ def _refused(capsys: pytest.CaptureFixture[str], small: Small, beside: Path, com
 @pytest.mark.parametrize("command", list(COMMANDS))
 def test_the_event_file_under_any_name_is_refused_and_nothing_changes(capsys, small: Small, command: str,
                                                                       target: str) -> None:
-    _refused(capsys, small, small.path, command, target)
+    _check_refused(capsys, small, small.path, command, target)
 
 
 @pytest.mark.usefixtures("nothing_replaced_outside")
@@ -134,7 +134,7 @@ def test_the_event_file_under_any_name_is_refused_and_nothing_changes(capsys, sm
 @pytest.mark.parametrize("command", list(COMMANDS))
 def test_a_target_that_is_not_a_new_file_is_refused_and_nothing_changes(capsys, small: Small, backend: Backend,
                                                                        command: str, target: str) -> None:
-    _refused(capsys, small, _beside(small, backend), command, target)
+    _check_refused(capsys, small, _beside(small, backend), command, target)
 
 
 @pytest.mark.sqlite_only("the output names the event file itself: a link to it, its journal, a backup of it")

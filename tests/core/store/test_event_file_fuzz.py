@@ -105,7 +105,7 @@ def _use(path: str | Path) -> None:
                          at_utc=datetime(2027, 3, 10, 22, tzinfo=UTC))
 
 
-def _used_or_refused_untouched(target: str | Path, fingerprint: Callable[[], object]) -> None:
+def _check_used_or_refused_untouched(target: str | Path, fingerprint: Callable[[], object]) -> None:
     """A station uses the event, or it is refused with a LearningDayError and ``fingerprint`` is as it was."""
     before = fingerprint()
     try:
@@ -129,7 +129,7 @@ def test_any_file_opens_or_is_refused_untouched(make: Maker, small_demo: bytes) 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "event.lday"
         make(path, small_demo)
-        _used_or_refused_untouched(path, lambda: sha256(path))
+        _check_used_or_refused_untouched(path, lambda: sha256(path))
         assert sorted(p.name for p in Path(folder).iterdir()) == ["event.lday"]  # no -wal, -shm or backup
 
 
@@ -152,4 +152,4 @@ def test_a_server_database_someone_else_made_opens_or_is_refused_untouched(serve
                                                                            revision: str) -> None:
     """The server's side of the door: a database that is not (only) ours. An empty one is where a new event goes."""
     run_sql(server_database, "DROP SCHEMA public CASCADE", "CREATE SCHEMA public", *_foreign_sql(tables, revision))
-    _used_or_refused_untouched(server_database, lambda: server_fingerprint(server_database))
+    _check_used_or_refused_untouched(server_database, lambda: server_fingerprint(server_database))
