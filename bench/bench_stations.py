@@ -27,6 +27,8 @@ PEOPLE = 50_000
 SCANS = 1_000
 WARM = 20
 STATIONS = (4, 8)
+PER = WARM + SCANS
+assert 2 * sum(STATIONS) * PER <= PEOPLE, "each check-in is a person's first"
 #: the issue's target on PostgreSQL, all stations together
 TARGET_PER_S = 1000
 
@@ -55,10 +57,6 @@ def _make_event(target: str | Path) -> str:
         s.execute(insert(Registration), [{"attendee_id": i, "session_id": talk.id, "status": "registered",
                                           "created_utc": now} for i in ids])
     return str(target)
-
-
-PER = WARM + SCANS
-assert 2 * sum(STATIONS) * PER <= PEOPLE, "each check-in is a person's first"
 
 
 def _code(k: int) -> str:

@@ -85,7 +85,7 @@ def _find(session: Session, code_or_attendee: str | int, session_uid: str | None
     params: dict[str, object] = {"key": key}
     if uid is not None:
         params |= {"session": uid, "hub": rules.station_hub(hub)} if server else {"session": uid}
-    found = _rows(session, sql + where + held(session, "a"), params)
+    found = _rows(session, sql + where + (held("a") if server else ""), params)
     if not found:
         return _find_session(session, session_uid), None
     row = found[0]

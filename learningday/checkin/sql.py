@@ -60,10 +60,10 @@ def round_trips(session: Session) -> bool:
     return session.connection().dialect.name != "sqlite"
 
 
-def held(session: Session, alias: str) -> str:
+def held(alias: str) -> str:
     """The clause that takes the row a statement reads from ``alias`` for this transaction, as ``hold`` does, in
-    the same round trip; on SQLite nothing (its write lock at BEGIN already lets one writer in at a time)."""
-    return f" FOR NO KEY UPDATE OF {alias}" if round_trips(session) else ""
+    the same round trip: for a server only (on SQLite the write lock taken at BEGIN already lets one writer in)."""
+    return f" FOR NO KEY UPDATE OF {alias}"
 
 
 def hold(session: Session, table: str, row_id: int) -> None:

@@ -3,9 +3,10 @@
 A check-in reads and then writes (where the person stands, the seats left, then one entry): two stations must not
 both act on what they read. SQLite takes the file's write lock at BEGIN (IMMEDIATE), so writers follow one another;
 on a server the check-in takes the person's row (and, when the seats decide, the session's) before it reads
-(checkin/sql.py ``held``, in the statement that finds them), so the second station waits and then reads the first one's entry. What is left is a
-station that waited out SQLite's whole busy timeout, or a server that broke a deadlock or a serialization
-conflict (SQLSTATE 40P01, 40001): that write is run again rather than shown to the facilitator as an error.
+(checkin/sql.py ``held``, in the statement that finds them), so the second station waits and then reads the first
+one's entry. What is left is a station that waited out SQLite's whole busy timeout, or a server that broke a
+deadlock or a serialization conflict (SQLSTATE 40P01, 40001): that write is run again rather than shown to the
+facilitator as an error.
 """
 
 from __future__ import annotations

@@ -6,7 +6,6 @@ import os
 import random
 import shutil
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -46,11 +45,7 @@ def _station(path: Path, first: int, count: int, station: str) -> subprocess.Pop
 def _whole_event_entries(target: Path | str) -> list[tuple[str, int]]:
     """The arrivals (no session) on the event file, whose integrity check must pass, or on the database."""
     if isinstance(target, Path):
-        con = sqlite3.connect(target)
-        try:
-            assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        finally:
-            con.close()
+        assert rows(target, "PRAGMA integrity_check") == [("ok",)]
     return rows(target, "SELECT uid, attendee_id FROM checkins WHERE session_id IS NULL")
 
 

@@ -28,11 +28,6 @@ def on_disk(path: Path | str):
         return current_sessions(s)
 
 
-def sha(target: Path | str) -> str:
-    """The event file's bytes, or the database's rows: equal means nothing was written."""
-    return sha256(target)
-
-
 @pytest.fixture()
 def planned(small: Small) -> tuple[Small, dict[str, str]]:
     v = small.venues
@@ -76,9 +71,9 @@ def test_save_compare_restore_undo_and_redo(window: MainWindow, planned, qtbot, 
     save_as(dialog, qtbot, monkeypatch, "  Agreed ")
     assert [dialog.versions.item(r, 0).text() for r in range(dialog.versions.rowCount())] == ["Agreed"]
     saved = on_disk(small.path)
-    before = sha(small.path)
+    before = sha256(small.path)
     save_as(dialog, qtbot, monkeypatch, "agreed")  # taken: said, nothing written
-    assert "already a saved version called 'Agreed'" in errors.shown[-1] and sha(small.path) == before
+    assert "already a saved version called 'Agreed'" in errors.shown[-1] and sha256(small.path) == before
 
     plan = window.plan
     plan.place_session(uids["A"], at(1.5), "Room A", 60)  # moved 30 min later
@@ -124,11 +119,11 @@ def test_a_refused_restore_says_why_and_changes_nothing(window: MainWindow, plan
         s.add(person)
         s.flush()
         s.add(Registration(attendee_id=person.id, session_id=sid, created_utc=at(0)))
-    before = sha(small.path)
+    before = sha256(small.path)
     dialog.versions.selectRow(0)
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert "'Late addition' (1 registrations)" in errors.shown[-1]
-    assert sha(small.path) == before and window.undo_stack.count() == 0
+    assert sha256(small.path) == before and window.undo_stack.count() == 0
     assert dialog.versions.rowCount() == 1
 
 
@@ -161,10 +156,10 @@ def test_the_dialog_follows_later_edits_and_an_undo_that_cannot_replay_clears_th
         s.add(person)
         s.flush()
         s.add(Registration(attendee_id=person.id, session_id=sid, created_utc=at(0)))
-    before = sha(small.path)
+    before = sha256(small.path)
     window.undo_stack.undo()  # undoing the restore would delete B: refused and said
     assert "'B: Prompting' (1 registrations)" in errors.shown[-1]
     assert errors.shown[-1].endswith("The undo history is cleared: it no longer matches the event file.")
     qtbot.waitUntil(lambda: window.undo_stack.count() == 0)  # what is left of it expects another agenda
-    assert sha(small.path) == before
+    assert sha256(small.path) == before
     assert uids["B"] in on_disk(small.path)
