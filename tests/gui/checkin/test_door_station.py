@@ -4,16 +4,22 @@ the session picker, and a kiosk check-in by name that shows only the partial nam
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from sqlalchemy import select
 
+from learningday.checkin.dto import CheckInResult
 from learningday.setup.services import edit_event, event_props
 from learningday.store.db import open_event
+from learningday.store.models import CheckIn
+from learningday.timeutil import to_local, utc
 from tests.helpers.small_event import NAMES, TITLES
 from ui import settings
 from ui.document import EventDocument
+from ui.workspaces.checkin.banner import banner_for
 from ui.workspaces.checkin.kiosk import KioskWindow, partial_name
 from ui.workspaces.checkin.walk_in import WalkInDialog
 from ui.workspaces.checkin.workspace import CheckinWorkspace
@@ -58,6 +64,26 @@ def test_the_already_and_red_full_states(work: CheckinWorkspace, small_event_fil
         edit_event(s, replace(event_props(s), door_policy="registered_only"))
     _scan(qtbot, work, "AAAAA1")
     assert work.banner.style_name == "bad" and not work.admit_button.isVisible()
+
+
+def test_already_says_when_in_the_station_hub_s_clock_as_its_table_does(work: CheckinWorkspace,
+                                                                       small_event_file: Path | str, qtbot) -> None:
+    work.picker.hub_box.setCurrentIndex(work.picker.hub_box.findData("Kathmandu"))  # UTC+05:45
+    _scan(qtbot, work, "AAAAA3")
+    _scan(qtbot, work, "AAAAA3")
+    with open_event(small_event_file) as ef, ef.read() as s:
+        first = s.scalars(select(CheckIn.at_utc).order_by(CheckIn.id.desc()).limit(1)).one()
+    kathmandu = to_local(utc(first), "Asia/Kathmandu")
+    assert work.banner.outcome.text().startswith(f"Already checked in (at {kathmandu:%H:%M}")
+    assert work.recent.item(0, 0).text().startswith(f"{kathmandu:%H:%M}")
+
+
+def test_without_a_hub_the_banner_says_its_time_is_utc() -> None:
+    earlier = datetime(2027, 3, 11, 23, 40, tzinfo=timezone.utc)
+    result = CheckInResult("already", "Иван Петров", "Nobody came", earlier, None, earlier_at_utc=earlier,
+                           earlier_station="Door A")
+    assert banner_for(result) == ("warn", "Already checked in (at 23:40 UTC by station Door A)")
+    assert banner_for(result, "Asia/Kathmandu", earlier)[1] == "Already checked in (at 05:25 by station Door A)"
 
 
 def test_the_banner_clears_itself_at_the_next_keystroke_and_esc_clears_the_box(work: CheckinWorkspace,

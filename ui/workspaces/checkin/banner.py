@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
 
 from learningday.checkin.dto import CheckInResult
+from learningday.setup.clock import local_text
 
 BANNER_STYLES = {
     "ok": "background:#1e7b34; color:white;",
@@ -23,15 +26,19 @@ HELD_WORDS = {"full": "Session full", "waitlisted": "Waitlisted", "not_registere
               "outside_event": "Not an event day", "outside_time": "Outside the session's time"}
 
 
-def banner_for(result: CheckInResult) -> tuple[str, str]:
-    """(style, text) of the banner after a check-in: the outcome in words (the person is on the lines above)."""
+def banner_for(result: CheckInResult, zone: str = "UTC", day_start: datetime | None = None) -> tuple[str, str]:
+    """(style, text) of the banner after a check-in: the outcome in words (the person is on the lines above).
+    Times are the station's hub's (``zone``), as its table shows them, with the zone's mark when its clock has
+    changed since ``day_start``; "UTC" says so."""
     style = _STYLE[result.colour]
     where = f" — {result.session}" if result.session else ""
     if result.status == "checked_in":
         said = f"Checked in{where}" + (f" (override: {result.override_reason})" if result.override_reason else "")
         return style, "; ".join([said, *result.warnings])
     if result.status == "already":
-        when = result.earlier_at_utc.astimezone().strftime("%H:%M") if result.earlier_at_utc else "earlier"
+        earlier = result.earlier_at_utc
+        when = "earlier" if earlier is None else \
+            local_text(earlier, zone, day_start or earlier) + (" UTC" if zone == "UTC" else "")
         by = f" by station {result.earlier_station}" if result.earlier_station else ""
         return style, f"Already checked in (at {when}{by})"
     if result.held:
@@ -82,8 +89,10 @@ class Banner(QFrame):
         size = 40 if style != "idle" else 24
         self.icon.setPixmap(self.style().standardIcon(_ICONS[style]).pixmap(size, size))
 
-    def show_result(self, result: CheckInResult, *, extra: str = "") -> None:
-        style, words = banner_for(result)
+    def show_result(self, result: CheckInResult, *, zone: str = "UTC", day_start: datetime | None = None,
+                    extra: str = "") -> None:
+        """The outcome of ``result``; its times in ``zone`` (see ``banner_for``)."""
+        style, words = banner_for(result, zone, day_start)
         self._paint(style)
         self.who.setText(result.attendee or result.code)
         self.who.setVisible(bool(self.who.text()))

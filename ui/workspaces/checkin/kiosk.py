@@ -212,7 +212,7 @@ class KioskWindow(QWidget):
         except LearningDayError as exc:
             self._outcome("bad", describe(exc))
             return
-        style, words = banner_for(result)
+        style, words = banner_for(result, self.zone, self.day_start)
         if result.held or result.status == "unknown_code":
             style, words = "bad", (f"{partial_name(result.attendee)}: " if result.attendee else "") + \
                 "not checked in" + SEE_FACILITATOR
