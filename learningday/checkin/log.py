@@ -117,7 +117,11 @@ def station_name(name: str) -> str:
 
 def station_id(session: Session, name: str, *, at_utc: datetime) -> int:
     """The station called ``name``, created on first use."""
-    name = station_name(name)
+    return _station_row(session, station_name(name), at_utc)
+
+
+def _station_row(session: Session, name: str, at_utc: datetime) -> int:
+    """``station_id`` for a name ``station_name`` has already checked."""
     found = _rows(session, "SELECT id FROM stations WHERE name = :name", {"name": name})
     if found:
         return found[0][0]
@@ -182,7 +186,7 @@ def _append(session: Session, *, kind: str, attendee_id: int, session_id: int | 
               "station": station_name(station), "facilitator": facilitator_name.strip(), "method": method,
               "reverses": reverses_uid, "override": override_reason, "rehearsal": rehearsal}
     if not round_trips(session) or not _rows(session, _BY_STATION, params):  # or the station's first entry
-        params["station"] = station_id(session, station, at_utc=at_utc)
+        params["station"] = _station_row(session, params["station"], at_utc)
         _rows(session, _WITH_STATION, params)
     return uid
 

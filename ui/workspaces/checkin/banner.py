@@ -89,7 +89,7 @@ class Banner(QFrame):
         size = 40 if style != "idle" else 24
         self.icon.setPixmap(self.style().standardIcon(_ICONS[style]).pixmap(size, size))
 
-    def show_result(self, result: CheckInResult, *, zone: str = "UTC", day_start: datetime | None = None,
+    def show_result(self, result: CheckInResult, zone: str = "UTC", day_start: datetime | None = None, *,
                     extra: str = "") -> None:
         """The outcome of ``result``; its times in ``zone`` (see ``banner_for``)."""
         style, words = banner_for(result, zone, day_start)

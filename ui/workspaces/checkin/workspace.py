@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
 
@@ -374,7 +375,7 @@ class CheckinWorkspace(QWidget):
             show_error(parent=self, exc=exc, title="Not checked in")
             return None
         else:
-            self.banner.show_result(result, **self._clock())
+            self.banner.show_result(result, *self._clock())
         self._hold(result)
         self.search.clear()  # before the station is read again: the results list follows an empty box
         self.search.setFocus()
@@ -448,14 +449,15 @@ class CheckinWorkspace(QWidget):
                          parent=self, title="Walk-in not added")
         if result is None:
             return
-        self.banner.show_result(result, **self._clock(),
+        self.banner.show_result(result, *self._clock(),
                                 extra=f"   (new badge code {result.code})" if result.new_attendee else "")
         self.search.clear()
         self.refresh_station()
 
-    def _clock(self) -> dict[str, object]:
-        """The banner's times: the station's hub's clock, as the table of recent check-ins shows them."""
-        return {"zone": self.picker.zone(), "day_start": self.summary.event.start_utc if self.summary else None}
+    def _clock(self) -> tuple[str, datetime | None]:
+        """The banner's times: the station's hub's clock (its zone, the day's start), as the table of recent
+        check-ins shows them."""
+        return self.picker.zone(), self.summary.event.start_utc if self.summary else None
 
     def _on_session_box_currentIndexChanged(self, _index: int) -> None:
         self.banner.clear()  # the last outcome was another session's
