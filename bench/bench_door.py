@@ -46,9 +46,10 @@ def _check_in(event_file: object, code: str, session_uid: str, at: datetime, *, 
     from learningday.checkin.log import check_in
     from learningday.timeutil import UTC
 
-    with event_file.write() as session:  # type: ignore[attr-defined]
-        result = check_in(session, code_or_attendee=code, session_uid=session_uid, station="Bench door",
-                          method="scan", at_utc=at.replace(tzinfo=UTC), judged=judged)
+    # as the station writes it (ui/document.py): the lean write, on SQLite the driver's own transaction
+    result = event_file.run_lean_write(lambda session: check_in(  # type: ignore[attr-defined]
+        session, code_or_attendee=code, session_uid=session_uid, station="Bench door", method="scan",
+        at_utc=at.replace(tzinfo=UTC), judged=judged))
     assert result.status == "checked_in", result.message
 
 

@@ -359,7 +359,7 @@ class EventDocument(SkillsDoor, QObject):
         """Returns once the entry is committed to disk (synchronous=FULL). ``at_utc``: when the person came,
         for a scan the station kept while the file could not take it (default: now). The door rules judge it
         first (``override``, ``over_capacity``: checkin.rules; ``hub``: the station's, for local times)."""
-        result = self.file.run_write(lambda session: checkin.check_in(
+        result = self.file.run_lean_write(lambda session: checkin.check_in(
             session, code_or_attendee=who, session_uid=session_uid, station=station, facilitator_name=facilitator,
             method=method, at_utc=at_utc or datetime.now(timezone.utc), override=override,
             over_capacity=over_capacity, hub=hub, entry_uid=entry_uid))

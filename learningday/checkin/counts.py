@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from learningday.checkin.sql import rows
 from learningday.store.arrival import current_arrival_sql
+from learningday.store.lean import Link
 
 
 @cache
@@ -79,7 +80,7 @@ class Seats:
         return self.registered - (self.here - self.unregistered_here)
 
 
-def seats(session: Session, session_id: int) -> Seats:
+def seats(session: Link, session_id: int) -> Seats:
     """The seats of session ``session_id`` (its row id), read in one statement."""
     found = rows(session, _counts_sql("s.id = :sid"), {"sid": session_id})
     return Seats(*found[0][1:]) if found else Seats(0, 0, 0, 0, None)

@@ -22,6 +22,7 @@ from learningday.spreadsheet.emails import parse_email
 from learningday.spreadsheet.engine import CellProblem
 from learningday.spreadsheet.text import checked_text
 from learningday.store.arrival import ARRIVALS, not_undone_sql
+from learningday.store.lean import Link
 from learningday.store.models import CHECKIN_METHODS, Attendee, CheckIn, Registration, new_uid
 from learningday.store.models import Session as LearningSession
 from learningday.timeutil import utc
@@ -59,7 +60,7 @@ class _Entry:
     reverses_uid: str | None
 
 
-def _find(session: Session, code_or_attendee: str | int, session_uid: str | None,
+def _find(session: Link, code_or_attendee: str | int, session_uid: str | None,
           hub: str | None = None) -> tuple[_Where, _Person | None]:
     """The session and the person scanned, in one statement, and on a server the door's facts for them there too
     (rules.FACT_COLUMNS, the station at ``hub``; SQLite reads them in a statement of their own, faster there). On a
@@ -96,7 +97,7 @@ def _find(session: Session, code_or_attendee: str | int, session_uid: str | None
     return _Where(row[6], uid, row[7], tuple(row[8:]) if server else None), _Person(*row[:6])
 
 
-def _find_session(session: Session, session_uid: str | None) -> _Where:
+def _find_session(session: Link, session_uid: str | None) -> _Where:
     if session_uid is None:
         return _Where(None, None, "")
     uid = session_uid.strip().lower()
@@ -115,12 +116,12 @@ def station_name(name: str) -> str:
     return name
 
 
-def station_id(session: Session, name: str, *, at_utc: datetime) -> int:
+def station_id(session: Link, name: str, *, at_utc: datetime) -> int:
     """The station called ``name``, created on first use."""
     return _station_row(session, station_name(name), at_utc)
 
 
-def _station_row(session: Session, name: str, at_utc: datetime) -> int:
+def _station_row(session: Link, name: str, at_utc: datetime) -> int:
     """``station_id`` for a name ``station_name`` has already checked."""
     found = _rows(session, "SELECT id FROM stations WHERE name = :name", {"name": name})
     if found:
@@ -141,7 +142,7 @@ def _checked(method: str, facilitator_name: str, at_utc: datetime, station: str)
     return utc(at_utc)
 
 
-def _scan(session: Session, code_or_attendee: str | int, session_uid: str | None, *, station: str,
+def _scan(session: Link, code_or_attendee: str | int, session_uid: str | None, *, station: str,
           facilitator_name: str, method: str, at_utc: datetime,
           hub: str | None = None) -> tuple[datetime, _Where, _Person | None]:
     """What a check-in or check-out starts with: its inputs checked, the session and the person found."""
@@ -149,7 +150,7 @@ def _scan(session: Session, code_or_attendee: str | int, session_uid: str | None
     return (at, *_find(session, code_or_attendee, session_uid, hub))
 
 
-def _pair_state(session: Session, attendee_id: int, session_id: int | None) -> _Entry | None:
+def _pair_state(session: Link, attendee_id: int, session_id: int | None) -> _Entry | None:
     """The entry that decides where this person stands for this session: the newest arrival or
     check-out that no undo reverses, or None (never came, or every arrival was undone)."""
     rows = _rows(
@@ -177,7 +178,7 @@ _WITH_STATION = (f"INSERT INTO checkins ({_COLUMNS}) VALUES (:uid, :kind, :atten
                  ":facilitator, :method, :reverses, :override, :rehearsal)")
 
 
-def _append(session: Session, *, kind: str, attendee_id: int, session_id: int | None, at_utc: datetime,
+def _append(session: Link, *, kind: str, attendee_id: int, session_id: int | None, at_utc: datetime,
             station: str, facilitator_name: str, method: str, reverses_uid: str | None = None,
             override_reason: str | None = None, rehearsal: bool = False, uid: str | None = None) -> str:
     """Write one log entry, by the station called ``station`` (created on first use); its uid."""
@@ -192,7 +193,7 @@ def _append(session: Session, *, kind: str, attendee_id: int, session_id: int | 
 
 
 def check_in(
-    session: Session,
+    session: Link,
     *,
     code_or_attendee: str | int,
     session_uid: str | None = None,
@@ -249,7 +250,7 @@ def check_in(
 
 
 def check_out(
-    session: Session,
+    session: Link,
     *,
     code_or_attendee: str | int,
     session_uid: str | None = None,

@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from learningday.checkin.counts import Seats, seats
 from learningday.checkin.dto import HELD
 from learningday.checkin.sql import hold, instant, rows
@@ -15,6 +13,7 @@ from learningday.errors import InvalidInput
 from learningday.setup.clock import local_date, local_span, local_text
 from learningday.setup.services import DEFAULT_POLICY
 from learningday.spreadsheet.text import checked_text
+from learningday.store.lean import Link
 
 GRACE = timedelta(minutes=30)
 MAX_REASON = 300
@@ -145,7 +144,7 @@ def station_hub(hub: str | None) -> str | None:
     return (hub or "").strip() or None
 
 
-def door_for(session: Session, *, attendee_id: int, session_id: int, hub: str | None = None,
+def door_for(session: Link, *, attendee_id: int, session_id: int, hub: str | None = None,
              facts: tuple[Any, ...] | None = None) -> Door:
     """The facts the door judges, for ``attendee_id`` at ``session_id``; times are shown in the station's
     ``hub`` (by name), else the venue's hub, else UTC. ``facts``: the FACT_COLUMNS already read with the person
@@ -170,7 +169,7 @@ def door_for(session: Session, *, attendee_id: int, session_id: int, hub: str | 
                 None if status == "registered" else seats(session, session_id))
 
 
-def admit(session: Session, *, attendee_id: int, session_id: int, at_utc: datetime) -> None:
+def admit(session: Link, *, attendee_id: int, session_id: int, at_utc: datetime) -> None:
     """The place an override gives: a waitlisted (or cancelled) registration becomes a place, or a new one is made."""
     updated = rows(session, "UPDATE registrations SET status = 'registered' WHERE attendee_id = :aid "
                             "AND session_id = :sid RETURNING id", {"aid": attendee_id, "sid": session_id})

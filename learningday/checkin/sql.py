@@ -8,8 +8,8 @@ from functools import cache
 
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.orm import Session
 
+from learningday.store.lean import DriverTransaction, Link
 from learningday.timeutil import UTC
 
 # The check-in path runs a handful of tiny statements per scan. On SQLite they go straight to
@@ -30,12 +30,19 @@ def _pyformat(sql: str) -> str:
     return _NAMED.sub(r"%(\1)s", sql.replace("%", "%%"))
 
 
-def rows(session: Session, sql: str, params: dict[str, object]) -> list[tuple]:
+def _stamped(params: dict[str, object]) -> dict[str, object]:
+    return {key: stamp(value) if isinstance(value, datetime) else value for key, value in params.items()}
+
+
+def rows(session: Link, sql: str, params: dict[str, object]) -> list[tuple]:
+    """The rows of one statement (``:name`` parameters; none for a write without RETURNING)."""
+    if type(session) is DriverTransaction:  # EventFile.run_lean_write's, on SQLite: nothing between
+        return session.connection.execute(sql, _stamped(params)).fetchall()
     connection = session.connection()
     name = connection.dialect.name
     if name == "sqlite":
-        params = {key: stamp(value) if isinstance(value, datetime) else value for key, value in params.items()}
-        return connection.connection.driver_connection.execute(sql, params).fetchall()  # type: ignore[union-attr]
+        driver = connection.connection.driver_connection
+        return driver.execute(sql, _stamped(params)).fetchall()  # type: ignore[union-attr]
     if name == "postgresql":  # the same shortcut: SQLAlchemy's work per statement is most of a scan's client time
         dbapi = connection.dialect.loaded_dbapi
         try:
@@ -54,10 +61,10 @@ def instant(value: str | datetime) -> datetime:
     return datetime.fromisoformat(value).replace(tzinfo=UTC)
 
 
-def round_trips(session: Session) -> bool:
+def round_trips(session: Link) -> bool:
     """Whether each statement is a round trip to a server: there a check-in folds its reads into fewer statements;
     SQLite runs in this process, where the plain statements are the faster ones (no RETURNING, fewer joins)."""
-    return session.connection().dialect.name != "sqlite"
+    return type(session) is not DriverTransaction and session.connection().dialect.name != "sqlite"
 
 
 def held(alias: str) -> str:
@@ -66,9 +73,9 @@ def held(alias: str) -> str:
     return f" FOR NO KEY UPDATE OF {alias}"
 
 
-def hold(session: Session, table: str, row_id: int) -> None:
+def hold(session: Link, table: str, row_id: int) -> None:
     """Take the row ``row_id`` of ``table`` for this transaction, on a server: another station's transaction that
     holds it too waits here until this one ends, then reads what it wrote (READ COMMITTED reads afresh per
     statement). On SQLite the write lock taken at BEGIN already lets one writer in at a time."""
-    if session.connection().dialect.name != "sqlite":
+    if round_trips(session):
         rows(session, f"SELECT id FROM {table} WHERE id = :id FOR NO KEY UPDATE", {"id": row_id})

@@ -23,6 +23,7 @@ from learningday.store.checkpoints import CAP_PAGES, Checkpointer, watch
 from learningday.store.failures import DISK_FULL, DamagedValue, ServerGone, in_words, worded
 from learningday.store.folding import register_sql_functions
 from learningday.store.inspection import inspect_event_file, read_only_uri, side_files
+from learningday.store.lean import DriverTransaction, Link
 from learningday.store.retrying import run_again
 from learningday.store.revisions import APPLICATION_ID, head_revision, known_revision, migrate
 from learningday.store.server import open_server, server_label, unpinged
@@ -65,13 +66,16 @@ class EventFile:
     def write(self) -> Iterator[Session]:
         """One user action: a write transaction, committed (durably) when the block ends. A write the
         system refuses (a full disk, a read-only file) is NotSaved, and nothing was written."""
+        self._check_writable()
+        with in_words(self.label, writing=True), self.write_factory.begin() as session:
+            yield session
+
+    def _check_writable(self) -> None:
         if self.read_only == DISK_FULL and self.path is not None:
             self._writable_again(self.path)
         if self.read_only:
             raise NotSaved(f"not saved: {self.label} is open for reading only ({self.read_only}); "
                            "nothing was changed", reason=self.read_only)
-        with in_words(self.label, writing=True), self.write_factory.begin() as session:
-            yield session
 
     def run_write(self, action: Callable[[Session], T]) -> T:
         """``action`` as one write transaction, run again from the start (a bounded number of times) when the
@@ -102,6 +106,33 @@ class EventFile:
             unpinged.reset(token)
         # the unpinged connection had dropped since its last use: the server kept nothing of this transaction
         return run_again(attempt, label=self.label)
+
+    def run_lean_write(self, action: Callable[[Link], T]) -> T:
+        """``run_write`` for an action whose statements all go through ``checkin.sql`` (a check-in, a check-out):
+        on a SQLite file its transaction is SQLite's own (store/lean.py), run again as ``run_write``'s is when
+        another station holds the file past the busy timeout; on a server it is ``run_write``."""
+        if self.path is None:
+            return self.run_write(action)
+        return run_again(lambda: self._driver_write(action), label=self.label)
+
+    def _driver_write(self, action: Callable[[Link], T]) -> T:
+        """``action`` in one write transaction on SQLite's connection (the write lock taken at BEGIN), committed
+        durably. When the action or the COMMIT raises, the transaction is left open and the pool rolls it back as it
+        takes the connection back (its reset on return). A failure is worded as ``write``'s are."""
+        self._check_writable()
+        with in_words(self.label, writing=True):
+            pooled = self.engine.raw_connection()  # the pool's connection, its pragmas set when it was made
+            try:
+                connection = pooled.driver_connection
+                assert isinstance(connection, sqlite3.Connection)
+                connection.execute("BEGIN IMMEDIATE")
+                result = action(DriverTransaction(connection))
+                connection.execute("COMMIT")
+            finally:
+                pooled.close()
+        if self.checkpointer is not None:
+            self.checkpointer.committed()
+        return result
 
     def _writable_again(self, path: Path) -> None:
         """Opened for reading only on a full disk: once there is room, write as if it had been there."""

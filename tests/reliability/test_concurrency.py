@@ -61,7 +61,7 @@ def _station(target: str, station: int, start: Any, out: Connection) -> None:
         start.wait()
         for code in _codes(station):
             try:
-                result = event_file.run_write(lambda s, code=code: check_in(
+                result = event_file.run_lean_write(lambda s, code=code: check_in(
                     s, code_or_attendee=code, session_uid="busy", station=f"Door {station}", method="scan",
                     at_utc=datetime.now(UTC)))
                 outcomes[result.status] += 1

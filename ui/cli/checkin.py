@@ -62,7 +62,7 @@ def _at_the_door(args: argparse.Namespace, service, who: str, *, method: str, **
     from learningday.store.db import open_event
 
     with open_event(args.event) as event_file:
-        return event_file.run_write(lambda session: service(
+        return event_file.run_lean_write(lambda session: service(
             session, code_or_attendee=who, session_uid=args.session, station=args.station,
             facilitator_name=args.facilitator, method=method, at_utc=datetime.now(timezone.utc), **rules))
 

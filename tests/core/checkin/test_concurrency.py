@@ -67,7 +67,13 @@ def both_have_read(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Any, s
     yield hold
 
 
-def _race(target: str, *who: tuple[str, dict[str, Any]]) -> list[CheckInResult]:
+@pytest.fixture(params=["run_lean_write", "run_write"])
+def through(request: pytest.FixtureRequest) -> str:
+    """How each station writes: as the station does (on SQLite, SQLite's own transaction), or in an ORM Session."""
+    return request.param
+
+
+def _race(target: str, through: str, *who: tuple[str, dict[str, Any]]) -> list[CheckInResult]:
     """Each (code, options) checked in by its own station (thread, connection) at once; their results in order."""
     results: list[CheckInResult | BaseException] = [RuntimeError("not run")] * len(who)
     start = threading.Barrier(len(who))
@@ -77,7 +83,7 @@ def _race(target: str, *who: tuple[str, dict[str, Any]]) -> list[CheckInResult]:
         try:
             with open_event(target) as ef:
                 start.wait()
-                results[k] = ef.run_write(lambda s: log.check_in(
+                results[k] = getattr(ef, through)(lambda s: log.check_in(
                     s, code_or_attendee=code, session_uid="talk", station=f"Door {k}", method="scan",
                     at_utc=IN_TALK, **options))
         except BaseException as exc:  # noqa: BLE001 - handed to the test's thread
@@ -99,24 +105,24 @@ def _arrivals(target: str) -> int:
         return s.scalar(select(func.count()).select_from(CheckIn).where(CheckIn.kind == "check_in")) or 0
 
 
-def test_one_badge_scanned_at_two_doors_at_once_is_checked_in_once(door: str, both_have_read) -> None:
+def test_one_badge_scanned_at_two_doors_at_once_is_checked_in_once(door: str, through: str, both_have_read) -> None:
     both_have_read(log, "_pair_state")
-    results = _race(door, ("ANN000", {}), ("ANN000", {}))
+    results = _race(door, through, ("ANN000", {}), ("ANN000", {}))
     assert sorted(r.status for r in results) == ["already", "checked_in"]
     assert _arrivals(door) == 1
 
 
-def test_two_people_for_the_last_seat_one_is_admitted(door: str, both_have_read) -> None:
+def test_two_people_for_the_last_seat_one_is_admitted(door: str, through: str, both_have_read) -> None:
     both_have_read(rules, "door_for")  # both see one seat left
     extra = {"override": "speaker's guest"}
-    results = _race(door, ("EVE000", extra), ("FAY000", extra))
+    results = _race(door, through, ("EVE000", extra), ("FAY000", extra))
     assert sorted(r.status for r in results) == ["checked_in", "full"]
     assert _arrivals(door) == 1
     with open_event(door) as ef, ef.read() as s:
         assert s.scalar(select(func.count()).select_from(Registration).where(Registration.status == "registered")) == 2
 
 
-def test_a_check_out_and_a_re_entry_race_like_any_scan(door: str, both_have_read) -> None:
+def test_a_check_out_and_a_re_entry_race_like_any_scan(door: str, through: str, both_have_read) -> None:
     """The log stays append-only under the race: a check-in after a check-out is a new entry, written once."""
     with open_event(door) as ef:
         ef.run_write(lambda s: log.check_in(s, code_or_attendee="ANN000", session_uid="talk", station="A",
@@ -124,6 +130,6 @@ def test_a_check_out_and_a_re_entry_race_like_any_scan(door: str, both_have_read
         ef.run_write(lambda s: log.check_out(s, code_or_attendee="ANN000", session_uid="talk", station="A",
                                              at_utc=IN_TALK))
     both_have_read(log, "_pair_state")
-    results = _race(door, ("ANN000", {}), ("ANN000", {}))
+    results = _race(door, through, ("ANN000", {}), ("ANN000", {}))
     assert sorted(r.status for r in results) == ["already", "checked_in"]
     assert _arrivals(door) == 2

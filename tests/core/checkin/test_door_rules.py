@@ -50,9 +50,20 @@ def _policy(path: Path, policy: str) -> None:
         edit_event(s, replace(event_props(s), door_policy=policy))
 
 
+@pytest.fixture(autouse=True, params=["run_lean_write", "run_write"])
+def _through(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every check-in here is written both ways: as the station writes it (on SQLite, SQLite's own transaction) and
+    in an ORM Session (as a walk-in of someone on the roster, or a station's outbox, reaches check_in)."""
+    monkeypatch.setattr(f"{__name__}.THROUGH", request.param)
+
+
+THROUGH = "run_lean_write"
+
+
 def _in(path: Path, code: str, session: str | None = "talk", at: datetime = IN_TALK, **kw):  # noqa: ANN003, ANN202
-    with open_event(path) as ef, ef.write() as s:
-        return check_in(s, code_or_attendee=code, session_uid=session, station="Door B", at_utc=at, **kw)
+    with open_event(path) as ef:
+        return getattr(ef, THROUGH)(lambda s: check_in(s, code_or_attendee=code, session_uid=session,
+                                                        station="Door B", at_utc=at, **kw))
 
 
 def _entries(path: Path) -> list[tuple]:

@@ -10,6 +10,7 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pytest
 from sqlalchemy import event, insert, select
 
 from learningday.checkin.log import check_in
@@ -72,12 +73,18 @@ def test_a_burst_of_check_ins_runs_no_checkpoint_inside_its_commits_and_closing_
     assert not _checkpoint_threads()
 
 
-def test_once_the_file_is_quiet_the_log_is_copied_into_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize("through", ["write", "run_lean_write"])
+def test_once_the_file_is_quiet_the_log_is_copied_into_it(tmp_path: Path, through: str) -> None:
+    """Whichever way a check-in is written: in an ORM Session, or as the station writes it (SQLite's own)."""
     path = tmp_path / "day.lday"
     ids = _event_with(path, 3)
     with open_event(path) as event_file:
         before = _in_the_file_itself(path, tmp_path)
-        _check_in(event_file, ids)
+        if through == "write":
+            _check_in(event_file, ids)
+        for attendee in ids if through == "run_lean_write" else ():
+            assert event_file.run_lean_write(lambda s, attendee=attendee: check_in(
+                s, code_or_attendee=attendee, station="Door C", at_utc=AT)).status == "checked_in"
         deadline = time.monotonic() + 30  # a condition waited for, not a duration measured
         while _in_the_file_itself(path, tmp_path) != before + 3 and time.monotonic() < deadline:
             time.sleep(0.05)
