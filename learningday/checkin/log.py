@@ -61,20 +61,21 @@ class _Entry:
 
 
 def _find(session: Link, code_or_attendee: str | int, session_uid: str | None,
-          hub: str | None = None) -> tuple[_Where, _Person | None]:
-    """The session and the person scanned, in one statement, and on a server the door's facts for them there too
-    (rules.FACT_COLUMNS, the station at ``hub``; SQLite reads them in a statement of their own, faster there). On a
-    server the person's row is taken for this transaction (``sql.held``): two stations scanning one badge at once,
-    the second waits here, then ``_pair_state``, read afresh, shows the first one's entry. The facts come from
+          hub: str | None = None, *, facts: bool = False) -> tuple[_Where, _Person | None]:
+    """The session and the person scanned, in one statement, and the door's facts for them there when the door
+    judges (``facts``: rules.FACT_COLUMNS, the station at ``hub``). On a server the person's row is taken for this
+    transaction (``sql.held``): two stations scanning one badge at once, the second waits here, then
+    ``_pair_state``, read afresh, shows the first one's entry. The facts come from
     this statement's snapshot, taken before that wait: the only change to a registration made under the person's
     row is an admit at the door, which writes an arrival too, so the second station reads "already" whatever
     they say. A code not on the roster looks the session up alone: an unknown session is the error either way."""
     person = "a.id, a.uid, a.code, a.name, a.department, COALESCE(h.name, '')"
     sql = f"SELECT {person} FROM attendees AS a LEFT JOIN hubs AS h ON h.id = a.hub_id WHERE "
     server = round_trips(session)
-    if session_uid is not None:  # on SQLite the door reads its facts in a statement of its own: faster there
-        facts, joins = (f", {rules.FACT_COLUMNS}", rules.FACT_JOINS) if server else ("", "")
-        sql = (f"SELECT {person}, s.id, s.title{facts} FROM attendees AS a "
+    facts = facts and session_uid is not None
+    if session_uid is not None:
+        columns, joins = (f", {rules.FACT_COLUMNS}", rules.FACT_JOINS) if facts else ("", "")
+        sql = (f"SELECT {person}, s.id, s.title{columns} FROM attendees AS a "
                f"LEFT JOIN hubs AS h ON h.id = a.hub_id LEFT JOIN sessions AS s ON s.uid = :session {joins} WHERE ")
     if isinstance(code_or_attendee, int):
         where, key = "a.id = :key", code_or_attendee
@@ -85,7 +86,7 @@ def _find(session: Link, code_or_attendee: str | int, session_uid: str | None,
     uid = session_uid.strip().lower() if session_uid is not None else None
     params: dict[str, object] = {"key": key}
     if uid is not None:
-        params |= {"session": uid, "hub": rules.station_hub(hub)} if server else {"session": uid}
+        params |= {"session": uid, "hub": rules.station_hub(hub)} if facts else {"session": uid}
     found = _rows(session, sql + where + (held("a") if server else ""), params)
     if not found:
         return _find_session(session, session_uid), None
@@ -94,7 +95,7 @@ def _find(session: Link, code_or_attendee: str | int, session_uid: str | None,
         return _Where(None, None, ""), _Person(*row)
     if row[6] is None:
         raise InvalidInput(f"no session with uid {session_uid!r} in this event")
-    return _Where(row[6], uid, row[7], tuple(row[8:]) if server else None), _Person(*row[:6])
+    return _Where(row[6], uid, row[7], tuple(row[8:]) if facts else None), _Person(*row[:6])
 
 
 def _find_session(session: Link, session_uid: str | None) -> _Where:
@@ -144,10 +145,11 @@ def _checked(method: str, facilitator_name: str, at_utc: datetime, station: str)
 
 def _scan(session: Link, code_or_attendee: str | int, session_uid: str | None, *, station: str,
           facilitator_name: str, method: str, at_utc: datetime,
-          hub: str | None = None) -> tuple[datetime, _Where, _Person | None]:
-    """What a check-in or check-out starts with: its inputs checked, the session and the person found."""
+          hub: str | None = None, facts: bool = False) -> tuple[datetime, _Where, _Person | None]:
+    """What a check-in or check-out starts with: its inputs checked, the session and the person found (and the
+    door's facts, ``facts``)."""
     at = _checked(method, facilitator_name, at_utc, station)
-    return (at, *_find(session, code_or_attendee, session_uid, hub))
+    return (at, *_find(session, code_or_attendee, session_uid, hub, facts=facts))
 
 
 def _pair_state(session: Link, attendee_id: int, session_id: int | None) -> _Entry | None:
@@ -219,7 +221,7 @@ def check_in(
     ``sql.held``).
     """
     at, where, person = _scan(session, code_or_attendee, session_uid, station=station,
-                              facilitator_name=facilitator_name, method=method, at_utc=at_utc, hub=hub)
+                              facilitator_name=facilitator_name, method=method, at_utc=at_utc, hub=hub, facts=judged)
     reason = rules.checked_reason(override)
     if person is None:
         shown = code_or_attendee if isinstance(code_or_attendee, str) else str(code_or_attendee)
