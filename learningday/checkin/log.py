@@ -216,9 +216,9 @@ def check_in(
     session, the door rules (checkin/rules.py) judge it first: a held check-in writes nothing, an
     ``override`` (its reason) admits an amber one, and with ``over_capacity`` a full session. ``hub``:
     the station's, for the local times of a warning. ``entry_uid``: the uid to write it with (a station's
-    outbox chose it when it kept the check-in; default: a new one). Run it through ``EventFile.run_write``: two
-    stations cannot both record the same person (SQLite's write lock at BEGIN; on a server the person's row,
-    ``sql.held``).
+    outbox chose it when it kept the check-in; default: a new one). Run it through ``EventFile.run_lean_write``
+    (or ``run_write``): two stations cannot both record the same person (SQLite's write lock at BEGIN; on a
+    server the person's row, ``sql.held``).
     """
     at, where, person = _scan(session, code_or_attendee, session_uid, station=station,
                               facilitator_name=facilitator_name, method=method, at_utc=at_utc, hub=hub, facts=judged)

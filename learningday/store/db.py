@@ -117,8 +117,7 @@ class EventFile:
 
     def _driver_write(self, action: Callable[[Link], T]) -> T:
         """``action`` in one write transaction on SQLite's connection (the write lock taken at BEGIN), committed
-        durably. When the action or the COMMIT raises, the transaction is left open and the pool rolls it back as it
-        takes the connection back (its reset on return). A failure is worded as ``write``'s are."""
+        durably; rolled back when the action or the COMMIT raises. A failure is worded as ``write``'s are."""
         self._check_writable()
         with in_words(self.label, writing=True):
             pooled = self.engine.raw_connection()  # the pool's connection, its pragmas set when it was made
@@ -126,8 +125,12 @@ class EventFile:
                 connection = pooled.driver_connection
                 assert isinstance(connection, sqlite3.Connection)
                 connection.execute("BEGIN IMMEDIATE")
-                result = action(DriverTransaction(connection))
-                connection.execute("COMMIT")
+                try:
+                    result = action(DriverTransaction(connection))
+                    connection.execute("COMMIT")
+                except BaseException:
+                    _roll_back(connection)  # (a COMMIT that failed leaves it open)
+                    raise
             finally:
                 pooled.close()
         if self.checkpointer is not None:
@@ -158,6 +161,16 @@ class EventFile:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _roll_back(connection: sqlite3.Connection) -> None:
+    """End a failed transaction; a ROLLBACK that fails too leaves it to the pool, which rolls back (or discards
+    the connection) as it takes it back: the caller's own error is the one to report."""
+    try:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass
 
 
 def _sqlite_path(target: str | Path) -> Path | None:

@@ -83,6 +83,28 @@ def test_an_action_that_raises_keeps_nothing_and_leaves_the_file_free(event: Pat
     assert _stations(event) == ["Door B"]
 
 
+def test_a_commit_that_fails_keeps_nothing_and_leaves_the_file_free(event: Path) -> None:
+    """A COMMIT SQLite refuses (here a deferred foreign key that points nowhere): the error is the caller's, the
+    transaction is rolled back, the write lock let go."""
+    def dangling(link: DriverTransaction) -> None:
+        _station("Door A")(link)  # type: ignore[operator]
+        link.connection.execute("PRAGMA defer_foreign_keys = ON")
+        link.connection.execute("INSERT INTO checkins (uid, kind, attendee_id, at_utc, facilitator_name, method) "
+                                "VALUES ('u1', 'check_in', 999999, '2027-03-11 09:00:00.000000', '', 'scan')")
+
+    with open_event(event) as event_file:
+        with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+            event_file.run_lean_write(dangling)
+        other = sqlite3.connect(event, timeout=0, isolation_level=None)
+        try:
+            other.execute("BEGIN IMMEDIATE")  # no write lock left behind
+            other.execute("ROLLBACK")
+        finally:
+            other.close()
+        event_file.run_lean_write(_station("Door B"))  # type: ignore[arg-type]
+    assert _stations(event) == ["Door B"]
+
+
 def _held(path: Path, seconds: float | None, taken: threading.Event, release: threading.Event) -> threading.Thread:
     """Another station holding the file's write lock, for ``seconds`` or until ``release``."""
     def hold() -> None:
