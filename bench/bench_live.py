@@ -28,9 +28,9 @@ def _station(path: str, codes: list[str], number: int, stop) -> None:  # noqa: A
         for code in codes:
             if stop.is_set():
                 return
-            with event_file.write() as session:
-                check_in(session, code_or_attendee=code, station=f"Bench door {number}", method="scan",
-                         at_utc=datetime.now(UTC))
+            event_file.run_lean_write(lambda session, code=code: check_in(  # as a station writes it
+                session, code_or_attendee=code, station=f"Bench door {number}", method="scan",
+                at_utc=datetime.now(UTC)))
             time.sleep(0.005)
 
 

@@ -1,6 +1,6 @@
 """Check-ins per second from 4 and 8 station processes at once, on a SQLite file and on PostgreSQL, beside raw driver inserts.
 
-Each station is a process that scans its own badges through the app's write path (``EventFile.run_write`` and
+Each station is a process that scans its own badges through the app's write path (``EventFile.run_lean_write`` and
 ``checkin.log.check_in``, door rules included); the baseline is the same number of processes writing the same
 rows with the bare driver (sqlite3 / psycopg: the person looked up by code, one insert, one transaction each).
 The event: ``PEOPLE`` attendees, all registered for one session running now. PostgreSQL is a throw-away cluster
@@ -68,8 +68,8 @@ def _ours(target: str, codes: list[str], start: Any, out: Connection) -> None:
     from learningday.store.db import open_event
 
     def scan(code: str) -> bool:
-        result = ef.run_write(lambda s: check_in(s, code_or_attendee=code, session_uid="hall", station="Door",
-                                                 method="scan", at_utc=datetime.now(timezone.utc)))
+        result = ef.run_lean_write(lambda s: check_in(s, code_or_attendee=code, session_uid="hall", station="Door",
+                                                      method="scan", at_utc=datetime.now(timezone.utc)))
         return result.status == "checked_in"
 
     with open_event(target) as ef:
