@@ -6,7 +6,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -119,20 +119,17 @@ class EventFile:
         """``action`` in one write transaction on SQLite's connection (the write lock taken at BEGIN), committed
         durably; rolled back when the action or the COMMIT raises. A failure is worded as ``write``'s are."""
         self._check_writable()
-        with in_words(self.label, writing=True):
-            pooled = self.engine.raw_connection()  # the pool's connection, its pragmas set when it was made
+        # the pool's connection, its pragmas set when it was made; closing hands it back
+        with in_words(self.label, writing=True), closing(self.engine.raw_connection()) as pooled:
+            connection = pooled.driver_connection
+            assert isinstance(connection, sqlite3.Connection)
+            connection.execute("BEGIN IMMEDIATE")
             try:
-                connection = pooled.driver_connection
-                assert isinstance(connection, sqlite3.Connection)
-                connection.execute("BEGIN IMMEDIATE")
-                try:
-                    result = action(DriverTransaction(connection))
-                    connection.execute("COMMIT")
-                except BaseException:
-                    _roll_back(connection)  # (a COMMIT that failed leaves it open)
-                    raise
-            finally:
-                pooled.close()
+                result = action(DriverTransaction(connection))
+                connection.execute("COMMIT")
+            except BaseException:
+                _roll_back(connection)  # (a COMMIT that failed leaves it open)
+                raise
         if self.checkpointer is not None:
             self.checkpointer.committed()
         return result

@@ -2,9 +2,10 @@
 
 A check-in is a handful of tiny indexed statements and one COMMIT. Through SQLAlchemy's Session and Connection
 the transaction around them (the Session, the pool's Connection, BEGIN through the "begin" event, the commit and
-the close) cost about twice what SQLite spends on the statements themselves. ``EventFile.run_lean_write`` runs
-such an action on a ``DriverTransaction`` instead; its statements go through ``checkin.sql.rows``, which takes
-either. On a server it is an ordinary Session: there the round trips, not the client, decide.
+the close) cost about as much as SQLite spends on the statements themselves (0.25 ms a scan).
+``EventFile.run_lean_write`` runs such an action on a ``DriverTransaction`` instead; its statements go through
+``checkin.sql.rows``, which takes either. On a server it is an ordinary Session: there the round trips, not the
+client, decide.
 """
 
 from __future__ import annotations

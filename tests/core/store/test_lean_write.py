@@ -41,6 +41,16 @@ def _stations(path: Path) -> list[str]:
         con.close()
 
 
+def _no_write_lock_left(path: Path) -> None:
+    """Another connection takes the file's write lock at once (it fails at once if the lock is still held)."""
+    other = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("ROLLBACK")
+    finally:
+        other.close()
+
+
 @pytest.fixture
 def event(tmp_path: Path) -> Path:
     return create_event_file(tmp_path / "lean.lday", name="Lean day", start_utc=AT)
@@ -73,12 +83,7 @@ def test_an_action_that_raises_keeps_nothing_and_leaves_the_file_free(event: Pat
         with pytest.raises(ValueError, match="went wrong"):
             event_file.run_lean_write(half_then_fail)
         assert _stations(event) == []
-        other = sqlite3.connect(event, timeout=0, isolation_level=None)
-        try:
-            other.execute("BEGIN IMMEDIATE")  # no write lock left behind
-            other.execute("ROLLBACK")
-        finally:
-            other.close()
+        _no_write_lock_left(event)
         event_file.run_lean_write(_station("Door B"))  # type: ignore[arg-type]
     assert _stations(event) == ["Door B"]
 
@@ -95,12 +100,7 @@ def test_a_commit_that_fails_keeps_nothing_and_leaves_the_file_free(event: Path)
     with open_event(event) as event_file:
         with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
             event_file.run_lean_write(dangling)
-        other = sqlite3.connect(event, timeout=0, isolation_level=None)
-        try:
-            other.execute("BEGIN IMMEDIATE")  # no write lock left behind
-            other.execute("ROLLBACK")
-        finally:
-            other.close()
+        _no_write_lock_left(event)
         event_file.run_lean_write(_station("Door B"))  # type: ignore[arg-type]
     assert _stations(event) == ["Door B"]
 
